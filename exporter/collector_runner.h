@@ -1,0 +1,99 @@
+// Runs one collector on its own worker thread with a timeout, so that a hung
+// system call (a stale NFS mount, a FIFO, a process stuck in D state) never
+// delays a scrape: the scrape reports the collector as failed and the hung item
+// is skipped by later runs until the call returns.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "exporter/collector.h"
+
+namespace symptree {
+
+using Clock = std::chrono::steady_clock;
+
+// What one run produced. `finished` is false when the run did not end in time.
+struct RunResult {
+  bool finished = false;
+  std::vector<Sample> samples;
+  std::vector<std::string> failures;
+  double seconds = 0;
+
+  bool success() const { return finished && failures.empty(); }
+};
+
+// Items whose call hung, shared by a collector's current and abandoned workers.
+class StuckItems {
+ public:
+  explicit StuckItems(std::string collector) : collector_(std::move(collector)) {}
+  void add(const std::string& item);
+  void remove(const std::string& item);
+  bool contains(const std::string& item) const;
+
+ private:
+  std::string collector_;
+  mutable std::mutex mutex_;
+  std::set<std::string> items_;
+};
+
+// State shared by a worker thread and its runner, under one mutex.
+class WorkerState {
+ public:
+  std::mutex mutex;
+  std::condition_variable cv;
+  uint64_t requested = 0;  // generation of the newest requested run
+  uint64_t finished = 0;   // generation of the newest finished run
+  bool stop = false;
+  bool abandoned = false;  // the runner gave up on this worker after a timeout
+  std::string current_item;
+  RunResult last;
+  std::shared_ptr<StuckItems> stuck;
+};
+
+// Owns the worker thread of one collector.
+class CollectorRunner {
+ public:
+  CollectorRunner(std::shared_ptr<Collector> collector, std::chrono::milliseconds timeout);
+  ~CollectorRunner();
+  CollectorRunner(const CollectorRunner&) = delete;
+  CollectorRunner& operator=(const CollectorRunner&) = delete;
+
+  // A run to wait for: a new one, or the one in flight.
+  struct Ticket {
+    std::shared_ptr<WorkerState> worker;
+    uint64_t generation = 0;
+  };
+  Ticket start();
+  // Waits for the ticket's run until `deadline`; on timeout, abandons the worker
+  // (its hung item is marked stuck) and starts a fresh one for later runs.
+  RunResult wait(const Ticket& ticket, Clock::time_point deadline);
+  // start() then wait() with the collector's own timeout.
+  RunResult run();
+
+  const Collector& collector() const { return *collector_; }
+  std::chrono::milliseconds timeout() const { return timeout_; }
+  // Worker threads given up on whose call has not returned yet (all runners).
+  static int abandoned_workers();
+
+ private:
+  void spawn_worker();
+  void note_failures(const RunResult& result);
+
+  std::shared_ptr<Collector> collector_;
+  std::chrono::milliseconds timeout_;
+  std::shared_ptr<StuckItems> stuck_;
+  std::mutex mutex_;  // guards worker_, thread_, logged_failures_
+  std::shared_ptr<WorkerState> worker_;
+  std::thread thread_;
+  std::set<std::string> logged_failures_;
+};
+
+}  // namespace symptree

@@ -1,0 +1,76 @@
+// DirectoryIndex: totals of the regular files under one directory tree (the
+// flowchart's `du -sh data/wal/` and `ls -la data/wal/`), kept current from
+// inotify events so a scrape does not walk 100,000 files. A full walk at the
+// start, after an inotify queue overflow and every `rescan` corrects drift.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace symptree {
+
+// What a DirectoryIndex knows about one file.
+struct FileEntry {
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+  bool bad_magic = false;
+};
+
+// The aggregates a scrape reports.
+struct DirectoryTotals {
+  double bytes = 0;
+  uint64_t files = 0;
+  int64_t newest_mtime_ns = 0;  // 0 when there are no files
+  int64_t oldest_mtime_ns = 0;
+  uint64_t bad_magic = 0;
+};
+
+class DirectoryIndex {
+ public:
+  // `magic` is the expected first bytes of files whose name matches
+  // `segment_glob`; empty: not checked.
+  DirectoryIndex(std::string root, std::string magic, std::string segment_glob, std::chrono::milliseconds rescan);
+  ~DirectoryIndex();
+  DirectoryIndex(const DirectoryIndex&) = delete;
+  DirectoryIndex& operator=(const DirectoryIndex&) = delete;
+
+  // Brings the totals up to date. False with `error` when the tree could not
+  // be read completely (the totals then cover what could be read).
+  bool refresh(std::string& error);
+  DirectoryTotals totals() const;
+  // Full walks done so far (for tests and the benchmark).
+  uint64_t full_scans() const { return full_scans_; }
+
+ private:
+  bool full_scan(std::string& error);
+  void scan_subtree(const std::string& relative, std::string& error);
+  bool drain_events(std::unordered_set<std::string>& dirty, std::vector<std::string>& new_dirs);
+  void update_file(const std::string& relative);
+  void insert(const std::string& relative, FileEntry entry);
+  void erase(const std::string& relative);
+  bool check_magic(int dir_fd, const std::string& name, int64_t size) const;
+  bool is_segment(const std::string& relative) const;
+  std::string full_path(const std::string& relative) const;
+  void reset();
+
+  std::string root_;
+  std::string magic_;
+  std::string segment_glob_;
+  std::chrono::milliseconds rescan_;
+  int inotify_fd_ = -1;
+  std::chrono::steady_clock::time_point last_scan_;
+  uint64_t full_scans_ = 0;
+
+  std::unordered_map<std::string, FileEntry> files_;
+  std::unordered_map<int, std::string> watches_;  // watch descriptor -> directory, relative
+  std::map<int64_t, uint32_t> mtimes_;            // mtime -> number of files, for newest/oldest
+  int64_t bytes_ = 0;
+  uint64_t bad_magic_ = 0;
+};
+
+}  // namespace symptree
