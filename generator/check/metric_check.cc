@@ -1,0 +1,95 @@
+// "No blind spots": every metric a condition reads has a producer.
+#include <set>
+
+#include "common/probe_catalog.h"
+#include "generator/check/checker.h"
+
+namespace symptree {
+namespace {
+
+// Every metric name a condition may use in this spec.
+std::vector<std::string> known_metrics(const Model& model) {
+  std::vector<std::string> names;
+  for (const AppMetric& metric : model.app_metrics) names.push_back(metric.name);
+  for (const ProbeKind& kind : probe_catalog()) {
+    if (!model.host.has_probe_kind(kind.key)) continue;
+    for (const MetricInfo& info : kind.metrics) names.push_back(info.name);
+  }
+  return names;
+}
+
+bool is_known(const Model& model, const std::string& metric) {
+  if (is_builtin_metric(metric)) return true;
+  for (const AppMetric& app : model.app_metrics) {
+    if (app.name == metric) return true;
+  }
+  const ProbeKind* kind = probe_for_metric(metric);
+  return kind && model.host.has_probe_kind(kind->key);
+}
+
+void report_unknown(const Model& model, const std::string& metric, const SourcePosition& where,
+                    Diagnostics& diagnostics) {
+  if (const ProbeKind* kind = probe_for_metric(metric)) {
+    diagnostics.error(where, "metric '" + metric + "' comes from the '" + kind->key + "' probe, but host." + kind->key +
+                                 " configures none",
+                      "add an entry under host." + kind->key);
+    return;
+  }
+  std::string close = closest_match(metric, known_metrics(model));
+  diagnostics.error(where, "unknown metric '" + metric + "': no host probe produces it and app_metrics does not list it",
+                    close.empty() ? "list it under app_metrics if the service exposes it" : "did you mean '" + close + "'?");
+}
+
+// The names of configured probes that a label of `kind` may refer to.
+std::vector<std::string> probe_names(const HostConfig& host, const std::string& kind) {
+  std::vector<std::string> names;
+  if (kind == "filesystems") for (const auto& p : host.filesystems) names.push_back(p.name);
+  if (kind == "directories") for (const auto& p : host.directories) names.push_back(p.name);
+  if (kind == "processes") for (const auto& p : host.processes) names.push_back(p.name);
+  if (kind == "certificates") for (const auto& p : host.certificates) names.push_back(p.name);
+  if (kind == "http") for (const auto& p : host.http) names.push_back(p.name);
+  if (kind == "backups") for (const auto& p : host.backups) names.push_back(p.name);
+  if (kind == "ports") for (const auto& p : host.ports) names.push_back(std::to_string(p.port));
+  return names;
+}
+
+// A simple comparison on a probe metric must select a configured probe.
+void check_probe_labels(const Model& model, const Condition& condition, Diagnostics& diagnostics) {
+  for (const SimpleComparison& comparison : condition.analysis.alternatives) {
+    const ProbeKind* kind = probe_for_metric(comparison.metric);
+    if (!kind) continue;
+    std::string key = kind->key == "ports" ? "port" : "name";
+    for (const auto& [label, value] : comparison.matchers) {
+      if (label != key) continue;
+      std::vector<std::string> names = probe_names(model.host, kind->key);
+      bool found = false;
+      for (const std::string& n : names) found = found || n == value;
+      if (!found) {
+        size_t offset = condition.expr.find(value);
+        diagnostics.error(condition.position_at(offset == std::string::npos ? 0 : offset),
+                          "no " + kind->key + " probe has " + key + " '" + value + "'", suggestion(value, names));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void check_metrics(const Model& model, Diagnostics& diagnostics) {
+  for (const Node& node : model.nodes) {
+    if (node.when) {
+      for (const MetricReference& ref : node.when->analysis.metrics) {
+        if (!is_known(model, ref.name)) report_unknown(model, ref.name, node.when->position_at(ref.offset), diagnostics);
+      }
+      check_probe_labels(model, *node.when, diagnostics);
+    }
+    if (!node.examples) continue;
+    for (const auto* list : {&node.examples->firing, &node.examples->quiet}) {
+      for (const ExampleSeries& series : *list) {
+        if (!is_known(model, series.metric)) report_unknown(model, series.metric, series.where, diagnostics);
+      }
+    }
+  }
+}
+
+}  // namespace symptree

@@ -1,0 +1,65 @@
+// Conditions parse with the real PromQL parser: promtool check rules on a
+// scratch file holding one recording rule per condition.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <regex>
+
+#include "generator/check/checker.h"
+#include "generator/check/process.h"
+
+namespace symptree {
+namespace {
+
+// Writes the conditions as recording rules n<node index>; returns the file's path.
+std::string write_scratch_rules(const Model& model) {
+  char path[] = "/tmp/symptree-promql-XXXXXX.yml";
+  int fd = mkstemps(path, 4);
+  if (fd < 0) return "";
+  close(fd);
+  std::ofstream out(path);
+  out << "groups:\n- name: symptree-check\n  rules:\n";
+  for (size_t i = 0; i < model.nodes.size(); ++i) {
+    if (!model.nodes[i].when) continue;
+    std::string expr = model.nodes[i].when->expr;
+    std::string quoted;
+    for (char c : expr) {
+      if (c == '\\' || c == '"') quoted.push_back('\\');
+      if (c == '\n') {
+        quoted += "\\n";
+        continue;
+      }
+      quoted.push_back(c);
+    }
+    out << "  - record: n" << i << "\n    expr: \"" << quoted << "\"\n";
+  }
+  return path;
+}
+
+}  // namespace
+
+void check_promql(const Model& model, const std::string& promtool, Diagnostics& diagnostics) {
+  std::string path = write_scratch_rules(model);
+  if (path.empty()) return;
+  ProcessResult result = run_process({promtool, "check", "rules", path}, 60);
+  std::remove(path.c_str());
+  if (result.exit_code == 0) return;
+  // e.g.: group "symptree-check", rule 2, "n7": could not parse expression: 1:14: parse error: unexpected ...
+  static const std::regex error_line(R"x("n(\d+)": could not parse expression: (\d+):(\d+): (.*))x");
+  bool reported = false;
+  for (std::sregex_iterator it(result.output.begin(), result.output.end(), error_line), end; it != end; ++it) {
+    size_t index = std::stoul((*it)[1]);
+    if (index >= model.nodes.size() || !model.nodes[index].when) continue;
+    const Condition& condition = *model.nodes[index].when;
+    int line = std::stoi((*it)[2]), column = std::stoi((*it)[3]);
+    SourcePosition where = line == 1 ? condition.position_at(static_cast<size_t>(column - 1)) : condition.where;
+    diagnostics.error(where, "'when' of '" + model.nodes[index].id + "' is not valid PromQL: " + (*it)[4].str());
+    reported = true;
+  }
+  if (!reported && !result.timed_out) {
+    diagnostics.error({model.spec_name, 0, 0}, "promtool rejected the conditions:\n" + result.output);
+  }
+}
+
+}  // namespace symptree

@@ -1,0 +1,103 @@
+// The `symptree` command: check and compile flowchart specs.
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "generator/emit/compiler.h"
+
+namespace {
+
+using namespace symptree;
+
+// Exit codes, documented in --help.
+constexpr int kExitOk = 0;
+constexpr int kExitStale = 1;     // compile --check: outputs differ from the spec
+constexpr int kExitSpecError = 2; // the spec has errors; nothing was written
+constexpr int kExitIoError = 3;   // writing the outputs failed
+
+CheckOptions check_options(const std::string& spec, bool no_promtool, const std::string& promtool) {
+  CheckOptions options;
+  options.spec_dir = std::filesystem::path(spec).parent_path().string();
+  if (options.spec_dir.empty()) options.spec_dir = ".";
+  options.use_promtool = !no_promtool;
+  options.promtool = promtool;
+  return options;
+}
+
+std::optional<Compilation> compile_or_report(const std::string& spec, const CheckOptions& options) {
+  Diagnostics diagnostics;
+  std::optional<Compilation> compilation = compile_spec(spec, options, diagnostics);
+  if (!compilation) {
+    std::cerr << diagnostics.format();
+    std::cerr << "symptree: " << diagnostics.count() << " error" << (diagnostics.count() == 1 ? "" : "s")
+              << " in " << spec << "; nothing was written\n";
+  }
+  return compilation;
+}
+
+int run_check(const std::string& spec, const CheckOptions& options) {
+  std::optional<Compilation> compilation = compile_or_report(spec, options);
+  if (!compilation) return kExitSpecError;
+  std::cout << spec << ": ok\n" << render_summary(*compilation);
+  return kExitOk;
+}
+
+int run_compile(const std::string& spec, const std::string& out_dir, bool check_only, bool quiet,
+                const CheckOptions& options) {
+  std::optional<Compilation> compilation = compile_or_report(spec, options);
+  if (!compilation) return kExitSpecError;
+  if (check_only) {
+    std::vector<std::string> differ = compilation->outputs.differences(out_dir);
+    for (const std::string& path : differ) std::cerr << out_dir << "/" << path << "\n";
+    if (!differ.empty()) {
+      std::cerr << "symptree: " << out_dir << " is stale: run `symptree compile " << spec << " -o " << out_dir
+                << "` and commit the result\n";
+      return kExitStale;
+    }
+    if (!quiet) std::cout << out_dir << " is up to date with " << spec << "\n";
+    return kExitOk;
+  }
+  if (std::string error = compilation->outputs.write(out_dir); !error.empty()) {
+    std::cerr << "symptree: " << error << "\n";
+    return kExitIoError;
+  }
+  if (!quiet) std::cout << "compiled " << spec << " -> " << out_dir << "/\n" << render_summary(*compilation);
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"symptree compiles a troubleshooting flowchart (Symptom -> Cause -> Runbook) into the monitoring "
+               "that enforces it.",
+               "symptree"};
+  app.set_version_flag("--version", "symptree " SYMPTREE_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 ok; 1 outputs are stale (compile --check); 2 the spec has errors, nothing written; "
+             "3 the outputs could not be written.");
+  bool no_promtool = false;
+  std::string promtool = "promtool";
+  app.add_flag("--no-promtool", no_promtool, "Do not parse conditions with promtool even when it is installed");
+  app.add_option("--promtool", promtool, "promtool to parse conditions with")->capture_default_str();
+
+  std::string spec, out_dir = "out";
+  bool check_only = false, quiet = false;
+  CLI::App* check = app.add_subcommand("check", "Validate a spec: every error with file:line:column, nothing written");
+  check->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
+
+  CLI::App* compile = app.add_subcommand("compile", "Compile a spec into Prometheus rules, their tests and a manifest");
+  compile->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
+  compile->add_option("-o,--out", out_dir, "Output directory")->capture_default_str();
+  compile->add_flag("--check", check_only, "Write nothing; exit 1 and list the files when the output directory is stale");
+  compile->add_flag("-q,--quiet", quiet, "Print only errors");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitSpecError;
+  }
+  CheckOptions options = check_options(spec, no_promtool, promtool);
+  if (*check) return run_check(spec, options);
+  return run_compile(spec, out_dir, check_only, quiet, options);
+}

@@ -1,0 +1,74 @@
+// The compile pipeline and its summary.
+#include "generator/emit/compiler.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "generator/emit/manifest.h"
+#include "generator/emit/rules_emitter.h"
+#include "generator/emit/tests_emitter.h"
+#include "generator/spec/spec_loader.h"
+
+namespace symptree {
+
+std::optional<Compilation> compile_spec_text(const std::string& spec_path, const std::string& text,
+                                             const CheckOptions& options, Diagnostics& diagnostics) {
+  std::optional<Model> model = load_spec_text(spec_path, text, diagnostics);
+  if (!model) return std::nullopt;
+  check_model(*model, options, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  Compilation result;
+  result.model = std::move(*model);
+  result.alerts = plan_alerts(result.model);
+  std::optional<TestPlan> tests = plan_tests(result.model, result.alerts, diagnostics);
+  if (!tests) return std::nullopt;
+  result.tests = std::move(*tests);
+  result.outputs.add(kRulesPath, render_rules(result.model, result.alerts));
+  result.outputs.add(kRuleTestsPath, render_rule_tests(result.model, result.tests, "rules.yml"));
+  result.outputs.add(kManifestName,
+                     render_manifest(result.model, result.alerts, result.tests, result.outputs, text));
+  return result;
+}
+
+std::optional<Compilation> compile_spec(const std::string& spec_path, const CheckOptions& options,
+                                        Diagnostics& diagnostics) {
+  std::optional<YamlFile> file = load_yaml_file(spec_path, diagnostics);
+  if (!file) return std::nullopt;
+  return compile_spec_text(spec_path, file->text, options, diagnostics);
+}
+
+std::string render_summary(const Compilation& c) {
+  const Model& model = c.model;
+  std::map<int, int> per_priority;
+  int node_alerts = 0, absence_alerts = 0;
+  for (const AlertRule& rule : c.alerts.rules) {
+    if (rule.node >= 0) {
+      ++node_alerts;
+      ++per_priority[rule.priority];
+    } else {
+      ++absence_alerts;
+    }
+  }
+  int branches = 0, enforced = 0;
+  std::vector<const Node*> manual;
+  for (const Node& node : model.nodes) {
+    if (node.kind == NodeKind::Manual) manual.push_back(&node);
+    if (node.parent < 0 || node.kind == NodeKind::Group) continue;
+    ++branches;
+    enforced += node.kind == NodeKind::Alert ? 1 : 0;
+  }
+  std::ostringstream out;
+  out << "alerts:   " << node_alerts << " flowchart alerts (";
+  for (size_t p = 0; p < model.priorities.size(); ++p) {
+    out << (p ? ", " : "") << model.priorities[p].name << ": " << per_priority[static_cast<int>(p)];
+  }
+  out << ") + " << absence_alerts << " absence alerts\n";
+  out << "branches: " << enforced << " of " << branches << " enforced by an alert, " << manual.size() << " manual\n";
+  out << "tests:    " << c.tests.cases.size() << " promtool test cases";
+  if (!c.tests.skipped.empty()) out << " (" << c.tests.skipped.size() << " cases cannot occur and are listed in the manifest)";
+  out << "\n";
+  for (const Node* node : manual) out << "manual:   " << node->id << ": " << node->manual_reason << "\n";
+  return out.str();
+}
+
+}  // namespace symptree

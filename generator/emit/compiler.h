@@ -1,0 +1,38 @@
+// The whole pipeline: spec -> model -> checks -> alert plan -> test plan ->
+// rendered files. The CLI, the tests and the benchmark all call this.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "common/diagnostics.h"
+#include "generator/check/checker.h"
+#include "generator/emit/output_set.h"
+#include "generator/model/alert_plan.h"
+#include "generator/testgen/test_plan.h"
+
+namespace symptree {
+
+// Everything one compile produced, still in memory.
+struct Compilation {
+  Model model;
+  AlertPlan alerts;
+  TestPlan tests;
+  OutputSet outputs;
+};
+
+// Loads, checks and renders `spec_path`; nullopt with diagnostics on any error.
+std::optional<Compilation> compile_spec(const std::string& spec_path, const CheckOptions& options,
+                                        Diagnostics& diagnostics);
+// The same from text already read (for tests and benchmarks).
+std::optional<Compilation> compile_spec_text(const std::string& spec_path, const std::string& text,
+                                             const CheckOptions& options, Diagnostics& diagnostics);
+
+// A few lines for people: alerts per priority, branches covered, manual steps.
+std::string render_summary(const Compilation& compilation);
+
+// Paths of the outputs inside the output directory.
+constexpr const char* kRulesPath = "prometheus/rules.yml";
+constexpr const char* kRuleTestsPath = "prometheus/rules.test.yml";
+
+}  // namespace symptree

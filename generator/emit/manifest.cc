@@ -1,0 +1,39 @@
+// Rendering manifest.json.
+#include "generator/emit/manifest.h"
+
+#include <nlohmann/json.hpp>
+
+namespace symptree {
+
+std::string render_manifest(const Model& model, const AlertPlan& alerts, const TestPlan& tests,
+                            const OutputSet& outputs, const std::string& spec_text) {
+  nlohmann::ordered_json manifest;
+  manifest["generator"] = "symptree " SYMPTREE_VERSION;
+  manifest["spec"] = model.spec_name;
+  manifest["spec_sha256"] = sha256_hex(spec_text);
+  nlohmann::ordered_json files = nlohmann::ordered_json::object();
+  for (const auto& [path, content] : outputs.files()) files[path] = sha256_hex(content);
+  manifest["files"] = files;
+  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+  for (const AlertRule& rule : alerts.rules) {
+    nlohmann::ordered_json entry;
+    entry["alert"] = rule.name;
+    if (rule.node >= 0) entry["node"] = model.nodes[rule.node].id;
+    else entry["absent_metric"] = rule.absent_metric;
+    entry["priority"] = model.priorities[rule.priority].name;
+    entry["tests"] = tests.cases_for_rule(static_cast<int>(rules.size()));
+    rules.push_back(entry);
+  }
+  manifest["alerts"] = rules;
+  nlohmann::ordered_json manual = nlohmann::ordered_json::array();
+  for (const Node& node : model.nodes) {
+    if (node.kind == NodeKind::Manual) manual.push_back({{"node", node.id}, {"reason", node.manual_reason}});
+  }
+  manifest["manual"] = manual;
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+  for (const SkippedCase& s : tests.skipped) skipped.push_back({{"alert", s.alert}, {"case", s.reason}});
+  manifest["cases_that_cannot_occur"] = skipped;
+  return manifest.dump(2) + "\n";
+}
+
+}  // namespace symptree

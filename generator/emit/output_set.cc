@@ -1,0 +1,111 @@
+// Atomic writes and staleness checks for the output directory.
+#include "generator/emit/output_set.h"
+
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace symptree {
+namespace fs = std::filesystem;
+namespace {
+
+bool read_file(const fs::path& path, std::string& content) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  content = buffer.str();
+  return true;
+}
+
+// Files the previous compile recorded in its manifest.
+std::vector<std::string> previous_outputs(const fs::path& dir) {
+  std::string text;
+  std::vector<std::string> paths;
+  if (!read_file(dir / kManifestName, text)) return paths;
+  nlohmann::json manifest = nlohmann::json::parse(text, nullptr, false);
+  if (!manifest.is_object() || !manifest.contains("files") || !manifest["files"].is_object()) return paths;
+  for (const auto& [path, hash] : manifest["files"].items()) {
+    if (path.find("..") == std::string::npos && !path.empty() && path[0] != '/') paths.push_back(path);
+  }
+  return paths;
+}
+
+std::string write_one(const fs::path& target, const std::string& content) {
+  std::error_code error;
+  fs::create_directories(target.parent_path(), error);
+  if (error) return "cannot create " + target.parent_path().string() + ": " + error.message();
+  fs::path temporary = target;
+  temporary += ".tmp-" + std::to_string(getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.flush();
+    if (!out) {
+      fs::remove(temporary, error);
+      return "cannot write " + temporary.string();
+    }
+  }
+  fs::rename(temporary, target, error);
+  if (error) {
+    fs::remove(temporary, error);
+    return "cannot replace " + target.string() + ": " + error.message();
+  }
+  return "";
+}
+
+}  // namespace
+
+void OutputSet::add(const std::string& relative_path, std::string content) { files_[relative_path] = std::move(content); }
+
+std::string OutputSet::write(const std::string& dir) const {
+  std::vector<std::string> stale = previous_outputs(dir);
+  // The manifest goes last: until it is replaced, the old one still describes the directory.
+  for (const auto& [path, content] : files_) {
+    if (path == kManifestName) continue;
+    if (std::string error = write_one(fs::path(dir) / path, content); !error.empty()) return error;
+  }
+  auto manifest = files_.find(kManifestName);
+  if (manifest != files_.end()) {
+    if (std::string error = write_one(fs::path(dir) / kManifestName, manifest->second); !error.empty()) return error;
+  }
+  for (const std::string& path : stale) {
+    if (files_.count(path)) continue;
+    std::error_code error;
+    fs::remove(fs::path(dir) / path, error);
+  }
+  return "";
+}
+
+std::vector<std::string> OutputSet::differences(const std::string& dir) const {
+  std::vector<std::string> differ;
+  for (const auto& [path, content] : files_) {
+    std::string on_disk;
+    if (!read_file(fs::path(dir) / path, on_disk)) differ.push_back(path + " (missing)");
+    else if (on_disk != content) differ.push_back(path + " (differs)");
+  }
+  for (const std::string& path : previous_outputs(dir)) {
+    if (!files_.count(path) && fs::exists(fs::path(dir) / path)) differ.push_back(path + " (no longer generated)");
+  }
+  return differ;
+}
+
+std::string sha256_hex(const std::string& data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out.push_back(hex[digest[i] >> 4]);
+    out.push_back(hex[digest[i] & 15]);
+  }
+  return out;
+}
+
+}  // namespace symptree

@@ -1,0 +1,35 @@
+// The files a compile produces, held in memory until every one is rendered, then
+// written atomically, or compared with what is on disk (compile --check).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace symptree {
+
+// Relative path -> content, for one output directory.
+class OutputSet {
+ public:
+  void add(const std::string& relative_path, std::string content);
+  const std::map<std::string, std::string>& files() const { return files_; }
+
+  // Writes every file under `dir` (each via a temporary file and rename), and
+  // removes files that an earlier compile wrote (listed in its manifest) but
+  // this one did not. Returns "" or an error naming the path.
+  std::string write(const std::string& dir) const;
+  // Paths under `dir` that differ from this set: changed, missing, or stale
+  // (listed in the old manifest but no longer produced).
+  std::vector<std::string> differences(const std::string& dir) const;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// Name of the manifest inside the output directory.
+constexpr const char* kManifestName = "manifest.json";
+
+// sha256 as lowercase hex.
+std::string sha256_hex(const std::string& data);
+
+}  // namespace symptree

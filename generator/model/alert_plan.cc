@@ -1,0 +1,203 @@
+// Building alerting rules from the flowchart: path semantics and absence alerts.
+#include "generator/model/alert_plan.h"
+
+#include <algorithm>
+#include <set>
+
+#include "common/probe_catalog.h"
+
+namespace symptree {
+namespace {
+
+// Makes literal text safe inside a Go template.
+std::string template_literal(const std::string& text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "{{") == 0) {
+      out += "{{ \"{{\" }}";
+      ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+std::string join_list(const std::vector<std::string>& items, const std::string& separator) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+std::string trim(const std::string& text) {
+  size_t first = text.find_first_not_of(" \t\n");
+  size_t last = text.find_last_not_of(" \t\n");
+  return first == std::string::npos ? "" : text.substr(first, last - first + 1);
+}
+
+// "On host {{ $labels.host }}: " for the join labels.
+std::string where_prefix(const Model& model) {
+  std::vector<std::string> parts;
+  for (const std::string& label : model.join_on) parts.push_back(label + " {{ $labels." + label + " }}");
+  return "On " + join_list(parts, ", ") + ": ";
+}
+
+// The node's condition joined with each conditioned ancestor's, nearest first.
+std::string path_expression(const Model& model, int node) {
+  std::vector<int> ancestors = model.conditioned_ancestors(node);
+  std::string own = trim(model.nodes[node].when->expr);
+  if (ancestors.empty()) return own;
+  std::string on = "on (" + join_list(model.join_on, ", ") + ")";
+  std::string expr = "(\n  " + own + "\n)";
+  for (int ancestor : ancestors) expr += "\nand " + on + "\n(\n  " + trim(model.nodes[ancestor].when->expr) + "\n)";
+  return expr;
+}
+
+std::string diagnostics_text(const Model& model, int node) {
+  std::vector<std::string> lines;
+  std::vector<int> sources = {node};
+  if (model.nodes[node].root != node) sources.push_back(model.nodes[node].root);
+  for (int source : sources) {
+    for (const DiagnosticCommand& command : model.nodes[source].diagnostics) {
+      lines.push_back(command.run + (command.why.empty() ? "" : "  # " + command.why));
+    }
+  }
+  return template_literal(join_list(lines, "\n"));
+}
+
+bool has_alerting_descendant(const Model& model, int node) {
+  for (int child : model.nodes[node].children) {
+    if (model.nodes[child].kind == NodeKind::Alert || has_alerting_descendant(model, child)) return true;
+  }
+  return false;
+}
+
+AlertRule node_rule(const Model& model, int index) {
+  const Node& node = model.nodes[index];
+  const Node& root = model.nodes[node.root];
+  const Priority& priority = model.priorities[node.priority];
+  AlertRule rule;
+  rule.name = node.alert_name;
+  rule.node = index;
+  rule.group = model.service + "." + root.id;
+  rule.expr = path_expression(model, index);
+  rule.for_duration = node.for_duration;
+  rule.priority = node.priority;
+  rule.labels = {{"severity", priority.severity}, {"priority", priority.name}, {"service", model.service},
+                 {"symptom", root.id},            {"node", node.id}};
+  std::string description = where_prefix(model) + template_literal(node.description);
+  if (has_alerting_descendant(model, index)) {
+    description += ". If no cause alert of this section fires with it, the flowchart does not cover this case: "
+                   "run the diagnostics and follow the runbook.";
+  }
+  rule.annotations = {{"summary", model.path_text(index)},
+                      {"description", description},
+                      {"runbook_url", node.runbook ? node.runbook->url : ""},
+                      {"flowchart_section", root.title}};
+  std::string diagnostics = diagnostics_text(model, index);
+  if (!diagnostics.empty()) rule.annotations.emplace_back("diagnostics", diagnostics);
+  return rule;
+}
+
+// `group by (host) (up{job="svc"} [== 1]) unless on (host) group by (host) (metric)`.
+std::string absence_expression(const Model& model, const std::string& metric) {
+  std::string by = "(" + join_list(model.join_on, ", ") + ")";
+  bool from_app = probe_for_metric(metric) == nullptr;
+  std::string up = "up{job=\"" + model.service_job + "\"}" + (from_app ? " == 1" : "");
+  return "group by " + by + " (" + up + ")\nunless on " + by + "\ngroup by " + by + " (" + metric + ")";
+}
+
+AlertRule absence_rule(const Model& model, const std::string& metric, const std::vector<int>& readers) {
+  int priority = static_cast<int>(model.priorities.size()) - 1;
+  std::vector<std::string> alert_names;
+  for (int reader : readers) {
+    priority = std::min(priority, model.nodes[reader].priority);
+    alert_names.push_back(model.nodes[reader].alert_name);
+  }
+  const Node& first = model.nodes[readers.front()];
+  bool from_app = probe_for_metric(metric) == nullptr;
+  AlertRule rule;
+  rule.name = model.alert_prefix + "MetricAbsent";
+  rule.absent_metric = metric;
+  rule.group = model.service + ".absence";
+  rule.expr = absence_expression(model, metric);
+  rule.for_duration = model.absence_for;
+  rule.priority = priority;
+  rule.labels = {{"severity", model.priorities[priority].severity},
+                 {"priority", model.priorities[priority].name},
+                 {"service", model.service},
+                 {"metric", metric}};
+  std::string source = from_app ? "the service is up but does not expose it"
+                                : "the service is scraped but symptree-exporter does not report it";
+  rule.annotations = {
+      {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},
+      {"description", where_prefix(model) + "no series of " + metric + ": " + source +
+                          ". Blind alerts: " + join_list(alert_names, ", ") + "."},
+      {"runbook_url", first.runbook ? first.runbook->url : ""}};
+  return rule;
+}
+
+}  // namespace
+
+const AlertRule* AlertPlan::rule_for_node(int node) const {
+  for (const AlertRule& rule : rules) {
+    if (rule.node == node) return &rule;
+  }
+  return nullptr;
+}
+
+std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model) {
+  std::vector<std::pair<std::string, std::vector<int>>> watched;
+  std::set<std::string> disabled;
+  for (const AppMetric& metric : model.app_metrics) {
+    if (!metric.absence_alert) disabled.insert(metric.name);
+  }
+  for (size_t i = 0; i < model.nodes.size(); ++i) {
+    if (model.nodes[i].kind != NodeKind::Alert) continue;
+    for (const MetricReference& ref : model.nodes[i].when->analysis.metrics) {
+      if (is_builtin_metric(ref.name) || disabled.count(ref.name)) continue;
+      auto it = std::find_if(watched.begin(), watched.end(), [&](const auto& w) { return w.first == ref.name; });
+      if (it == watched.end()) it = watched.insert(watched.end(), {ref.name, {}});
+      it->second.push_back(static_cast<int>(i));
+    }
+  }
+  return watched;
+}
+
+AlertPlan plan_alerts(const Model& model) {
+  AlertPlan plan;
+  for (int root : model.roots) {
+    bool any = false;
+    for (size_t i = 0; i < model.nodes.size(); ++i) {
+      if (model.nodes[i].root != root || model.nodes[i].kind != NodeKind::Alert) continue;
+      plan.rules.push_back(node_rule(model, static_cast<int>(i)));
+      any = true;
+    }
+    if (any) plan.groups.push_back(model.service + "." + model.nodes[root].id);
+  }
+  auto watched = watched_metrics(model);
+  for (const auto& [metric, readers] : watched) plan.rules.push_back(absence_rule(model, metric, readers));
+  if (!watched.empty()) plan.groups.push_back(model.service + ".absence");
+  return plan;
+}
+
+std::string expand_template(const std::string& text, const std::map<std::string, std::string>& labels) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text.compare(i, 10, "{{ \"{{\" }}") == 0) {
+      out += "{{";
+      i += 10;
+    } else if (text.compare(i, 11, "{{ $labels.") == 0) {
+      size_t end = text.find(" }}", i);
+      std::string label = text.substr(i + 11, end - i - 11);
+      auto it = labels.find(label);
+      out += it == labels.end() ? "<no value>" : it->second;
+      i = end + 3;
+    } else {
+      out.push_back(text[i++]);
+    }
+  }
+  return out;
+}
+
+}  // namespace symptree

@@ -1,0 +1,47 @@
+// The alerting rules the model implies: one per alerting node (its condition
+// joined with every ancestor's) and one per metric the tree relies on (absence).
+// Rules, their tests and every later output read this plan.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "generator/model/model.h"
+
+namespace symptree {
+
+using LabelList = std::vector<std::pair<std::string, std::string>>;  // ordered, as emitted
+
+// One Prometheus alerting rule.
+struct AlertRule {
+  std::string name;
+  int node = -1;              // the flowchart node, or -1 for an absence alert
+  std::string absent_metric;  // for absence alerts: the metric watched
+  std::string group;          // rule group name
+  std::string expr;
+  Duration for_duration;
+  int priority = -1;          // index into Model::priorities
+  LabelList labels;
+  LabelList annotations;      // `description` and `diagnostics` may hold {{ $labels.x }}
+};
+
+// All rules, grouped in flowchart order.
+struct AlertPlan {
+  std::vector<std::string> groups;
+  std::vector<AlertRule> rules;
+
+  const AlertRule* rule_for_node(int node) const;
+};
+
+AlertPlan plan_alerts(const Model& model);
+
+// The metrics whose absence is alerted, in first-use order, each with the nodes reading it.
+std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model);
+
+// Expands the {{ $labels.x }} and {{ "{{" }} templates symptree writes, as
+// Prometheus would for an alert with `labels`.
+std::string expand_template(const std::string& text, const std::map<std::string, std::string>& labels);
+
+}  // namespace symptree

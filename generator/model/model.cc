@@ -1,0 +1,33 @@
+// Queries over the model's tree.
+#include "generator/model/model.h"
+
+namespace symptree {
+
+SourcePosition Condition::position_at(size_t offset) const {
+  SourcePosition position = where;
+  if (single_line) position.column += static_cast<int>(offset);
+  return position;
+}
+
+std::vector<int> Model::conditioned_ancestors(int node) const {
+  std::vector<int> result;
+  for (int n = nodes[node].parent; n >= 0; n = nodes[n].parent) {
+    if (nodes[n].when) result.push_back(n);
+  }
+  return result;
+}
+
+std::string Model::path_text(int node) const {
+  std::string path = nodes[node].title;
+  for (int n = nodes[node].parent; n >= 0; n = nodes[n].parent) path = nodes[n].title + " → " + path;
+  return path;
+}
+
+int Model::find_node(const std::string& id) const {
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace symptree

@@ -1,0 +1,158 @@
+// The model: a spec after loading and validation. Every emitter reads this and
+// nothing else; nothing downstream re-reads YAML.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.h"
+#include "common/duration.h"
+#include "common/host_config.h"
+#include "generator/promql/condition.h"
+
+namespace symptree {
+
+// One row of the Incident Priority Matrix.
+struct Priority {
+  std::string name;       // "P0"
+  std::string label;      // "Critical"
+  Duration response;      // time to respond; drives Alertmanager timing
+  std::string severity;   // critical | warning | info
+  std::string receiver;   // name of a receiver
+  std::vector<std::string> examples;
+  SourcePosition where;
+};
+
+// A receiver as written in the spec; Alertmanager rendering validates the fields.
+struct Receiver {
+  std::string name;
+  std::string kind;  // webhook, email, slack, pagerduty, opsgenie
+  std::map<std::string, std::string> fields;
+  SourcePosition where;
+};
+
+// A shell command from the flowchart's "Quick Diagnostic" blocks.
+struct DiagnosticCommand {
+  std::string run;
+  std::string why;
+  SourcePosition where;
+};
+
+// A command of the escalation bundle whose output lands in `file`.
+struct BundleCommand {
+  std::string run;
+  std::string file;
+  SourcePosition where;
+};
+
+// The flowchart's escalation path: what to do when no runbook helps.
+struct Escalation {
+  std::vector<std::string> steps;
+  std::vector<BundleCommand> bundle;
+  std::vector<std::string> contacts;
+};
+
+// Where a node's runbook lives; url = base_url + path + "#" + anchor.
+struct RunbookLink {
+  std::string path;     // relative to runbooks.base_url, e.g. runbooks/disk-full.md
+  std::string anchor;   // GitHub slug of the section, may be empty
+  std::string section;  // the section title as written, may be empty
+  std::string url;
+  SourcePosition where;
+};
+
+// A series written by the user for a test: `metric{labels}` and promtool values.
+struct ExampleSeries {
+  std::string metric;
+  std::map<std::string, std::string> labels;
+  std::string values;
+  SourcePosition where;
+};
+
+// Test series for a condition symptree cannot derive by itself.
+struct Examples {
+  std::vector<ExampleSeries> firing;  // make the condition hold
+  std::vector<ExampleSeries> quiet;   // make it not hold
+  Duration warmup;                    // time until the firing series make it hold (e.g. rate() needs 2 samples)
+  std::map<std::string, std::string> labels;  // labels of the result besides join_on
+  SourcePosition where;
+};
+
+// A node's condition: the PromQL as written, where it is, and what it reads.
+struct Condition {
+  std::string expr;
+  ConditionAnalysis analysis;
+  SourcePosition where;      // of the first character of the expression
+  bool single_line = false;  // positions inside the expression are exact
+
+  // Position of the byte `offset` into the expression (its start when not exact).
+  SourcePosition position_at(size_t offset) const;
+};
+
+// What kind of node: an alert, a manual step (a procedure), or a section that
+// only groups its children.
+enum class NodeKind { Alert, Manual, Group };
+
+// One node of the flowchart: a symptom (root) or a cause, at any depth.
+struct Node {
+  std::string id;
+  std::string title;        // the question or symptom as the flowchart asks it
+  std::string description;
+  NodeKind kind = NodeKind::Alert;
+  std::optional<Condition> when;
+  Duration for_duration;
+  int priority = -1;        // index into Model::priorities (inherited when not set)
+  bool own_priority = false;
+  std::optional<RunbookLink> runbook;
+  std::string manual_reason;
+  std::vector<DiagnosticCommand> diagnostics;
+  std::optional<Examples> examples;
+  std::string alert_name;   // set for NodeKind::Alert
+  int parent = -1;          // index into Model::nodes; -1 for a symptom
+  int root = -1;            // index of the symptom this node sits under
+  int depth = 0;            // 0 for symptoms
+  std::vector<int> children;
+  SourcePosition where;
+};
+
+// A metric the service itself exposes; absence-alerted unless disabled.
+struct AppMetric {
+  std::string name;
+  bool absence_alert = true;
+  SourcePosition where;
+};
+
+// The parsed, validated spec.
+struct Model {
+  std::string spec_name;  // file name of the spec, as recorded in outputs
+  int version = 1;
+  std::string service;
+  std::string title;
+  std::string alert_prefix;           // CamelCase, e.g. StemeDB
+  std::vector<std::string> join_on;   // labels tying a cause to its symptom
+  std::string service_job;            // Prometheus job of the service's own metrics
+  std::string exporter_job;           // Prometheus job of symptree-exporter
+  std::string runbook_base_url;
+  std::string runbook_dir;            // optional local copy, checked when set
+  Duration test_interval;             // promtool test evaluation interval
+  Duration absence_for;               // `for` of absence alerts
+  std::vector<Priority> priorities;
+  std::vector<Receiver> receivers;
+  HostConfig host;
+  std::vector<AppMetric> app_metrics;
+  std::vector<DiagnosticCommand> always_check;
+  Escalation escalation;
+  std::vector<Node> nodes;            // pre-order: each node before its children
+  std::vector<int> roots;             // the symptoms, in flowchart order
+
+  // Indices of `node`'s ancestors that carry a condition, nearest first.
+  std::vector<int> conditioned_ancestors(int node) const;
+  // Titles from the symptom down to `node`, joined with " → ".
+  std::string path_text(int node) const;
+  int find_node(const std::string& id) const;  // -1 when absent
+  const Priority& priority_of(int node) const { return priorities[nodes[node].priority]; }
+};
+
+}  // namespace symptree

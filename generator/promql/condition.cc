@@ -1,0 +1,165 @@
+// Metric extraction and simple-comparison recognition over PromQL tokens.
+#include "generator/promql/condition.h"
+
+#include <set>
+
+#include "generator/promql/lexer.h"
+
+namespace symptree {
+namespace {
+
+bool is_keyword(const std::string& word) {
+  static const std::set<std::string> keywords = {"and",        "or",          "unless", "by",  "without", "on",
+                                                 "ignoring",   "group_left",  "group_right", "bool", "offset",
+                                                 "inf",        "nan",         "Inf",    "NaN", "start", "end",
+                                                 // aggregations, which may be followed by `by (...)` before their parentheses
+                                                 "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count",
+                                                 "count_values", "bottomk", "topk", "quantile"};
+  return keywords.count(word) > 0;
+}
+
+bool takes_label_list(const std::string& word) {
+  return word == "by" || word == "without" || word == "on" || word == "ignoring" || word == "group_left" ||
+         word == "group_right";
+}
+
+// Index just past the bracket that closes the one at `open`.
+size_t skip_group(const std::vector<Token>& tokens, size_t open, const std::string& opening,
+                  const std::string& closing) {
+  int depth = 0;
+  for (size_t i = open; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::Punct) continue;
+    if (tokens[i].text == opening) ++depth;
+    if (tokens[i].text == closing && --depth == 0) return i + 1;
+  }
+  return tokens.size() - 1;
+}
+
+std::vector<MetricReference> find_metrics(const std::vector<Token>& tokens) {
+  std::vector<MetricReference> metrics;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < tokens.size();) {
+    const Token& t = tokens[i];
+    bool next_is_paren = tokens[i + 1 < tokens.size() ? i + 1 : i].text == "(";
+    if (t.kind == TokenKind::Punct && t.text == "{") {
+      i = skip_group(tokens, i, "{", "}");
+    } else if (t.kind == TokenKind::Punct && t.text == "[") {
+      i = skip_group(tokens, i, "[", "]");
+    } else if (t.kind == TokenKind::Identifier && takes_label_list(t.text) && next_is_paren) {
+      i = skip_group(tokens, i + 1, "(", ")");
+    } else if (t.kind == TokenKind::Identifier && !is_keyword(t.text) && !next_is_paren) {
+      if (seen.insert(t.text).second) metrics.push_back({t.text, t.offset});
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  return metrics;
+}
+
+// Unquotes a PromQL string literal (escapes kept simple: \" \\ \').
+std::string unquote(const std::string& literal) {
+  std::string out;
+  for (size_t i = 1; i + 1 < literal.size(); ++i) {
+    if (literal[i] == '\\' && literal[0] != '`' && i + 2 < literal.size()) ++i;
+    out.push_back(literal[i]);
+  }
+  return out;
+}
+
+// Parses `metric{l="v",...}` at tokens[pos]; advances pos on success.
+std::optional<SeriesSelector> parse_selector(const std::vector<Token>& tokens, size_t& pos) {
+  size_t i = pos;
+  if (tokens[i].kind != TokenKind::Identifier || is_keyword(tokens[i].text)) return std::nullopt;
+  SeriesSelector selector;
+  selector.metric = tokens[i++].text;
+  if (tokens[i].text == "{") {
+    ++i;
+    while (tokens[i].text != "}") {
+      if (tokens[i].kind != TokenKind::Identifier || tokens[i + 1].text != "=" ||
+          tokens[i + 2].kind != TokenKind::String)
+        return std::nullopt;
+      selector.labels.emplace_back(tokens[i].text, unquote(tokens[i + 2].text));
+      i += 3;
+      if (tokens[i].text == ",") ++i;
+    }
+    ++i;
+  }
+  pos = i;
+  return selector;
+}
+
+// Parses `metric{l="v",...} OP number` at tokens[pos]; advances pos on success.
+std::optional<SimpleComparison> parse_comparison(const std::vector<Token>& tokens, size_t& pos) {
+  size_t i = pos;
+  std::optional<SeriesSelector> selector = parse_selector(tokens, i);
+  if (!selector) return std::nullopt;
+  SimpleComparison comparison;
+  comparison.metric = selector->metric;
+  comparison.matchers = selector->labels;
+  if (tokens[i].kind != TokenKind::Operator || !is_comparison_operator(tokens[i].text)) return std::nullopt;
+  comparison.op = tokens[i++].text;
+  std::string sign;
+  if (tokens[i].kind == TokenKind::Operator && (tokens[i].text == "-" || tokens[i].text == "+")) {
+    sign = tokens[i++].text == "-" ? "-" : "";
+  }
+  if (tokens[i].kind != TokenKind::Number) return std::nullopt;
+  std::optional<Decimal> value = Decimal::parse(sign + tokens[i].text);
+  if (!value) return std::nullopt;
+  comparison.threshold_text = sign + tokens[i].text;
+  comparison.threshold = *value;
+  pos = i + 1;
+  return comparison;
+}
+
+std::vector<SimpleComparison> find_alternatives(const std::vector<Token>& tokens) {
+  std::vector<SimpleComparison> alternatives;
+  size_t pos = 0;
+  while (true) {
+    std::optional<SimpleComparison> comparison = parse_comparison(tokens, pos);
+    if (!comparison) return {};
+    alternatives.push_back(*comparison);
+    if (tokens[pos].kind == TokenKind::End) return alternatives;
+    if (tokens[pos].kind != TokenKind::Identifier || tokens[pos].text != "or") return {};
+    ++pos;
+  }
+}
+
+// No token that aggregates, matches vectors or rewrites labels.
+bool keeps_series_labels(const std::vector<Token>& tokens) {
+  static const std::set<std::string> label_changing = {
+      "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values", "bottomk", "topk", "quantile",
+      "by", "without", "on", "ignoring", "group_left", "group_right", "label_replace", "label_join",
+      "histogram_quantile", "absent", "absent_over_time", "vector", "scalar", "time"};
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::Identifier && label_changing.count(t.text)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<SeriesSelector> parse_series_selector(const std::string& text) {
+  LexResult lexed = lex_promql(text);
+  if (!lexed.ok()) return std::nullopt;
+  size_t pos = 0;
+  std::optional<SeriesSelector> selector = parse_selector(lexed.tokens, pos);
+  if (!selector || lexed.tokens[pos].kind != TokenKind::End) return std::nullopt;
+  return selector;
+}
+
+ConditionAnalysis analyze_condition(const std::string& expression) {
+  ConditionAnalysis analysis;
+  LexResult lexed = lex_promql(expression);
+  if (!lexed.ok()) {
+    analysis.error = lexed.error;
+    analysis.error_offset = lexed.error_offset;
+    return analysis;
+  }
+  analysis.metrics = find_metrics(lexed.tokens);
+  analysis.alternatives = find_alternatives(lexed.tokens);
+  analysis.keeps_series_labels = keeps_series_labels(lexed.tokens);
+  return analysis;
+}
+
+}  // namespace symptree

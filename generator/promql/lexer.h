@@ -1,0 +1,31 @@
+// A small PromQL tokenizer: enough to find the metrics a condition reads and to
+// recognise simple comparisons. Full parsing is left to promtool.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace symptree {
+
+enum class TokenKind { Identifier, Number, Duration, String, Operator, Punct, End };
+
+// One token with its byte offset in the expression.
+struct Token {
+  TokenKind kind;
+  std::string text;
+  size_t offset;
+};
+
+// Result of lexing: tokens (ending in End) or the offset of the first bad character.
+struct LexResult {
+  std::vector<Token> tokens;
+  std::string error;
+  size_t error_offset = 0;
+  bool ok() const { return error.empty(); }
+};
+
+LexResult lex_promql(const std::string& expression);
+
+bool is_comparison_operator(const std::string& op);
+
+}  // namespace symptree

@@ -1,0 +1,322 @@
+// The flowchart tree: symptoms and their causes, at any depth.
+#include <cctype>
+#include <map>
+
+#include "generator/spec/slug.h"
+#include "generator/spec/spec_loader.h"
+
+namespace symptree {
+namespace {
+
+const std::vector<std::string>& node_keys() {
+  static const std::vector<std::string> keys = {"id",       "title",    "description", "when",     "for",
+                                                "priority", "runbook",  "section",     "manual",   "diagnostics",
+                                                "examples", "causes",   "alert"};
+  return keys;
+}
+
+bool is_node_id(const std::string& id) {
+  if (id.empty() || !std::islower(static_cast<unsigned char>(id[0]))) return false;
+  for (char c : id) {
+    if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '_')
+      return false;
+  }
+  return true;
+}
+
+bool is_alert_name(const std::string& name) {
+  if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+std::string camel_case(const std::string& snake) {
+  std::string out;
+  bool upper = true;
+  for (char c : snake) {
+    if (c == '_') {
+      upper = true;
+      continue;
+    }
+    out.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+    upper = false;
+  }
+  return out;
+}
+
+// Reads the flowchart tree into Model::nodes, depth first.
+class NodeReader {
+ public:
+  NodeReader(const MapReader& top, Model& model) : top_(top), model_(model), diagnostics_(top.diagnostics()) {}
+
+  void read_list(const YAML::Node& list, int parent, int depth) {
+    for (const YAML::Node& item : list) read_node(item, parent, depth);
+  }
+
+ private:
+  void read_node(const YAML::Node& yaml, int parent, int depth);
+  bool enter(const YAML::Node& yaml, int depth);
+  void read_identity(const MapReader& map, Node& node);
+  void read_condition(const MapReader& map, Node& node, int parent);
+  void read_priority(const MapReader& map, Node& node, int parent);
+  void read_runbook(const MapReader& map, Node& node);
+  void read_examples(const MapReader& map, Node& node);
+  std::vector<ExampleSeries> read_series_list(const MapReader& examples, const std::string& key);
+  void classify(const MapReader& map, Node& node, bool has_children);
+
+  const MapReader& top_;
+  Model& model_;
+  Diagnostics& diagnostics_;
+  std::vector<YAML::Node> path_;  // YAML nodes from the root to the current one, to catch alias cycles
+  std::map<std::string, SourcePosition> ids_;
+  std::map<std::string, SourcePosition> alert_names_;
+};
+
+bool NodeReader::enter(const YAML::Node& yaml, int depth) {
+  for (const YAML::Node& ancestor : path_) {
+    if (ancestor.is(yaml)) {
+      diagnostics_.error(top_.file().position(yaml), "cycle: this node contains itself through a YAML alias",
+                         "a flowchart is a tree; copy the node instead of aliasing an ancestor");
+      return false;
+    }
+  }
+  if (depth >= kMaxTreeDepth) {
+    diagnostics_.error(top_.file().position(yaml),
+                       "the flowchart is nested deeper than " + std::to_string(kMaxTreeDepth) + " levels");
+    return false;
+  }
+  return true;
+}
+
+void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
+  if (!enter(yaml, depth)) return;
+  MapReader map(top_.file(), yaml, depth == 0 ? "a symptom" : "a cause", node_keys(), diagnostics_);
+  if (!map.valid()) return;
+  int index = static_cast<int>(model_.nodes.size());
+  model_.nodes.emplace_back();
+  {
+    Node& node = model_.nodes.back();
+    node.parent = parent;
+    node.depth = depth;
+    node.root = parent < 0 ? index : model_.nodes[parent].root;
+    node.where = map.where();
+    read_identity(map, node);
+    read_condition(map, node, parent);
+    read_priority(map, node, parent);
+    read_runbook(map, node);
+    node.diagnostics = read_commands(map, "diagnostics");
+    read_examples(map, node);
+  }
+  if (parent >= 0) model_.nodes[parent].children.push_back(index);
+  else model_.roots.push_back(index);
+  YAML::Node causes = map.sequence("causes");
+  path_.push_back(yaml);
+  if (causes.IsDefined()) read_list(causes, index, depth + 1);
+  path_.pop_back();
+  if (causes.IsDefined() && causes.size() == 0) {
+    diagnostics_.error(map.where("causes"), "'causes' is empty", "remove it, or list the causes");
+  }
+  classify(map, model_.nodes[index], !model_.nodes[index].children.empty());
+}
+
+void NodeReader::read_identity(const MapReader& map, Node& node) {
+  node.id = map.string("id", true).value_or("");
+  if (!node.id.empty()) {
+    if (!is_node_id(node.id)) {
+      diagnostics_.error(map.where("id"), "id '" + node.id + "' must match [a-z][a-z0-9_]*");
+    } else if (auto [it, inserted] = ids_.emplace(node.id, map.where("id")); !inserted) {
+      diagnostics_.error(map.where("id"), "duplicate id '" + node.id + "'",
+                         "first defined at " + it->second.to_string());
+    }
+  }
+  node.title = map.string("title", true).value_or(node.id);
+  node.description = map.string("description").value_or(node.title);
+  if (node.description.find("{{") != std::string::npos) {
+    diagnostics_.error(map.where("description"), "'description' must be plain text, without {{ templates }}",
+                       "symptree adds the labels of the firing series itself");
+  }
+}
+
+void NodeReader::read_condition(const MapReader& map, Node& node, int parent) {
+  Duration inherited = parent >= 0 ? model_.nodes[parent].for_duration : duration_from_ms(60000);
+  node.for_duration = inherited;
+  if (map.has("when")) {
+    if (std::optional<std::string> expr = map.string("when")) {
+      Condition condition;
+      condition.expr = *expr;
+      condition.analysis = analyze_condition(*expr);
+      condition.where = top_.file().position_in_scalar(map.get("when"), 0);
+      condition.single_line = top_.file().is_inline_scalar(map.get("when"));
+      if (!condition.analysis.error.empty()) {
+        diagnostics_.error(condition.position_at(condition.analysis.error_offset),
+                           "in 'when': " + condition.analysis.error);
+      }
+      node.when = condition;
+    }
+  } else if (map.get("when").IsDefined()) {
+    diagnostics_.error(map.where("when"), "'when' is empty", "write the PromQL condition, or remove 'when' for a manual step");
+  }
+  if (std::optional<std::string> text = map.string("for")) {
+    std::optional<Duration> parsed = parse_duration(*text);
+    if (!parsed) {
+      diagnostics_.error(map.where("for"), "'for' must be a duration such as 1m, 90s or 1h30m, got '" + *text + "'");
+    } else if (!map.has("when")) {
+      diagnostics_.error(map.where("for"), "'for' needs 'when': only a node with a condition waits before firing");
+    } else {
+      node.for_duration = *parsed;
+    }
+  }
+}
+
+void NodeReader::read_priority(const MapReader& map, Node& node, int parent) {
+  if (parent >= 0) node.priority = model_.nodes[parent].priority;
+  std::optional<std::string> name = map.string("priority");
+  if (!name) return;
+  std::vector<std::string> known;
+  for (size_t i = 0; i < model_.priorities.size(); ++i) {
+    known.push_back(model_.priorities[i].name);
+    if (model_.priorities[i].name == *name) {
+      node.priority = static_cast<int>(i);
+      node.own_priority = true;
+    }
+  }
+  if (!node.own_priority) {
+    diagnostics_.error(map.where("priority"), "unknown priority '" + *name + "'", suggestion(*name, known));
+  }
+}
+
+void NodeReader::read_runbook(const MapReader& map, Node& node) {
+  std::optional<std::string> text = map.string("runbook");
+  std::optional<std::string> section = map.string("section");
+  if (section && !text) {
+    diagnostics_.error(map.where("section"), "'section' needs 'runbook': the file the section is in");
+  }
+  if (!text) return;
+  RunbookLink link;
+  link.where = map.where("runbook");
+  size_t hash = text->find('#');
+  link.path = text->substr(0, hash);
+  if (link.path.rfind("./", 0) == 0) link.path = link.path.substr(2);
+  if (hash != std::string::npos) link.anchor = text->substr(hash + 1);
+  if (section) {
+    if (!link.anchor.empty()) {
+      diagnostics_.error(map.where("section"), "give the section once: either 'runbook: file#anchor' or 'section:'");
+    }
+    link.section = *section;
+    link.anchor = github_slug(*section);
+  }
+  if (link.path.empty() || link.path[0] == '/') {
+    diagnostics_.error(link.where, "'runbook' must be a path relative to runbooks.base_url, got '" + *text + "'");
+  }
+  bool absolute = link.path.rfind("http://", 0) == 0 || link.path.rfind("https://", 0) == 0;
+  link.url = (absolute ? "" : model_.runbook_base_url) + link.path + (link.anchor.empty() ? "" : "#" + link.anchor);
+  node.runbook = link;
+}
+
+std::vector<ExampleSeries> NodeReader::read_series_list(const MapReader& examples, const std::string& key) {
+  std::vector<ExampleSeries> result;
+  YAML::Node list = examples.sequence(key, true);
+  if (!list.IsDefined()) return result;
+  for (const YAML::Node& item : list) {
+    MapReader entry(top_.file(), item, "an example series", {"series", "values"}, diagnostics_);
+    if (!entry.valid()) continue;
+    ExampleSeries series;
+    series.where = entry.where();
+    series.values = entry.string("values", true).value_or("");
+    if (std::optional<std::string> text = entry.string("series", true)) {
+      std::optional<SeriesSelector> selector = parse_series_selector(*text);
+      if (!selector) {
+        diagnostics_.error(entry.where("series"), "'series' must look like metric{label=\"value\",...}, got '" + *text + "'");
+        continue;
+      }
+      series.metric = selector->metric;
+      for (const auto& [label, value] : selector->labels) series.labels[label] = value;
+    }
+    result.push_back(series);
+  }
+  if (list.size() == 0) diagnostics_.error(examples.where(key), "'" + key + "' lists no series");
+  return result;
+}
+
+void NodeReader::read_examples(const MapReader& map, Node& node) {
+  YAML::Node yaml = map.mapping("examples");
+  if (!yaml.IsDefined()) return;
+  if (!map.has("when")) {
+    diagnostics_.error(map.where("examples"), "'examples' needs 'when': they are test series for the condition");
+    return;
+  }
+  MapReader examples(top_.file(), yaml, "'examples'", {"firing", "quiet", "warmup", "labels"}, diagnostics_);
+  Examples result;
+  result.where = examples.where();
+  result.firing = read_series_list(examples, "firing");
+  result.quiet = read_series_list(examples, "quiet");
+  if (std::optional<std::string> warmup = examples.string("warmup")) {
+    std::optional<Duration> parsed = parse_duration(*warmup);
+    if (!parsed) diagnostics_.error(examples.where("warmup"), "'warmup' must be a duration such as 1m, got '" + *warmup + "'");
+    else result.warmup = *parsed;
+  }
+  if (YAML::Node labels = examples.mapping("labels"); labels.IsDefined()) {
+    for (const auto& entry : labels) {
+      if (std::optional<std::string> value = read_scalar(top_.file(), entry.second, "label '" + entry.first.Scalar() + "'", diagnostics_))
+        result.labels[entry.first.Scalar()] = *value;
+    }
+  }
+  node.examples = result;
+}
+
+void NodeReader::classify(const MapReader& map, Node& node, bool has_children) {
+  std::optional<std::string> manual = map.string("manual");
+  if (node.when) {
+    node.kind = NodeKind::Alert;
+    if (manual) diagnostics_.error(map.where("manual"), "a node with 'when' is enforced by an alert; remove 'manual'");
+  } else if (has_children) {
+    node.kind = NodeKind::Group;
+    if (manual) diagnostics_.error(map.where("manual"), "'manual' marks a leaf; this node has causes");
+  } else if (!map.get("when").IsDefined()) {
+    node.kind = NodeKind::Manual;
+    if (!manual) {
+      diagnostics_.error(map.where(), "'" + node.id + "' has no 'when' and no causes",
+                         "give it a condition, or mark it a manual step with `manual: <one-line reason>`");
+    }
+    node.manual_reason = manual.value_or("");
+  }
+  if (node.kind != NodeKind::Group && !node.runbook) {
+    diagnostics_.error(map.where(), "'" + node.id + "' has no runbook",
+                       "add `runbook: path/to/runbook.md#section`; the alert links the on-call there");
+  }
+  if (node.kind == NodeKind::Alert && node.priority < 0) {
+    diagnostics_.error(map.where(), "'" + node.id + "' has no priority",
+                       "set `priority:` here or on an enclosing symptom");
+  }
+  if (node.kind != NodeKind::Alert) {
+    if (map.has("alert")) diagnostics_.error(map.where("alert"), "'alert' names an alert, but this node has no 'when'");
+    return;
+  }
+  node.alert_name = map.string("alert").value_or(model_.alert_prefix + camel_case(node.id));
+  SourcePosition where = map.has("alert") ? map.where("alert") : map.where("id");
+  if (!is_alert_name(node.alert_name)) {
+    diagnostics_.error(where, "alert name '" + node.alert_name + "' must be CamelCase letters and digits");
+  } else if (node.alert_name.size() > kMaxAlertNameLength) {
+    diagnostics_.error(where, "alert name '" + node.alert_name + "' is " + std::to_string(node.alert_name.size()) +
+                                  " characters; the limit is " + std::to_string(kMaxAlertNameLength),
+                       "set `alert:` to a shorter name, or shorten the id");
+  } else if (auto [it, inserted] = alert_names_.emplace(node.alert_name, where); !inserted) {
+    diagnostics_.error(where, "alert name '" + node.alert_name + "' is used twice", "first at " + it->second.to_string());
+  }
+}
+
+}  // namespace
+
+void read_symptoms(const MapReader& top, Model& model) {
+  YAML::Node symptoms = top.sequence("symptoms", true);
+  if (!symptoms.IsDefined()) return;
+  if (symptoms.size() == 0) {
+    top.diagnostics().error(top.where("symptoms"), "'symptoms' is empty", "describe at least one symptom");
+    return;
+  }
+  NodeReader(top, model).read_list(symptoms, -1, 0);
+}
+
+}  // namespace symptree

@@ -1,0 +1,126 @@
+// The Incident Priority Matrix and the receivers it pages.
+#include <set>
+
+#include "generator/spec/spec_loader.h"
+
+namespace symptree {
+namespace {
+
+const std::vector<std::string>& severities() {
+  static const std::vector<std::string> all = {"critical", "warning", "info"};
+  return all;
+}
+
+const std::vector<std::string>& receiver_kinds() {
+  static const std::vector<std::string> all = {"webhook", "email", "slack", "pagerduty", "opsgenie"};
+  return all;
+}
+
+Priority read_priority(const MapReader& top, const YAML::Node& name, const YAML::Node& value) {
+  Priority priority;
+  priority.name = name.Scalar();
+  priority.where = top.file().position(name);
+  MapReader map(top.file(), value, "priority '" + priority.name + "'",
+                {"label", "response", "severity", "receiver", "examples"}, top.diagnostics());
+  if (!map.valid()) return priority;
+  priority.label = map.string("label").value_or(priority.name);
+  if (std::optional<std::string> response = map.string("response", true)) {
+    std::optional<Duration> parsed = parse_duration(*response);
+    if (!parsed || parsed->ms == 0) {
+      top.diagnostics().error(map.where("response"),
+                              "'response' must be a positive duration such as 15m or 4h, got '" + *response + "'");
+    } else {
+      priority.response = *parsed;
+    }
+  }
+  priority.severity = map.string("severity", true).value_or("");
+  bool known = false;
+  for (const std::string& s : severities()) known = known || s == priority.severity;
+  if (!priority.severity.empty() && !known) {
+    top.diagnostics().error(map.where("severity"), "unknown severity '" + priority.severity + "'",
+                            suggestion(priority.severity, severities()));
+  }
+  priority.receiver = map.string("receiver", true).value_or("");
+  priority.examples = map.string_list("examples");
+  return priority;
+}
+
+Receiver read_receiver(const MapReader& top, const YAML::Node& name, const YAML::Node& value) {
+  Receiver receiver;
+  receiver.name = name.Scalar();
+  receiver.where = top.file().position(name);
+  MapReader map(top.file(), value, "receiver '" + receiver.name + "'", receiver_kinds(), top.diagnostics());
+  if (!map.valid()) return receiver;
+  for (const auto& entry : value) {
+    const std::string kind = entry.first.Scalar();
+    if (!receiver.kind.empty()) {
+      top.diagnostics().error(top.file().position(entry.first),
+                              "receiver '" + receiver.name + "' has more than one kind ('" + receiver.kind + "' and '" +
+                                  kind + "')",
+                              "define one receiver per kind and route to each");
+      continue;
+    }
+    receiver.kind = kind;
+    if (!entry.second.IsMap()) {
+      top.diagnostics().error(top.file().position(entry.second),
+                              "'" + kind + "' must be a mapping of settings, got " + describe_node_type(entry.second));
+      continue;
+    }
+    for (const auto& field : entry.second) {
+      std::string key = field.first.Scalar();
+      if (std::optional<std::string> text =
+              read_scalar(top.file(), field.second, "'" + key + "' of receiver '" + receiver.name + "'", top.diagnostics()))
+        receiver.fields[key] = *text;
+    }
+  }
+  if (receiver.kind.empty()) {
+    top.diagnostics().error(receiver.where, "receiver '" + receiver.name + "' names no kind",
+                            "give one of: webhook, email, slack, pagerduty, opsgenie");
+  }
+  return receiver;
+}
+
+}  // namespace
+
+void read_priorities(const MapReader& top, Model& model) {
+  YAML::Node matrix = top.mapping("priorities", true);
+  if (!matrix.IsDefined()) return;
+  std::set<std::string> seen;
+  for (const auto& entry : matrix) {
+    if (!entry.first.IsScalar()) continue;
+    if (!seen.insert(entry.first.Scalar()).second) {
+      top.diagnostics().error(top.file().position(entry.first), "priority '" + entry.first.Scalar() + "' is defined twice");
+      continue;
+    }
+    model.priorities.push_back(read_priority(top, entry.first, entry.second));
+  }
+  if (model.priorities.empty()) {
+    top.diagnostics().error(top.where("priorities"), "'priorities' is empty", "define at least one, e.g. P0");
+  }
+}
+
+void read_receivers(const MapReader& top, Model& model) {
+  YAML::Node receivers = top.mapping("receivers", true);
+  if (receivers.IsDefined()) {
+    std::set<std::string> seen;
+    for (const auto& entry : receivers) {
+      if (!entry.first.IsScalar()) continue;
+      if (!seen.insert(entry.first.Scalar()).second) {
+        top.diagnostics().error(top.file().position(entry.first), "receiver '" + entry.first.Scalar() + "' is defined twice");
+        continue;
+      }
+      model.receivers.push_back(read_receiver(top, entry.first, entry.second));
+    }
+  }
+  std::set<std::string> names;
+  for (const Receiver& r : model.receivers) names.insert(r.name);
+  std::vector<std::string> known(names.begin(), names.end());
+  for (const Priority& p : model.priorities) {
+    if (!p.receiver.empty() && !names.count(p.receiver)) {
+      top.diagnostics().error(p.where, "priority '" + p.name + "' pages unknown receiver '" + p.receiver + "'",
+                              known.empty() ? "define it under 'receivers'" : suggestion(p.receiver, known));
+    }
+  }
+}
+
+}  // namespace symptree

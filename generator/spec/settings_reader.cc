@@ -1,0 +1,206 @@
+// Spec settings: identity, join labels, jobs, runbooks, test and absence
+// timing, app metrics, and the flowchart's global commands.
+#include <cctype>
+#include <set>
+
+#include "generator/spec/spec_loader.h"
+
+namespace symptree {
+namespace {
+
+bool is_snake_name(const std::string& name) {
+  if (name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name) {
+    if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '_')
+      return false;
+  }
+  return true;
+}
+
+bool is_label_name(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  }
+  return true;
+}
+
+bool is_metric_name(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != ':') return false;
+  }
+  return true;
+}
+
+std::string camel_case(const std::string& snake) {
+  std::string out;
+  bool upper = true;
+  for (char c : snake) {
+    if (c == '_' || c == '-') {
+      upper = true;
+    } else {
+      out.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+      upper = false;
+    }
+  }
+  return out;
+}
+
+// Reads `key` as a positive duration, or keeps `fallback`.
+Duration read_duration(const MapReader& map, const std::string& key, Duration fallback) {
+  std::optional<std::string> text = map.string(key);
+  if (!text) return fallback;
+  std::optional<Duration> parsed = parse_duration(*text);
+  if (!parsed || parsed->ms == 0) {
+    map.diagnostics().error(map.where(key), "'" + key + "' must be a positive duration such as 1m or 1h30m, got '" +
+                                                *text + "'");
+    return fallback;
+  }
+  return *parsed;
+}
+
+void read_identity(const MapReader& top, Model& model) {
+  model.service = top.string("service", true).value_or("");
+  if (!model.service.empty() && !is_snake_name(model.service)) {
+    top.diagnostics().error(top.where("service"), "service '" + model.service + "' must match [a-z][a-z0-9_]*",
+                            "it prefixes alert names and labels");
+  }
+  model.title = top.string("title").value_or(model.service);
+  model.alert_prefix = top.string("alert_prefix").value_or(camel_case(model.service));
+  if (!model.alert_prefix.empty() && !std::isupper(static_cast<unsigned char>(model.alert_prefix[0]))) {
+    top.diagnostics().error(top.where("alert_prefix"), "alert_prefix '" + model.alert_prefix +
+                                                           "' must start with a capital letter (alert names are CamelCase)");
+  }
+}
+
+void read_join_on(const MapReader& top, Model& model) {
+  if (!top.has("join_on")) {
+    model.join_on = {"host"};
+    return;
+  }
+  model.join_on = top.string_list("join_on");
+  if (model.join_on.empty()) {
+    top.diagnostics().error(top.where("join_on"), "'join_on' must name at least one label",
+                            "a cause and its symptom are tied by a label both carry for the same host, e.g. [host]");
+  }
+  for (const std::string& label : model.join_on) {
+    if (!is_label_name(label)) {
+      top.diagnostics().error(top.where("join_on"), "'" + label + "' is not a valid label name");
+    } else if (label == "instance" || label == "job") {
+      top.diagnostics().error(top.where("join_on"), "'join_on' cannot use '" + label + "'",
+                              "the service and symptree-exporter are different scrape targets, so their '" + label +
+                                  "' labels differ; join on a label both carry for the same host, e.g. host");
+    }
+  }
+}
+
+void read_jobs(const MapReader& top, Model& model) {
+  model.service_job = model.service;
+  model.exporter_job = "symptree-exporter";
+  YAML::Node jobs = top.mapping("jobs");
+  if (!jobs.IsDefined()) return;
+  MapReader map(top.file(), jobs, "'jobs'", {"service", "exporter"}, top.diagnostics());
+  model.service_job = map.string("service").value_or(model.service_job);
+  model.exporter_job = map.string("exporter").value_or(model.exporter_job);
+}
+
+void read_runbooks(const MapReader& top, Model& model) {
+  YAML::Node runbooks = top.mapping("runbooks", true);
+  if (!runbooks.IsDefined()) return;
+  MapReader map(top.file(), runbooks, "'runbooks'", {"base_url", "dir"}, top.diagnostics());
+  model.runbook_base_url = map.string("base_url", true).value_or("");
+  const std::string& url = model.runbook_base_url;
+  if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+    top.diagnostics().error(map.where("base_url"), "'base_url' must be an http:// or https:// URL, got '" + url + "'");
+  }
+  if (!url.empty() && url.back() != '/') model.runbook_base_url += "/";
+  model.runbook_dir = map.string("dir").value_or("");
+}
+
+void read_timing(const MapReader& top, Model& model) {
+  model.test_interval = duration_from_ms(60000);
+  model.absence_for = duration_from_ms(5 * 60000);
+  if (YAML::Node tests = top.mapping("tests"); tests.IsDefined()) {
+    MapReader map(top.file(), tests, "'tests'", {"interval"}, top.diagnostics());
+    model.test_interval = read_duration(map, "interval", model.test_interval);
+  }
+  if (YAML::Node absence = top.mapping("absence"); absence.IsDefined()) {
+    MapReader map(top.file(), absence, "'absence'", {"for"}, top.diagnostics());
+    model.absence_for = read_duration(map, "for", model.absence_for);
+  }
+}
+
+void read_app_metrics(const MapReader& top, Model& model) {
+  YAML::Node list = top.sequence("app_metrics");
+  if (!list.IsDefined()) return;
+  std::set<std::string> seen;
+  for (const YAML::Node& item : list) {
+    AppMetric metric;
+    metric.where = top.file().position(item);
+    if (item.IsMap()) {
+      MapReader map(top.file(), item, "an app metric", {"name", "absence_alert"}, top.diagnostics());
+      metric.name = map.string("name", true).value_or("");
+      metric.absence_alert = map.boolean("absence_alert").value_or(true);
+    } else if (std::optional<std::string> name = read_scalar(top.file(), item, "an app metric", top.diagnostics())) {
+      metric.name = *name;
+    }
+    if (metric.name.empty()) continue;
+    if (!is_metric_name(metric.name)) {
+      top.diagnostics().error(metric.where, "'" + metric.name + "' is not a valid metric name");
+    } else if (!seen.insert(metric.name).second) {
+      top.diagnostics().error(metric.where, "app metric '" + metric.name + "' is listed twice");
+    }
+    model.app_metrics.push_back(metric);
+  }
+}
+
+void read_escalation(const MapReader& top, Model& model) {
+  YAML::Node escalation = top.mapping("escalation");
+  if (!escalation.IsDefined()) return;
+  MapReader map(top.file(), escalation, "'escalation'", {"steps", "bundle", "contacts"}, top.diagnostics());
+  model.escalation.steps = map.string_list("steps");
+  model.escalation.contacts = map.string_list("contacts");
+  YAML::Node bundle = map.sequence("bundle");
+  if (!bundle.IsDefined()) return;
+  std::set<std::string> files;
+  for (const YAML::Node& item : bundle) {
+    MapReader entry(top.file(), item, "a bundle command", {"run", "file"}, top.diagnostics());
+    if (!entry.valid()) continue;
+    BundleCommand command{entry.string("run", true).value_or(""), entry.string("file", true).value_or(""),
+                          entry.where()};
+    if (command.file.find('/') != std::string::npos || command.file == "..") {
+      top.diagnostics().error(entry.where("file"), "bundle file '" + command.file + "' must be a plain file name");
+    } else if (!command.file.empty() && !files.insert(command.file).second) {
+      top.diagnostics().error(entry.where("file"), "bundle file '" + command.file + "' is written twice");
+    }
+    model.escalation.bundle.push_back(command);
+  }
+}
+
+}  // namespace
+
+std::vector<DiagnosticCommand> read_commands(const MapReader& parent, const std::string& key) {
+  std::vector<DiagnosticCommand> commands;
+  YAML::Node list = parent.sequence(key);
+  if (!list.IsDefined()) return commands;
+  for (const YAML::Node& item : list) {
+    MapReader entry(parent.file(), item, "a diagnostic command", {"run", "why"}, parent.diagnostics());
+    if (!entry.valid()) continue;
+    commands.push_back({entry.string("run", true).value_or(""), entry.string("why").value_or(""), entry.where()});
+  }
+  return commands;
+}
+
+void read_settings(const MapReader& top, Model& model) {
+  read_identity(top, model);
+  read_join_on(top, model);
+  read_jobs(top, model);
+  read_runbooks(top, model);
+  read_timing(top, model);
+  read_app_metrics(top, model);
+  model.always_check = read_commands(top, "always_check");
+  read_escalation(top, model);
+}
+
+}  // namespace symptree

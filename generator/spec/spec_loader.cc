@@ -1,0 +1,54 @@
+// The top of the spec: version, identity, then each section's reader.
+#include "generator/spec/spec_loader.h"
+
+#include <filesystem>
+
+namespace symptree {
+namespace {
+
+const std::vector<std::string>& top_level_keys() {
+  static const std::vector<std::string> keys = {
+      "version", "service", "title",   "alert_prefix", "join_on",      "jobs",       "runbooks",  "priorities",
+      "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms"};
+  return keys;
+}
+
+std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics) {
+  Model model;
+  model.spec_name = std::filesystem::path(file.path).filename().string();
+  if (file.root.IsNull() || !file.root.IsDefined()) {
+    diagnostics.error({file.path, 1, 1}, "the spec is empty", "start with `version: 1` and `service: <name>`");
+    return std::nullopt;
+  }
+  MapReader top(file, file.root, "the spec", top_level_keys(), diagnostics);
+  if (!top.valid()) return std::nullopt;
+  if (std::optional<long long> version = top.integer("version", 1, 1000, true)) {
+    if (*version != 1) {
+      diagnostics.error(top.where("version"), "unsupported spec version " + std::to_string(*version),
+                        "this symptree reads version 1");
+    }
+  }
+  read_settings(top, model);
+  read_priorities(top, model);
+  read_receivers(top, model);
+  if (top.has("host")) model.host = read_host_config(file, top.get("host"), diagnostics);
+  read_symptoms(top, model);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return model;
+}
+
+}  // namespace
+
+std::optional<Model> load_spec(const std::string& path, Diagnostics& diagnostics) {
+  std::optional<YamlFile> file = load_yaml_file(path, diagnostics);
+  if (!file) return std::nullopt;
+  return build_model(*file, diagnostics);
+}
+
+std::optional<Model> load_spec_text(const std::string& path, const std::string& text, Diagnostics& diagnostics) {
+  std::optional<YamlFile> file = parse_yaml_text(path, text, diagnostics);
+  if (!file) return std::nullopt;
+  return build_model(*file, diagnostics);
+}
+
+}  // namespace symptree

@@ -1,0 +1,149 @@
+// Turning facts about nodes into promtool input series.
+#include "generator/testgen/scenario.h"
+
+#include "common/probe_catalog.h"
+
+namespace symptree {
+namespace {
+
+std::string escape_label_value(const std::string& value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '\\' || c == '"') out.push_back('\\');
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+const char* host_suffix(TestHost host) { return host == TestHost::A ? "-a" : "-b"; }
+
+// Whether every label of `small` is in `large` with the same value.
+bool is_subset(const std::map<std::string, std::string>& small, const std::map<std::string, std::string>& large) {
+  for (const auto& [label, value] : small) {
+    auto it = large.find(label);
+    if (it == large.end() || it->second != value) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string TestSeries::selector() const {
+  std::string out = metric + "{";
+  bool first = true;
+  for (const auto& [label, value] : labels) {
+    out += (first ? "" : ",") + label + "=\"" + escape_label_value(value) + "\"";
+    first = false;
+  }
+  return out + "}";
+}
+
+std::map<std::string, std::string> host_labels(const Model& model, TestHost host) {
+  std::map<std::string, std::string> labels;
+  for (const std::string& label : model.join_on) labels[label] = label + host_suffix(host);
+  return labels;
+}
+
+// Join labels plus the scrape target's instance and job: the exporter and the
+// service are different targets on the same host, as in production.
+std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::string& metric, TestHost host) const {
+  std::map<std::string, std::string> labels = host_labels(model_, host);
+  std::string host_value = labels.begin()->second;
+  bool from_exporter = probe_for_metric(metric) != nullptr;
+  labels["instance"] = host_value + (from_exporter ? ":9188" : ":service");
+  labels["job"] = from_exporter ? model_.exporter_job : model_.service_job;
+  return labels;
+}
+
+ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const SimpleComparison& comparison, TestHost host,
+                                                 std::string& error) {
+  std::map<std::string, std::string> labels = target_labels(comparison.metric, host);
+  std::map<std::string, std::string> matchers(comparison.matchers.begin(), comparison.matchers.end());
+  for (const auto& [label, value] : matchers) labels[label] = value;
+  TestSeries series{comparison.metric, labels, ""};
+  std::string key = std::string(host_suffix(host)) + series.selector();
+  auto existing = slots_.find(key);
+  if (existing != slots_.end()) {
+    if (existing->second.from_examples) {
+      error = "series " + series.selector() + " is both derived and written in examples";
+      return nullptr;
+    }
+    return &existing->second;
+  }
+  for (const auto& [other_key, slot] : slots_) {
+    if (slot.series.metric != series.metric || other_key.substr(0, 2) != host_suffix(host)) continue;
+    if (is_subset(slot.series.labels, labels) || is_subset(labels, slot.series.labels)) {
+      error = "series " + series.selector() + " and " + slot.series.selector() +
+              " overlap, so one selector would match both";
+      return nullptr;
+    }
+  }
+  return &slots_.emplace(key, Slot{series, {}, false}).first->second;
+}
+
+bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, std::string& error) {
+  for (const ExampleSeries& example : holds ? node.examples->firing : node.examples->quiet) {
+    TestSeries series{example.metric, example.labels, example.values};
+    std::map<std::string, std::string> target = target_labels(example.metric, host);
+    for (const auto& [label, value] : host_labels(model_, host)) series.labels[label] = value;
+    for (const auto& [label, value] : target) series.labels.emplace(label, value);
+    std::string key = std::string(host_suffix(host)) + series.selector();
+    if (slots_.count(key)) {
+      error = "series " + series.selector() + " of '" + node.id + "' examples is also used by another node";
+      return false;
+    }
+    slots_.emplace(key, Slot{series, {}, true});
+  }
+  return true;
+}
+
+bool ScenarioBuilder::add(int index, TestHost host, bool holds, std::string& error) {
+  const Node& node = model_.nodes[index];
+  if (node.examples) return add_examples(node, host, holds, error);
+  const std::vector<SimpleComparison>& alternatives = node.when->analysis.alternatives;
+  for (size_t i = 0; i < alternatives.size(); ++i) {
+    if (holds && i > 0) break;  // one alternative holding makes an `or` hold
+    Slot* slot = slot_for(alternatives[i], host, error);
+    if (!slot) return false;
+    slot->constraints.push_back({alternatives[i].op, alternatives[i].threshold, holds});
+  }
+  return true;
+}
+
+std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) const {
+  std::vector<TestSeries> result;
+  for (const auto& [key, slot] : slots_) {
+    TestSeries series = slot.series;
+    if (!slot.from_examples) {
+      std::optional<Decimal> value = solve_value(slot.constraints);
+      if (!value) return std::nullopt;
+      series.values = value->to_string() + "+0x" + std::to_string(samples);
+    }
+    result.push_back(series);
+  }
+  return result;
+}
+
+std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, TestHost host) const {
+  const Node& node = model_.nodes[index];
+  if (node.examples) {
+    std::map<std::string, std::string> labels = host_labels(model_, host);
+    if (node.when->analysis.keeps_series_labels && !node.examples->firing.empty()) {
+      labels = target_labels(node.examples->firing.front().metric, host);
+      for (const auto& [label, value] : node.examples->firing.front().labels) labels.emplace(label, value);
+      for (const auto& [label, value] : host_labels(model_, host)) labels[label] = value;
+    }
+    for (const auto& [label, value] : node.examples->labels) labels[label] = value;
+    return labels;
+  }
+  const SimpleComparison& first = node.when->analysis.alternatives.front();
+  std::map<std::string, std::string> labels = target_labels(first.metric, host);
+  for (const auto& [label, value] : first.matchers) labels[label] = value;
+  return labels;
+}
+
+}  // namespace symptree

@@ -1,0 +1,61 @@
+// A scenario is a set of facts ("node X holds on host a", "node Y does not hold
+// on host b"); the builder turns it into promtool input series, derived from
+// simple comparisons or copied from a node's examples.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "generator/model/model.h"
+#include "generator/testgen/value_solver.h"
+
+namespace symptree {
+
+// One promtool input series.
+struct TestSeries {
+  std::string metric;
+  std::map<std::string, std::string> labels;
+  std::string values;
+
+  std::string selector() const;  // metric{a="1",b="2"}, labels sorted
+};
+
+// The two hosts a scenario can place facts on.
+enum class TestHost { A, B };
+
+// Labels a series or alert carries for a host: each join_on label, e.g. host="host-a".
+std::map<std::string, std::string> host_labels(const Model& model, TestHost host);
+
+// Builds the input series of one scenario.
+class ScenarioBuilder {
+ public:
+  explicit ScenarioBuilder(const Model& model) : model_(model) {}
+
+  // Records that `node`'s own condition holds (or not) on `host`. Returns false
+  // with `error` set when the node's series cannot be combined with earlier ones.
+  bool add(int node, TestHost host, bool holds, std::string& error);
+  // Series for every fact; nullopt when derived constraints contradict each other.
+  std::optional<std::vector<TestSeries>> build(int samples) const;
+
+  // The labels of the series that makes `node` hold on `host` (after add()).
+  std::map<std::string, std::string> result_labels(int node, TestHost host) const;
+
+ private:
+  // A series and what derived conditions require of its value.
+  struct Slot {
+    TestSeries series;
+    std::vector<ValueConstraint> constraints;
+    bool from_examples = false;
+  };
+
+  std::map<std::string, std::string> target_labels(const std::string& metric, TestHost host) const;
+  Slot* slot_for(const SimpleComparison& comparison, TestHost host, std::string& error);
+  bool add_examples(const Node& node, TestHost host, bool holds, std::string& error);
+
+  const Model& model_;
+  std::map<std::string, Slot> slots_;  // by host and selector
+};
+
+}  // namespace symptree

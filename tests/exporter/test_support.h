@@ -1,0 +1,78 @@
+// Helpers for the exporter tests: temporary trees, collector runs as a map of
+// series, free ports, child processes stopped by PID, certificates.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "exporter/collector.h"
+
+namespace symptree::testing {
+
+// A temporary directory, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+void write_file(const std::string& path, const std::string& content);
+
+// Series of one collector run, as `name{label="value",...}` -> value, plus its failures.
+struct Collected {
+  std::map<std::string, double> series;
+  std::vector<std::string> failures;
+  bool has(const std::string& key) const { return series.count(key) != 0; }
+  double at(const std::string& key) const;
+};
+Collected collect_once(Collector& collector);
+
+// Parses a text exposition into `name{labels}` -> value (comments skipped).
+std::map<std::string, double> parse_exposition(const std::string& text);
+
+// A TCP port nobody listens on right now.
+int free_port();
+
+// A child process, stopped by its PID (SIGTERM, then SIGKILL) when destroyed.
+class ChildProcess {
+ public:
+  explicit ChildProcess(pid_t pid) : pid_(pid) {}
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+  pid_t pid() const { return pid_; }
+  // SIGTERM and wait (bounded); the exit status, or -1 when it had to be killed.
+  int stop();
+  // Waits (bounded) for the child to exit on its own; its exit code or -1.
+  int wait_exit(int timeout_ms);
+
+ private:
+  pid_t pid_;
+};
+
+// Forks a child that renames itself `comm` and listens on 127.0.0.1:`port`.
+std::unique_ptr<ChildProcess> spawn_listener(const std::string& comm, int port);
+
+// Runs the exporter binary with `args`; stderr goes to `log_path`.
+std::unique_ptr<ChildProcess> spawn_exporter(const std::vector<std::string>& args, const std::string& log_path);
+// Waits (bounded) until GET /healthz answers on the port.
+bool wait_until_serving(int port, int timeout_ms = 5000);
+
+// Runs a command line through the shell; its exit code and output (stdout+stderr).
+int run_command(const std::string& command, std::string* output = nullptr);
+
+// Writes a self-signed EC certificate and its key, valid from now+from_days to now+to_days.
+void make_certificate(const std::string& cert_path, const std::string& key_path, int from_days, int to_days);
+
+std::string read_file(const std::string& path);
+
+}  // namespace symptree::testing
