@@ -60,17 +60,19 @@ void DirectoryIndex::reset() {
 
 bool DirectoryIndex::refresh(std::string& error) {
   bool due = std::chrono::steady_clock::now() - last_scan_ >= rescan_;
-  if (inotify_fd_ < 0 || due || full_scans_ == 0) return full_scan(error);
+  if (inotify_fd_ < 0 || due || !complete_) return full_scan(error);
   std::unordered_set<std::string> dirty;
   std::vector<std::string> new_dirs;
   if (!drain_events(dirty, new_dirs)) return full_scan(error);
   for (const std::string& dir : new_dirs) scan_subtree(dir, error);
   for (const std::string& file : dirty) update_file(file);
-  return error.empty();
+  complete_ = error.empty();
+  return complete_;
 }
 
 bool DirectoryIndex::full_scan(std::string& error) {
   reset();
+  complete_ = false;
   full_scans_++;
   last_scan_ = std::chrono::steady_clock::now();
   struct stat st;
@@ -83,7 +85,8 @@ bool DirectoryIndex::full_scan(std::string& error) {
     return false;
   }
   scan_subtree("", error);
-  return error.empty();
+  complete_ = error.empty();
+  return complete_;
 }
 
 // Watches and walks `relative` and everything below it, without following symlinks.

@@ -65,6 +65,7 @@ class DirectoryIndex {
   int inotify_fd_ = -1;
   std::chrono::steady_clock::time_point last_scan_;
   uint64_t full_scans_ = 0;
+  bool complete_ = false;  // the last refresh read everything; otherwise walk again
 
   std::unordered_map<std::string, FileEntry> files_;
   std::unordered_map<int, std::string> watches_;  // watch descriptor -> directory, relative

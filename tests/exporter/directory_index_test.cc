@@ -1,5 +1,6 @@
 // DirectoryIndex: totals follow a tree that grows and shrinks, via inotify.
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

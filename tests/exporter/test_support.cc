@@ -129,6 +129,7 @@ std::unique_ptr<ChildProcess> spawn_listener(const std::string& comm, int port) 
   if (pipe(ready) != 0) throw std::runtime_error("pipe failed");
   pid_t pid = fork();
   if (pid == 0) {
+    signal(SIGTERM, SIG_DFL);  // not the test framework's crash handler
     prctl(PR_SET_NAME, comm.c_str());
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     int on = 1;
