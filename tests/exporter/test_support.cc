@@ -10,6 +10,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <grp.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -153,11 +154,15 @@ std::unique_ptr<ChildProcess> spawn_listener(const std::string& comm, int port) 
   return child;
 }
 
-std::unique_ptr<ChildProcess> spawn_exporter(const std::vector<std::string>& args, const std::string& log_path) {
+std::unique_ptr<ChildProcess> spawn_exporter(const std::vector<std::string>& args, const std::string& log_path,
+                                             bool as_nobody) {
   pid_t pid = fork();
   if (pid == 0) {
     FILE* log = std::fopen(log_path.c_str(), "w");
     if (log) dup2(fileno(log), 2);
+    if (as_nobody && geteuid() == 0 && (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0)) {
+      _exit(126);
+    }
     std::vector<char*> argv;
     std::string binary = SYMPTREE_EXPORTER_BINARY;
     argv.push_back(binary.data());

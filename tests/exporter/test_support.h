@@ -62,8 +62,11 @@ class ChildProcess {
 // Forks a child that renames itself `comm` and listens on 127.0.0.1:`port`.
 std::unique_ptr<ChildProcess> spawn_listener(const std::string& comm, int port);
 
-// Runs the exporter binary with `args`; stderr goes to `log_path`.
-std::unique_ptr<ChildProcess> spawn_exporter(const std::vector<std::string>& args, const std::string& log_path);
+// Runs the exporter binary with `args`; stderr goes to `log_path`. With
+// `as_nobody` and when the tests run as root, the exporter runs as nobody, so
+// that a chmod 000 path is really unreadable to it.
+std::unique_ptr<ChildProcess> spawn_exporter(const std::vector<std::string>& args, const std::string& log_path,
+                                             bool as_nobody = false);
 // Waits (bounded) until GET /healthz answers on the port.
 bool wait_until_serving(int port, int timeout_ms = 5000);
 

@@ -1,0 +1,273 @@
+// End to end: the real symptree-exporter binary, scraped over HTTP on
+// 127.0.0.1, against real fixtures; promtool lints its output.
+#include <crypt.h>
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <httplib.h>
+
+#include <future>
+#include <thread>
+
+#include "test_support.h"
+
+using namespace symptree::testing;
+
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+// A running exporter on a free port, stopped by PID at the end of the test.
+struct Exporter {
+  int port = free_port();
+  std::string log;
+  std::unique_ptr<ChildProcess> process;
+
+  Exporter(const TempDir& dir, const std::string& config, std::vector<std::string> extra = {}, bool as_nobody = false) {
+    write_file(dir / "exporter.yml", config);
+    log = dir / "exporter.log";
+    std::vector<std::string> args = {"--config.file", dir / "exporter.yml", "--web.listen-address",
+                                     "127.0.0.1:" + std::to_string(port)};
+    args.insert(args.end(), extra.begin(), extra.end());
+    process = spawn_exporter(args, log, as_nobody);
+    REQUIRE_MESSAGE(wait_until_serving(port), read_file(log));
+  }
+
+  httplib::Result get(const std::string& path) const {
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(std::chrono::seconds(10));
+    return client.Get(path.c_str());
+  }
+
+  std::map<std::string, double> scrape() const {
+    httplib::Result result = get("/metrics");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    return parse_exposition(result->body);
+  }
+};
+
+double scrape_seconds(const Exporter& exporter, std::map<std::string, double>& series) {
+  auto start = SteadyClock::now();
+  series = exporter.scrape();
+  return std::chrono::duration<double>(SteadyClock::now() - start).count();
+}
+
+// Runs the binary to completion; its exit code and stderr.
+int run_exporter(const std::string& args, std::string& output) {
+  return run_command(std::string(SYMPTREE_EXPORTER_BINARY) + " " + args, &output);
+}
+
+}  // namespace
+
+TEST_CASE("scraping the exporter: every probe kind against real fixtures, and promtool finds nothing to lint") {
+  TempDir dir;
+  chmod(dir.path().c_str(), 0755);
+  mkdir((dir / "wal").c_str(), 0755);
+  write_file(dir / "wal/000001.seg", "STMW" + std::string(996, 'x'));
+  write_file(dir / "wal/000002.seg", "JUNK" + std::string(996, 'x'));
+  mkdir((dir / "backups").c_str(), 0755);
+  mkdir((dir / "backups/stemedb-backup-1").c_str(), 0755);
+  write_file(dir / "backups/stemedb-backup-1/metadata.json", R"({"assertions": 42})");
+  make_certificate(dir / "api.crt", dir / "api.key", -1, 30);
+  int api_port = free_port();
+  auto api = spawn_listener("stemedb-api", api_port);
+  httplib::Server health;
+  health.Get("/v1/health", [](const httplib::Request&, httplib::Response& r) { r.set_content("ok", "text/plain"); });
+  int health_port = health.bind_to_any_port("127.0.0.1");
+  std::thread serving([&] { health.listen_after_bind(); });
+
+  std::string p = std::to_string(api_port);
+  Exporter exporter(dir,
+      "filesystems: [{name: data, path: " + dir.path() + "}]\n"
+      "directories: [{name: wal, path: " + dir / "wal" + ", magic: \"53544d57\", segments: \"*.seg\"}]\n"
+      "ports: [{port: " + p + ", owner: stemedb-api}]\n"
+      "processes: [{name: stemedb-api}]\n"
+      "certificates: [{name: api, path: " + dir / "api.crt" + ", key: " + dir / "api.key" + "}]\n"
+      "http: [{name: health, url: \"http://127.0.0.1:" + std::to_string(health_port) + "/v1/health\"}]\n"
+      "backups: [{name: nightly, dir: " + dir / "backups" + ", glob: \"stemedb-backup-*\", metadata: metadata.json, fields: [assertions]}]\n"
+      "memory: true\n");
+
+  httplib::Result text = exporter.get("/metrics");
+  REQUIRE(text);
+  CHECK(text->get_header_value("Content-Type").find("version=0.0.4") != std::string::npos);
+  write_file(dir / "metrics.txt", text->body);
+  std::string lint;
+  CHECK_MESSAGE(run_command("promtool check metrics < '" + dir / "metrics.txt" + "'", &lint) == 0, lint);
+  CHECK(lint.empty());
+
+  std::map<std::string, double> m = parse_exposition(text->body);
+  for (const char* collector : {"filesystem", "directory", "port", "process", "certificate", "http", "backup", "memory"}) {
+    CAPTURE(collector);
+    CHECK(m.at("symptree_collector_success{collector=\"" + std::string(collector) + "\"}") == 1);
+  }
+  CHECK(m.at("symptree_filesystem_used_ratio{name=\"data\"}") > 0);
+  CHECK(m.at("symptree_directory_size_bytes{name=\"wal\"}") == 2000);
+  CHECK(m.at("symptree_directory_bad_magic_files{name=\"wal\"}") == 1);
+  CHECK(m.at("symptree_port_listening{port=\"" + p + "\"}") == 1);
+  CHECK(m.at("symptree_port_foreign_owner{port=\"" + p + "\"}") == 0);
+  CHECK(m.at("symptree_process_up{name=\"stemedb-api\"}") == 1);
+  CHECK(m.at("symptree_certificate_valid{name=\"api\"}") == 1);
+  CHECK(m.at("symptree_http_probe_success{name=\"health\"}") == 1);
+  CHECK(m.at("symptree_backup_metadata_field{name=\"nightly\",field=\"assertions\"}") == 42);
+  CHECK(m.at("symptree_memory_used_ratio") > 0);
+  CHECK(m.count("symptree_exporter_build_info{version=\"0.1.0\"}") == 1);
+
+  // The WAL grows and shrinks; the server stops; each scrape sees it.
+  write_file(dir / "wal/000003.seg", "STMW" + std::string(4996, 'x'));
+  unlink((dir / "wal/000002.seg").c_str());
+  api->stop();
+  m = exporter.scrape();
+  CHECK(m.at("symptree_directory_size_bytes{name=\"wal\"}") == 6000);
+  CHECK(m.at("symptree_directory_bad_magic_files{name=\"wal\"}") == 0);
+  CHECK(m.at("symptree_process_up{name=\"stemedb-api\"}") == 0);
+  CHECK(m.at("symptree_port_listening{port=\"" + p + "\"}") == 0);
+
+  httplib::Result index = exporter.get("/");
+  REQUIRE(index);
+  CHECK(index->body.find("href=\"metrics\"") != std::string::npos);
+  CHECK(exporter.get("/healthz")->body == "ok\n");
+  CHECK(exporter.get("/nothing")->status == 404);
+  CHECK(exporter.process->stop() == 0);  // SIGTERM: a clean exit
+  health.stop();
+  serving.join();
+}
+
+TEST_CASE("a hung collector, a vanished path and a symlink loop show as success=0 while the scrape answers in time") {
+  TempDir dir;
+  mkfifo((dir / "fifo").c_str(), 0600);
+  symlink((dir / "fifo").c_str(), (dir / "hung.crt").c_str());
+  symlink((dir / "loop2").c_str(), (dir / "loop1").c_str());
+  symlink((dir / "loop1").c_str(), (dir / "loop2").c_str());
+  mkdir((dir / "wal").c_str(), 0755);
+  write_file(dir / "wal/a", "abc");
+  Exporter exporter(dir,
+      "filesystems: [{name: loop, path: " + dir / "loop1" + "}, {name: tmp, path: " + dir.path() + "}]\n"
+      "directories: [{name: wal, path: " + dir / "wal" + "}]\n"
+      "certificates: [{name: hung, path: " + dir / "hung.crt" + "}]\n"
+      "memory: true\ntimeout: 1s\n");
+  std::map<std::string, double> m;
+  CHECK(scrape_seconds(exporter, m) < 1.5);
+  CHECK(m.at("symptree_collector_success{collector=\"certificate\"}") == 0);
+  CHECK(m.at("symptree_collector_success{collector=\"filesystem\"}") == 0);  // the loop
+  CHECK(m.count("symptree_filesystem_size_bytes{name=\"tmp\"}") == 1);       // the other path still reported
+  CHECK(m.at("symptree_collector_success{collector=\"directory\"}") == 1);
+  CHECK(m.at("symptree_collector_success{collector=\"memory\"}") == 1);
+
+  run_command("rm -rf '" + dir / "wal" + "'");
+  CHECK(scrape_seconds(exporter, m) < 0.5);  // the hung path is skipped, not waited for again
+  CHECK(m.at("symptree_collector_success{collector=\"certificate\"}") == 0);
+  CHECK(m.at("symptree_collector_success{collector=\"directory\"}") == 0);
+  CHECK(m.count("symptree_directory_size_bytes{name=\"wal\"}") == 0);
+  std::string log = read_file(exporter.log);
+  CHECK(log.find("hung.crt' did not answer within 1s; skipping it until it does") != std::string::npos);
+  int fd = open((dir / "fifo").c_str(), O_WRONLY | O_NONBLOCK);  // let the hung open() return
+  if (fd >= 0) close(fd);
+  CHECK(exporter.process->stop() == 0);
+}
+
+TEST_CASE("an unreadable directory fails its collector") {
+  if (geteuid() != 0) return;  // needs root to hand the exporter to nobody
+  TempDir dir;
+  chmod(dir.path().c_str(), 0755);
+  mkdir((dir / "secret").c_str(), 0700);
+  write_file(dir / "secret/a", "abc");
+  Exporter exporter(dir, "directories: [{name: secret, path: " + dir / "secret" + "}]\n", {}, /*as_nobody=*/true);
+  std::map<std::string, double> m = exporter.scrape();
+  CHECK(m.at("symptree_collector_success{collector=\"directory\"}") == 0);
+  CHECK(read_file(exporter.log).find("Permission denied") != std::string::npos);
+}
+
+TEST_CASE("beyond --web.max-requests concurrent scrapes the exporter answers 503") {
+  TempDir dir;
+  mkfifo((dir / "fifo").c_str(), 0600);
+  Exporter exporter(dir, "certificates: [{name: hung, path: " + dir / "fifo" + "}]\ntimeout: 1s\n",
+                    {"--web.max-requests", "1"});
+  auto slow = std::async(std::launch::async, [&] { return exporter.get("/metrics")->status; });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK(exporter.get("/metrics")->status == 503);
+  CHECK(exporter.get("/healthz")->status == 200);
+  CHECK(slow.get() == 200);
+  int fd = open((dir / "fifo").c_str(), O_WRONLY | O_NONBLOCK);
+  if (fd >= 0) close(fd);
+}
+
+TEST_CASE("TLS and bcrypt basic auth from a node_exporter web-config.yml") {
+  TempDir dir;
+  make_certificate(dir / "server.crt", dir / "server.key", -1, 30);
+  // A $2y$ hash (as htpasswd writes them) of "secret" at the lowest cost.
+  char salt[64];
+  crypt_data data{};
+  crypt_gensalt_rn("$2y$", 4, nullptr, 0, salt, sizeof salt);
+  std::string hash = crypt_r("secret", salt, &data);
+  write_file(dir / "web.yml", "tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n"
+                              "basic_auth_users:\n  prometheus: " + hash + "\n");
+  {
+    write_file(dir / "exporter.yml", "memory: true\n");
+    int port = free_port();
+    auto process = spawn_exporter({"--config.file", dir / "exporter.yml", "--web.config.file", dir / "web.yml",
+                                   "--web.listen-address", "127.0.0.1:" + std::to_string(port)},
+                                  dir / "log");
+    httplib::SSLClient client("127.0.0.1", port);
+    client.enable_server_certificate_verification(false);
+    httplib::Result result = client.Get("/metrics");
+    for (int i = 0; i < 250 && !result; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      result = client.Get("/metrics");
+    }
+    REQUIRE_MESSAGE(result, read_file(dir / "log"));
+    CHECK(result->status == 401);
+    CHECK(result->get_header_value("WWW-Authenticate").find("Basic") == 0);
+    client.set_basic_auth("prometheus", "wrong");
+    CHECK(client.Get("/metrics")->status == 401);
+    client.set_basic_auth("prometheus", "secret");
+    httplib::Result ok = client.Get("/metrics");
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+    CHECK(ok->body.find("symptree_memory_total_bytes") != std::string::npos);
+    httplib::Client plain("127.0.0.1", port);
+    CHECK_FALSE(plain.Get("/metrics"));  // no plain HTTP on a TLS port
+    CHECK(process->stop() == 0);
+  }
+}
+
+TEST_CASE("bad config files and flags: a clear message with file:line:column and a non-zero exit") {
+  TempDir dir;
+  struct Case {
+    std::string yaml;
+    std::string expected;
+  };
+  std::vector<Case> cases = {
+      {"filesystems: [{name: data, path: /}]\nprocesess: [{name: x}]\n",
+       "exporter.yml:2:1: error: unknown key 'procesess' in the host section\n    hint: did you mean 'processes'?"},
+      {"filesystems:\n  - {name: data, path: var/lib}\n", "exporter.yml:2:24: error: 'path' must be an absolute path"},
+      {"ports:\n  - port: 70000\n    owner: api\n", "exporter.yml:2:11: error:"},
+      {"directories:\n  - {name: wal, path: /x, magic: \"STMW\"}\n", "exporter.yml:2:34: error: 'magic' must be"},
+      {"timeout: soon\n", "exporter.yml:1:10: error: 'timeout' must be a positive duration"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.yaml);
+    write_file(dir / "exporter.yml", c.yaml);
+    std::string output;
+    CHECK(run_exporter("--config.file " + dir / "exporter.yml", output) == 2);
+    CHECK_MESSAGE(output.find(c.expected) != std::string::npos, output);
+  }
+  std::string output;
+  write_file(dir / "exporter.yml", "memory: true\n");
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --check-config", output) == 0);
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.listen-address localhost", output) == 2);
+  CHECK(output.find("--web.listen-address: error: 'localhost' has no port") != std::string::npos);
+  CHECK(run_exporter("--config.file " + dir / "missing.yml", output) != 0);
+  CHECK(output.find("File does not exist") != std::string::npos);
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.max-requests 0", output) != 0);
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --no-such-flag", output) != 0);
+  CHECK(run_exporter("--help", output) == 0);
+  CHECK(output.find("--web.config.file") != std::string::npos);
+  int taken = free_port();
+  auto squatter = spawn_listener("squatter", taken);
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.listen-address 127.0.0.1:" +
+                         std::to_string(taken), output) == 1);
+  CHECK(output.find("cannot listen on 127.0.0.1:" + std::to_string(taken)) != std::string::npos);
+}
