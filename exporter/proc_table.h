@@ -31,14 +31,16 @@ bool process_is_named(const ProcessInfo& process, const std::string& name, const
 // The owner uid of a process, from the ownership of /proc/<pid>.
 std::optional<uid_t> process_uid(int pid, const std::string& proc = "/proc");
 
-// A listening TCP socket from /proc/net/tcp or tcp6.
+// A listening TCP socket, from sock_diag netlink or /proc/net/tcp{,6}.
 struct ListeningSocket {
   int port = 0;
   uid_t uid = 0;
   uint64_t inode = 0;
 };
 
-// Listening sockets on any of `ports`. False with `error` when neither table is readable.
+// Listening sockets on any of `ports`: from the kernel's sock_diag netlink
+// interface (as `ss`), or from /proc/net/tcp and tcp6 where netlink is not
+// allowed. False with `error` when neither works.
 bool listening_sockets(const std::set<int>& ports, std::vector<ListeningSocket>& out, std::string& error,
                        const std::string& proc = "/proc");
 
