@@ -11,6 +11,7 @@
 #include <future>
 #include <thread>
 
+#include "common/host_config.h"
 #include "test_support.h"
 
 using namespace symptree::testing;
@@ -270,4 +271,22 @@ TEST_CASE("bad config files and flags: a clear message with file:line:column and
   CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.listen-address 127.0.0.1:" +
                          std::to_string(taken), output) == 1);
   CHECK(output.find("cannot listen on 127.0.0.1:" + std::to_string(taken)) != std::string::npos);
+}
+
+TEST_CASE("the exporter accepts the default spec's host section as render_host_config writes it") {
+  symptree::Diagnostics diagnostics;
+  std::optional<symptree::YamlFile> spec =
+      symptree::load_yaml_file(std::string(SYMPTREE_SOURCE_DIR) + "/flowchart-spec/stemedb.yaml", diagnostics);
+  REQUIRE(spec);
+  symptree::HostConfig host = symptree::read_host_config(*spec, spec->root["host"], diagnostics);
+  REQUIRE_MESSAGE(!diagnostics.has_errors(), diagnostics.format());
+  TempDir dir;
+  write_file(dir / "exporter.yml", symptree::render_host_config(host));
+  std::string output;
+  CHECK_MESSAGE(run_exporter("--check-config --config.file " + dir / "exporter.yml", output) == 0, output);
+  // And the committed output of `symptree compile`, once the generator writes it.
+  std::string generated = std::string(SYMPTREE_SOURCE_DIR) + "/out/exporter/exporter.yml";
+  if (access(generated.c_str(), R_OK) == 0) {
+    CHECK_MESSAGE(run_exporter("--check-config --config.file " + generated, output) == 0, output);
+  }
 }
