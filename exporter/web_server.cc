@@ -13,13 +13,12 @@ constexpr time_t kReadTimeoutSeconds = 10;
 constexpr time_t kWriteTimeoutSeconds = 10;
 constexpr time_t kKeepAliveSeconds = 5;
 
-// Gives access to the listening socket, to raise its backlog after binding.
-template <class Base>
-class BacklogServer : public Base {
- public:
-  using Base::Base;
+// Reaches httplib::Server's protected listening socket (through a pointer to
+// member, valid for any Server), to raise its backlog after binding.
+struct ListeningSocket : httplib::Server {
   static void raise_backlog(httplib::Server& server) {
-    ::listen(static_cast<BacklogServer&>(server).svr_sock_, kListenBacklog);
+    auto socket = &ListeningSocket::svr_sock_;
+    ::listen((server.*socket).load(), kListenBacklog);
   }
 };
 
@@ -31,8 +30,8 @@ int tls_version(const std::string& name) {
 }
 
 std::unique_ptr<httplib::Server> make_server(const WebConfig& web, std::string& error) {
-  if (!web.tls()) return std::make_unique<BacklogServer<httplib::Server>>();
-  auto server = std::make_unique<BacklogServer<httplib::SSLServer>>(
+  if (!web.tls()) return std::make_unique<httplib::Server>();
+  auto server = std::make_unique<httplib::SSLServer>(
       web.cert_file.c_str(), web.key_file.c_str(), web.client_ca_file.empty() ? nullptr : web.client_ca_file.c_str());
   if (!server->is_valid()) {
     error = "cannot load the TLS certificate '" + web.cert_file + "' and key '" + web.key_file +
@@ -77,6 +76,12 @@ bool WebServer::bind(std::string& error) {
   int threads = options_.max_requests + 4;  // room to answer 503 and /healthz beyond the cap
   server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server_->set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second
+  // exporter bind the same port and silently share the scrapes.
+  server_->set_socket_options([](socket_t socket) {
+    int on = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+  });
   server_->set_read_timeout(kReadTimeoutSeconds, 0);
   server_->set_write_timeout(kWriteTimeoutSeconds, 0);
   server_->set_keep_alive_timeout(kKeepAliveSeconds);
@@ -91,7 +96,7 @@ bool WebServer::bind(std::string& error) {
             " (address in use, or not an address of this host)";
     return false;
   }
-  BacklogServer<httplib::Server>::raise_backlog(*server_);
+  ListeningSocket::raise_backlog(*server_);
   return true;
 }
 

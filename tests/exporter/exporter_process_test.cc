@@ -271,6 +271,11 @@ TEST_CASE("bad config files and flags: a clear message with file:line:column and
   CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.listen-address 127.0.0.1:" +
                          std::to_string(taken), output) == 1);
   CHECK(output.find("cannot listen on 127.0.0.1:" + std::to_string(taken)) != std::string::npos);
+
+  // A second exporter on a running exporter's port is refused too (no SO_REUSEPORT sharing).
+  Exporter first(dir, "memory: true\n");
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.listen-address 127.0.0.1:" +
+                         std::to_string(first.port), output) == 1);
 }
 
 TEST_CASE("the exporter accepts the default spec's host section as render_host_config writes it") {
