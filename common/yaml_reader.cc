@@ -64,13 +64,19 @@ static bool read_file(const std::string& path, std::string& text, std::string& e
   return true;
 }
 
-std::optional<YamlFile> load_yaml_file(const std::string& path, Diagnostics& diagnostics) {
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics) {
   std::string text, error;
   if (!read_file(path, text, error)) {
     diagnostics.error({path, 0, 0}, error);
     return std::nullopt;
   }
-  return parse_yaml_text(path, std::move(text), diagnostics);
+  return text;
+}
+
+std::optional<YamlFile> load_yaml_file(const std::string& path, Diagnostics& diagnostics) {
+  std::optional<std::string> text = read_text_file(path, diagnostics);
+  if (!text) return std::nullopt;
+  return parse_yaml_text(path, std::move(*text), diagnostics);
 }
 
 std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string text,
@@ -129,7 +135,6 @@ MapReader::MapReader(const YamlFile& file, const YAML::Node& node, std::string w
 }
 
 void MapReader::check_keys(const std::vector<std::string>& known_keys) {
-  std::set<std::string> seen;
   for (const auto& entry : node_) {
     const YAML::Node& key = entry.first;
     if (!key.IsScalar()) {
@@ -137,7 +142,7 @@ void MapReader::check_keys(const std::vector<std::string>& known_keys) {
       continue;
     }
     const std::string& name = key.Scalar();
-    if (!seen.insert(name).second) {
+    if (!values_.emplace(name, entry.second).second) {
       diagnostics_.error(file_.position(key), "duplicate key '" + name + "' in " + what_,
                          "each key may appear once; remove or merge the repeated one");
       continue;
@@ -152,14 +157,13 @@ void MapReader::check_keys(const std::vector<std::string>& known_keys) {
 }
 
 bool MapReader::has(const std::string& key) const {
-  if (!valid_) return false;
-  YAML::Node value = node_[key];
-  return value.IsDefined() && !value.IsNull();
+  auto it = values_.find(key);
+  return it != values_.end() && it->second.IsDefined() && !it->second.IsNull();
 }
 
 YAML::Node MapReader::get(const std::string& key) const {
-  if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
-  return node_[key];
+  auto it = values_.find(key);
+  return it == values_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
 }
 
 SourcePosition MapReader::where(const std::string& key) const {
@@ -171,8 +175,7 @@ SourcePosition MapReader::where(const std::string& key) const {
 bool MapReader::require(const std::string& key) const {
   if (!valid_) return false;
   if (has(key)) return true;
-  YAML::Node value = node_[key];
-  if (value.IsDefined()) {
+  if (values_.count(key)) {
     diagnostics_.error(where(key), "'" + key + "' in " + what_ + " is empty");
   } else {
     diagnostics_.error(where(), what_ + " is missing required key '" + key + "'");

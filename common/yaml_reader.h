@@ -6,6 +6,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ struct YamlFile {
 // Largest file the loaders accept; a spec is hand-written, megabytes mean a mistake.
 constexpr size_t kMaxYamlBytes = 16 * 1024 * 1024;
 
+// Reads `path` whole (up to kMaxYamlBytes); reports why it cannot.
+std::optional<std::string> read_text_file(const std::string& path, Diagnostics& diagnostics);
 // Reads and parses `path`; reports unreadable files and syntax errors.
 std::optional<YamlFile> load_yaml_file(const std::string& path, Diagnostics& diagnostics);
 // Parses `text` as if read from `path`.
@@ -81,6 +84,7 @@ class MapReader {
 
   const YamlFile& file_;
   YAML::Node node_;
+  std::map<std::string, YAML::Node> values_;  // by key; yaml-cpp's own lookup is a linear scan
   std::string what_;
   Diagnostics& diagnostics_;
   bool valid_ = false;

@@ -18,11 +18,15 @@ std::vector<std::string> known_metrics(const Model& model) {
   return names;
 }
 
-bool is_known(const Model& model, const std::string& metric) {
-  if (is_builtin_metric(metric)) return true;
-  for (const AppMetric& app : model.app_metrics) {
-    if (app.name == metric) return true;
-  }
+// The app metrics, for lookups.
+std::set<std::string> app_metric_names(const Model& model) {
+  std::set<std::string> names;
+  for (const AppMetric& app : model.app_metrics) names.insert(app.name);
+  return names;
+}
+
+bool is_known(const Model& model, const std::set<std::string>& app_metrics, const std::string& metric) {
+  if (is_builtin_metric(metric) || app_metrics.count(metric)) return true;
   const ProbeKind* kind = probe_for_metric(metric);
   return kind && model.host.has_probe_kind(kind->key);
 }
@@ -76,17 +80,18 @@ void check_probe_labels(const Model& model, const Condition& condition, Diagnost
 }  // namespace
 
 void check_metrics(const Model& model, Diagnostics& diagnostics) {
+  std::set<std::string> app_metrics = app_metric_names(model);
   for (const Node& node : model.nodes) {
     if (node.when) {
       for (const MetricReference& ref : node.when->analysis.metrics) {
-        if (!is_known(model, ref.name)) report_unknown(model, ref.name, node.when->position_at(ref.offset), diagnostics);
+        if (!is_known(model, app_metrics, ref.name)) report_unknown(model, ref.name, node.when->position_at(ref.offset), diagnostics);
       }
       check_probe_labels(model, *node.when, diagnostics);
     }
     if (!node.examples) continue;
     for (const auto* list : {&node.examples->firing, &node.examples->quiet}) {
       for (const ExampleSeries& series : *list) {
-        if (!is_known(model, series.metric)) report_unknown(model, series.metric, series.where, diagnostics);
+        if (!is_known(model, app_metrics, series.metric)) report_unknown(model, series.metric, series.where, diagnostics);
       }
     }
   }

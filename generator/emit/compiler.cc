@@ -20,11 +20,14 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   Compilation result;
   result.model = std::move(*model);
   result.alerts = plan_alerts(result.model);
-  std::optional<TestPlan> tests = plan_tests(result.model, result.alerts, diagnostics);
+  // About four cases per alert; the writer reserves address space, not memory.
+  RuleTestsWriter test_writer(result.model, "rules.yml", result.alerts.rules.size() * 4);
+  std::optional<TestPlan> tests = plan_tests(
+      result.model, result.alerts, [&](const TestCase& test) { test_writer.add(test); }, diagnostics);
   if (!tests) return std::nullopt;
   result.tests = std::move(*tests);
   result.outputs.add(kRulesPath, render_rules(result.model, result.alerts));
-  result.outputs.add(kRuleTestsPath, render_rule_tests(result.model, result.tests, "rules.yml"));
+  result.outputs.add(kRuleTestsPath, test_writer.finish(result.tests));
   result.outputs.add(kManifestName,
                      render_manifest(result.model, result.alerts, result.tests, result.outputs, text));
   return result;
@@ -32,9 +35,9 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
 
 std::optional<Compilation> compile_spec(const std::string& spec_path, const CheckOptions& options,
                                         Diagnostics& diagnostics) {
-  std::optional<YamlFile> file = load_yaml_file(spec_path, diagnostics);
-  if (!file) return std::nullopt;
-  return compile_spec_text(spec_path, file->text, options, diagnostics);
+  std::optional<std::string> text = read_text_file(spec_path, diagnostics);
+  if (!text) return std::nullopt;
+  return compile_spec_text(spec_path, *text, options, diagnostics);
 }
 
 std::string render_summary(const Compilation& c) {
@@ -64,7 +67,7 @@ std::string render_summary(const Compilation& c) {
   }
   out << ") + " << absence_alerts << " absence alerts\n";
   out << "branches: " << enforced << " of " << branches << " enforced by an alert, " << manual.size() << " manual\n";
-  out << "tests:    " << c.tests.cases.size() << " promtool test cases";
+  out << "tests:    " << c.tests.case_count << " promtool test cases";
   if (!c.tests.skipped.empty()) out << " (" << c.tests.skipped.size() << " cases cannot occur and are listed in the manifest)";
   out << "\n";
   for (const Node* node : manual) out << "manual:   " << node->id << ": " << node->manual_reason << "\n";

@@ -21,7 +21,7 @@ std::string render_manifest(const Model& model, const AlertPlan& alerts, const T
     if (rule.node >= 0) entry["node"] = model.nodes[rule.node].id;
     else entry["absent_metric"] = rule.absent_metric;
     entry["priority"] = model.priorities[rule.priority].name;
-    entry["tests"] = tests.cases_for_rule(static_cast<int>(rules.size()));
+    entry["tests"] = tests.cases_per_rule[rules.size()];
     rules.push_back(entry);
   }
   manifest["alerts"] = rules;

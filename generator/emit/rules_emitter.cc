@@ -1,43 +1,39 @@
 // Rendering alerting rules as Prometheus rule-file YAML.
 #include "generator/emit/rules_emitter.h"
 
-#include "generator/emit/yaml_text.h"
+#include "generator/emit/yaml_writer.h"
 
 namespace symptree {
 namespace {
 
-void emit_rule(YAML::Emitter& out, const AlertRule& rule) {
-  out << YAML::BeginMap;
-  out << YAML::Key << "alert" << YAML::Value << rule.name;
-  out << YAML::Key << "expr" << YAML::Value;
-  emit_text(out, rule.expr);
-  if (rule.for_duration.ms > 0) out << YAML::Key << "for" << YAML::Value << rule.for_duration.text;
-  out << YAML::Key << "labels" << YAML::Value << YAML::BeginMap;
-  for (const auto& [name, value] : rule.labels) out << YAML::Key << name << YAML::Value << value;
-  out << YAML::EndMap;
-  out << YAML::Key << "annotations" << YAML::Value << YAML::BeginMap;
-  for (const auto& [name, text] : rule.annotations) {
-    out << YAML::Key << name << YAML::Value;
-    emit_text(out, text);
-  }
-  out << YAML::EndMap << YAML::EndMap;
+void write_rule(YamlWriter& out, const AlertRule& rule) {
+  out.item_entry(6, "alert", rule.name);
+  out.entry(8, "expr", rule.expr);
+  if (rule.for_duration.ms > 0) out.entry(8, "for", rule.for_duration.text);
+  out.key(8, "labels");
+  for (const auto& [name, value] : rule.labels) out.entry(10, name, value);
+  out.key(8, "annotations");
+  for (const auto& [name, text] : rule.annotations) out.entry(10, name, text);
 }
 
 }  // namespace
 
 std::string render_rules(const Model& model, const AlertPlan& alerts) {
-  YAML::Emitter out;
-  out << YAML::BeginMap << YAML::Key << "groups" << YAML::Value << YAML::BeginSeq;
-  for (const std::string& group : alerts.groups) {
-    out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << group;
-    out << YAML::Key << "rules" << YAML::Value << YAML::BeginSeq;
-    for (const AlertRule& rule : alerts.rules) {
-      if (rule.group == group) emit_rule(out, rule);
+  YamlWriter out;
+  out.reserve(4096 + alerts.rules.size() * 4096);
+  out.comment(generated_header(model, ""));
+  out.key(0, "groups");
+  // The plan keeps each group's rules together, in the order of `groups`.
+  const std::string* group = nullptr;
+  for (const AlertRule& rule : alerts.rules) {
+    if (!group || *group != rule.group) {
+      group = &rule.group;
+      out.item_entry(2, "name", *group);
+      out.key(4, "rules");
     }
-    out << YAML::EndSeq << YAML::EndMap;
+    write_rule(out, rule);
   }
-  out << YAML::EndSeq << YAML::EndMap;
-  return generated_header(model) + finish_yaml(out);
+  return out.take();
 }
 
 }  // namespace symptree

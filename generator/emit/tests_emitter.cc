@@ -1,69 +1,56 @@
 // Rendering the test plan for `promtool test rules`.
 #include "generator/emit/tests_emitter.h"
 
-#include "generator/emit/yaml_text.h"
+#include "generator/emit/yaml_writer.h"
 
 namespace symptree {
 namespace {
 
-void emit_string_map(YAML::Emitter& out, const std::map<std::string, std::string>& values) {
-  out << YAML::BeginMap;
-  for (const auto& [key, value] : values) {
-    out << YAML::Key << key << YAML::Value;
-    emit_text(out, value);
-  }
-  out << YAML::EndMap;
-}
-
-void emit_check(YAML::Emitter& out, const AlertCheck& check) {
-  out << YAML::BeginMap;
-  out << YAML::Key << "eval_time" << YAML::Value << format_duration(check.eval_ms);
-  out << YAML::Key << "alertname" << YAML::Value << check.alertname;
-  out << YAML::Key << "exp_alerts" << YAML::Value;
+void write_check(YamlWriter& out, const AlertCheck& check) {
+  out.item_entry(6, "eval_time", format_duration(check.eval_ms));
+  out.entry(8, "alertname", check.alertname);
   if (check.expected.empty()) {
-    out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
-  } else {
-    out << YAML::BeginSeq;
-    for (const ExpectedAlert& alert : check.expected) {
-      out << YAML::BeginMap << YAML::Key << "exp_labels" << YAML::Value;
-      emit_string_map(out, alert.labels);
-      out << YAML::Key << "exp_annotations" << YAML::Value;
-      emit_string_map(out, alert.annotations);
-      out << YAML::EndMap;
-    }
-    out << YAML::EndSeq;
+    out.empty_list(8, "exp_alerts");
+    return;
   }
-  out << YAML::EndMap;
+  out.key(8, "exp_alerts");
+  for (const ExpectedAlert& alert : check.expected) {
+    out.item_key(10, "exp_labels");
+    out.string_map(14, alert.labels);
+    out.key(12, "exp_annotations");
+    out.string_map(14, alert.annotations());
+  }
 }
 
-void emit_case(YAML::Emitter& out, const Model& model, const TestCase& test) {
-  out << YAML::Comment(test.alert + ": " + test.title);
-  out << YAML::BeginMap;
-  out << YAML::Key << "interval" << YAML::Value << model.test_interval.text;
-  out << YAML::Key << "input_series" << YAML::Value << YAML::BeginSeq;
+void write_case(YamlWriter& out, const Model& model, const TestCase& test) {
+  out.item_entry(2, "name", test.alert + ": " + test.title);
+  out.entry(4, "interval", model.test_interval.text);
+  out.key(4, "input_series");
   for (const TestSeries& series : test.series) {
-    out << YAML::BeginMap << YAML::Key << "series" << YAML::Value << YAML::SingleQuoted << series.selector();
-    out << YAML::Key << "values" << YAML::Value << YAML::SingleQuoted << series.values << YAML::EndMap;
+    out.item_entry(6, "series", series.selector);
+    out.entry(8, "values", series.values);
   }
-  out << YAML::EndSeq;
-  out << YAML::Key << "alert_rule_test" << YAML::Value << YAML::BeginSeq;
-  for (const AlertCheck& check : test.checks) emit_check(out, check);
-  out << YAML::EndSeq << YAML::EndMap;
+  out.key(4, "alert_rule_test");
+  for (const AlertCheck& check : test.checks) write_check(out, check);
 }
 
 }  // namespace
 
-std::string render_rule_tests(const Model& model, const TestPlan& plan, const std::string& rule_file) {
-  YAML::Emitter out;
-  out << YAML::BeginMap;
-  out << YAML::Key << "rule_files" << YAML::Value << YAML::BeginSeq << rule_file << YAML::EndSeq;
-  out << YAML::Key << "evaluation_interval" << YAML::Value << model.test_interval.text;
-  out << YAML::Key << "tests" << YAML::Value << YAML::BeginSeq;
-  for (const TestCase& test : plan.cases) emit_case(out, model, test);
-  out << YAML::EndSeq << YAML::EndMap;
-  std::string skipped;
-  for (const SkippedCase& s : plan.skipped) skipped += "# not tested, cannot occur: " + s.alert + ": " + s.reason + "\n";
-  return generated_header(model) + skipped + finish_yaml(out);
+RuleTestsWriter::RuleTestsWriter(const Model& model, const std::string& rule_file, size_t expected_cases)
+    : model_(model) {
+  out_.reserve(4096 + expected_cases * 4096);
+  out_.comment(generated_header(model, ""));
+  out_.key(0, "rule_files");
+  out_.item(2, rule_file);
+  out_.entry(0, "evaluation_interval", model.test_interval.text);
+  out_.key(0, "tests");
+}
+
+void RuleTestsWriter::add(const TestCase& test) { write_case(out_, model_, test); }
+
+std::string RuleTestsWriter::finish(const TestPlan& plan) {
+  for (const SkippedCase& s : plan.skipped) out_.comment("not tested, cannot occur: " + s.alert + ": " + s.reason);
+  return out_.take();
 }
 
 }  // namespace symptree

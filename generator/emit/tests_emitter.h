@@ -3,11 +3,23 @@
 
 #include <string>
 
+#include "generator/emit/yaml_writer.h"
 #include "generator/testgen/test_plan.h"
 
 namespace symptree {
 
-// `rule_file` is the rules file's path relative to the test file.
-std::string render_rule_tests(const Model& model, const TestPlan& plan, const std::string& rule_file);
+// Writes test cases as they are planned: begin with the header, add() each
+// case (usable as a TestCaseSink), then finish() with what the plan skipped.
+class RuleTestsWriter {
+ public:
+  // `rule_file` is the rules file's path relative to the test file.
+  RuleTestsWriter(const Model& model, const std::string& rule_file, size_t expected_cases);
+  void add(const TestCase& test);
+  std::string finish(const TestPlan& plan);
+
+ private:
+  const Model& model_;
+  YamlWriter out_;
+};
 
 }  // namespace symptree

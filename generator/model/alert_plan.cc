@@ -140,10 +140,8 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
 }  // namespace
 
 const AlertRule* AlertPlan::rule_for_node(int node) const {
-  for (const AlertRule& rule : rules) {
-    if (rule.node == node) return &rule;
-  }
-  return nullptr;
+  auto it = rule_by_node.find(node);
+  return it == rule_by_node.end() ? nullptr : &rules[it->second];
 }
 
 std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model) {
@@ -152,13 +150,14 @@ std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Mode
   for (const AppMetric& metric : model.app_metrics) {
     if (!metric.absence_alert) disabled.insert(metric.name);
   }
+  std::map<std::string, size_t> position;  // metric -> index in `watched`
   for (size_t i = 0; i < model.nodes.size(); ++i) {
     if (model.nodes[i].kind != NodeKind::Alert) continue;
     for (const MetricReference& ref : model.nodes[i].when->analysis.metrics) {
       if (is_builtin_metric(ref.name) || disabled.count(ref.name)) continue;
-      auto it = std::find_if(watched.begin(), watched.end(), [&](const auto& w) { return w.first == ref.name; });
-      if (it == watched.end()) it = watched.insert(watched.end(), {ref.name, {}});
-      it->second.push_back(static_cast<int>(i));
+      auto [it, inserted] = position.emplace(ref.name, watched.size());
+      if (inserted) watched.push_back({ref.name, {}});
+      watched[it->second].second.push_back(static_cast<int>(i));
     }
   }
   return watched;
@@ -166,14 +165,12 @@ std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Mode
 
 AlertPlan plan_alerts(const Model& model) {
   AlertPlan plan;
-  for (int root : model.roots) {
-    bool any = false;
-    for (size_t i = 0; i < model.nodes.size(); ++i) {
-      if (model.nodes[i].root != root || model.nodes[i].kind != NodeKind::Alert) continue;
-      plan.rules.push_back(node_rule(model, static_cast<int>(i)));
-      any = true;
-    }
-    if (any) plan.groups.push_back(model.service + "." + model.nodes[root].id);
+  // Nodes are stored in pre-order, so each symptom's subtree is contiguous.
+  for (size_t i = 0; i < model.nodes.size(); ++i) {
+    if (model.nodes[i].kind != NodeKind::Alert) continue;
+    plan.rule_by_node[static_cast<int>(i)] = plan.rules.size();
+    plan.rules.push_back(node_rule(model, static_cast<int>(i)));
+    if (plan.groups.empty() || plan.groups.back() != plan.rules.back().group) plan.groups.push_back(plan.rules.back().group);
   }
   auto watched = watched_metrics(model);
   for (const auto& [metric, readers] : watched) plan.rules.push_back(absence_rule(model, metric, readers));
@@ -182,6 +179,7 @@ AlertPlan plan_alerts(const Model& model) {
 }
 
 std::string expand_template(const std::string& text, const std::map<std::string, std::string>& labels) {
+  if (text.find("{{") == std::string::npos) return text;
   std::string out;
   for (size_t i = 0; i < text.size();) {
     if (text.compare(i, 10, "{{ \"{{\" }}") == 0) {

@@ -31,6 +31,7 @@ struct AlertRule {
 struct AlertPlan {
   std::vector<std::string> groups;
   std::vector<AlertRule> rules;
+  std::map<int, size_t> rule_by_node;  // node index -> index in `rules`
 
   const AlertRule* rule_for_node(int node) const;
 };

@@ -32,7 +32,7 @@ bool is_subset(const std::map<std::string, std::string>& small, const std::map<s
 
 }  // namespace
 
-std::string TestSeries::selector() const {
+std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels) {
   std::string out = metric + "{";
   bool first = true;
   for (const auto& [label, value] : labels) {
@@ -64,39 +64,39 @@ ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const SimpleComparison& compari
   std::map<std::string, std::string> labels = target_labels(comparison.metric, host);
   std::map<std::string, std::string> matchers(comparison.matchers.begin(), comparison.matchers.end());
   for (const auto& [label, value] : matchers) labels[label] = value;
-  TestSeries series{comparison.metric, labels, ""};
-  std::string key = std::string(host_suffix(host)) + series.selector();
+  std::string selector = series_selector(comparison.metric, labels);
+  std::string key = std::string(host_suffix(host)) + selector;
   auto existing = slots_.find(key);
   if (existing != slots_.end()) {
     if (existing->second.from_examples) {
-      error = "series " + series.selector() + " is both derived and written in examples";
+      error = "series " + selector + " is both derived and written in examples";
       return nullptr;
     }
     return &existing->second;
   }
   for (const auto& [other_key, slot] : slots_) {
-    if (slot.series.metric != series.metric || other_key.substr(0, 2) != host_suffix(host)) continue;
-    if (is_subset(slot.series.labels, labels) || is_subset(labels, slot.series.labels)) {
-      error = "series " + series.selector() + " and " + slot.series.selector() +
+    if (slot.metric != comparison.metric || other_key.compare(0, 2, host_suffix(host)) != 0) continue;
+    if (is_subset(slot.labels, labels) || is_subset(labels, slot.labels)) {
+      error = "series " + selector + " and " + series_selector(slot.metric, slot.labels) +
               " overlap, so one selector would match both";
       return nullptr;
     }
   }
-  return &slots_.emplace(key, Slot{series, {}, false}).first->second;
+  return &slots_.emplace(key, Slot{comparison.metric, labels, "", {}, false}).first->second;
 }
 
 bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, std::string& error) {
   for (const ExampleSeries& example : holds ? node.examples->firing : node.examples->quiet) {
-    TestSeries series{example.metric, example.labels, example.values};
-    std::map<std::string, std::string> target = target_labels(example.metric, host);
-    for (const auto& [label, value] : host_labels(model_, host)) series.labels[label] = value;
-    for (const auto& [label, value] : target) series.labels.emplace(label, value);
-    std::string key = std::string(host_suffix(host)) + series.selector();
+    std::map<std::string, std::string> labels = example.labels;
+    for (const auto& [label, value] : host_labels(model_, host)) labels[label] = value;
+    for (const auto& [label, value] : target_labels(example.metric, host)) labels.emplace(label, value);
+    std::string selector = series_selector(example.metric, labels);
+    std::string key = std::string(host_suffix(host)) + selector;
     if (slots_.count(key)) {
-      error = "series " + series.selector() + " of '" + node.id + "' examples is also used by another node";
+      error = "series " + selector + " of '" + node.id + "' examples is also used by another node";
       return false;
     }
-    slots_.emplace(key, Slot{series, {}, true});
+    slots_.emplace(key, Slot{example.metric, labels, example.values, {}, true});
   }
   return true;
 }
@@ -117,13 +117,13 @@ bool ScenarioBuilder::add(int index, TestHost host, bool holds, std::string& err
 std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) const {
   std::vector<TestSeries> result;
   for (const auto& [key, slot] : slots_) {
-    TestSeries series = slot.series;
+    TestSeries series{key.substr(2), slot.values};
     if (!slot.from_examples) {
       std::optional<Decimal> value = solve_value(slot.constraints);
       if (!value) return std::nullopt;
       series.values = value->to_string() + "+0x" + std::to_string(samples);
     }
-    result.push_back(series);
+    result.push_back(std::move(series));
   }
   return result;
 }

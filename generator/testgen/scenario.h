@@ -13,14 +13,14 @@
 
 namespace symptree {
 
-// One promtool input series.
+// One promtool input series, e.g. `up{host="host-a",job="x"}` and `1+0x10`.
 struct TestSeries {
-  std::string metric;
-  std::map<std::string, std::string> labels;
+  std::string selector;
   std::string values;
-
-  std::string selector() const;  // metric{a="1",b="2"}, labels sorted
 };
+
+// metric{a="1",b="2"}, labels sorted and values escaped.
+std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels);
 
 // The two hosts a scenario can place facts on.
 enum class TestHost { A, B };
@@ -45,7 +45,9 @@ class ScenarioBuilder {
  private:
   // A series and what derived conditions require of its value.
   struct Slot {
-    TestSeries series;
+    std::string metric;
+    std::map<std::string, std::string> labels;
+    std::string values;  // for series copied from examples
     std::vector<ValueConstraint> constraints;
     bool from_examples = false;
   };

@@ -15,25 +15,48 @@ struct Fact {
   bool holds;
 };
 
+// Counts each case for the rules it tests, then hands it to the sink.
+class CaseRecorder {
+ public:
+  CaseRecorder(TestPlan& plan, const TestCaseSink& sink) : plan_(plan), sink_(sink) {}
+  void add(const TestCase& test) {
+    for (int rule : test.rules) ++plan_.cases_per_rule[rule];
+    ++plan_.case_count;
+    sink_(test);
+  }
+  void skip(SkippedCase skipped) { plan_.skipped.push_back(std::move(skipped)); }
+
+ private:
+  TestPlan& plan_;
+  const TestCaseSink& sink_;
+};
+
 // Plans the cases of one node's alert.
 class NodeTestPlanner {
  public:
-  NodeTestPlanner(const Model& model, TestPlan& plan, Diagnostics& diagnostics)
-      : model_(model), plan_(plan), diagnostics_(diagnostics) {}
+  NodeTestPlanner(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder, Diagnostics& diagnostics)
+      : model_(model), alerts_(alerts), recorder_(recorder), diagnostics_(diagnostics) {}
 
-  void plan(const AlertRule& rule);
+  void plan(int rule_index);
 
  private:
   int64_t fire_time(int node) const;
   ExpectedAlert expected(const AlertRule& rule, const ScenarioBuilder& builder) const;
+  // The nearest ancestor that has an alert, or nullptr.
+  const AlertRule* parent_rule(int node) const;
   // Builds the scenario's series; nullopt when the facts contradict each other.
   std::optional<std::vector<TestSeries>> series_for(const std::vector<Fact>& facts, ScenarioBuilder& builder,
                                                     int64_t until_ms, const AlertRule& rule);
+  // `parent_fires`: also assert that the parent's alert fires (no cause holds,
+  // so the symptom alert must carry the case).
   void add_case(const AlertRule& rule, const std::string& title, const std::vector<Fact>& facts,
-                const std::vector<std::pair<int64_t, bool>>& checks, const std::string& implied_reason);
+                const std::vector<std::pair<int64_t, bool>>& checks, const std::string& implied_reason,
+                const AlertRule* parent_fires = nullptr);
 
   const Model& model_;
-  TestPlan& plan_;
+  const AlertPlan& alerts_;
+  CaseRecorder& recorder_;
+  int rule_index_ = -1;
   Diagnostics& diagnostics_;
   bool failed_ = false;
 };
@@ -48,11 +71,16 @@ int64_t NodeTestPlanner::fire_time(int node) const {
   return round_up(warmup + model_.nodes[node].for_duration.ms, model_.test_interval.ms);
 }
 
+const AlertRule* NodeTestPlanner::parent_rule(int node) const {
+  std::vector<int> ancestors = model_.conditioned_ancestors(node);
+  return ancestors.empty() ? nullptr : alerts_.rule_for_node(ancestors.front());
+}
+
 ExpectedAlert NodeTestPlanner::expected(const AlertRule& rule, const ScenarioBuilder& builder) const {
   ExpectedAlert alert;
   alert.labels = builder.result_labels(rule.node, TestHost::A);
   for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
-  for (const auto& [name, text] : rule.annotations) alert.annotations[name] = expand_template(text, alert.labels);
+  alert.rule = &rule;
   return alert;
 }
 
@@ -75,10 +103,11 @@ std::optional<std::vector<TestSeries>> NodeTestPlanner::series_for(const std::ve
 // checks: (eval time, whether the alert under test fires then).
 void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, const std::vector<Fact>& facts,
                                const std::vector<std::pair<int64_t, bool>>& checks,
-                               const std::string& implied_reason) {
+                               const std::string& implied_reason, const AlertRule* parent_fires) {
   ScenarioBuilder builder(model_);
   int64_t until = 0;
   for (const auto& check : checks) until = std::max(until, check.first);
+  if (parent_fires) until = std::max(until, fire_time(parent_fires->node));
   std::optional<std::vector<TestSeries>> series = series_for(facts, builder, until, rule);
   if (failed_) return;
   if (!series) {
@@ -89,20 +118,25 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
                          "a cause fires only while every ancestor's condition holds on the same host");
       failed_ = true;
     } else {
-      plan_.skipped.push_back({rule.name, title + ": " + implied_reason});
+      recorder_.skip({rule.name, title + ": " + implied_reason});
     }
     return;
   }
-  TestCase test{rule.name, -1, title, *series, {}};
+  TestCase test{rule.name, {rule_index_}, title, std::move(*series), {}};
   for (const auto& [time, fires] : checks) {
     AlertCheck check{rule.name, time, {}};
     if (fires) check.expected.push_back(expected(rule, builder));
     test.checks.push_back(check);
   }
-  plan_.cases.push_back(test);
+  if (parent_fires) {
+    test.checks.push_back({parent_fires->name, until, {expected(*parent_fires, builder)}});
+  }
+  recorder_.add(test);
 }
 
-void NodeTestPlanner::plan(const AlertRule& rule) {
+void NodeTestPlanner::plan(int rule_index) {
+  rule_index_ = rule_index;
+  const AlertRule& rule = alerts_.rules[rule_index];
   int node = rule.node;
   std::vector<int> ancestors = model_.conditioned_ancestors(node);
   int64_t fire = fire_time(node);
@@ -117,8 +151,10 @@ void NodeTestPlanner::plan(const AlertRule& rule) {
 
   std::vector<Fact> own_false = all_hold;
   own_false[0].holds = false;
-  add_case(rule, "silent when its own condition does not hold", own_false, {{fire, false}},
-           "its ancestors' conditions imply its own");
+  const AlertRule* parent = parent_rule(node);
+  add_case(rule, parent ? "silent when its own condition does not hold, while its parent's alert fires"
+                        : "silent when its own condition does not hold",
+           own_false, {{fire, false}}, "its ancestors' conditions imply its own", parent);
 
   for (size_t i = 0; i < ancestors.size(); ++i) {
     std::vector<Fact> ancestor_false = all_hold;
@@ -137,41 +173,47 @@ void NodeTestPlanner::plan(const AlertRule& rule) {
   }
 }
 
-// Absence alerts: fire when the service is scraped and the metric is missing
-// (every other watched metric present, so only this rule's alert fires).
-void plan_absence_tests(const Model& model, const AlertPlan& alerts, const AlertRule& rule, TestPlan& plan) {
-  int64_t step = model.test_interval.ms;
-  int64_t fire = round_up(rule.for_duration.ms, step);
-  int samples = static_cast<int>(fire / step) + 2;
-  std::map<std::string, std::string> host = host_labels(model, TestHost::A);
-  TestSeries up{"up", host, "1+0x" + std::to_string(samples)};
-  up.labels["instance"] = host.begin()->second + ":service";
-  up.labels["job"] = model.service_job;
-  std::vector<TestSeries> others = {up};
-  for (const AlertRule& other : alerts.rules) {
-    if (other.node < 0 && other.absent_metric != rule.absent_metric)
-      others.push_back({other.absent_metric, up.labels, up.values});
+// Absence alerts, all in two cases (so the file grows linearly with the
+// metrics): with only the service's `up`, every absence alert fires, each with
+// its metric label, after `for`; with every metric reported, none does.
+void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder) {
+  std::vector<int> rules;
+  for (size_t i = 0; i < alerts.rules.size(); ++i) {
+    if (alerts.rules[i].node < 0) rules.push_back(static_cast<int>(i));
   }
-  std::vector<TestSeries> all = others;
-  all.push_back({rule.absent_metric, up.labels, up.values});
+  if (rules.empty()) return;
+  const AlertRule& first = alerts.rules[rules.front()];
+  int64_t step = model.test_interval.ms;
+  int64_t fire = round_up(first.for_duration.ms, step);
+  std::map<std::string, std::string> host = host_labels(model, TestHost::A);
+  std::map<std::string, std::string> up_labels = host;
+  up_labels["instance"] = host.begin()->second + ":service";
+  up_labels["job"] = model.service_job;
+  TestSeries up{series_selector("up", up_labels), "1+0x" + std::to_string(fire / step + 2)};
 
-  ExpectedAlert alert;
-  alert.labels = host;
-  for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
-  for (const auto& [name, text] : rule.annotations) alert.annotations[name] = expand_template(text, alert.labels);
-
-  TestCase missing{rule.name, -1, "fires after `for` " + rule.for_duration.text + " when " + rule.absent_metric +
-                                  " is missing while the service is scraped", others, {}};
-  if (fire - step >= 0) missing.checks.push_back({rule.name, fire - step, {}});
-  missing.checks.push_back({rule.name, fire, {alert}});
-  plan.cases.push_back(missing);
-  plan.cases.push_back({rule.name, -1, "silent while " + rule.absent_metric + " is reported", all,
-                        {{rule.name, fire, {}}}});
+  TestCase missing{first.name, rules, "every absence alert fires after `for` " + first.for_duration.text +
+                                          " when its metric is missing while the service is scraped", {up}, {}};
+  AlertCheck firing{first.name, fire, {}};
+  TestCase present{first.name, rules, "silent while every watched metric is reported", {up}, {{first.name, fire, {}}}};
+  for (int index : rules) {
+    const AlertRule& rule = alerts.rules[index];
+    ExpectedAlert alert;
+    alert.labels = host;
+    for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
+    alert.rule = &rule;
+    firing.expected.push_back(alert);
+    present.series.push_back({series_selector(rule.absent_metric, up_labels), up.values});
+  }
+  if (fire - step >= 0) missing.checks.push_back({first.name, fire - step, {}});
+  missing.checks.push_back(firing);
+  recorder.add(missing);
+  recorder.add(present);
 }
 
 // A node alert's cases, or an error when its condition gives no way to build series.
-void plan_node_tests(const Model& model, const AlertRule& rule, TestPlan& plan, Diagnostics& diagnostics) {
-  const Node& node = model.nodes[rule.node];
+void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index, CaseRecorder& recorder,
+                     Diagnostics& diagnostics) {
+  const Node& node = model.nodes[alerts.rules[rule_index].node];
   if (!node.examples && !node.when->analysis.derivable()) {
     diagnostics.error(node.when->where,
                       "cannot derive test series for '" + node.id +
@@ -179,25 +221,27 @@ void plan_node_tests(const Model& model, const AlertRule& rule, TestPlan& plan, 
                       "add `examples:` with `firing` and `quiet` series, and `warmup` if it uses rate() or similar");
     return;
   }
-  NodeTestPlanner(model, plan, diagnostics).plan(rule);
+  NodeTestPlanner(model, alerts, recorder, diagnostics).plan(rule_index);
 }
 
 }  // namespace
 
-int TestPlan::cases_for_rule(int rule) const {
-  return static_cast<int>(std::count_if(cases.begin(), cases.end(), [&](const TestCase& c) { return c.rule == rule; }));
+std::map<std::string, std::string> ExpectedAlert::annotations() const {
+  std::map<std::string, std::string> result;
+  for (const auto& [name, text] : rule->annotations) result[name] = expand_template(text, labels);
+  return result;
 }
 
-std::optional<TestPlan> plan_tests(const Model& model, const AlertPlan& alerts, Diagnostics& diagnostics) {
+std::optional<TestPlan> plan_tests(const Model& model, const AlertPlan& alerts, const TestCaseSink& sink,
+                                   Diagnostics& diagnostics) {
   TestPlan plan;
+  plan.cases_per_rule.assign(alerts.rules.size(), 0);
+  CaseRecorder recorder(plan, sink);
   size_t errors_before = diagnostics.count();
   for (size_t index = 0; index < alerts.rules.size(); ++index) {
-    const AlertRule& rule = alerts.rules[index];
-    size_t first_case = plan.cases.size();
-    if (rule.node < 0) plan_absence_tests(model, alerts, rule, plan);
-    else plan_node_tests(model, rule, plan, diagnostics);
-    for (size_t c = first_case; c < plan.cases.size(); ++c) plan.cases[c].rule = static_cast<int>(index);
+    if (alerts.rules[index].node >= 0) plan_node_tests(model, alerts, static_cast<int>(index), recorder, diagnostics);
   }
+  plan_absence_tests(model, alerts, recorder);
   if (diagnostics.count() > errors_before) return std::nullopt;
   return plan;
 }

@@ -4,6 +4,7 @@
 // on another host. Absence alerts fire when their metric is missing.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,10 +16,14 @@
 
 namespace symptree {
 
-// An alert promtool must see firing, with its labels and expanded annotations.
+// An alert promtool must see firing: its labels (series labels plus the rule's)
+// and the rule whose annotation templates expand with them.
 struct ExpectedAlert {
   std::map<std::string, std::string> labels;
-  std::map<std::string, std::string> annotations;
+  const AlertRule* rule = nullptr;
+
+  // The annotations as Prometheus renders them for these labels, sorted by name.
+  std::map<std::string, std::string> annotations() const;
 };
 
 // "At eval_time, alert `alertname` fires exactly as `expected`" (empty: silent).
@@ -30,8 +35,8 @@ struct AlertCheck {
 
 // One promtool test: input series and what to assert.
 struct TestCase {
-  std::string alert;  // the alert under test
-  int rule = -1;      // its index in AlertPlan::rules
+  std::string alert;      // the alert under test
+  std::vector<int> rules;  // the rules it tests, as indices in AlertPlan::rules
   std::string title;  // what the case shows, written as a comment
   std::vector<TestSeries> series;
   std::vector<AlertCheck> checks;
@@ -43,14 +48,20 @@ struct SkippedCase {
   std::string reason;
 };
 
+// What the planning found, without the cases themselves: those go to a sink as
+// they are made, so a 10,000-branch spec never holds all of them at once.
 struct TestPlan {
-  std::vector<TestCase> cases;
+  size_t case_count = 0;
+  std::vector<int> cases_per_rule;  // indexed like AlertPlan::rules
   std::vector<SkippedCase> skipped;
-
-  int cases_for_rule(int rule) const;
 };
 
-// Plans tests for every rule; a rule that cannot be tested is an error naming its node.
-std::optional<TestPlan> plan_tests(const Model& model, const AlertPlan& alerts, Diagnostics& diagnostics);
+// Receives each test case as it is planned.
+using TestCaseSink = std::function<void(const TestCase&)>;
+
+// Plans tests for every rule, passing each case to `sink`; a rule that cannot
+// be tested is an error naming its node.
+std::optional<TestPlan> plan_tests(const Model& model, const AlertPlan& alerts, const TestCaseSink& sink,
+                                   Diagnostics& diagnostics);
 
 }  // namespace symptree
