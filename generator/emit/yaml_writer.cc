@@ -15,12 +15,18 @@ bool is_reserved_word(const std::string& value) {
          lower == "off" || lower == "y" || lower == "n" || lower == "~" || lower == ".inf" || lower == ".nan";
 }
 
+// Whether a plain scalar could be read as a number, a sexagesimal or a date
+// (YAML 1.1 readers are generous): only digits and number punctuation.
+bool looks_numeric(const std::string& value) {
+  if (value.size() > 1 && value[0] == '0' && std::string("xXoObB").find(value[1]) != std::string::npos) return true;
+  return value.find_first_not_of("0123456789.+-eE_:") == std::string::npos;
+}
+
 bool is_plain_safe(const std::string& value) {
   if (value.empty() || value.front() == ' ' || value.back() == ' ' || is_reserved_word(value)) return false;
-  // Indicators that start a non-plain scalar ("-x" could be plain, but quoting is simpler),
-  // and anything a YAML reader could take for a number.
-  static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`+.0123456789";
-  if (indicators.find(value.front()) != std::string::npos) return false;
+  // Indicators that start a non-plain scalar ("-x" could be plain, but quoting is simpler).
+  static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`+.";
+  if (indicators.find(value.front()) != std::string::npos || looks_numeric(value)) return false;
   const char* data = value.data();
   for (size_t i = 0, n = value.size(); i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(data[i]);

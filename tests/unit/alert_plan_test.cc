@@ -1,0 +1,72 @@
+// Tests for generator/model/alert_plan: path semantics, labels, annotations, absence.
+#include "generator/model/alert_plan.h"
+
+#include <doctest/doctest.h>
+
+#include "spec_fixture.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+namespace {
+std::string label(const LabelList& list, const std::string& name) {
+  for (const auto& [key, value] : list) {
+    if (key == name) return value;
+  }
+  return "<none>";
+}
+}  // namespace
+
+TEST_CASE("a cause's expression joins every ancestor's on the join labels") {
+  Diagnostics d;
+  AlertPlan plan = plan_alerts(*load(small_spec(), d));
+  const AlertRule* deepest = plan.rule_for_node(2);
+  REQUIRE(deepest);
+  CHECK(deepest->expr ==
+        "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.9\n)\n"
+        "and on (host)\n(\n  symptree_port_foreign_owner{port=\"8080\"} == 1\n)\n"
+        "and on (host)\n(\n  symptree_process_up{name=\"shop-api\"} == 0\n)");
+  CHECK(plan.rule_for_node(0)->expr == "symptree_process_up{name=\"shop-api\"} == 0");
+  CHECK(plan.rule_for_node(3) == nullptr);  // manual
+}
+
+TEST_CASE("labels and annotations follow the conventions") {
+  Diagnostics d;
+  Model model = *load(small_spec(), d);
+  AlertPlan plan = plan_alerts(model);
+  const AlertRule& rule = *plan.rule_for_node(2);
+  CHECK(rule.name == "ShopDiskNearlyFull");
+  CHECK(label(rule.labels, "severity") == "warning");
+  CHECK(label(rule.labels, "priority") == "P2");
+  CHECK(label(rule.labels, "node") == "disk_nearly_full");
+  CHECK(label(rule.labels, "symptom") == "api_down");
+  CHECK(label(rule.annotations, "summary") == "API is down → Port taken? → Disk nearly full too?");
+  CHECK(label(rule.annotations, "runbook_url") == model.nodes[2].runbook->url);
+  CHECK(label(rule.annotations, "description") == "On host {{ $labels.host }}: Disk nearly full too?");
+  CHECK(label(rule.annotations, "diagnostics") == "ss -ltnp | grep 8080  # Who holds the port");
+  // A symptom with causes says what its firing alone means.
+  CHECK(label(plan.rule_for_node(0)->annotations, "description").find("the flowchart does not cover this case") !=
+        std::string::npos);
+}
+
+TEST_CASE("one absence alert per metric the tree reads, at the most urgent priority of its readers") {
+  Diagnostics d;
+  AlertPlan plan = plan_alerts(*load(small_spec(), d));
+  std::vector<std::string> metrics;
+  for (const AlertRule& rule : plan.rules) {
+    if (rule.node < 0) metrics.push_back(rule.absent_metric);
+  }
+  CHECK(metrics == std::vector<std::string>{"symptree_process_up", "symptree_port_foreign_owner",
+                                            "symptree_filesystem_used_ratio", "shop_queue_depth",
+                                            "shop_request_errors_total"});
+  const AlertRule& disk = plan.rules[plan.rules.size() - 3];
+  CHECK(disk.name == "ShopMetricAbsent");
+  CHECK(label(disk.labels, "priority") == "P2");
+  CHECK(disk.expr == "group by (host) (up{job=\"shop\"})\nunless on (host)\ngroup by (host) (symptree_filesystem_used_ratio)");
+  CHECK(plan.rules.back().expr.find("up{job=\"shop\"} == 1") != std::string::npos);  // app metric: service must be up
+  CHECK(plan.groups == std::vector<std::string>{"shop.api_down", "shop.queue_backlog", "shop.absence"});
+}
+
+TEST_CASE("templates expand as Prometheus would") {
+  CHECK(expand_template("On host {{ $labels.host }}: {{ \"{{\" }}x", {{"host", "db1"}}) == "On host db1: {{x");
+}

@@ -1,0 +1,90 @@
+// A small valid spec for unit tests, and helpers to load variations of it.
+#pragma once
+
+#include <string>
+
+#include "common/diagnostics.h"
+#include "generator/emit/compiler.h"
+#include "generator/spec/spec_loader.h"
+
+namespace symptree::testing {
+
+// Two symptoms: one with two derived causes (one two levels deep), one with
+// an examples-based cause from another scrape target, and a manual leaf.
+inline std::string small_spec() {
+  return R"(version: 1
+service: shop
+alert_prefix: Shop
+runbooks: {base_url: "https://runbooks.example.com/shop"}
+priorities:
+  P0: {response: 15m, severity: critical, receiver: pager}
+  P2: {response: 4h, severity: warning, receiver: tickets}
+receivers:
+  pager: {pagerduty: {routing_key_file: /etc/am/pd}}
+  tickets: {webhook: {url: "http://127.0.0.1:9095/"}}
+host:
+  filesystems: [{name: data, path: /var/lib/shop}]
+  processes: [{name: shop-api}]
+  ports: [{port: 8080, owner: shop-api}]
+app_metrics: [shop_request_errors_total, shop_queue_depth]
+symptoms:
+  - id: api_down
+    title: API is down
+    priority: P0
+    when: 'symptree_process_up{name="shop-api"} == 0'
+    for: 2m
+    runbook: runbooks/api-down.md
+    diagnostics: [{run: "ss -ltnp | grep 8080", why: Who holds the port}]
+    causes:
+      - id: port_taken
+        title: Port taken?
+        when: 'symptree_port_foreign_owner{port="8080"} == 1'
+        runbook: runbooks/api-down.md
+        section: Port Taken
+        causes:
+          - id: disk_nearly_full
+            title: Disk nearly full too?
+            priority: P2
+            when: 'symptree_filesystem_used_ratio{name="data"} > 0.9'
+            runbook: runbooks/disk.md#nearly-full
+      - id: restart_by_hand
+        title: Restart by hand?
+        manual: An operator decision
+        runbook: runbooks/api-down.md#restart
+  - id: queue_backlog
+    title: Queue backlog
+    priority: P2
+    when: 'shop_queue_depth > 1000'
+    runbook: runbooks/queue.md
+    causes:
+      - id: errors_rising
+        title: Errors rising?
+        when: 'sum by (host) (rate(shop_request_errors_total[5m])) > 0.5'
+        runbook: runbooks/queue.md#errors
+        examples:
+          warmup: 1m
+          firing: [{series: 'shop_request_errors_total', values: '0+60x20'}]
+          quiet: [{series: 'shop_request_errors_total', values: '0+0x20'}]
+)";
+}
+
+// Loads `text` as spec.yaml; the diagnostics explain a failure.
+inline std::optional<Model> load(const std::string& text, Diagnostics& diagnostics) {
+  return load_spec_text("spec.yaml", text, diagnostics);
+}
+
+// Compiles `text` without promtool.
+inline std::optional<Compilation> compile(const std::string& text, Diagnostics& diagnostics) {
+  CheckOptions options;
+  options.use_promtool = false;
+  return compile_spec_text("spec.yaml", text, options, diagnostics);
+}
+
+// `text` with the first occurrence of `from` replaced by `to`.
+inline std::string replace(std::string text, const std::string& from, const std::string& to) {
+  size_t at = text.find(from);
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+}  // namespace symptree::testing

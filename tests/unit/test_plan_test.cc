@@ -1,0 +1,124 @@
+// Tests for generator/testgen: which cases each alert gets and their series.
+#include "generator/testgen/test_plan.h"
+
+#include <doctest/doctest.h>
+
+#include "spec_fixture.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+namespace {
+
+// The planned cases of the small spec (or a variation), collected.
+struct Planned {
+  Model model;
+  AlertPlan alerts;
+  TestPlan plan;
+  std::vector<TestCase> cases;
+
+  std::vector<const TestCase*> of(const std::string& alert) const {
+    std::vector<const TestCase*> result;
+    for (const TestCase& c : cases) {
+      if (c.alert == alert) result.push_back(&c);
+    }
+    return result;
+  }
+};
+
+Planned plan(const std::string& text) {
+  Diagnostics d;
+  Planned p{*load(text, d), {}, {}, {}};
+  p.alerts = plan_alerts(p.model);
+  std::optional<TestPlan> plan = plan_tests(p.model, p.alerts, [&](const TestCase& c) { p.cases.push_back(c); }, d);
+  REQUIRE_MESSAGE(plan, d.format());
+  p.plan = *plan;
+  return p;
+}
+
+bool has_series(const TestCase& c, const std::string& selector, const std::string& values) {
+  for (const TestSeries& s : c.series) {
+    if (s.selector == selector && s.values == values) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a symptom gets: fires at `for` and silent before, silent when its condition is false") {
+  Planned p = plan(small_spec());
+  auto cases = p.of("ShopApiDown");
+  REQUIRE(cases.size() == 2);
+  REQUIRE(cases[0]->checks.size() == 2);
+  CHECK(cases[0]->checks[0].eval_ms == 60000);  // for: 2m, interval 1m
+  CHECK(cases[0]->checks[0].expected.empty());
+  CHECK(cases[0]->checks[1].eval_ms == 120000);
+  REQUIRE(cases[0]->checks[1].expected.size() == 1);
+  const ExpectedAlert& alert = cases[0]->checks[1].expected[0];
+  CHECK(alert.labels.at("name") == "shop-api");
+  CHECK(alert.labels.at("instance") == "host-a:9188");
+  CHECK(alert.annotations().at("description").find("On host host-a:") == 0);
+  CHECK(has_series(*cases[0], "symptree_process_up{host=\"host-a\",instance=\"host-a:9188\",job=\"symptree-exporter\",name=\"shop-api\"}", "0+0x4"));
+  CHECK(has_series(*cases[1], "symptree_process_up{host=\"host-a\",instance=\"host-a:9188\",job=\"symptree-exporter\",name=\"shop-api\"}", "1+0x4"));
+}
+
+TEST_CASE("a deep cause gets a case per ancestor and one with its ancestors on another host") {
+  Planned p = plan(small_spec());
+  auto cases = p.of("ShopDiskNearlyFull");
+  REQUIRE(cases.size() == 5);
+  CHECK(cases[1]->title == "silent when its own condition does not hold, while its parent's alert fires");
+  // The parent's alert is asserted to fire in that case: the symptom carries it.
+  REQUIRE(cases[1]->checks.size() == 2);
+  CHECK(cases[1]->checks[1].alertname == "ShopPortTaken");
+  CHECK(cases[1]->checks[1].expected.size() == 1);
+  CHECK(cases[2]->title == "silent when ancestor 'port_taken' does not hold");
+  CHECK(cases[3]->title == "silent when ancestor 'api_down' does not hold");
+  CHECK(cases[4]->title == "silent when its ancestors hold only on another host");
+  CHECK(has_series(*cases[4], "symptree_process_up{host=\"host-b\",instance=\"host-b:9188\",job=\"symptree-exporter\",name=\"shop-api\"}", "0+0x4"));
+  CHECK(has_series(*cases[4], "symptree_process_up{host=\"host-a\",instance=\"host-a:9188\",job=\"symptree-exporter\",name=\"shop-api\"}", "1+0x4"));
+  // Thresholds are probed at the edge: 0.9 is quiet, one written unit above (1) fires.
+  CHECK(has_series(*cases[0], "symptree_filesystem_used_ratio{host=\"host-a\",instance=\"host-a:9188\",job=\"symptree-exporter\",name=\"data\"}", "1+0x4"));
+  CHECK(has_series(*cases[1], "symptree_filesystem_used_ratio{host=\"host-a\",instance=\"host-a:9188\",job=\"symptree-exporter\",name=\"data\"}", "0.9+0x4"));
+}
+
+TEST_CASE("a cause and its symptom come from different scrape targets and still join") {
+  Planned p = plan(small_spec());
+  auto cases = p.of("ShopErrorsRising");
+  REQUIRE(!cases.empty());
+  const ExpectedAlert& alert = cases[0]->checks.back().expected.at(0);
+  CHECK(alert.labels.at("host") == "host-a");
+  CHECK(alert.labels.count("instance") == 0);  // aggregated by host
+  CHECK(cases[0]->checks.back().eval_ms == 120000);  // warmup 1m + for 1m
+  CHECK(has_series(*cases[0], "shop_request_errors_total{host=\"host-a\",instance=\"host-a:service\",job=\"shop\"}", "0+60x20"));
+}
+
+TEST_CASE("a cause that implies its ancestor skips the impossible cases and says so") {
+  std::string text = replace(small_spec(), "when: 'symptree_filesystem_used_ratio{name=\"data\"} > 0.9'",
+                             "when: 'symptree_port_foreign_owner{port=\"8080\"} == 1'");
+  Planned p = plan(text);
+  auto cases = p.of("ShopDiskNearlyFull");
+  CHECK(cases.size() == 2);  // fires; silent when api_down does not hold
+  CHECK(p.plan.skipped.size() == 3);
+}
+
+TEST_CASE("a cause that can never hold with its ancestors is an error") {
+  Diagnostics d;
+  std::string text = replace(small_spec(), "when: 'symptree_filesystem_used_ratio{name=\"data\"} > 0.9'",
+                             "when: 'symptree_port_foreign_owner{port=\"8080\"} == 2'");
+  Model model = *load(text, d);
+  AlertPlan alerts = plan_alerts(model);
+  CHECK_FALSE(plan_tests(model, alerts, [](const TestCase&) {}, d));
+  CHECK(d.format().find("the condition of 'disk_nearly_full' can never hold together with its ancestors' conditions") !=
+        std::string::npos);
+}
+
+TEST_CASE("absence alerts are tested together: all fire with only `up`, none with every metric") {
+  Planned p = plan(small_spec());
+  auto cases = p.of("ShopMetricAbsent");
+  REQUIRE(cases.size() == 2);
+  CHECK(cases[0]->checks.back().expected.size() == 5);
+  CHECK(cases[0]->series.size() == 1);
+  CHECK(cases[1]->series.size() == 6);
+  CHECK(p.plan.cases_per_rule.back() == 2);
+  CHECK(p.plan.case_count == p.cases.size());
+}

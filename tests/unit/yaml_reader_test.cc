@@ -1,0 +1,62 @@
+// Tests for common/yaml_reader: positions, unknown keys, types.
+#include "common/yaml_reader.h"
+
+#include <doctest/doctest.h>
+
+using namespace symptree;
+
+TEST_CASE("syntax errors name the line and column") {
+  Diagnostics d;
+  CHECK_FALSE(parse_yaml_text("f.yaml", "a: [1, 2\nb: 3\n", d));
+  REQUIRE(d.count() == 1);
+  CHECK(d.errors()[0].where.line >= 1);
+  CHECK(d.errors()[0].message.find("YAML syntax error") == 0);
+}
+
+TEST_CASE("deep nesting is an error, not a crash") {
+  Diagnostics d;
+  CHECK_FALSE(parse_yaml_text("f.yaml", "a: " + std::string(5000, '['), d));
+  CHECK(d.format().find("nesting is too deep") != std::string::npos);
+}
+
+TEST_CASE("unknown and duplicate keys are reported at the key") {
+  Diagnostics d;
+  auto file = parse_yaml_text("f.yaml", "name: x\nprority: P1\nname: y\n", d);
+  REQUIRE(file);
+  MapReader map(*file, file->root, "a node", {"name", "priority"}, d);
+  REQUIRE(d.count() == 2);
+  CHECK(d.format() ==
+        "f.yaml:2:1: error: unknown key 'prority' in a node\n    hint: did you mean 'priority'?\n"
+        "f.yaml:3:1: error: duplicate key 'name' in a node\n"
+        "    hint: each key may appear once; remove or merge the repeated one\n");
+}
+
+TEST_CASE("typed getters report wrong types at the value") {
+  Diagnostics d;
+  auto file = parse_yaml_text("f.yaml", "port: [1]\ncount: 7x\nlist: abc\nflag: yes\n", d);
+  REQUIRE(file);
+  MapReader map(*file, file->root, "x", {"port", "count", "list", "flag"}, d);
+  CHECK_FALSE(map.string("port"));
+  CHECK_FALSE(map.integer("count", 0, 10));
+  CHECK_FALSE(map.sequence("list").IsDefined());
+  CHECK_FALSE(map.boolean("flag"));
+  REQUIRE(d.count() == 4);
+  CHECK(d.errors()[0].where.to_string() == "f.yaml:1:7");
+  CHECK(d.errors()[0].message == "'port' in x must be a string, got a list");
+  CHECK(d.errors()[1].where.to_string() == "f.yaml:2:8");
+}
+
+TEST_CASE("positions inside one-line scalars are exact, quoted or not") {
+  Diagnostics d;
+  auto file = parse_yaml_text("f.yaml", "a: 'x > y'\nb: x > y\nc: |\n  x > y\n", d);
+  REQUIRE(file);
+  CHECK(file->position_in_scalar(file->root["a"], 4).to_string() == "f.yaml:1:9");
+  CHECK(file->position_in_scalar(file->root["b"], 4).to_string() == "f.yaml:2:8");
+  CHECK_FALSE(file->is_inline_scalar(file->root["c"]));
+}
+
+TEST_CASE("missing files are reported by name") {
+  Diagnostics d;
+  CHECK_FALSE(load_yaml_file("/nonexistent/spec.yaml", d));
+  CHECK(d.format() == "/nonexistent/spec.yaml: error: cannot read file: No such file or directory\n");
+}
