@@ -7,6 +7,7 @@
 #include "generator/emit/manifest.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/emit/tests_emitter.h"
+#include "generator/emit/yaml_writer.h"
 #include "generator/spec/spec_loader.h"
 
 namespace symptree {
@@ -28,6 +29,9 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   result.tests = std::move(*tests);
   result.outputs.add(kRulesPath, render_rules(result.model, result.alerts));
   result.outputs.add(kRuleTestsPath, test_writer.finish(result.tests));
+  result.outputs.add(kExporterConfigPath, "# " + generated_header(result.model, "") +
+                                              "\n# Run on each host: symptree-exporter --config exporter.yml\n" +
+                                              render_host_config(result.model.host));
   result.outputs.add(kManifestName,
                      render_manifest(result.model, result.alerts, result.tests, result.outputs, text));
   return result;

@@ -34,5 +34,6 @@ std::string render_summary(const Compilation& compilation);
 // Paths of the outputs inside the output directory.
 constexpr const char* kRulesPath = "prometheus/rules.yml";
 constexpr const char* kRuleTestsPath = "prometheus/rules.test.yml";
+constexpr const char* kExporterConfigPath = "exporter/exporter.yml";
 
 }  // namespace symptree
