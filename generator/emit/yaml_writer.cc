@@ -15,26 +15,28 @@ bool is_reserved_word(const std::string& value) {
          lower == "off" || lower == "y" || lower == "n" || lower == "~" || lower == ".inf" || lower == ".nan";
 }
 
-// Whether a plain scalar could be read as a number, a sexagesimal or a date
-// (YAML 1.1 readers are generous): only digits and number punctuation.
-bool looks_numeric(const std::string& value) {
-  if (value.size() > 1 && value[0] == '0' && std::string("xXoObB").find(value[1]) != std::string::npos) return true;
-  return value.find_first_not_of("0123456789.+-eE_:") == std::string::npos;
-}
-
+// Whether `value` reads back as the same string when written plain, checked
+// in one pass: no indicator first, no ": " or " #", no control characters,
+// nothing a YAML 1.1 reader could take for a number, date or boolean.
 bool is_plain_safe(const std::string& value) {
-  if (value.empty() || value.front() == ' ' || value.back() == ' ' || is_reserved_word(value)) return false;
+  if (value.empty() || value.front() == ' ' || value.back() == ' ') return false;
   // Indicators that start a non-plain scalar ("-x" could be plain, but quoting is simpler).
   static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`+.";
-  if (indicators.find(value.front()) != std::string::npos || looks_numeric(value)) return false;
+  if (indicators.find(value.front()) != std::string::npos) return false;
+  bool numeric_only = true;  // only digits and number punctuation so far
   const char* data = value.data();
   for (size_t i = 0, n = value.size(); i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(data[i]);
     if (c < 0x20 || c == 0x7f) return false;
     if (c == ':' && (i + 1 == n || data[i + 1] == ' ')) return false;
     if (c == '#' && i > 0 && data[i - 1] == ' ') return false;
+    if (numeric_only && !std::isdigit(c) && c != '.' && c != '+' && c != '-' && c != 'e' && c != 'E' && c != '_' &&
+        c != ':')
+      numeric_only = false;
   }
-  return true;
+  if (numeric_only) return false;
+  if (value.size() > 1 && value[0] == '0' && std::string("xXoObB").find(value[1]) != std::string::npos) return false;
+  return !is_reserved_word(value);
 }
 
 std::string double_quoted(const std::string& value) {
