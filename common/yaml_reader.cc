@@ -1,12 +1,16 @@
 // Position-aware YAML reading: file loading, syntax errors, typed getters.
 #include "common/yaml_reader.h"
 
+#include <yaml-cpp/eventhandler.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace symptree {
 
@@ -19,8 +23,19 @@ SourcePosition YamlFile::position(const YAML::Node& node) const {
 bool YamlFile::is_inline_scalar(const YAML::Node& node) const {
   YAML::Mark mark = node.Mark();
   if (!node.IsScalar() || mark.pos < 0 || static_cast<size_t>(mark.pos) >= text.size()) return false;
-  char first = text[mark.pos];
-  return first != '|' && first != '>' && node.Scalar().find('\n') == std::string::npos;
+  // Exact only when the source line holds the value verbatim: not a block scalar,
+  // not folded over several lines, no escapes ('' or \") shifting the columns.
+  size_t pos = static_cast<size_t>(mark.pos);
+  size_t end_of_line = text.find('\n', pos);
+  std::string_view line(text.data() + pos, (end_of_line == std::string::npos ? text.size() : end_of_line) - pos);
+  if (line.empty()) return false;
+  const std::string& value = node.Scalar();
+  char first = line[0];
+  if (first == '\'' || first == '"') {
+    return line.size() >= value.size() + 2 && line.compare(1, value.size(), value) == 0 &&
+           line[value.size() + 1] == first;
+  }
+  return line.compare(0, value.size(), value) == 0;
 }
 
 SourcePosition YamlFile::position_in_scalar(const YAML::Node& node, size_t offset) const {
@@ -79,6 +94,139 @@ std::optional<YamlFile> load_yaml_file(const std::string& path, Diagnostics& dia
   return parse_yaml_text(path, std::move(*text), diagnostics);
 }
 
+namespace {
+
+// The collections the parser had opened when it stopped. yaml-cpp reports an
+// unclosed flow list or mapping, and too deep nesting, where its scanner is (lines
+// later, or past the end); these marks say where the culprit starts.
+class OpenCollections : public YAML::EventHandler {
+ public:
+  struct Open {
+    YAML::Mark mark;
+    bool sequence;
+    bool flow;
+  };
+  std::vector<Open> stack;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value style) override {
+    stack.push_back({mark, true, style == YAML::EmitterStyle::Flow});
+  }
+  void OnSequenceEnd() override { stack.pop_back(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value style) override {
+    stack.push_back({mark, false, style == YAML::EmitterStyle::Flow});
+  }
+  void OnMapEnd() override { stack.pop_back(); }
+};
+
+std::vector<OpenCollections::Open> open_collections_at_error(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  OpenCollections handler;
+  try {
+    while (parser.HandleNextDocument(handler)) {
+    }
+  } catch (const YAML::Exception&) {
+  }
+  return handler.stack;
+}
+
+SourcePosition at(const std::string& path, const YAML::Mark& mark) { return {path, mark.line + 1, mark.column + 1}; }
+
+// The position and message for a syntax error, pointing at its cause where
+// yaml-cpp's own mark does not.
+Diagnostic describe_syntax_error(const std::string& path, const std::string& text, const YAML::ParserException& e) {
+  Diagnostic result{at(path, e.mark), "YAML syntax error: " + e.msg, ""};
+  bool unclosed_list = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+  bool unclosed_map = e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
+  if (unclosed_list || unclosed_map) {
+    std::vector<OpenCollections::Open> open = open_collections_at_error(text);
+    for (auto it = open.rbegin(); it != open.rend(); ++it) {
+      if (!it->flow || it->sequence != unclosed_list) continue;
+      result.where = at(path, it->mark);
+      result.message = std::string("YAML syntax error: this '") + (unclosed_list ? "[" : "{") + "' is never closed";
+      result.hint = std::string("close it with '") + (unclosed_list ? "]" : "}") + "' (" + e.msg + " before " +
+                    at(path, e.mark).to_string() + ")";
+      break;
+    }
+  } else if (auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&e)) {
+    result.message = "YAML syntax error: nesting is too deep (more than " + std::to_string(deep->depth() - 1) + " levels)";
+    std::vector<OpenCollections::Open> open = open_collections_at_error(text);
+    if (!open.empty()) {
+      // The node one level too deep starts after the innermost open collection's
+      // opening bracket; for a block collection, point at the collection itself.
+      YAML::Mark mark = open.back().mark;
+      if (open.back().flow) {
+        size_t pos = text.find_first_not_of(" \t\r\n", static_cast<size_t>(mark.pos) + 1);
+        if (pos != std::string::npos) {
+          mark.line += static_cast<int>(std::count(text.begin() + mark.pos, text.begin() + pos, '\n'));
+          size_t line_start = text.rfind('\n', pos - 1);
+          mark.column = static_cast<int>(pos - (line_start == std::string::npos ? 0 : line_start + 1));
+        }
+      }
+      result.where = at(path, mark);
+    }
+  } else if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
+    // `key:` on a line indented deeper than the line above: yaml-cpp read the
+    // key as a continuation of the value above and stops at its colon; the
+    // mistake is the indentation, where the key starts.
+    size_t colon = static_cast<size_t>(std::max(e.mark.pos, 0));
+    size_t line_start = colon < text.size() ? text.rfind('\n', colon) : std::string::npos;
+    if (line_start != std::string::npos && line_start > 0) {
+      size_t key = text.find_first_not_of(' ', line_start + 1);
+      size_t previous_start = text.rfind('\n', line_start - 1);
+      previous_start = previous_start == std::string::npos ? 0 : previous_start + 1;
+      size_t previous_key = text.find_first_not_of(' ', previous_start);
+      bool plain_key = key < colon && std::string_view(text.data() + key, colon - key).find_first_of(
+                                          ":,[]{}#'\"") == std::string_view::npos;
+      if (plain_key && key - line_start - 1 > previous_key - previous_start) {
+        result.where.column = static_cast<int>(key - line_start);
+        result.message = "YAML syntax error: this key is indented deeper than the line above";
+        result.hint = "keys of one mapping must line up; yaml-cpp read it as part of the value above (" + e.msg + ")";
+      }
+    }
+  }
+  return result;
+}
+
+// yaml-cpp 0.7 ends a quoted scalar that is never closed at the end of the file
+// instead of failing; such a scalar can only be the file's last node. Returns
+// its position when it is one.
+std::optional<YAML::Mark> unterminated_quote(const YamlFile& file) {
+  YAML::Node node;
+  node.reset(file.root);
+  for (int steps = 0; steps < 100000 && (node.IsMap() || node.IsSequence()) && node.size() > 0; ++steps) {
+    YAML::Node last;
+    for (const auto& entry : node) last.reset(node.IsMap() ? entry.second : entry);
+    node.reset(last);
+  }
+  YAML::Mark mark = node.Mark();
+  if (!node.IsScalar() || mark.pos < 0 || static_cast<size_t>(mark.pos) >= file.text.size()) return std::nullopt;
+  const std::string& text = file.text;
+  char quote = text[mark.pos];
+  if (quote != '\'' && quote != '"') return std::nullopt;
+  for (size_t i = static_cast<size_t>(mark.pos) + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return std::nullopt;
+    }
+  }
+  return mark;
+}
+
+}  // namespace
+
 std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string text,
                                         Diagnostics& diagnostics) {
   if (text.find('\0') != std::string::npos) {
@@ -89,12 +237,17 @@ std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string tex
   try {
     file.root = YAML::Load(file.text);
   } catch (const YAML::ParserException& e) {
-    std::string message = e.msg;
-    if (dynamic_cast<const YAML::DeepRecursion*>(&e)) message = "nesting is too deep (" + e.msg + ")";
-    diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + message);
+    Diagnostic error = describe_syntax_error(path, file.text, e);
+    diagnostics.error(error.where, error.message, error.hint);
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "YAML error: " + e.msg);
+    return std::nullopt;
+  }
+  if (std::optional<YAML::Mark> quote = unterminated_quote(file)) {
+    diagnostics.error(at(path, *quote), std::string("YAML syntax error: this ") + file.text[quote->pos] +
+                                            " is never closed; the string runs to the end of the file",
+                      "close the quoted string on its line");
     return std::nullopt;
   }
   return file;
@@ -147,6 +300,7 @@ void MapReader::check_keys(const std::vector<std::string>& known_keys) {
                          "each key may appear once; remove or merge the repeated one");
       continue;
     }
+    keys_.emplace(name, key);
     bool known = false;
     for (const std::string& k : known_keys) known = known || k == name;
     if (!known) {
@@ -168,7 +322,9 @@ YAML::Node MapReader::get(const std::string& key) const {
 
 SourcePosition MapReader::where(const std::string& key) const {
   YAML::Node value = get(key);
-  if (value.IsDefined() && value.Mark().line >= 0) return file_.position(value);
+  if (value.IsDefined() && !value.IsNull() && value.Mark().line >= 0) return file_.position(value);
+  // An empty value's mark is wherever the next token is, often the next line.
+  if (auto it = keys_.find(key); it != keys_.end()) return file_.position(it->second);
   return where();
 }
 

@@ -59,7 +59,8 @@ class MapReader {
   const YamlFile& file() const { return file_; }
   Diagnostics& diagnostics() const { return diagnostics_; }
   SourcePosition where() const { return file_.position(node_); }
-  // Position of the key's value, or of the mapping when the key is absent.
+  // Position of the key's value; of the key when the value is empty; of the
+  // mapping when the key is absent.
   SourcePosition where(const std::string& key) const;
 
   // Reports "missing required key" when absent; returns false then.
@@ -85,6 +86,7 @@ class MapReader {
   const YamlFile& file_;
   YAML::Node node_;
   std::map<std::string, YAML::Node> values_;  // by key; yaml-cpp's own lookup is a linear scan
+  std::map<std::string, YAML::Node> keys_;    // the key nodes, for positions of empty values
   std::string what_;
   Diagnostics& diagnostics_;
   bool valid_ = false;

@@ -4,8 +4,25 @@
 #include "generator/check/process.h"
 
 namespace symptree {
+namespace {
+
+// "Every branch is tested by construction": an alert whose test series can be
+// neither derived nor taken from `examples` is an error. Checked here, before
+// the test planner, which needs one or the other for every alert on a path.
+void check_testable(const Model& model, Diagnostics& diagnostics) {
+  for (const Node& node : model.nodes) {
+    if (node.kind != NodeKind::Alert || !node.when || node.examples || node.when->analysis.derivable()) continue;
+    diagnostics.error(node.when->where,
+                      "cannot derive test series for '" + node.id +
+                          "': its condition is not a simple comparison (metric{label=\"value\"} OP number)",
+                      "add `examples:` with `firing` and `quiet` series, and `warmup` if it uses rate() or similar");
+  }
+}
+
+}  // namespace
 
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics) {
+  check_testable(model, diagnostics);
   check_metrics(model, diagnostics);
   check_runbooks(model, options.spec_dir, diagnostics);
   if (options.use_promtool && find_in_path(options.promtool)) check_promql(model, options.promtool, diagnostics);

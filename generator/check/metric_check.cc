@@ -61,7 +61,7 @@ std::vector<std::string> probe_names(const HostConfig& host, const std::string& 
 void check_probe_labels(const Model& model, const Condition& condition, Diagnostics& diagnostics) {
   for (const SimpleComparison& comparison : condition.analysis.alternatives) {
     const ProbeKind* kind = probe_for_metric(comparison.metric);
-    if (!kind) continue;
+    if (!kind || !model.host.has_probe_kind(kind->key)) continue;  // an unconfigured kind is reported once, as such
     std::string key = kind->key == "ports" ? "port" : "name";
     for (const auto& [label, value] : comparison.matchers) {
       if (label != key) continue;
@@ -69,7 +69,10 @@ void check_probe_labels(const Model& model, const Condition& condition, Diagnost
       bool found = false;
       for (const std::string& n : names) found = found || n == value;
       if (!found) {
-        size_t offset = condition.expr.find(value);
+        // The quoted value, not an earlier occurrence inside the metric name.
+        size_t offset = condition.expr.find("\"" + value + "\"");
+        if (offset == std::string::npos) offset = condition.expr.find("'" + value + "'");
+        offset = offset == std::string::npos ? condition.expr.find(value) : offset + 1;
         diagnostics.error(condition.position_at(offset == std::string::npos ? 0 : offset),
                           "no " + kind->key + " probe has " + key + " '" + value + "'", suggestion(value, names));
       }

@@ -1,4 +1,5 @@
 // The flowchart tree: symptoms and their causes, at any depth.
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -58,6 +59,7 @@ class NodeReader {
  private:
   void read_node(const YAML::Node& yaml, int parent, int depth);
   bool enter(const YAML::Node& yaml, int depth);
+  SourcePosition alias_position(const YAML::Node& yaml) const;
   void read_identity(const MapReader& map, Node& node);
   void read_condition(const MapReader& map, Node& node, int parent);
   void read_priority(const MapReader& map, Node& node, int parent);
@@ -74,10 +76,30 @@ class NodeReader {
   std::map<std::string, SourcePosition> alert_names_;
 };
 
+SourcePosition NodeReader::alias_position(const YAML::Node& yaml) const {
+  // yaml-cpp gives an alias the mark of the node it names (`&name`); the alias
+  // (`*name`) is inside the innermost node being read, after its start.
+  const YamlFile& file = top_.file();
+  size_t anchor = static_cast<size_t>(std::max(yaml.Mark().pos, 0));
+  if (anchor >= file.text.size() || file.text[anchor] != '&' || path_.empty()) return file.position(yaml);
+  size_t end = file.text.find_first_of(" \t\r\n,]}", anchor);
+  std::string alias = "*" + file.text.substr(anchor + 1, end == std::string::npos ? std::string::npos : end - anchor - 1);
+  for (size_t at = file.text.find(alias, static_cast<size_t>(std::max(path_.back().Mark().pos, 0)));
+       at != std::string::npos; at = file.text.find(alias, at + 1)) {
+    size_t after = at + alias.size();
+    if (after < file.text.size() && std::string(" \t\r\n,]}").find(file.text[after]) == std::string::npos) continue;
+    size_t line_start = file.text.rfind('\n', at);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    int line = 1 + static_cast<int>(std::count(file.text.begin(), file.text.begin() + static_cast<long>(at), '\n'));
+    return {file.path, line, static_cast<int>(at - line_start) + 1};
+  }
+  return file.position(yaml);
+}
+
 bool NodeReader::enter(const YAML::Node& yaml, int depth) {
   for (const YAML::Node& ancestor : path_) {
     if (ancestor.is(yaml)) {
-      diagnostics_.error(top_.file().position(yaml), "cycle: this node contains itself through a YAML alias",
+      diagnostics_.error(alias_position(yaml), "cycle: this node contains itself through a YAML alias",
                          "a flowchart is a tree; copy the node instead of aliasing an ancestor");
       return false;
     }
@@ -118,7 +140,7 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
   if (causes.IsDefined() && causes.size() == 0) {
     diagnostics_.error(map.where("causes"), "'causes' is empty", "remove it, or list the causes");
   }
-  classify(map, model_.nodes[index], !model_.nodes[index].children.empty());
+  classify(map, model_.nodes[index], causes.IsDefined() && causes.size() > 0);
 }
 
 void NodeReader::read_identity(const MapReader& map, Node& node) {
@@ -133,8 +155,10 @@ void NodeReader::read_identity(const MapReader& map, Node& node) {
   }
   node.title = map.string("title", true).value_or(node.id);
   node.description = map.string("description").value_or(node.title);
-  if (node.description.find("{{") != std::string::npos) {
-    diagnostics_.error(map.where("description"), "'description' must be plain text, without {{ templates }}",
+  if (size_t brace = node.description.find("{{"); brace != std::string::npos) {
+    std::string key = map.has("description") ? "description" : "title";  // the title stands in for it
+    diagnostics_.error(top_.file().position_in_scalar(map.get(key), brace),
+                       "'" + key + "' must be plain text, without {{ templates }}",
                        "symptree adds the labels of the firing series itself");
   }
 }
@@ -286,7 +310,10 @@ void NodeReader::classify(const MapReader& map, Node& node, bool has_children) {
     diagnostics_.error(map.where(), "'" + node.id + "' has no runbook",
                        "add `runbook: path/to/runbook.md#section`; the alert links the on-call there");
   }
-  if (node.kind == NodeKind::Alert && node.priority < 0) {
+  // A priority written here or above that names no row was reported as unknown already.
+  bool priority_written = map.has("priority");
+  for (const YAML::Node& ancestor : path_) priority_written = priority_written || ancestor["priority"].IsDefined();
+  if (node.kind == NodeKind::Alert && node.priority < 0 && !priority_written) {
     diagnostics_.error(map.where(), "'" + node.id + "' has no priority",
                        "set `priority:` here or on an enclosing symptom");
   }

@@ -115,9 +115,12 @@ void read_receivers(const MapReader& top, Model& model) {
   std::set<std::string> names;
   for (const Receiver& r : model.receivers) names.insert(r.name);
   std::vector<std::string> known(names.begin(), names.end());
+  const YAML::Node matrix = top.get("priorities");  // const: operator[] must not add keys
   for (const Priority& p : model.priorities) {
     if (!p.receiver.empty() && !names.count(p.receiver)) {
-      top.diagnostics().error(p.where, "priority '" + p.name + "' pages unknown receiver '" + p.receiver + "'",
+      SourcePosition where = p.where;
+      if (const YAML::Node row = matrix[p.name]; row && row.IsMap() && row["receiver"]) where = top.file().position(row["receiver"]);
+      top.diagnostics().error(where, "priority '" + p.name + "' pages unknown receiver '" + p.receiver + "'",
                               known.empty() ? "define it under 'receivers'" : suggestion(p.receiver, known));
     }
   }

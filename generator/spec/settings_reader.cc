@@ -80,15 +80,20 @@ void read_join_on(const MapReader& top, Model& model) {
     return;
   }
   model.join_on = top.string_list("join_on");
+  YAML::Node list = top.get("join_on");
+  if (!list.IsSequence()) return;  // string_list reported the wrong type
   if (model.join_on.empty()) {
     top.diagnostics().error(top.where("join_on"), "'join_on' must name at least one label",
                             "a cause and its symptom are tied by a label both carry for the same host, e.g. [host]");
   }
-  for (const std::string& label : model.join_on) {
+  for (const YAML::Node& item : list) {
+    if (!item.IsScalar() || item.Scalar().empty()) continue;  // string_list reported it
+    const std::string& label = item.Scalar();
+    SourcePosition where = top.file().position(item);
     if (!is_label_name(label)) {
-      top.diagnostics().error(top.where("join_on"), "'" + label + "' is not a valid label name");
+      top.diagnostics().error(where, "'" + label + "' is not a valid label name");
     } else if (label == "instance" || label == "job") {
-      top.diagnostics().error(top.where("join_on"), "'join_on' cannot use '" + label + "'",
+      top.diagnostics().error(where, "'join_on' cannot use '" + label + "'",
                               "the service and symptree-exporter are different scrape targets, so their '" + label +
                                   "' labels differ; join on a label both carry for the same host, e.g. host");
     }
