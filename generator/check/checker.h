@@ -14,6 +14,8 @@ struct CheckOptions {
   std::string spec_dir = ".";      // runbooks.dir is relative to the spec's folder
   std::string promtool = "promtool";
   bool use_promtool = true;        // parse conditions with promtool when it is installed
+  std::string dot = "dot";         // Graphviz, for docs/flowchart.svg when it is installed
+  bool use_dot = true;
 };
 
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics);

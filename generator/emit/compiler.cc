@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "generator/emit/docs_outputs.h"
 #include "generator/emit/manifest.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/emit/tests_emitter.h"
@@ -32,8 +33,10 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   result.outputs.add(kExporterConfigPath, "# " + generated_header(result.model, "") +
                                               "\n# Run on each host: symptree-exporter --config exporter.yml\n" +
                                               render_host_config(result.model.host));
+  add_flowchart_docs(result.model, result.alerts, result.outputs);
   result.outputs.add(kManifestName,
                      render_manifest(result.model, result.alerts, result.tests, result.outputs, text));
+  add_flowchart_svg(result.model, options, result.outputs, result.notes);  // after the manifest: see docs_outputs.h
   return result;
 }
 
@@ -75,6 +78,7 @@ std::string render_summary(const Compilation& c) {
   if (!c.tests.skipped.empty()) out << " (" << c.tests.skipped.size() << " cases cannot occur and are listed in the manifest)";
   out << "\n";
   for (const Node* node : manual) out << "manual:   " << node->id << ": " << node->manual_reason << "\n";
+  for (const std::string& note : c.notes) out << "note:     " << note << "\n";
   return out.str();
 }
 

@@ -19,6 +19,7 @@ struct Compilation {
   AlertPlan alerts;
   TestPlan tests;
   OutputSet outputs;
+  std::vector<std::string> notes;  // what was left out and why, e.g. the SVG without Graphviz
 };
 
 // Loads, checks and renders `spec_path`; nullopt with diagnostics on any error.

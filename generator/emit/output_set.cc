@@ -63,6 +63,10 @@ std::string write_one(const fs::path& target, const std::string& content) {
 
 void OutputSet::add(const std::string& relative_path, std::string content) { files_[relative_path] = std::move(content); }
 
+void OutputSet::expect_rendered(const std::string& relative_path, std::string marker) {
+  rendered_elsewhere_[relative_path] = std::move(marker);
+}
+
 std::string OutputSet::write(const std::string& dir) const {
   std::vector<std::string> stale = previous_outputs(dir);
   // The manifest goes last: until it is replaced, the old one still describes the directory.
@@ -79,6 +83,13 @@ std::string OutputSet::write(const std::string& dir) const {
     std::error_code error;
     fs::remove(fs::path(dir) / path, error);
   }
+  for (const auto& [path, marker] : rendered_elsewhere_) {
+    std::string on_disk;
+    std::error_code error;
+    if (read_file(fs::path(dir) / path, on_disk) && on_disk.find(marker) == std::string::npos) {
+      fs::remove(fs::path(dir) / path, error);
+    }
+  }
   return "";
 }
 
@@ -91,6 +102,12 @@ std::vector<std::string> OutputSet::differences(const std::string& dir) const {
   }
   for (const std::string& path : previous_outputs(dir)) {
     if (!files_.count(path) && fs::exists(fs::path(dir) / path)) differ.push_back(path + " (no longer generated)");
+  }
+  for (const auto& [path, marker] : rendered_elsewhere_) {
+    std::string on_disk;
+    if (read_file(fs::path(dir) / path, on_disk) && on_disk.find(marker) == std::string::npos) {
+      differ.push_back(path + " (rendered from another source)");
+    }
   }
   return differ;
 }

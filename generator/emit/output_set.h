@@ -13,6 +13,10 @@ class OutputSet {
  public:
   void add(const std::string& relative_path, std::string content);
   const std::map<std::string, std::string>& files() const { return files_; }
+  // A file this compile could not render (docs/flowchart.svg without Graphviz):
+  // a copy on disk is current when it contains `marker`; write() removes a
+  // copy without it, and differences() reports one.
+  void expect_rendered(const std::string& relative_path, std::string marker);
 
   // Writes every file under `dir` (each via a temporary file and rename), and
   // removes files that an earlier compile wrote (listed in its manifest) but
@@ -24,6 +28,7 @@ class OutputSet {
 
  private:
   std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> rendered_elsewhere_;  // path -> marker
 };
 
 // Name of the manifest inside the output directory.

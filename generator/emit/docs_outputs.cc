@@ -1,0 +1,36 @@
+// Assembling the human-facing flowchart outputs.
+#include "generator/emit/docs_outputs.h"
+
+#include "generator/emit/diagnose_script.h"
+#include "generator/emit/docs_dot.h"
+#include "generator/emit/docs_markdown.h"
+#include "generator/emit/docs_svg.h"
+
+namespace symptree {
+
+void add_flowchart_docs(const Model& model, const AlertPlan& alerts, OutputSet& outputs) {
+  outputs.add(kFlowchartMarkdownPath, render_flowchart_markdown(model, alerts));
+  outputs.add(kFlowchartDotPath, render_dot(model, alerts));
+  outputs.add(kDiagnoseScriptPath, render_diagnose_script(model));
+}
+
+void add_flowchart_svg(const Model& model, const CheckOptions& options, OutputSet& outputs, std::vector<std::string>& notes) {
+  const std::string& dot = outputs.files().at(kFlowchartDotPath);
+  std::string why;
+  std::optional<std::string> svg;
+  if (!options.use_dot) {
+    why = "Graphviz was not asked for";
+  } else if (model.nodes.size() > kSvgMaxNodes) {
+    why = "the tree has more than " + std::to_string(kSvgMaxNodes) + " nodes";
+  } else {
+    svg = render_svg(dot, options.dot, why);
+  }
+  if (svg) {
+    outputs.add(kFlowchartSvgPath, std::move(*svg));
+    return;
+  }
+  outputs.expect_rendered(kFlowchartSvgPath, svg_source_marker(dot));
+  notes.push_back(std::string(kFlowchartSvgPath) + " not rendered: " + why);
+}
+
+}  // namespace symptree
