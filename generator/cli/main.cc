@@ -1,9 +1,11 @@
 // The `symptree` command: check and compile flowchart specs.
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "generator/emit/compiler.h"
+#include "generator/report/report_commands.h"
 
 namespace {
 
@@ -65,6 +67,13 @@ int run_compile(const std::string& spec, const std::string& out_dir, bool check_
   return kExitOk;
 }
 
+// explain and coverage read the compiled spec; the SVG is not needed for them.
+int run_report(const std::string& spec, CheckOptions options, const std::function<int(const Compilation&)>& report) {
+  options.use_dot = false;
+  std::optional<Compilation> compilation = compile_or_report(spec, options);
+  return compilation ? report(*compilation) : kExitSpecError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,6 +100,22 @@ int main(int argc, char** argv) {
   compile->add_flag("--check", check_only, "Write nothing; exit 1 and list the files when the output directory is stale");
   compile->add_flag("-q,--quiet", quiet, "Print only errors");
 
+  std::string name;
+  CLI::App* explain = app.add_subcommand("explain", "Explain an alert or node: its path from the symptom, conditions, "
+                                                    "runbook, diagnostics and the receiver it pages");
+  explain->add_option("name", name, "An alert name or node id")->required();
+  explain->add_option("spec", spec, "The flowchart spec (YAML); default $SYMPTREE_SPEC")
+      ->envname("SYMPTREE_SPEC")
+      ->required()
+      ->check(CLI::ExistingFile);
+
+  CoverageOptions coverage_options;
+  CLI::App* coverage = app.add_subcommand("coverage", "Every branch with its alert, its promtool tests and their "
+                                                      "outcome, and the manual steps; exit 1 when a test fails");
+  coverage->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
+  coverage->add_flag("--json", coverage_options.json, "Print JSON instead of a table");
+  coverage->add_flag("!--no-run", coverage_options.run_tests, "List the tests without running promtool");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -99,5 +124,12 @@ int main(int argc, char** argv) {
   }
   CheckOptions options = check_options(spec, no_promtool, promtool);
   if (*check) return run_check(spec, options);
+  coverage_options.promtool = promtool;
+  if (*explain) {
+    return run_report(spec, options, [&](const Compilation& c) { return print_explain(c, name, std::cout, std::cerr); });
+  }
+  if (*coverage) {
+    return run_report(spec, options, [&](const Compilation& c) { return print_coverage(c, coverage_options, std::cout); });
+  }
   return run_compile(spec, out_dir, check_only, quiet, options);
 }

@@ -1,0 +1,148 @@
+// Explaining one alert or node of the flowchart.
+#include "generator/report/explain.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include "generator/emit/flowchart_text.h"
+
+namespace symptree {
+namespace {
+
+std::string indent(const std::string& text, const std::string& prefix) {
+  std::string out = prefix;
+  for (char c : text) {
+    out.push_back(c);
+    if (c == '\n') out += prefix;
+  }
+  return out;
+}
+
+// "threshold > 5" for simple comparisons ("> 5, or == 0" for alternatives); "" otherwise.
+std::string threshold_text(const Condition& condition) {
+  std::string out;
+  for (const SimpleComparison& comparison : condition.analysis.alternatives) {
+    out += (out.empty() ? "threshold " : ", or ") + comparison.metric + " " + comparison.op + " " +
+           comparison.threshold_text;
+  }
+  return out;
+}
+
+void write_path(const Model& model, int node, std::ostream& out) {
+  std::vector<int> path;
+  for (int at = node; at >= 0; at = model.nodes[at].parent) path.insert(path.begin(), at);
+  out << "\nPath from the root:\n";
+  for (size_t step = 0; step < path.size(); ++step) {
+    const Node& n = model.nodes[path[step]];
+    out << "  " << step + 1 << ". " << n.title << "  [" << n.id << "]\n";
+    if (n.when) {
+      out << "     asks: " << n.when->expr << "  (for " << n.for_duration.text << ")\n";
+      if (std::string threshold = threshold_text(*n.when); !threshold.empty()) out << "           " << threshold << "\n";
+    } else if (n.kind == NodeKind::Group) {
+      out << "     (groups its causes; no condition of its own)\n";
+    }
+  }
+}
+
+void write_alert(const Model& model, const AlertRule& rule, std::ostream& out) {
+  out << "\nFires when, joined on (";
+  for (size_t i = 0; i < model.join_on.size(); ++i) out << (i ? ", " : "") << model.join_on[i];
+  out << "), for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ") << "\n";
+}
+
+void write_diagnostics(const Model& model, int node, std::ostream& out) {
+  std::vector<const DiagnosticCommand*> commands = diagnostics_for(model, node);
+  if (commands.empty()) return;
+  out << "\nDiagnostics:\n";
+  for (const DiagnosticCommand* command : commands) {
+    out << "  " << command->run << (command->why.empty() ? "" : "  # " + command->why) << "\n";
+  }
+  out << "  (all of a symptom at once: docs/diagnose.sh " << model.nodes[model.nodes[node].root].id << ")\n";
+}
+
+void write_children(const Model& model, const AlertPlan& alerts, int node, std::ostream& out) {
+  const Node& n = model.nodes[node];
+  if (n.children.empty()) return;
+  out << "\nNext questions (its causes):\n";
+  for (int child : n.children) {
+    out << "  - " << model.nodes[child].title << "  [" << model.nodes[child].id << "]: "
+        << enforcement_text(model, alerts, child) << "\n";
+  }
+}
+
+std::string explain_node(const Compilation& c, int node) {
+  const Model& model = c.model;
+  const Node& n = model.nodes[node];
+  const AlertRule* rule = c.alerts.rule_for_node(node);
+  std::ostringstream out;
+  out << (rule ? rule->name : n.id) << ": " << model.path_text(node) << "\n";
+  out << "  node " << n.id << " · " << enforcement_text(model, c.alerts, node);
+  if (n.priority >= 0) out << " · " << priority_text(model.priority_of(node));
+  out << "\n";
+  if (!n.description.empty() && n.description != n.title) out << "  " << n.description << "\n";
+  write_path(model, node, out);
+  if (rule) write_alert(model, *rule, out);
+  if (n.runbook) out << "\nRunbook: " << n.runbook->url << "\n         (" << runbook_text(*n.runbook) << ")\n";
+  write_diagnostics(model, node, out);
+  if (rule) {
+    const Priority& priority = model.priorities[rule->priority];
+    out << "\nPages: " << receiver_text(model, node) << " with severity " << priority.severity << "; "
+        << priority_text(priority) << "\n";
+    size_t index = c.alerts.rule_by_node.at(node);
+    out << "Tests: " << c.tests.cases_per_rule[index] << " promtool cases (symptree coverage runs them)\n";
+  } else if (n.kind == NodeKind::Manual) {
+    out << "\nNo alert: " << n.manual_reason << "\n";
+  }
+  write_children(model, c.alerts, node, out);
+  return out.str();
+}
+
+std::string explain_absence(const Compilation& c, const std::string& name) {
+  std::ostringstream out;
+  out << name << ": a metric the flowchart reads is missing while the service is scraped (for "
+      << c.model.absence_for.text << "), so the branches reading it could not fire.\n\nWatched metrics:\n";
+  for (const AlertRule& rule : c.alerts.rules) {
+    if (rule.node < 0 && rule.name == name) {
+      out << "  " << rule.absent_metric << "  (" << c.model.priorities[rule.priority].name << ")\n";
+    }
+  }
+  return out.str();
+}
+
+std::string lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// The candidate closest to `name`, ignoring case and the alert prefix.
+std::string closest_name(const Model& model, const std::string& name, const std::vector<std::string>& candidates) {
+  std::vector<std::string> lowered;
+  for (const std::string& candidate : candidates) lowered.push_back(lowercase(candidate));
+  for (const std::string& guess : {lowercase(name), lowercase(model.alert_prefix + name)}) {
+    std::string best = closest_match(guess, lowered);
+    if (!best.empty()) return candidates[std::find(lowered.begin(), lowered.end(), best) - lowered.begin()];
+  }
+  return "";
+}
+
+}  // namespace
+
+std::optional<std::string> explain(const Compilation& c, const std::string& name, std::string& error) {
+  if (int node = c.model.find_node(name); node >= 0) return explain_node(c, node);
+  std::vector<std::string> candidates;
+  for (const AlertRule& rule : c.alerts.rules) {
+    if (rule.name != name) {
+      candidates.push_back(rule.name);
+      continue;
+    }
+    return rule.node >= 0 ? explain_node(c, rule.node) : explain_absence(c, name);
+  }
+  for (const Node& node : c.model.nodes) candidates.push_back(node.id);
+  std::string hint = closest_name(c.model, name, candidates);
+  error = "no alert or node named '" + name + "'" +
+          (hint.empty() ? "; `symptree coverage` lists them" : "; did you mean '" + hint + "'?");
+  return std::nullopt;
+}
+
+}  // namespace symptree

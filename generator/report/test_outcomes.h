@@ -1,0 +1,28 @@
+// The outcome of the generated promtool tests: writes the rules and their
+// tests to a temporary directory, runs `promtool test rules` and maps each
+// failure back to its alert through the test's name ("<Alert>: <case title>").
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "generator/emit/compiler.h"
+
+namespace symptree {
+
+// What running the tests showed.
+struct TestOutcomes {
+  bool ran = false;                              // promtool was found and ran the tests
+  std::string not_run_reason;                    // when !ran: why
+  std::map<std::string, int> failed_by_alert;    // alert name -> failed test cases
+  int failed = 0;                                // failed test cases in all
+  std::string error;                             // promtool failed without naming a test
+};
+
+// Runs the compilation's tests with `promtool` (bounded by `timeout_seconds`).
+TestOutcomes run_rule_tests(const Compilation& compilation, const std::string& promtool, int timeout_seconds);
+
+// Reads promtool's output: the failed tests' names, counted by alert.
+void parse_promtool_failures(const std::string& output, TestOutcomes& outcomes);
+
+}  // namespace symptree
