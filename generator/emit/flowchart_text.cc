@@ -8,7 +8,7 @@ namespace symptree {
 std::string enforcement_text(const Model& model, const AlertPlan& alerts, int node) {
   const Node& n = model.nodes[node];
   if (n.kind == NodeKind::Manual) return "manual: " + n.manual_reason;
-  if (n.kind == NodeKind::Group) return "groups its causes";
+  if (n.kind == NodeKind::Group) return "no alert of its own (groups its causes)";
   const AlertRule* rule = alerts.rule_for_node(node);
   return "alert `" + (rule ? rule->name : n.alert_name) + "`";
 }

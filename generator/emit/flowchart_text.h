@@ -10,7 +10,7 @@
 
 namespace symptree {
 
-// "alert `StemeDBPortConflict`", "manual: <reason>" or "groups its causes".
+// "alert `StemeDBPortConflict`", "manual: <reason>" or "no alert of its own (groups its causes)".
 std::string enforcement_text(const Model& model, const AlertPlan& alerts, int node);
 
 // The short second line of a node in a diagram: "P0 · StemeDBPortConflict",
