@@ -80,7 +80,7 @@ void write_quick_diagnostic(const Model& model, int root, std::string& out) {
     block += "# " + why + "\n" + item.command->run + "\n";
   }
   if (block.empty()) return;
-  out += "**Quick Diagnostic:**\n\n```bash\n" + block + "```\n\nAll of them at once, into a bundle: `diagnose.sh " +
+  out += "**Quick Diagnostic:**\n\n```bash\n" + block + "```\n\nAll of them at once, into a bundle: `bash diagnose.sh " +
          model.nodes[root].id + "`\n\n";
 }
 
@@ -133,8 +133,8 @@ void write_escalation(const Model& model, std::string& out) {
   for (size_t i = 0; i < escalation.steps.size(); ++i) {
     out += std::to_string(i + 1) + ". " + inline_text(escalation.steps[i]) + "\n";
   }
-  out += "\n**Diagnostic bundle:** `diagnose.sh` (beside this file) runs every quick diagnostic above, or those of "
-         "one symptom (`diagnose.sh SYMPTOM`), each bounded by a timeout, into `incident-YYYYMMDD-HHMMSS/`";
+  out += "\n**Diagnostic bundle:** `bash diagnose.sh` (beside this file) runs every quick diagnostic above, or those of "
+         "one symptom (`bash diagnose.sh SYMPTOM`), each bounded by a timeout, into `incident-YYYYMMDD-HHMMSS/`";
   if (!escalation.bundle.empty()) {
     out += ", with:\n\n```bash\n";
     for (const BundleCommand& command : escalation.bundle) out += command.run + " > " + command.file + "\n";
