@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "generator/emit/docs_outputs.h"
+#include "generator/check/alertmanager_check.h"
+#include "generator/emit/alertmanager_emitter.h"
 #include "generator/emit/manifest.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/emit/tests_emitter.h"
@@ -22,6 +24,8 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   Compilation result;
   result.model = std::move(*model);
   result.alerts = plan_alerts(result.model);
+  check_alertmanager(result.model, result.alerts, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
   // About four cases per alert; the writer reserves address space, not memory.
   RuleTestsWriter test_writer(result.model, "rules.yml", result.alerts.rules.size() * 4);
   std::optional<TestPlan> tests = plan_tests(
@@ -33,6 +37,8 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   result.outputs.add(kExporterConfigPath, "# " + generated_header(result.model, "") +
                                               "\n# Run on each host: symptree-exporter --config exporter.yml\n" +
                                               render_host_config(result.model.host));
+  result.outputs.add(kAlertmanagerConfigPath, render_alertmanager_config(result.model));
+  result.outputs.add(kRouteTestsPath, render_route_tests(result.model, result.alerts));
   add_flowchart_docs(result.model, result.alerts, result.outputs);
   result.outputs.add(kManifestName,
                      render_manifest(result.model, result.alerts, result.tests, result.outputs, text));

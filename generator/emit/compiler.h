@@ -36,5 +36,7 @@ std::string render_summary(const Compilation& compilation);
 constexpr const char* kRulesPath = "prometheus/rules.yml";
 constexpr const char* kRuleTestsPath = "prometheus/rules.test.yml";
 constexpr const char* kExporterConfigPath = "exporter/exporter.yml";
+constexpr const char* kAlertmanagerConfigPath = "alertmanager/alertmanager.yml";
+constexpr const char* kRouteTestsPath = "alertmanager/routes.test";
 
 }  // namespace symptree

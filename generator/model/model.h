@@ -10,6 +10,7 @@
 #include "common/diagnostics.h"
 #include "common/duration.h"
 #include "common/host_config.h"
+#include "generator/model/alertmanager_settings.h"
 #include "generator/promql/condition.h"
 
 namespace symptree {
@@ -29,7 +30,8 @@ struct Priority {
 struct Receiver {
   std::string name;
   std::string kind;  // webhook, email, slack, pagerduty, opsgenie
-  std::map<std::string, std::string> fields;
+  std::map<std::string, std::string> fields;  // nested settings flattened: "http_config.basic_auth.username"
+  std::map<std::string, SourcePosition> field_where;  // of each field's key
   SourcePosition where;
 };
 
@@ -108,6 +110,7 @@ struct Node {
   std::optional<RunbookLink> runbook;
   std::string manual_reason;
   std::vector<DiagnosticCommand> diagnostics;
+  std::vector<NodeRef> inhibits;  // alerts this node's alert silences besides its ancestors
   std::optional<Examples> examples;
   std::string alert_name;   // set for NodeKind::Alert
   int parent = -1;          // index into Model::nodes; -1 for a symptom
@@ -144,6 +147,7 @@ struct Model {
   std::vector<AppMetric> app_metrics;
   std::vector<DiagnosticCommand> always_check;
   Escalation escalation;
+  AlertmanagerSettings alertmanager;
   std::vector<Node> nodes;            // pre-order: each node before its children
   std::vector<int> roots;             // the symptoms, in flowchart order
 

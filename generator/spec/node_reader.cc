@@ -12,7 +12,7 @@ namespace {
 const std::vector<std::string>& node_keys() {
   static const std::vector<std::string> keys = {"id",       "title",    "description", "when",     "for",
                                                 "priority", "runbook",  "section",     "manual",   "diagnostics",
-                                                "examples", "causes",   "alert"};
+                                                "examples", "causes",   "alert",       "inhibits"};
   return keys;
 }
 
@@ -129,6 +129,7 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
     read_priority(map, node, parent);
     read_runbook(map, node);
     node.diagnostics = read_commands(map, "diagnostics");
+    node.inhibits = read_node_refs(map, "inhibits");  // resolved by read_alertmanager
     read_examples(map, node);
   }
   if (parent >= 0) model_.nodes[parent].children.push_back(index);

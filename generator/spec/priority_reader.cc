@@ -66,12 +66,7 @@ Receiver read_receiver(const MapReader& top, const YAML::Node& name, const YAML:
                               "'" + kind + "' must be a mapping of settings, got " + describe_node_type(entry.second));
       continue;
     }
-    for (const auto& field : entry.second) {
-      std::string key = field.first.Scalar();
-      if (std::optional<std::string> text =
-              read_scalar(top.file(), field.second, "'" + key + "' of receiver '" + receiver.name + "'", top.diagnostics()))
-        receiver.fields[key] = *text;
-    }
+    read_receiver_fields(top.file(), entry.second, "", receiver, top.diagnostics());  // spec/receiver_reader.cc
   }
   if (receiver.kind.empty()) {
     top.diagnostics().error(receiver.where, "receiver '" + receiver.name + "' names no kind",

@@ -9,7 +9,7 @@ namespace {
 const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {
       "version", "service", "title",   "alert_prefix", "join_on",      "jobs",       "runbooks",  "priorities",
-      "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms"};
+      "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms", "alertmanager"};
   return keys;
 }
 
@@ -33,6 +33,7 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   read_receivers(top, model);
   if (top.has("host")) model.host = read_host_config(file, top.get("host"), diagnostics);
   read_symptoms(top, model);
+  read_alertmanager(top, model);
   if (diagnostics.has_errors()) return std::nullopt;
   return model;
 }

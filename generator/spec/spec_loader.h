@@ -25,5 +25,12 @@ void read_priorities(const MapReader& top, Model& model);        // spec/priorit
 void read_receivers(const MapReader& top, Model& model);         // spec/priority_reader.cc
 void read_symptoms(const MapReader& top, Model& model);          // spec/node_reader.cc
 std::vector<DiagnosticCommand> read_commands(const MapReader& parent, const std::string& key);  // settings_reader.cc
+// A receiver kind's settings, nested mappings flattened to dotted keys.         // spec/receiver_reader.cc
+void read_receiver_fields(const YamlFile& file, const YAML::Node& settings, const std::string& prefix,
+                          Receiver& receiver, Diagnostics& diagnostics);
+// The `alertmanager:` section, the receivers' fields, `inhibits:`, the merge file. // spec/alertmanager_reader.cc
+void read_alertmanager(const MapReader& top, Model& model);
+// A list of node ids with their positions, e.g. `inhibits: [queries_slow]`.       // spec/alertmanager_reader.cc
+std::vector<NodeRef> read_node_refs(const MapReader& map, const std::string& key);
 
 }  // namespace symptree

@@ -1,0 +1,96 @@
+// The routing tree and its evaluation.
+#include "generator/model/routing.h"
+
+#include <algorithm>
+
+namespace symptree {
+namespace {
+
+constexpr int64_t kSecond = 1000;
+constexpr int64_t kMaxGroupWait = 5 * 60 * kSecond;
+constexpr int64_t kMaxGroupInterval = 24 * 3600 * kSecond;  // keeps repeats within Alertmanager's 120h retention
+
+// Whole seconds, at least one.
+Duration seconds(int64_t ms) { return duration_from_ms(std::max<int64_t>(kSecond, ms / kSecond * kSecond)); }
+
+std::string default_receiver(const Model& model) {
+  if (!model.alertmanager.default_receiver.empty()) return model.alertmanager.default_receiver;
+  return model.priorities.empty() ? "" : model.priorities.back().receiver;
+}
+
+AmRoute priority_route(const Priority& priority) {
+  RouteTiming timing = timing_for_response(priority.response);
+  AmRoute route;
+  route.matchers = {label_equals("priority", priority.name)};
+  route.receiver = priority.receiver;
+  route.group_wait = timing.group_wait;
+  route.group_interval = timing.group_interval;
+  route.repeat_interval = timing.repeat_interval;
+  route.comment = priority.name + (priority.label.empty() || priority.label == priority.name ? "" : " " + priority.label) +
+                  ": respond within " + priority.response.text + "; a firing alert is notified again within " +
+                  worst_repeat(timing).text;
+  return route;
+}
+
+// Evaluates one route whose matchers already hold; appends what it sends to.
+void evaluate(const AmRoute& route, const std::string& inherited, const LabelSet& labels,
+              std::vector<std::string>& receivers) {
+  const std::string& receiver = route.receiver.empty() ? inherited : route.receiver;
+  for (const AmRoute& child : route.routes) {
+    if (!matches_all(child.matchers, labels)) continue;
+    std::vector<std::string> found;
+    evaluate(child, receiver, labels, found);
+    receivers.insert(receivers.end(), found.begin(), found.end());
+    if (!child.continue_matching) return;
+  }
+  if (receivers.empty()) receivers.push_back(receiver);
+}
+
+}  // namespace
+
+RouteTiming timing_for_response(const Duration& response) {
+  RouteTiming timing;
+  timing.group_wait = seconds(std::min(response.ms / 30, kMaxGroupWait));
+  timing.group_interval = seconds(std::min(response.ms / 6, kMaxGroupInterval));
+  timing.repeat_interval = duration_from_ms(3 * timing.group_interval.ms);
+  return timing;
+}
+
+Duration worst_repeat(const RouteTiming& timing) {
+  return duration_from_ms(timing.repeat_interval.ms + timing.group_interval.ms);
+}
+
+std::vector<std::string> group_by_labels(const Model& model) {
+  std::vector<std::string> labels = {"alertname"};
+  labels.insert(labels.end(), model.join_on.begin(), model.join_on.end());
+  return labels;
+}
+
+AmRoute build_route_tree(const Model& model) {
+  AmRoute root;
+  root.receiver = default_receiver(model);
+  root.group_by = group_by_labels(model);
+  root.routes = model.alertmanager.merged_routes;
+  for (AmRoute& route : root.routes) route.comment = "from " + model.alertmanager.merge_file;
+  AmRoute service;
+  service.matchers = {label_equals("service", model.service)};
+  service.group_by = group_by_labels(model);
+  service.comment = "the flowchart's alerts, by the Incident Priority Matrix";
+  for (const Priority& priority : model.priorities) service.routes.push_back(priority_route(priority));
+  root.routes.push_back(std::move(service));
+  return root;
+}
+
+LabelSet alert_labels(const AlertRule& rule) {
+  LabelSet labels(rule.labels.begin(), rule.labels.end());
+  labels["alertname"] = rule.name;
+  return labels;
+}
+
+std::vector<std::string> route_receivers(const AmRoute& root, const LabelSet& labels) {
+  std::vector<std::string> receivers;
+  evaluate(root, root.receiver, labels, receivers);
+  return receivers;
+}
+
+}  // namespace symptree
