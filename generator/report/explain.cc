@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "generator/emit/flowchart_text.h"
+#include "generator/model/routing.h"
 
 namespace symptree {
 namespace {
@@ -58,7 +59,7 @@ void write_diagnostics(const Model& model, int node, std::ostream& out) {
   for (const DiagnosticCommand* command : commands) {
     out << "  " << command->run << (command->why.empty() ? "" : "  # " + command->why) << "\n";
   }
-  out << "  (all of a symptom at once: docs/diagnose.sh " << model.nodes[model.nodes[node].root].id << ")\n";
+  out << "  (all of a symptom at once: bash docs/diagnose.sh " << model.nodes[model.nodes[node].root].id << ")\n";
 }
 
 void write_children(const Model& model, const AlertPlan& alerts, int node, std::ostream& out) {
@@ -69,6 +70,22 @@ void write_children(const Model& model, const AlertPlan& alerts, int node, std::
     out << "  - " << model.nodes[child].title << "  [" << model.nodes[child].id << "]: "
         << enforcement_text(model, alerts, child) << "\n";
   }
+}
+
+// The receivers Alertmanager routes the alert to (the generated routing tree,
+// merge-file routes included) and the timing of its priority.
+void write_paging(const Model& model, const AlertRule& rule, std::ostream& out) {
+  std::string receivers;
+  for (const std::string& name : route_receivers(build_route_tree(model), alert_labels(rule))) {
+    std::string kind;
+    for (const Receiver& receiver : model.receivers) kind = receiver.name == name ? " (" + receiver.kind + ")" : kind;
+    receivers += (receivers.empty() ? "" : ", ") + name + kind;
+  }
+  const Priority& priority = model.priorities[rule.priority];
+  RouteTiming timing = timing_for_response(priority.response);
+  out << "\nPages: " << (receivers.empty() ? "no receiver" : receivers) << " with severity " << priority.severity
+      << "; " << priority_text(priority) << "\n       first notification after " << timing.group_wait.text
+      << ", repeated every " << timing.repeat_interval.text << " while it fires\n";
 }
 
 std::string explain_node(const Compilation& c, int node) {
@@ -86,9 +103,7 @@ std::string explain_node(const Compilation& c, int node) {
   if (n.runbook) out << "\nRunbook: " << n.runbook->url << "\n         (" << runbook_text(*n.runbook) << ")\n";
   write_diagnostics(model, node, out);
   if (rule) {
-    const Priority& priority = model.priorities[rule->priority];
-    out << "\nPages: " << receiver_text(model, node) << " with severity " << priority.severity << "; "
-        << priority_text(priority) << "\n";
+    write_paging(model, *rule, out);
     size_t index = c.alerts.rule_by_node.at(node);
     out << "Tests: " << c.tests.cases_per_rule[index] << " promtool cases (symptree coverage runs them)\n";
   } else if (n.kind == NodeKind::Manual) {
