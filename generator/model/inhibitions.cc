@@ -92,8 +92,10 @@ std::vector<AmInhibitRule> generated_inhibit_rules(const Model& model) {
       rule.source = {label_equals("service", model.service), one_of("node", ids)};
       rule.target = {label_equals("service", model.service), label_equals("node", target.id)};
       rule.equal = model.join_on;
-      comment += " is silenced while " + alert_list(model, entry.sources) + " fires on the same " +
-                 model.join_on.front();
+      std::string labels;
+      for (const std::string& label : model.join_on) labels += (labels.empty() ? "" : ", ") + label;
+      comment += " is silenced while " + std::string(entry.sources.size() > 1 ? "any of " : "") +
+                 alert_list(model, entry.sources) + " fires with the same " + labels;
       if (!entry.spared.empty()) comment += "; not by the less urgent " + alert_list(model, entry.spared);
       rule.comment = comment;
       rules.push_back(std::move(rule));
