@@ -4,13 +4,16 @@
 #include <fstream>
 #include <sstream>
 
-#include "generator/emit/docs_outputs.h"
 #include "generator/check/alertmanager_check.h"
 #include "generator/emit/alertmanager_emitter.h"
+#include "generator/check/dashboard_lint.h"
+#include "generator/emit/docs_outputs.h"
+#include "generator/emit/grafana_dashboard.h"
 #include "generator/emit/manifest.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/emit/tests_emitter.h"
 #include "generator/emit/yaml_writer.h"
+#include "generator/model/grafana_ids.h"
 #include "generator/spec/spec_loader.h"
 
 namespace symptree {
@@ -40,6 +43,9 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   result.outputs.add(kAlertmanagerConfigPath, render_alertmanager_config(result.model));
   result.outputs.add(kRouteTestsPath, render_route_tests(result.model, result.alerts));
   add_flowchart_docs(result.model, result.alerts, result.outputs);
+  result.outputs.add(dashboard_path(result.model),
+                     render_dashboard(result.model, result.alerts, dashboard_lint(result.model, diagnostics)));
+  if (diagnostics.has_errors()) return std::nullopt;
   result.outputs.add(kManifestName,
                      render_manifest(result.model, result.alerts, result.tests, result.outputs, text));
   add_flowchart_svg(result.model, options, result.outputs, result.notes);  // after the manifest: see docs_outputs.h

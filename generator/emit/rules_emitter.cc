@@ -16,6 +16,13 @@ void write_rule(YamlWriter& out, const AlertRule& rule) {
   for (const auto& [name, text] : rule.annotations) out.entry(10, name, text);
 }
 
+void write_record(YamlWriter& out, const RecordingRule& record) {
+  out.item_entry(6, "record", record.record);
+  out.entry(8, "expr", record.expr);
+  out.key(8, "labels");
+  for (const auto& [name, value] : record.labels) out.entry(10, name, value);
+}
+
 }  // namespace
 
 std::string render_rules(const Model& model, const AlertPlan& alerts) {
@@ -25,14 +32,22 @@ std::string render_rules(const Model& model, const AlertPlan& alerts) {
   out.key(0, "groups");
   // The plan keeps each group's rules together, in the order of `groups`.
   const std::string* group = nullptr;
+  size_t next_record = 0;  // records follow their group's alerts
+  auto write_records = [&](const std::string* of_group) {
+    while (of_group && next_record < alerts.records.size() && alerts.records[next_record].group == *of_group) {
+      write_record(out, alerts.records[next_record++]);
+    }
+  };
   for (const AlertRule& rule : alerts.rules) {
     if (!group || *group != rule.group) {
+      write_records(group);
       group = &rule.group;
       out.item_entry(2, "name", *group);
       out.key(4, "rules");
     }
     write_rule(out, rule);
   }
+  write_records(group);
   return out.take();
 }
 

@@ -22,6 +22,20 @@ void write_check(YamlWriter& out, const AlertCheck& check) {
   }
 }
 
+void write_expr_check(YamlWriter& out, const ExprCheck& check) {
+  out.item_entry(6, "expr", check.expr);
+  out.entry(8, "eval_time", format_duration(check.eval_ms));
+  if (check.samples.empty()) {
+    out.empty_list(8, "exp_samples");
+    return;
+  }
+  out.key(8, "exp_samples");
+  for (const auto& [labels, value] : check.samples) {
+    out.item_entry(10, "labels", labels);
+    out.number_entry(12, "value", value);
+  }
+}
+
 void write_case(YamlWriter& out, const Model& model, const TestCase& test) {
   out.item_entry(2, "name", test.alert + ": " + test.title);
   out.entry(4, "interval", model.test_interval.text);
@@ -32,6 +46,9 @@ void write_case(YamlWriter& out, const Model& model, const TestCase& test) {
   }
   out.key(4, "alert_rule_test");
   for (const AlertCheck& check : test.checks) write_check(out, check);
+  if (test.expr_checks.empty()) return;
+  out.key(4, "promql_expr_test");
+  for (const ExprCheck& check : test.expr_checks) write_expr_check(out, check);
 }
 
 }  // namespace

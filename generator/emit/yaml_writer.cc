@@ -121,6 +121,11 @@ void YamlWriter::item(int indent, const std::string& value) {
   scalar(indent + 2, value);
 }
 
+void YamlWriter::number_entry(int indent, const std::string& name, const std::string& number) {
+  out_.append(indent, ' ');
+  out_ += name + ": " + number + "\n";
+}
+
 void YamlWriter::empty_list(int indent, const std::string& name) {
   out_.append(indent, ' ');
   out_ += name + ": []\n";

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "common/probe_catalog.h"
+#include "generator/model/grafana_ids.h"
+#include "generator/model/node_state_rules.h"
 
 namespace symptree {
 namespace {
@@ -96,6 +98,8 @@ AlertRule node_rule(const Model& model, int index) {
                       {"flowchart_section", root.title}};
   std::string diagnostics = diagnostics_text(model, index);
   if (!diagnostics.empty()) rule.annotations.emplace_back("diagnostics", diagnostics);
+  std::string dashboard_url = dashboard_url_template(model, index);
+  if (!dashboard_url.empty()) rule.annotations.emplace_back("dashboard_url", dashboard_url);
   return rule;
 }
 
@@ -175,6 +179,7 @@ AlertPlan plan_alerts(const Model& model) {
   auto watched = watched_metrics(model);
   for (const auto& [metric, readers] : watched) plan.rules.push_back(absence_rule(model, metric, readers));
   if (!watched.empty()) plan.groups.push_back(model.service + ".absence");
+  plan.records = node_state_records(model, plan);
   return plan;
 }
 

@@ -27,10 +27,21 @@ struct AlertRule {
   LabelList annotations;      // `description` and `diagnostics` may hold {{ $labels.x }}
 };
 
+// One Prometheus recording rule: whether a node's path holds now, one series
+// per node and host (built in model/node_state_rules.cc, read by the dashboard).
+struct RecordingRule {
+  std::string record;
+  int node = -1;
+  std::string group;  // recorded in its symptom's group, after the alerts
+  std::string expr;
+  LabelList labels;
+};
+
 // All rules, grouped in flowchart order.
 struct AlertPlan {
   std::vector<std::string> groups;
   std::vector<AlertRule> rules;
+  std::vector<RecordingRule> records;  // one per alerting node, in the order of `rules`
   std::map<int, size_t> rule_by_node;  // node index -> index in `rules`
 
   const AlertRule* rule_for_node(int node) const;

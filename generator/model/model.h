@@ -120,6 +120,13 @@ struct Node {
   SourcePosition where;
 };
 
+// Where the spec's dashboard lives in Grafana (`grafana:`); both optional.
+struct GrafanaSettings {
+  std::string url;  // e.g. https://grafana.example.com, no trailing slash; alerts get dashboard_url when set
+  std::string uid;  // the dashboard's uid; default "<service>-flowchart"
+  SourcePosition where;
+};
+
 // A metric the service itself exposes; absence-alerted unless disabled.
 struct AppMetric {
   std::string name;
@@ -148,6 +155,7 @@ struct Model {
   std::vector<DiagnosticCommand> always_check;
   Escalation escalation;
   AlertmanagerSettings alertmanager;
+  GrafanaSettings grafana;
   std::vector<Node> nodes;            // pre-order: each node before its children
   std::vector<int> roots;             // the symptoms, in flowchart order
 

@@ -8,21 +8,6 @@
 namespace symptree {
 namespace {
 
-bool is_keyword(const std::string& word) {
-  static const std::set<std::string> keywords = {"and",        "or",          "unless", "by",  "without", "on",
-                                                 "ignoring",   "group_left",  "group_right", "bool", "offset",
-                                                 "inf",        "nan",         "Inf",    "NaN", "start", "end",
-                                                 // aggregations, which may be followed by `by (...)` before their parentheses
-                                                 "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count",
-                                                 "count_values", "bottomk", "topk", "quantile"};
-  return keywords.count(word) > 0;
-}
-
-bool takes_label_list(const std::string& word) {
-  return word == "by" || word == "without" || word == "on" || word == "ignoring" || word == "group_left" ||
-         word == "group_right";
-}
-
 // Index just past the bracket that closes the one at `open`.
 size_t skip_group(const std::vector<Token>& tokens, size_t open, const std::string& opening,
                   const std::string& closing) {
@@ -47,7 +32,7 @@ std::vector<MetricReference> find_metrics(const std::vector<Token>& tokens) {
       i = skip_group(tokens, i, "[", "]");
     } else if (t.kind == TokenKind::Identifier && takes_label_list(t.text) && next_is_paren) {
       i = skip_group(tokens, i + 1, "(", ")");
-    } else if (t.kind == TokenKind::Identifier && !is_keyword(t.text) && !next_is_paren) {
+    } else if (t.kind == TokenKind::Identifier && !is_promql_keyword(t.text) && !next_is_paren) {
       if (seen.insert(t.text).second) metrics.push_back({t.text, t.offset});
       ++i;
     } else {
@@ -70,7 +55,7 @@ std::string unquote(const std::string& literal) {
 // Parses `metric{l="v",...}` at tokens[pos]; advances pos on success.
 std::optional<SeriesSelector> parse_selector(const std::vector<Token>& tokens, size_t& pos) {
   size_t i = pos;
-  if (tokens[i].kind != TokenKind::Identifier || is_keyword(tokens[i].text)) return std::nullopt;
+  if (tokens[i].kind != TokenKind::Identifier || is_promql_keyword(tokens[i].text)) return std::nullopt;
   SeriesSelector selector;
   selector.metric = tokens[i++].text;
   if (tokens[i].text == "{") {

@@ -2,6 +2,7 @@
 #include "generator/promql/lexer.h"
 
 #include <cctype>
+#include <set>
 
 namespace symptree {
 namespace {
@@ -53,6 +54,20 @@ const char* const kTwoCharOperators[] = {"==", "!=", ">=", "<=", "=~", "!~"};
 
 bool is_comparison_operator(const std::string& op) {
   return op == "==" || op == "!=" || op == ">" || op == "<" || op == ">=" || op == "<=";
+}
+
+bool is_promql_keyword(const std::string& word) {
+  static const std::set<std::string> keywords = {"and",        "or",          "unless", "by",  "without", "on",
+                                                 "ignoring",   "group_left",  "group_right", "bool", "offset",
+                                                 "inf",        "nan",         "Inf",    "NaN", "start", "end",
+                                                 "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count",
+                                                 "count_values", "bottomk", "topk", "quantile"};
+  return keywords.count(word) > 0;
+}
+
+bool takes_label_list(const std::string& word) {
+  return word == "by" || word == "without" || word == "on" || word == "ignoring" || word == "group_left" ||
+         word == "group_right";
 }
 
 LexResult lex_promql(const std::string& s) {

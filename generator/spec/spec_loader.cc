@@ -3,13 +3,16 @@
 
 #include <filesystem>
 
+#include "generator/spec/grafana_reader.h"
+
 namespace symptree {
 namespace {
 
 const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {
       "version", "service", "title",   "alert_prefix", "join_on",      "jobs",       "runbooks",  "priorities",
-      "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms", "alertmanager"};
+      "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms", "alertmanager",
+      "grafana"};
   return keys;
 }
 
@@ -34,6 +37,7 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   if (top.has("host")) model.host = read_host_config(file, top.get("host"), diagnostics);
   read_symptoms(top, model);
   read_alertmanager(top, model);
+  read_grafana(top, model);
   if (diagnostics.has_errors()) return std::nullopt;
   return model;
 }

@@ -3,10 +3,22 @@
 
 #include <algorithm>
 
+#include "generator/model/node_state_rules.h"
+
 namespace symptree {
 namespace {
 
 int64_t round_up(int64_t value, int64_t step) { return (value + step - 1) / step * step; }
+
+// The node's "holds" record at `eval_ms`: 1 on host A when its path holds, else no series.
+ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t eval_ms, bool holds) {
+  ExprCheck check{record.record + "{node=\"" + model.nodes[record.node].id + "\"}", eval_ms, {}};
+  if (!holds) return check;
+  std::map<std::string, std::string> labels = host_labels(model, TestHost::A);
+  for (const auto& [name, value] : record.labels) labels[name] = value;
+  check.samples.emplace_back(series_selector(record.record, labels), "1");
+  return check;
+}
 
 // A fact of a scenario: node `node` holds (or not) on `host`.
 struct Fact {
@@ -122,11 +134,16 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
     }
     return;
   }
-  TestCase test{rule.name, {rule_index_}, title, std::move(*series), {}};
+  TestCase test{rule.name, {rule_index_}, title, std::move(*series), {}, {}};
+  bool path_holds = false;
   for (const auto& [time, fires] : checks) {
     AlertCheck check{rule.name, time, {}};
     if (fires) check.expected.push_back(expected(rule, builder));
     test.checks.push_back(check);
+    path_holds = path_holds || fires;
+  }
+  if (const RecordingRule* record = node_state_record(alerts_, rule.node)) {
+    test.expr_checks.push_back(record_check(model_, *record, checks.back().first, path_holds));
   }
   if (parent_fires) {
     test.checks.push_back({parent_fires->name, until, {expected(*parent_fires, builder)}});
@@ -192,9 +209,9 @@ void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorde
   TestSeries up{series_selector("up", up_labels), "1+0x" + std::to_string(fire / step + 2)};
 
   TestCase missing{first.name, rules, "every absence alert fires after `for` " + first.for_duration.text +
-                                          " when its metric is missing while the service is scraped", {up}, {}};
+                                          " when its metric is missing while the service is scraped", {up}, {}, {}};
   AlertCheck firing{first.name, fire, {}};
-  TestCase present{first.name, rules, "silent while every watched metric is reported", {up}, {{first.name, fire, {}}}};
+  TestCase present{first.name, rules, "silent while every watched metric is reported", {up}, {{first.name, fire, {}}}, {}};
   for (int index : rules) {
     const AlertRule& rule = alerts.rules[index];
     ExpectedAlert alert;

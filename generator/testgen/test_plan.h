@@ -33,6 +33,13 @@ struct AlertCheck {
   std::vector<ExpectedAlert> expected;
 };
 
+// "At eval_time, `expr` gives exactly `samples`" (promql_expr_test; empty: no series).
+struct ExprCheck {
+  std::string expr;
+  int64_t eval_ms = 0;
+  std::vector<std::pair<std::string, std::string>> samples;  // series selector with __name__, value
+};
+
 // One promtool test: input series and what to assert.
 struct TestCase {
   std::string alert;      // the alert under test
@@ -40,6 +47,7 @@ struct TestCase {
   std::string title;  // what the case shows, written as a comment
   std::vector<TestSeries> series;
   std::vector<AlertCheck> checks;
+  std::vector<ExprCheck> expr_checks;  // the node's "holds" recording rule at the same time
 };
 
 // A case that cannot exist for this tree, e.g. a cause whose condition implies its symptom's.

@@ -1,0 +1,204 @@
+// Building the dashboard's panels as JSON.
+#include "generator/emit/grafana_panels.h"
+
+#include <cstdlib>
+
+#include "generator/emit/grafana_query.h"
+#include "generator/model/grafana_ids.h"
+#include "generator/model/node_state_rules.h"
+#include "generator/promql/decimal.h"
+
+namespace symptree {
+namespace {
+
+Json grid(GridPos pos) { return {{"h", pos.h}, {"w", pos.w}, {"x", pos.x}, {"y", pos.y}}; }
+
+// A number as JSON that prints back as written: an integer when it is one.
+Json number_json(const std::string& text) {
+  std::optional<Decimal> value = Decimal::parse(text);
+  std::string plain = value ? value->to_string() : text;
+  if (plain.find('.') == std::string::npos && plain.size() < 19) return std::stoll(plain);
+  return std::strtod(text.c_str(), nullptr);
+}
+
+// A panel link (Grafana's DashboardLink shape) to a runbook section.
+Json runbook_link(const RunbookLink& runbook) {
+  std::string where = runbook.section.empty() ? runbook.path : runbook.section;
+  return {{"asDropdown", false}, {"icon", "doc"},   {"includeVars", false},
+          {"keepTime", false},   {"tags", Json::array()}, {"targetBlank", true},
+          {"title", "Runbook: " + where}, {"tooltip", runbook.url}, {"type", "link"},
+          {"url", runbook.url}};
+}
+
+Json prometheus_target(const std::string& ref_id, const std::string& expr, const std::string& legend, bool instant) {
+  Json target = {{"datasource", datasource_ref()}, {"editorMode", "code"}, {"expr", expr},
+                 {"legendFormat", legend}, {"refId", ref_id}};
+  target[instant ? "instant" : "range"] = true;
+  if (instant) target["format"] = "table";
+  return target;
+}
+
+// The alert's threshold as Grafana thresholds: red on the side where the
+// condition holds, drawn as a dashed line (and area for ordered comparisons).
+Json thresholds(const PanelSignal& signal) {
+  bool below = signal.op == "<" || signal.op == "<=";
+  Json base = {{"color", below ? "red" : "green"}, {"value", nullptr}};
+  Json step = {{"color", below ? "green" : "red"}, {"value", number_json(signal.threshold_text)}};
+  return {{"mode", "absolute"}, {"steps", Json::array({base, step})}};
+}
+
+std::string threshold_style(const PanelSignal& signal) {
+  return signal.op == "==" || signal.op == "!=" ? "dashed" : "dashed+area";
+}
+
+std::string ref_id(size_t index) {
+  return index < 26 ? std::string(1, static_cast<char>('A' + index)) : "Q" + std::to_string(index);
+}
+
+// Field settings of one signal: as the panel's defaults, or a per-query override.
+Json signal_defaults(const PanelSignal& signal) {
+  Json defaults = {{"color", {{"mode", "palette-classic"}}}, {"unit", signal.unit}};
+  Json custom = {{"lineWidth", 1}, {"fillOpacity", 10}, {"spanNulls", false}};
+  if (!signal.threshold_text.empty()) {
+    defaults["thresholds"] = thresholds(signal);
+    custom["thresholdsStyle"] = {{"mode", threshold_style(signal)}};
+  }
+  if (signal.reference) custom["lineStyle"] = {{"fill", "dash"}, {"dash", Json::array({10, 10})}};
+  defaults["custom"] = custom;
+  return defaults;
+}
+
+Json signal_override(const PanelSignal& signal, const std::string& ref) {
+  Json properties = Json::array({{{"id", "unit"}, {"value", signal.unit}}});
+  if (!signal.threshold_text.empty()) {
+    properties.push_back({{"id", "thresholds"}, {"value", thresholds(signal)}});
+    properties.push_back({{"id", "custom.thresholdsStyle"}, {"value", {{"mode", threshold_style(signal)}}}});
+  }
+  if (signal.reference) {
+    properties.push_back({{"id", "custom.lineStyle"}, {"value", {{"fill", "dash"}, {"dash", Json::array({10, 10})}}}});
+  }
+  return {{"matcher", {{"id", "byFrameRefID"}, {"options", ref}}}, {"properties", properties}};
+}
+
+// The question, what the alert does, and the condition as written.
+std::string branch_description(const PanelContext& context, int index) {
+  const Node& node = context.model.nodes[index];
+  std::string text = node.title;
+  if (node.description != node.title) text += "\n\n" + node.description;
+  if (const AlertRule* rule = context.alerts.rule_for_node(index)) {
+    text += "\n\nAlert `" + rule->name + "` (" + context.model.priority_of(index).name + ") fires when this holds" +
+            (rule->for_duration.ms > 0 ? " for " + rule->for_duration.text : "") +
+            (node.depth > 0 ? " while its symptom holds on the same host" : "") + ":\n`" + node.when->expr + "`";
+  }
+  return text;
+}
+
+// "Holds": value 1 shown red; absent means the node does not hold.
+Json holds_mappings() {
+  return Json::array({{{"type", "value"}, {"options", {{"1", {{"color", "red"}, {"index", 0}, {"text", "holds"}}}}}}});
+}
+
+// The node states on the hosts where the selected job and instance run.
+std::string holds_query(const PanelContext& context) {
+  const Model& model = context.model;
+  std::string on, host_filters;
+  for (const std::string& label : model.join_on) {
+    on += (on.empty() ? "" : ", ") + label;
+    host_filters += ", " + label + "=~\"$" + label + "\"";
+  }
+  return node_state_metric(model) + "{service=\"" + model.service + "\"" + host_filters + "}\nand on (" + on +
+         ") group by (" + on + ") (up{job=~\"$job\", instance=~\"$instance\"})";
+}
+
+Json hidden_column(const std::string& name) {
+  return {{"matcher", {{"id", "byName"}, {"options", name}}},
+          {"properties", Json::array({{{"id", "custom.hidden"}, {"value", true}}})}};
+}
+
+}  // namespace
+
+Json datasource_ref() { return {{"type", "prometheus"}, {"uid", "${datasource}"}}; }
+
+Json row_panel(int id, const std::string& title, int y) {
+  return {{"collapsed", false}, {"gridPos", grid({0, y, 24, 1})}, {"id", id},
+          {"panels", Json::array()}, {"title", title}, {"type", "row"}};
+}
+
+Json holds_now_panel(const PanelContext& context, GridPos pos) {
+  Json title_link = {{"title", "Runbook"}, {"url", "${__data.fields.runbook_url}"}, {"targetBlank", true}};
+  Json overrides = Json::array({{{"matcher", {{"id", "byName"}, {"options", "title"}}},
+                                 {"properties", Json::array({{{"id", "links"}, {"value", Json::array({title_link})}},
+                                                             {{"id", "displayName"}, {"value", "Holds now"}}})}}});
+  for (const char* hidden : {"Time", "Value", "__name__", "service", "runbook_url"}) overrides.push_back(hidden_column(hidden));
+  return {{"datasource", datasource_ref()},
+          {"description", "The symptoms and causes whose conditions hold now (with every ancestor's, on the same "
+                          "host), from the recording rule " + node_state_metric(context.model) +
+                          ". Click a title for its runbook section."},
+          {"fieldConfig", {{"defaults", {{"unit", "short"}, {"noValue", "Nothing in the flowchart holds"}}},
+                           {"overrides", overrides}}},
+          {"gridPos", grid(pos)},
+          {"id", 2},
+          {"options", {{"showHeader", true}, {"cellHeight", "sm"}}},
+          {"targets", Json::array({prometheus_target("A", holds_query(context), "", true)})},
+          {"title", "Holds now"},
+          {"type", "table"}};
+}
+
+Json holds_over_time_panel(const PanelContext& context, GridPos pos) {
+  Json link = {{"title", "Runbook"}, {"url", "${__field.labels.runbook_url}"}, {"targetBlank", true}};
+  std::string legend = "{{title}}";
+  for (const std::string& label : context.model.join_on) legend += " {{" + label + "}}";
+  return {{"datasource", datasource_ref()},
+          {"description", "When each symptom and cause held over the dashboard's time range; a node that never "
+                          "held is not shown. Click a state for its runbook section."},
+          {"fieldConfig", {{"defaults", {{"unit", "short"}, {"color", {{"mode", "thresholds"}}},
+                                         {"mappings", holds_mappings()}, {"links", Json::array({link})}}},
+                           {"overrides", Json::array()}}},
+          {"gridPos", grid(pos)},
+          {"id", 3},
+          {"options", {{"showValue", "never"}, {"mergeValues", true}, {"alignValue", "left"}, {"rowHeight", 0.8},
+                       {"legend", {{"showLegend", false}, {"displayMode", "list"}, {"placement", "bottom"}}},
+                       {"tooltip", {{"mode", "single"}, {"sort", "none"}}}}},
+          {"targets", Json::array({prometheus_target("A", holds_query(context), legend, false)})},
+          {"title", "Over the last hours"},
+          {"type", "state-timeline"}};
+}
+
+Json branch_panel(const PanelContext& context, int index, GridPos pos) {
+  const Node& node = context.model.nodes[index];
+  std::vector<PanelSignal> signals = panel_signals(node.when->expr, context.filters);
+  Json targets = Json::array();
+  Json overrides = Json::array();
+  for (size_t i = 0; i < signals.size(); ++i) {
+    targets.push_back(prometheus_target(ref_id(i), signals[i].query, "__auto", false));
+    if (i > 0) overrides.push_back(signal_override(signals[i], ref_id(i)));
+  }
+  Json panel = {{"datasource", datasource_ref()},
+                {"description", branch_description(context, index)},
+                {"fieldConfig", {{"defaults", signal_defaults(signals.front())}, {"overrides", overrides}}},
+                {"gridPos", grid(pos)},
+                {"id", node_panel_id(index)}};
+  if (node.runbook) panel["links"] = Json::array({runbook_link(*node.runbook)});
+  panel["options"] = {{"legend", {{"showLegend", true}, {"displayMode", "list"}, {"placement", "bottom"}}},
+                      {"tooltip", {{"mode", "multi"}, {"sort", "none"}}}};
+  panel["targets"] = targets;
+  panel["title"] = node.title;
+  panel["type"] = "timeseries";
+  return panel;
+}
+
+Json manual_panel(const PanelContext& context, int index, GridPos pos) {
+  const Node& node = context.model.nodes[index];
+  std::string content = "**Manual step:** " + node.manual_reason;
+  if (node.runbook) content += "\n\n[Runbook: " + (node.runbook->section.empty() ? node.runbook->path : node.runbook->section) + "](" + node.runbook->url + ")";
+  Json panel = {{"description", node.title + "\n\nA procedure, not a detectable fault: no alert watches it."},
+                {"gridPos", grid(pos)},
+                {"id", node_panel_id(index)}};
+  if (node.runbook) panel["links"] = Json::array({runbook_link(*node.runbook)});
+  panel["options"] = {{"mode", "markdown"}, {"content", content}};
+  panel["title"] = node.title;
+  panel["type"] = "text";
+  return panel;
+}
+
+}  // namespace symptree

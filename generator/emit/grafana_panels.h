@@ -1,0 +1,45 @@
+// The panels of the flowchart dashboard, each built as JSON: the top row that
+// shows where we are in the flowchart, a row per symptom section, a panel per
+// branch (its metric, threshold, unit, question and runbook), and a text panel
+// per manual step.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "generator/model/alert_plan.h"
+
+namespace symptree {
+
+using Json = nlohmann::ordered_json;
+
+// Where a panel sits on the dashboard's 24-column grid.
+struct GridPos {
+  int x, y, w, h;
+};
+
+// What every panel query shares: the data source and the variable filters.
+struct PanelContext {
+  const Model& model;
+  const AlertPlan& alerts;
+  std::string filters;  // host=~"$host", job=~"$job", instance=~"$instance"
+};
+
+// The dashboard's Prometheus data source, chosen by the `datasource` variable.
+Json datasource_ref();
+
+// A row: "Where are we in the flowchart", or a symptom section.
+Json row_panel(int id, const std::string& title, int y);
+
+// "Holds now" (a table) and "Over the last hours" (a state timeline) from the
+// per-node recording rules, each node linking to its runbook section.
+Json holds_now_panel(const PanelContext& context, GridPos pos);
+Json holds_over_time_panel(const PanelContext& context, GridPos pos);
+
+// The panel of a node with a condition: what it reads, with the alert's threshold.
+Json branch_panel(const PanelContext& context, int node, GridPos pos);
+
+// A text panel for a manual step: the procedure's reason and its runbook.
+Json manual_panel(const PanelContext& context, int node, GridPos pos);
+
+}  // namespace symptree

@@ -1,0 +1,24 @@
+// "Where are we in the flowchart": one recording rule per alerting node whose
+// series is 1 on each host where the node's path (its condition and every
+// ancestor's) holds now, and absent elsewhere. The dashboard's top row reads
+// them; their labels carry the node's title and runbook link.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "generator/model/alert_plan.h"
+
+namespace symptree {
+
+// The recorded metric, named level:metric:operation: "host:flowchart_node:holds"
+// for join_on [host].
+std::string node_state_metric(const Model& model);
+
+// One record per node rule of `plan`, in the same order (records[i] belongs to rules[i]).
+std::vector<RecordingRule> node_state_records(const Model& model, const AlertPlan& plan);
+
+// The record of `node`, or nullptr when the node has no alert.
+const RecordingRule* node_state_record(const AlertPlan& plan, int node);
+
+}  // namespace symptree
