@@ -227,16 +227,16 @@ void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorde
   recorder.add(present);
 }
 
-// A node alert's cases, or an error when its condition gives no way to build series.
+// A node alert's cases; none when a node on its path cannot be given series.
 void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index, CaseRecorder& recorder,
                      Diagnostics& diagnostics) {
-  const Node& node = model.nodes[alerts.rules[rule_index].node];
-  if (!node.examples && !node.when->analysis.derivable()) {
-    diagnostics.error(node.when->where,
-                      "cannot derive test series for '" + node.id +
-                          "': its condition is not a simple comparison (metric{label=\"value\"} OP number)",
-                      "add `examples:` with `firing` and `quiet` series, and `warmup` if it uses rate() or similar");
-    return;
+  // Every node on the path needs series: derived or from examples. check_model
+  // reports the ones that have neither; planning them would have nothing to build.
+  int node = alerts.rules[rule_index].node;
+  std::vector<int> path = model.conditioned_ancestors(node);
+  path.push_back(node);
+  for (int n : path) {
+    if (!model.nodes[n].examples && !model.nodes[n].when->analysis.derivable()) return;
   }
   NodeTestPlanner(model, alerts, recorder, diagnostics).plan(rule_index);
 }

@@ -73,3 +73,9 @@ TEST_CASE("conditions promtool cannot parse are errors inside the condition") {
   CHECK(out.find("spec.yaml:43:") == 0);
   CHECK(out.find("is not valid PromQL") != std::string::npos);
 }
+
+TEST_CASE("a condition that is neither derivable nor given examples is an error naming the node") {
+  std::string out = check(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'max(shop_queue_depth) > 1000'"));
+  CHECK(out.find("spec.yaml:43:12: error: cannot derive test series for 'queue_backlog'") == 0);
+  CHECK(out.find("add `examples:`") != std::string::npos);
+}

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "spec_fixture.h"
 
 using namespace symptree;
@@ -121,4 +123,15 @@ TEST_CASE("absence alerts are tested together: all fire with only `up`, none wit
   CHECK(cases[1]->series.size() == 6);
   CHECK(p.plan.cases_per_rule.back() == 2);
   CHECK(p.plan.case_count == p.cases.size());
+}
+
+TEST_CASE("the planner skips, without crashing, a path with an untestable node (check_model reports it)") {
+  Diagnostics d;
+  Model model = *load(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'max(shop_queue_depth) > 1000'"), d);
+  AlertPlan alerts = plan_alerts(model);
+  std::vector<std::string> tested;
+  REQUIRE(plan_tests(model, alerts, [&](const TestCase& c) { tested.push_back(c.alert); }, d));
+  CHECK(std::count(tested.begin(), tested.end(), "ShopQueueBacklog") == 0);
+  CHECK(std::count(tested.begin(), tested.end(), "ShopErrorsRising") == 0);  // its parent cannot be built
+  CHECK(std::count(tested.begin(), tested.end(), "ShopApiDown") == 2);
 }
