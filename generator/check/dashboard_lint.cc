@@ -14,6 +14,13 @@ std::string text_at(const Json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+// object[key], or an empty JSON value when absent (no copy either way).
+const Json& member(const Json& object, const char* key) {
+  static const Json empty;
+  auto it = object.find(key);
+  return it == object.end() ? empty : *it;
+}
+
 // The lints of one dashboard, with the panel ids seen so far.
 class Linter {
  public:
@@ -38,7 +45,7 @@ class Linter {
     if (text_at(panel, "type") == "row") return;
     if (text_at(panel, "title").empty()) report(where_, name_ + " has no title", "give the node a `title`");
     if (text_at(panel, "description").empty()) report(where_, name_ + " has no description");
-    for (const Json& link : panel.value("links", Json::array())) {
+    for (const Json& link : member(panel, "links")) {
       if (text_at(link, "url").empty()) report(where_, name_ + " has a link without a URL");
     }
     if (text_at(panel, "type") != "text") queries(panel);
@@ -46,9 +53,8 @@ class Linter {
 
  private:
   void queries(const Json& panel) {
-    Json defaults = panel.value("fieldConfig", Json::object()).value("defaults", Json::object());
-    if (text_at(defaults, "unit").empty()) report(where_, name_ + " has no unit");
-    Json targets = panel.value("targets", Json::array());
+    if (text_at(member(member(panel, "fieldConfig"), "defaults"), "unit").empty()) report(where_, name_ + " has no unit");
+    const Json& targets = member(panel, "targets");
     if (targets.empty()) report(where_, name_ + " has no query");
     for (const Json& target : targets) {
       std::string expr = text_at(target, "expr");
@@ -56,7 +62,8 @@ class Linter {
         report(where_, name_ + ": query '" + expr + "' does not use the $job and $instance variables",
                "a condition must read at least one metric for its panel to show it");
       }
-      if (text_at(target.value("datasource", Json::object()), "uid") != "${datasource}") {
+      const Json& datasource = target.contains("datasource") ? target["datasource"] : member(panel, "datasource");
+      if (text_at(datasource, "uid") != "${datasource}") {
         report(where_, name_ + ": query '" + expr + "' does not use the $datasource data source");
       }
     }

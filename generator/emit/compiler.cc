@@ -6,14 +6,12 @@
 
 #include "generator/check/alertmanager_check.h"
 #include "generator/emit/alertmanager_emitter.h"
-#include "generator/check/dashboard_lint.h"
 #include "generator/emit/docs_outputs.h"
-#include "generator/emit/grafana_dashboard.h"
+#include "generator/emit/grafana_output.h"
 #include "generator/emit/manifest.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/emit/tests_emitter.h"
 #include "generator/emit/yaml_writer.h"
-#include "generator/model/grafana_ids.h"
 #include "generator/spec/spec_loader.h"
 
 namespace symptree {
@@ -29,6 +27,7 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   result.alerts = plan_alerts(result.model);
   check_alertmanager(result.model, result.alerts, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
+  DashboardJob dashboard(result.model, result.alerts);  // renders beside the test planning
   // About four cases per alert; the writer reserves address space, not memory.
   RuleTestsWriter test_writer(result.model, "rules.yml", result.alerts.rules.size() * 4);
   std::optional<TestPlan> tests = plan_tests(
@@ -43,8 +42,7 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   result.outputs.add(kAlertmanagerConfigPath, render_alertmanager_config(result.model));
   result.outputs.add(kRouteTestsPath, render_route_tests(result.model, result.alerts));
   add_flowchart_docs(result.model, result.alerts, result.outputs);
-  result.outputs.add(dashboard_path(result.model),
-                     render_dashboard(result.model, result.alerts, dashboard_lint(result.model, diagnostics)));
+  dashboard.finish(result.outputs, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   result.outputs.add(kManifestName,
                      render_manifest(result.model, result.alerts, result.tests, result.outputs, text));

@@ -26,13 +26,13 @@ Json runbook_link(const RunbookLink& runbook) {
   std::string where = runbook.section.empty() ? runbook.path : runbook.section;
   return {{"asDropdown", false}, {"icon", "doc"},   {"includeVars", false},
           {"keepTime", false},   {"tags", Json::array()}, {"targetBlank", true},
-          {"title", "Runbook: " + where}, {"tooltip", runbook.url}, {"type", "link"},
+          {"title", "Runbook: " + where}, {"tooltip", ""}, {"type", "link"},
           {"url", runbook.url}};
 }
 
+// A query of the panel's data source (a target without its own uses the panel's).
 Json prometheus_target(const std::string& ref_id, const std::string& expr, const std::string& legend, bool instant) {
-  Json target = {{"datasource", datasource_ref()}, {"editorMode", "code"}, {"expr", expr},
-                 {"legendFormat", legend}, {"refId", ref_id}};
+  Json target = {{"editorMode", "code"}, {"expr", expr}, {"legendFormat", legend}, {"refId", ref_id}};
   target[instant ? "instant" : "range"] = true;
   if (instant) target["format"] = "table";
   return target;
@@ -56,15 +56,16 @@ std::string ref_id(size_t index) {
 }
 
 // Field settings of one signal: as the panel's defaults, or a per-query override.
+// Grafana's own defaults (palette colours, line width, legend) are left out.
 Json signal_defaults(const PanelSignal& signal) {
-  Json defaults = {{"color", {{"mode", "palette-classic"}}}, {"unit", signal.unit}};
-  Json custom = {{"lineWidth", 1}, {"fillOpacity", 10}, {"spanNulls", false}};
+  Json defaults = {{"unit", signal.unit}};
+  Json custom = Json::object();
   if (!signal.threshold_text.empty()) {
     defaults["thresholds"] = thresholds(signal);
     custom["thresholdsStyle"] = {{"mode", threshold_style(signal)}};
   }
   if (signal.reference) custom["lineStyle"] = {{"fill", "dash"}, {"dash", Json::array({10, 10})}};
-  defaults["custom"] = custom;
+  if (!custom.empty()) defaults["custom"] = custom;
   return defaults;
 }
 
@@ -179,8 +180,6 @@ Json branch_panel(const PanelContext& context, int index, GridPos pos) {
                 {"gridPos", grid(pos)},
                 {"id", node_panel_id(index)}};
   if (node.runbook) panel["links"] = Json::array({runbook_link(*node.runbook)});
-  panel["options"] = {{"legend", {{"showLegend", true}, {"displayMode", "list"}, {"placement", "bottom"}}},
-                      {"tooltip", {{"mode", "multi"}, {"sort", "none"}}}};
   panel["targets"] = targets;
   panel["title"] = node.title;
   panel["type"] = "timeseries";

@@ -2,6 +2,7 @@
 #include "generator/emit/rules_emitter.h"
 
 #include "generator/emit/yaml_writer.h"
+#include "generator/model/node_state_rules.h"
 
 namespace symptree {
 namespace {
@@ -16,11 +17,11 @@ void write_rule(YamlWriter& out, const AlertRule& rule) {
   for (const auto& [name, text] : rule.annotations) out.entry(10, name, text);
 }
 
-void write_record(YamlWriter& out, const RecordingRule& record) {
-  out.item_entry(6, "record", record.record);
-  out.entry(8, "expr", record.expr);
+void write_record(YamlWriter& out, const Model& model, const AlertPlan& alerts, const RecordingRule& record) {
+  out.item_entry(6, "record", node_state_metric(model));
+  out.entry(8, "expr", node_state_expr(model, alerts.rules[record.rule]));
   out.key(8, "labels");
-  for (const auto& [name, value] : record.labels) out.entry(10, name, value);
+  for (const auto& [name, value] : node_state_labels(model, record.node)) out.entry(10, name, value);
 }
 
 }  // namespace
@@ -34,8 +35,9 @@ std::string render_rules(const Model& model, const AlertPlan& alerts) {
   const std::string* group = nullptr;
   size_t next_record = 0;  // records follow their group's alerts
   auto write_records = [&](const std::string* of_group) {
-    while (of_group && next_record < alerts.records.size() && alerts.records[next_record].group == *of_group) {
-      write_record(out, alerts.records[next_record++]);
+    while (of_group && next_record < alerts.records.size() &&
+           alerts.rules[alerts.records[next_record].rule].group == *of_group) {
+      write_record(out, model, alerts, alerts.records[next_record++]);
     }
   };
   for (const AlertRule& rule : alerts.rules) {

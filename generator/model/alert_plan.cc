@@ -179,7 +179,7 @@ AlertPlan plan_alerts(const Model& model) {
   auto watched = watched_metrics(model);
   for (const auto& [metric, readers] : watched) plan.rules.push_back(absence_rule(model, metric, readers));
   if (!watched.empty()) plan.groups.push_back(model.service + ".absence");
-  plan.records = node_state_records(model, plan);
+  plan.records = node_state_records(plan);
   return plan;
 }
 

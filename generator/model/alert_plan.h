@@ -28,13 +28,12 @@ struct AlertRule {
 };
 
 // One Prometheus recording rule: whether a node's path holds now, one series
-// per node and host (built in model/node_state_rules.cc, read by the dashboard).
+// per node and host. Its name, expression (the alert's, grouped by join_on)
+// and labels are derived when written (model/node_state_rules.h), so a
+// 10,000-branch plan does not hold them twice.
 struct RecordingRule {
-  std::string record;
   int node = -1;
-  std::string group;  // recorded in its symptom's group, after the alerts
-  std::string expr;
-  LabelList labels;
+  size_t rule = 0;  // the node's alert in AlertPlan::rules; the record follows it in its group
 };
 
 // All rules, grouped in flowchart order.

@@ -24,21 +24,22 @@ std::string grouped(const Model& model, const std::string& expr) {
 
 std::string node_state_metric(const Model& model) { return join(model.join_on, "_") + ":flowchart_node:holds"; }
 
-std::vector<RecordingRule> node_state_records(const Model& model, const AlertPlan& plan) {
+std::vector<RecordingRule> node_state_records(const AlertPlan& plan) {
   std::vector<RecordingRule> records;
-  std::string metric = node_state_metric(model);
-  for (const AlertRule& rule : plan.rules) {
-    if (rule.node < 0) continue;
-    const Node& node = model.nodes[rule.node];
-    RecordingRule record{metric, rule.node, rule.group, grouped(model, rule.expr), {}};
-    record.labels = {{"service", model.service},
-                     {"symptom", model.nodes[node.root].id},
-                     {"node", node.id},
-                     {"title", node.title}};
-    if (node.runbook) record.labels.emplace_back("runbook_url", node.runbook->url);
-    records.push_back(std::move(record));
+  for (size_t i = 0; i < plan.rules.size(); ++i) {
+    if (plan.rules[i].node >= 0) records.push_back({plan.rules[i].node, i});
   }
   return records;
+}
+
+std::string node_state_expr(const Model& model, const AlertRule& alert) { return grouped(model, alert.expr); }
+
+LabelList node_state_labels(const Model& model, int index) {
+  const Node& node = model.nodes[index];
+  LabelList labels = {{"service", model.service}, {"symptom", model.nodes[node.root].id}, {"node", node.id},
+                      {"title", node.title}};
+  if (node.runbook) labels.emplace_back("runbook_url", node.runbook->url);
+  return labels;
 }
 
 const RecordingRule* node_state_record(const AlertPlan& plan, int node) {

@@ -16,7 +16,13 @@ namespace symptree {
 std::string node_state_metric(const Model& model);
 
 // One record per node rule of `plan`, in the same order (records[i] belongs to rules[i]).
-std::vector<RecordingRule> node_state_records(const Model& model, const AlertPlan& plan);
+std::vector<RecordingRule> node_state_records(const AlertPlan& plan);
+
+// The record's expression: "group by (host) (<the alert's expression>)".
+std::string node_state_expr(const Model& model, const AlertRule& alert);
+
+// The record's labels: service, symptom, node, title and runbook_url.
+LabelList node_state_labels(const Model& model, int node);
 
 // The record of `node`, or nullptr when the node has no alert.
 const RecordingRule* node_state_record(const AlertPlan& plan, int node);

@@ -12,11 +12,12 @@ int64_t round_up(int64_t value, int64_t step) { return (value + step - 1) / step
 
 // The node's "holds" record at `eval_ms`: 1 on host A when its path holds, else no series.
 ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t eval_ms, bool holds) {
-  ExprCheck check{record.record + "{node=\"" + model.nodes[record.node].id + "\"}", eval_ms, {}};
+  std::string metric = node_state_metric(model);
+  ExprCheck check{metric + "{node=\"" + model.nodes[record.node].id + "\"}", eval_ms, {}};
   if (!holds) return check;
   std::map<std::string, std::string> labels = host_labels(model, TestHost::A);
-  for (const auto& [name, value] : record.labels) labels[name] = value;
-  check.samples.emplace_back(series_selector(record.record, labels), "1");
+  for (const auto& [name, value] : node_state_labels(model, record.node)) labels[name] = value;
+  check.samples.emplace_back(series_selector(metric, labels), "1");
   return check;
 }
 
