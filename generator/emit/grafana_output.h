@@ -17,6 +17,8 @@ class DashboardJob {
  public:
   // `model` and `alerts` must outlive the job and not change while it runs.
   DashboardJob(const Model& model, const AlertPlan& alerts);
+  DashboardJob(const DashboardJob&) = delete;  // the running task holds `this`
+  DashboardJob& operator=(const DashboardJob&) = delete;
   // Adds the dashboard to `outputs` and its lint errors to `diagnostics`.
   void finish(OutputSet& outputs, Diagnostics& diagnostics);
 
