@@ -6,6 +6,7 @@
 #include <fstream>
 #include <regex>
 
+#include "common/quoting.h"
 #include "generator/check/checker.h"
 #include "generator/check/process.h"
 
@@ -22,17 +23,7 @@ std::string write_scratch_rules(const Model& model) {
   out << "groups:\n- name: symptree-check\n  rules:\n";
   for (size_t i = 0; i < model.nodes.size(); ++i) {
     if (!model.nodes[i].when) continue;
-    std::string expr = model.nodes[i].when->expr;
-    std::string quoted;
-    for (char c : expr) {
-      if (c == '\\' || c == '"') quoted.push_back('\\');
-      if (c == '\n') {
-        quoted += "\\n";
-        continue;
-      }
-      quoted.push_back(c);
-    }
-    out << "  - record: n" << i << "\n    expr: \"" << quoted << "\"\n";
+    out << "  - record: n" << i << "\n    expr: " << double_quote(model.nodes[i].when->expr) << "\n";
   }
   return path;
 }

@@ -1,35 +1,23 @@
 // DOT rendering of the flowchart.
 #include "generator/emit/docs_dot.h"
 
+#include "common/quoting.h"
+
 #include "generator/emit/flowchart_text.h"
 #include "generator/emit/yaml_writer.h"
 
 namespace symptree {
 namespace {
 
-// A double-quoted DOT string: backslash and quote escaped, newlines as "\n".
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out.push_back(c);
-  }
-  return out + "\"";
-}
-
 std::string node_attributes(const Model& model, const AlertPlan& alerts, int index) {
   const Node& node = model.nodes[index];
-  std::string attributes = "label=" + quoted(node.title + "\n" + badge_text(model, alerts, index));
+  std::string attributes = "label=" + double_quote(node.title + "\n" + badge_text(model, alerts, index));
   bool plain = node.kind != NodeKind::Alert || node.priority < 0;
-  attributes += ", fillcolor=" + quoted(plain ? "#ffffff" : priority_colour(node.priority));
+  attributes += ", fillcolor=" + double_quote(plain ? "#ffffff" : priority_colour(node.priority));
   if (node.kind == NodeKind::Manual) attributes += ", style=\"rounded,dashed,filled\"";
   if (node.parent < 0) attributes += ", penwidth=2";
   if (node.runbook) {
-    attributes += ", URL=" + quoted(node.runbook->url) + ", tooltip=" + quoted("Runbook: " + runbook_text(*node.runbook));
+    attributes += ", URL=" + double_quote(node.runbook->url) + ", tooltip=" + double_quote("Runbook: " + runbook_text(*node.runbook));
   }
   return attributes;
 }
@@ -38,8 +26,8 @@ void write_legend(const Model& model, std::string& out) {
   out += "  subgraph cluster_legend {\n    label=\"Priority\"; fontsize=10; color=\"#999999\";\n";
   for (size_t p = 0; p < model.priorities.size(); ++p) {
     const Priority& priority = model.priorities[p];
-    out += "    legend_" + std::to_string(p) + " [label=" + quoted(priority_text(priority)) +
-           ", fillcolor=" + quoted(priority_colour(static_cast<int>(p))) + "];\n";
+    out += "    legend_" + std::to_string(p) + " [label=" + double_quote(priority_text(priority)) +
+           ", fillcolor=" + double_quote(priority_colour(static_cast<int>(p))) + "];\n";
   }
   out += "    legend_manual [label=\"manual step\", fillcolor=\"#ffffff\", style=\"rounded,dashed,filled\"];\n  }\n";
 }
@@ -49,7 +37,7 @@ void write_legend(const Model& model, std::string& out) {
 std::string render_dot(const Model& model, const AlertPlan& alerts) {
   std::string out = "// " + generated_header(model, "") + "\n// Render: dot -Tsvg flowchart.dot -o flowchart.svg\n";
   out += "digraph flowchart {\n";
-  out += "  graph [rankdir=LR, label=" + quoted(model.title.empty() ? model.service : model.title) +
+  out += "  graph [rankdir=LR, label=" + double_quote(model.title.empty() ? model.service : model.title) +
          ", labelloc=t, fontname=\"Helvetica\", fontsize=16, nodesep=0.15, ranksep=0.6];\n";
   out += "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n";
   out += "  edge [color=\"#555555\", arrowsize=0.7];\n";

@@ -1,6 +1,8 @@
 // Alertmanager matchers: parse, format, evaluate.
 #include "generator/model/am_matcher.h"
 
+#include "common/quoting.h"
+
 #include <cctype>
 #include <regex>
 
@@ -86,18 +88,7 @@ std::optional<AmMatcher> parse_matcher(const std::string& raw, std::string& erro
   return matcher;
 }
 
-std::string format_matcher(const AmMatcher& matcher) {
-  std::string out = matcher.label + matcher.op + "\"";
-  for (char c : matcher.value) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out.push_back(c);
-  }
-  return out + "\"";
-}
+std::string format_matcher(const AmMatcher& matcher) { return matcher.label + matcher.op + double_quote(matcher.value); }
 
 AmMatcher label_equals(const std::string& label, const std::string& value) { return {label, "=", value, {}}; }
 

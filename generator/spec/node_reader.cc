@@ -4,6 +4,7 @@
 #include <map>
 
 #include "generator/spec/slug.h"
+#include "generator/spec/names.h"
 #include "generator/spec/spec_loader.h"
 
 namespace symptree {
@@ -14,37 +15,6 @@ const std::vector<std::string>& node_keys() {
                                                 "priority", "runbook",  "section",     "manual",   "diagnostics",
                                                 "examples", "causes",   "alert",       "inhibits"};
   return keys;
-}
-
-bool is_node_id(const std::string& id) {
-  if (id.empty() || !std::islower(static_cast<unsigned char>(id[0]))) return false;
-  for (char c : id) {
-    if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '_')
-      return false;
-  }
-  return true;
-}
-
-bool is_alert_name(const std::string& name) {
-  if (name.empty() || !std::isupper(static_cast<unsigned char>(name[0]))) return false;
-  for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-std::string camel_case(const std::string& snake) {
-  std::string out;
-  bool upper = true;
-  for (char c : snake) {
-    if (c == '_') {
-      upper = true;
-      continue;
-    }
-    out.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
-    upper = false;
-  }
-  return out;
 }
 
 // Reads the flowchart tree into Model::nodes, depth first.
@@ -147,7 +117,7 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
 void NodeReader::read_identity(const MapReader& map, Node& node) {
   node.id = map.string("id", true).value_or("");
   if (!node.id.empty()) {
-    if (!is_node_id(node.id)) {
+    if (!is_snake_case(node.id)) {
       diagnostics_.error(map.where("id"), "id '" + node.id + "' must match [a-z][a-z0-9_]*");
     } else if (auto [it, inserted] = ids_.emplace(node.id, map.where("id")); !inserted) {
       diagnostics_.error(map.where("id"), "duplicate id '" + node.id + "'",
@@ -324,7 +294,7 @@ void NodeReader::classify(const MapReader& map, Node& node, bool has_children) {
   }
   node.alert_name = map.string("alert").value_or(model_.alert_prefix + camel_case(node.id));
   SourcePosition where = map.has("alert") ? map.where("alert") : map.where("id");
-  if (!is_alert_name(node.alert_name)) {
+  if (!is_camel_case(node.alert_name)) {
     diagnostics_.error(where, "alert name '" + node.alert_name + "' must be CamelCase letters and digits");
   } else if (node.alert_name.size() > kMaxAlertNameLength) {
     diagnostics_.error(where, "alert name '" + node.alert_name + "' is " + std::to_string(node.alert_name.size()) +

@@ -3,49 +3,11 @@
 #include <cctype>
 #include <set>
 
+#include "generator/spec/names.h"
 #include "generator/spec/spec_loader.h"
 
 namespace symptree {
 namespace {
-
-bool is_snake_name(const std::string& name) {
-  if (name.empty() || !std::islower(static_cast<unsigned char>(name[0]))) return false;
-  for (char c : name) {
-    if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '_')
-      return false;
-  }
-  return true;
-}
-
-bool is_label_name(const std::string& name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-  for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-  }
-  return true;
-}
-
-bool is_metric_name(const std::string& name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-  for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != ':') return false;
-  }
-  return true;
-}
-
-std::string camel_case(const std::string& snake) {
-  std::string out;
-  bool upper = true;
-  for (char c : snake) {
-    if (c == '_' || c == '-') {
-      upper = true;
-    } else {
-      out.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
-      upper = false;
-    }
-  }
-  return out;
-}
 
 // Reads `key` as a positive duration, or keeps `fallback`.
 Duration read_duration(const MapReader& map, const std::string& key, Duration fallback) {
@@ -62,7 +24,7 @@ Duration read_duration(const MapReader& map, const std::string& key, Duration fa
 
 void read_identity(const MapReader& top, Model& model) {
   model.service = top.string("service", true).value_or("");
-  if (!model.service.empty() && !is_snake_name(model.service)) {
+  if (!model.service.empty() && !is_snake_case(model.service)) {
     top.diagnostics().error(top.where("service"), "service '" + model.service + "' must match [a-z][a-z0-9_]*",
                             "it prefixes alert names and labels");
   }

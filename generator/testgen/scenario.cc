@@ -2,22 +2,10 @@
 #include "generator/testgen/scenario.h"
 
 #include "common/probe_catalog.h"
+#include "common/quoting.h"
 
 namespace symptree {
 namespace {
-
-std::string escape_label_value(const std::string& value) {
-  std::string out;
-  for (char c : value) {
-    if (c == '\\' || c == '"') out.push_back('\\');
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out.push_back(c);
-  }
-  return out;
-}
 
 const char* host_suffix(TestHost host) { return host == TestHost::A ? "-a" : "-b"; }
 
@@ -36,7 +24,7 @@ std::string series_selector(const std::string& metric, const std::map<std::strin
   std::string out = metric + "{";
   bool first = true;
   for (const auto& [label, value] : labels) {
-    out += (first ? "" : ",") + label + "=\"" + escape_label_value(value) + "\"";
+    out += (first ? "" : ",") + label + "=" + double_quote(value);
     first = false;
   }
   return out + "}";

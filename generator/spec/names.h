@@ -1,0 +1,16 @@
+// The naming rules of the spec and of the ecosystem: ids, label and metric
+// names, CamelCase alert names.
+#pragma once
+
+#include <string>
+
+namespace symptree {
+
+bool is_snake_case(const std::string& name);   // [a-z][a-z0-9_]*: service names, node ids
+bool is_label_name(const std::string& name);   // Prometheus label names
+bool is_metric_name(const std::string& name);  // Prometheus metric names (colons allowed)
+bool is_camel_case(const std::string& name);   // [A-Z][A-Za-z0-9]*: alert names
+// "server_wont_start" -> "ServerWontStart" (also splits on '-').
+std::string camel_case(const std::string& snake);
+
+}  // namespace symptree
