@@ -5,11 +5,9 @@
 #include <sstream>
 
 #include "generator/check/alertmanager_check.h"
-#include "generator/emit/alertmanager_emitter.h"
 #include "generator/emit/docs_outputs.h"
-#include "generator/emit/grafana_output.h"
 #include "generator/emit/manifest.h"
-#include "generator/emit/rules_emitter.h"
+#include "generator/emit/side_outputs.h"
 #include "generator/emit/tests_emitter.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/spec/spec_loader.h"
@@ -27,22 +25,18 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   result.alerts = plan_alerts(result.model);
   check_alertmanager(result.model, result.alerts, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
-  DashboardJob dashboard(result.model, result.alerts);  // renders beside the test planning
+  SideOutputsJob side_outputs(result.model, result.alerts);  // renders while the tests are planned
   // About four cases per alert; the writer reserves address space, not memory.
   RuleTestsWriter test_writer(result.model, "rules.yml", result.alerts.rules.size() * 4);
   std::optional<TestPlan> tests = plan_tests(
       result.model, result.alerts, [&](const TestCase& test) { test_writer.add(test); }, diagnostics);
   if (!tests) return std::nullopt;
   result.tests = std::move(*tests);
-  result.outputs.add(kRulesPath, render_rules(result.model, result.alerts));
   result.outputs.add(kRuleTestsPath, test_writer.finish(result.tests));
   result.outputs.add(kExporterConfigPath, "# " + generated_header(result.model, "") +
                                               "\n# Run on each host: symptree-exporter --config exporter.yml\n" +
                                               render_host_config(result.model.host));
-  result.outputs.add(kAlertmanagerConfigPath, render_alertmanager_config(result.model));
-  result.outputs.add(kRouteTestsPath, render_route_tests(result.model, result.alerts));
-  add_flowchart_docs(result.model, result.alerts, result.outputs);
-  dashboard.finish(result.outputs, diagnostics);
+  side_outputs.finish(result.outputs, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   result.outputs.add(kManifestName,
                      render_manifest(result.model, result.alerts, result.tests, result.outputs, text));

@@ -2,7 +2,11 @@
 #include "generator/emit/output_set.h"
 
 #include <openssl/evp.h>
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <cstdio>
 #include <filesystem>
@@ -36,20 +40,37 @@ std::vector<std::string> previous_outputs(const fs::path& dir) {
   return paths;
 }
 
+// Writes `content` to a new file in one system call per chunk the kernel takes.
+bool write_all(const fs::path& path, const std::string& content) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  const char* data = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t written = ::write(fd, data, left);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) {
+      int saved = errno;
+      ::close(fd);
+      errno = saved;
+      return false;
+    }
+    data += written;
+    left -= static_cast<size_t>(written);
+  }
+  return ::close(fd) == 0;
+}
+
 std::string write_one(const fs::path& target, const std::string& content) {
   std::error_code error;
   fs::create_directories(target.parent_path(), error);
   if (error) return "cannot create " + target.parent_path().string() + ": " + error.message();
   fs::path temporary = target;
   temporary += ".tmp-" + std::to_string(getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.flush();
-    if (!out) {
-      fs::remove(temporary, error);
-      return "cannot write " + temporary.string();
-    }
+  if (!write_all(temporary, content)) {
+    std::string reason = std::strerror(errno);
+    fs::remove(temporary, error);
+    return "cannot write " + temporary.string() + ": " + reason;
   }
   fs::rename(temporary, target, error);
   if (error) {
@@ -62,6 +83,11 @@ std::string write_one(const fs::path& target, const std::string& content) {
 }  // namespace
 
 void OutputSet::add(const std::string& relative_path, std::string content) { files_[relative_path] = std::move(content); }
+
+void OutputSet::merge(OutputSet&& other) {
+  for (auto& [path, content] : other.files_) files_[path] = std::move(content);
+  for (auto& [path, marker] : other.rendered_elsewhere_) rendered_elsewhere_[path] = std::move(marker);
+}
 
 void OutputSet::expect_rendered(const std::string& relative_path, std::string marker) {
   rendered_elsewhere_[relative_path] = std::move(marker);

@@ -12,6 +12,8 @@ namespace symptree {
 class OutputSet {
  public:
   void add(const std::string& relative_path, std::string content);
+  // Moves in every file of `other` (rendered elsewhere, e.g. on another thread).
+  void merge(OutputSet&& other);
   const std::map<std::string, std::string>& files() const { return files_; }
   // A file this compile could not render (docs/flowchart.svg without Graphviz):
   // a copy on disk is current when it contains `marker`; write() removes a

@@ -39,8 +39,8 @@ bool is_plain_safe(const std::string& value) {
   return !is_reserved_word(value);
 }
 
-std::string double_quoted(const std::string& value) {
-  std::string out = "\"";
+void append_double_quoted(std::string& out, const std::string& value) {
+  out += '"';
   for (unsigned char c : value) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -57,7 +57,13 @@ std::string double_quoted(const std::string& value) {
         }
     }
   }
-  return out + "\"";
+  out += '"';
+}
+
+// Appends the scalar, plain when safe, double-quoted otherwise.
+void append_inline_scalar(std::string& out, const std::string& value) {
+  if (is_plain_safe(value)) out += value;
+  else append_double_quoted(out, value);
 }
 
 // A literal block keeps the text exactly when it has no trailing newline, no
@@ -72,11 +78,15 @@ bool fits_literal_block(const std::string& value) {
 
 }  // namespace
 
-std::string yaml_inline_scalar(const std::string& value) { return is_plain_safe(value) ? value : double_quoted(value); }
+std::string yaml_inline_scalar(const std::string& value) {
+  std::string out;
+  append_inline_scalar(out, value);
+  return out;
+}
 
 void YamlWriter::scalar(int indent, const std::string& value) {
   if (!fits_literal_block(value)) {
-    out_ += yaml_inline_scalar(value);
+    append_inline_scalar(out_, value);
     out_ += '\n';
     return;
   }
@@ -95,24 +105,30 @@ void YamlWriter::scalar(int indent, const std::string& value) {
 
 void YamlWriter::key(int indent, const std::string& name) {
   out_.append(indent, ' ');
-  out_ += name + ":\n";
+  out_ += name;
+  out_ += ":\n";
 }
 
 void YamlWriter::entry(int indent, const std::string& name, const std::string& value) {
   out_.append(indent, ' ');
-  out_ += yaml_inline_scalar(name) + ": ";
+  append_inline_scalar(out_, name);
+  out_ += ": ";
   scalar(indent, value);
 }
 
 void YamlWriter::item_entry(int indent, const std::string& name, const std::string& value) {
   out_.append(indent, ' ');
-  out_ += "- " + yaml_inline_scalar(name) + ": ";
+  out_ += "- ";
+  append_inline_scalar(out_, name);
+  out_ += ": ";
   scalar(indent + 2, value);
 }
 
 void YamlWriter::item_key(int indent, const std::string& name) {
   out_.append(indent, ' ');
-  out_ += "- " + yaml_inline_scalar(name) + ":\n";
+  out_ += "- ";
+  append_inline_scalar(out_, name);
+  out_ += ":\n";
 }
 
 void YamlWriter::item(int indent, const std::string& value) {

@@ -1,0 +1,36 @@
+// Rendering the rules, Alertmanager, docs and dashboard on a second thread.
+#include "generator/emit/side_outputs.h"
+
+#include "generator/check/dashboard_lint.h"
+#include "generator/emit/alertmanager_emitter.h"
+#include "generator/emit/compiler.h"
+#include "generator/emit/docs_outputs.h"
+#include "generator/emit/grafana_dashboard.h"
+#include "generator/emit/rules_emitter.h"
+#include "generator/model/grafana_ids.h"
+
+namespace symptree {
+namespace {
+
+SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan& alerts) {
+  SideOutputsJob::Rendered result;
+  result.files.add(kRulesPath, render_rules(model, alerts));
+  result.files.add(kAlertmanagerConfigPath, render_alertmanager_config(model));
+  result.files.add(kRouteTestsPath, render_route_tests(model, alerts));
+  add_flowchart_docs(model, alerts, result.files);
+  result.files.add(dashboard_path(model), render_dashboard(model, alerts, dashboard_lint(model, result.lints)));
+  return result;
+}
+
+}  // namespace
+
+SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts)
+    : rendered_(std::async(std::launch::async, render_side_outputs, std::cref(model), std::cref(alerts))) {}
+
+void SideOutputsJob::finish(OutputSet& outputs, Diagnostics& diagnostics) {
+  Rendered rendered = rendered_.get();
+  outputs.merge(std::move(rendered.files));
+  for (const Diagnostic& lint : rendered.lints.errors()) diagnostics.error(lint.where, lint.message, lint.hint);
+}
+
+}  // namespace symptree
