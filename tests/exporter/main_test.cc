@@ -1,2 +1,3 @@
+// The doctest runner for the exporter tests.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
