@@ -1,0 +1,183 @@
+# shellcheck shell=bash disable=SC2153  # STACK_DIR, BUILD_DIR: set by the caller
+# The live monitoring stack on 127.0.0.1, shared by scripts/demo and the
+# end-to-end suite (tests/e2e): the StemeDB simulator (run as `stemedb-api`),
+# symptree-exporter watching a demo folder, a real Prometheus, a real
+# Alertmanager and the webhook sink, all configured by `symptree compile` from
+# a demo spec derived from the default one (see docs/demo.md, "Demo spec").
+# Every process started is recorded in STACK_PIDS and stopped by stack_stop.
+# Callers set: BUILD_DIR SOURCE_DIR STACK_DIR (an empty directory they own).
+
+STACK_PIDS=()
+declare -A STACK_PID=()   # role -> pid
+
+stack_fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# stack_wait SECONDS COMMAND...: polls every 0.2 s until the command succeeds.
+stack_wait() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.2
+  done
+}
+
+# stack_free_port: a loopback port nothing listens on (checked, not reserved).
+stack_free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  stack_fail "no free port found"
+}
+
+port_listening() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# stack_spawn ROLE LOG COMMAND...: starts COMMAND in the background, records it.
+stack_spawn() {
+  local role=$1 log=$2; shift 2
+  "$@" >"$log" 2>&1 &
+  STACK_PIDS+=($!)
+  STACK_PID[$role]=$!
+}
+
+# stack_kill ROLE: stops one started process by its pid and waits for it.
+stack_kill() {
+  local pid=${STACK_PID[$1]:-}
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  unset "STACK_PID[$1]"
+  local kept=() p
+  for p in "${STACK_PIDS[@]}"; do [ "$p" = "$pid" ] || kept+=("$p"); done
+  STACK_PIDS=("${kept[@]}")
+}
+
+# stack_stop: stops every process started, by pid, then checks none is left.
+stack_stop() {
+  local pid
+  for pid in "${STACK_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STACK_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${STACK_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then echo "stack: process $pid survived" >&2; return 1; fi
+  done
+  STACK_PIDS=()
+  STACK_PID=()
+  return 0
+}
+
+# stack_demo_folder: the data, WAL, backup and TLS files a healthy StemeDB host has.
+stack_demo_folder() {
+  local root=$STACK_DIR/host
+  mkdir -p "$root/data/wal" "$root/data/db" "$root/etc/tls"
+  printf 'STMW\0\0\0\1healthy segment\n' >"$root/data/wal/000001.wal"
+  local backup
+  backup="$root/data/backups/stemedb-backup-$(date -u +%Y%m%d-%H%M%S)"
+  mkdir -p "$backup"
+  echo '{"assertion_count": 1000}' >"$backup/metadata.json"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -keyout "$root/etc/tls/server.key" -out "$root/etc/tls/server.crt" >/dev/null 2>&1 ||
+    stack_fail "openssl could not make the demo certificate"
+}
+
+# stack_demo_spec SPEC OUT: the default spec with the demo's substitutions:
+# its port, host paths and user; every receiver a webhook into the sink; every
+# response 30s (group_wait 1s); every `for` 2s and absence 3s; rate windows of
+# minutes and hours shortened to seconds so that recovery shows within seconds.
+stack_demo_spec() {
+  local spec=$1 out=$2 root=$STACK_DIR/host
+  awk -v sink="$SINK_URL" '
+    /^receivers:/ { print; print "  pager: {webhook: {url: \"" sink "/pager\"}}";
+                    print "  tickets: {webhook: {url: \"" sink "/tickets\", send_resolved: true}}";
+                    print "  team_slack: {webhook: {url: \"" sink "/slack\"}}"; skip = 1; next }
+    skip && /^[^ #]/ { skip = 0 }
+    !skip' "$spec" |
+    sed -E -e "s/18180/$APP_PORT/g" \
+      -e "s#/var/lib/stemedb#$root/data#g" -e "s#/etc/stemedb#$root/etc#g" \
+      -e "s/writable_by: stemedb/writable_by: $(id -un)/g" \
+      -e 's/^(    response: ).*/\130s/' -e 's/^( +for: ).*/\12s/' \
+      -e 's/\[5m\]/[10s]/g' -e 's/\[15m\]/[20s]/g' -e 's/\[1h\]/[30s]/g' >"$out"
+  printf '\nabsence: {for: 3s}\n' >>"$out"
+}
+
+# stack_start SPEC: starts the sink, writes and compiles the demo spec, then the
+# simulator, the exporter, Prometheus and Alertmanager; waits until each is up.
+stack_start() {
+  local spec=$1
+  SINK_OUT=$STACK_DIR/deliveries
+  : >"$SINK_OUT"
+  stack_spawn sink "$STACK_DIR/sink.log" "$BUILD_DIR/tests/alertmanager/symptree-webhook-sink" \
+    --port-file "$STACK_DIR/sink.port" --out "$SINK_OUT"
+  stack_wait 10 test -s "$STACK_DIR/sink.port" || stack_fail "the webhook sink did not start"
+  SINK_URL="http://127.0.0.1:$(cat "$STACK_DIR/sink.port")"
+  APP_PORT=$(stack_free_port)
+  EXPORTER_PORT=$(stack_free_port)
+  PROM_PORT=$(stack_free_port)
+  AM_PORT=$(stack_free_port)
+  if [ -z "$APP_PORT" ] || [ -z "$EXPORTER_PORT" ] || [ -z "$PROM_PORT" ] || [ -z "$AM_PORT" ]; then
+    stack_fail "no free ports"
+  fi
+  stack_demo_folder
+  stack_demo_spec "$spec" "$STACK_DIR/spec.yaml"
+  "$BUILD_DIR/symptree" compile "$STACK_DIR/spec.yaml" -o "$STACK_DIR/out" -q ||
+    stack_fail "symptree could not compile the demo spec"
+  ln -sf "$BUILD_DIR/stemedb-sim" "$STACK_DIR/stemedb-api"
+  stack_start_app
+  stack_start_exporter
+  stack_start_alertmanager
+  stack_start_prometheus
+}
+
+stack_start_app() {
+  stack_spawn app "$STACK_DIR/app.log" "$STACK_DIR/stemedb-api" --listen "127.0.0.1:$APP_PORT"
+  stack_wait 10 curl -sf "http://127.0.0.1:$APP_PORT/v1/health" -o /dev/null ||
+    stack_fail "the simulator did not start on $APP_PORT"
+}
+
+stack_start_exporter() {
+  stack_spawn exporter "$STACK_DIR/exporter.log" "$BUILD_DIR/symptree-exporter" \
+    --config "$STACK_DIR/out/exporter/exporter.yml" --web.listen-address "127.0.0.1:$EXPORTER_PORT"
+  stack_wait 10 curl -sf "http://127.0.0.1:$EXPORTER_PORT/healthz" -o /dev/null ||
+    { cat "$STACK_DIR/exporter.log" >&2; stack_fail "the exporter did not start"; }
+}
+
+stack_start_alertmanager() {
+  stack_spawn alertmanager "$STACK_DIR/alertmanager.log" prometheus-alertmanager \
+    --config.file="$STACK_DIR/out/alertmanager/alertmanager.yml" --web.listen-address="127.0.0.1:$AM_PORT" \
+    --cluster.listen-address= --storage.path="$STACK_DIR/am"
+  AM_URL="http://127.0.0.1:$AM_PORT"
+  stack_wait 20 curl -sf "$AM_URL/-/ready" -o /dev/null ||
+    { cat "$STACK_DIR/alertmanager.log" >&2; stack_fail "Alertmanager did not start"; }
+}
+
+# Both targets carry host="demo", the join_on label.
+stack_start_prometheus() {
+  cat >"$STACK_DIR/prometheus.yml" <<YAML
+global: {scrape_interval: 1s, evaluation_interval: 1s}
+rule_files: ["$STACK_DIR/out/prometheus/rules.yml"]
+alerting:
+  alertmanagers: [{static_configs: [{targets: ["127.0.0.1:$AM_PORT"]}]}]
+scrape_configs:
+  - job_name: stemedb
+    static_configs: [{targets: ["127.0.0.1:$APP_PORT"], labels: {host: demo}}]
+  - job_name: symptree-exporter
+    static_configs: [{targets: ["127.0.0.1:$EXPORTER_PORT"], labels: {host: demo}}]
+YAML
+  stack_spawn prometheus "$STACK_DIR/prometheus.log" prometheus \
+    --config.file="$STACK_DIR/prometheus.yml" --web.listen-address="127.0.0.1:$PROM_PORT" \
+    --storage.tsdb.path="$STACK_DIR/tsdb" --rules.alert.resend-delay=1s
+  PROM_URL="http://127.0.0.1:$PROM_PORT"
+  stack_wait 30 curl -sf "$PROM_URL/-/ready" -o /dev/null ||
+    { cat "$STACK_DIR/prometheus.log" >&2; stack_fail "Prometheus did not start"; }
+}
+
+# stack_fault NAME 1|0: switches a simulator fault on or off.
+stack_fault() {
+  curl -sf -d "" "http://127.0.0.1:$APP_PORT/control/fault?name=$1&on=$2" -o /dev/null ||
+    stack_fail "the simulator refused fault $1"
+}
+
+# stack_firing: the names of the alerts Prometheus has firing, one a line.
+stack_firing() {
+  curl -sf "$PROM_URL/api/v1/alerts" | jq -r '.data.alerts[] | select(.state == "firing") | .labels.alertname'
+}
