@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <future>
+
 #include "exporter/collector_runner.h"
 #include "exporter/collectors.h"
 #include "test_support.h"
@@ -23,6 +25,18 @@ void release_fifo(const std::string& fifo) {
   int fd = open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
   if (fd >= 0) close(fd);
 }
+
+// A collector whose runs wait until the test opens its gate.
+class GatedCollector : public Collector {
+ public:
+  GatedCollector() : Collector("filesystem"), gate_(opened_.get_future().share()) {}
+  void open_gate() { opened_.set_value(); }
+  void collect(ProbeContext&) override { gate_.wait(); }
+
+ private:
+  std::promise<void> opened_;
+  std::shared_future<void> gate_;
+};
 
 }  // namespace
 
@@ -67,12 +81,14 @@ TEST_CASE("a certificate path on a FIFO hangs its open(); the run times out and 
 }
 
 TEST_CASE("concurrent scrapes share one run") {
-  TempDir dir;
-  auto collector = make_filesystem_collector({{"tmp", dir.path(), {}}});
+  // The run is held open until both scrapes have asked for it, so the test does
+  // not depend on how fast the worker thread gets scheduled.
+  auto collector = std::make_shared<GatedCollector>();
   CollectorRunner runner(collector, std::chrono::milliseconds(1000));
   CollectorRunner::Ticket a = runner.start();
   CollectorRunner::Ticket b = runner.start();
   CHECK(a.generation == b.generation);
+  collector->open_gate();
   CHECK(runner.wait(a, Clock::now() + std::chrono::seconds(1)).success());
   CHECK(runner.wait(b, Clock::now() + std::chrono::seconds(1)).success());
   CHECK(runner.start().generation == a.generation + 1);
