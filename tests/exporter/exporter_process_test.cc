@@ -74,7 +74,7 @@ TEST_CASE("scraping the exporter: every probe kind against real fixtures, and pr
   write_file(dir / "backups/stemedb-backup-1/metadata.json", R"({"assertions": 42})");
   make_certificate(dir / "api.crt", dir / "api.key", -1, 30);
   int api_port = free_port();
-  auto api = spawn_listener("stemedb-api", api_port);
+  auto api = spawn_listener("symtest-api", api_port);
   httplib::Server health;
   health.Get("/v1/health", [](const httplib::Request&, httplib::Response& r) { r.set_content("ok", "text/plain"); });
   int health_port = health.bind_to_any_port("127.0.0.1");
@@ -84,8 +84,8 @@ TEST_CASE("scraping the exporter: every probe kind against real fixtures, and pr
   Exporter exporter(dir,
       "filesystems: [{name: data, path: " + dir.path() + "}]\n"
       "directories: [{name: wal, path: " + dir / "wal" + ", magic: \"53544d57\", segments: \"*.seg\"}]\n"
-      "ports: [{port: " + p + ", owner: stemedb-api}]\n"
-      "processes: [{name: stemedb-api}]\n"
+      "ports: [{port: " + p + ", owner: symtest-api}]\n"
+      "processes: [{name: symtest-api}]\n"
       "certificates: [{name: api, path: " + dir / "api.crt" + ", key: " + dir / "api.key" + "}]\n"
       "http: [{name: health, url: \"http://127.0.0.1:" + std::to_string(health_port) + "/v1/health\"}]\n"
       "backups: [{name: nightly, dir: " + dir / "backups" + ", glob: \"stemedb-backup-*\", metadata: metadata.json, fields: [assertions]}]\n"
@@ -109,7 +109,7 @@ TEST_CASE("scraping the exporter: every probe kind against real fixtures, and pr
   CHECK(m.at("symptree_directory_bad_magic_files{name=\"wal\"}") == 1);
   CHECK(m.at("symptree_port_listening{port=\"" + p + "\"}") == 1);
   CHECK(m.at("symptree_port_foreign_owner{port=\"" + p + "\"}") == 0);
-  CHECK(m.at("symptree_process_up{name=\"stemedb-api\"}") == 1);
+  CHECK(m.at("symptree_process_up{name=\"symtest-api\"}") == 1);
   CHECK(m.at("symptree_certificate_valid{name=\"api\"}") == 1);
   CHECK(m.at("symptree_http_probe_success{name=\"health\"}") == 1);
   CHECK(m.at("symptree_backup_metadata_field{name=\"nightly\",field=\"assertions\"}") == 42);
@@ -123,7 +123,7 @@ TEST_CASE("scraping the exporter: every probe kind against real fixtures, and pr
   m = exporter.scrape();
   CHECK(m.at("symptree_directory_size_bytes{name=\"wal\"}") == 6000);
   CHECK(m.at("symptree_directory_bad_magic_files{name=\"wal\"}") == 0);
-  CHECK(m.at("symptree_process_up{name=\"stemedb-api\"}") == 0);
+  CHECK(m.at("symptree_process_up{name=\"symtest-api\"}") == 0);
   CHECK(m.at("symptree_port_listening{port=\"" + p + "\"}") == 0);
 
   httplib::Result index = exporter.get("/");

@@ -35,7 +35,7 @@ expect_exit 1 amtool config routes test --config.file="$AM/alertmanager.yml" --v
 pass "amtool config routes test catches a wrong receiver"
 
 # A P0 re-pages before its 15-minute response time passes.
-grep -A5 'priority="P0"' "$AM/alertmanager.yml" | grep -q 'repeat_interval: 7m30s' || fail "P0 repeat_interval"
+[[ "$(grep -A5 'priority="P0"' "$AM/alertmanager.yml")" == *"repeat_interval: 7m30s"* ]] || fail "P0 repeat_interval"
 pass "P0 timing"
 
 # A merge file: a team route with continue, its receiver, an inhibit rule, a time interval.

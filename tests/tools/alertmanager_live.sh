@@ -147,7 +147,7 @@ wait_for 30 delivered /slack StemeDBCapacityReview db7 \
   "https://docs.example.com/stemedb/operations/runbooks/disk-full.md#volume-expansion" ||
   { cat "$WORK/deliveries" >&2; fail "P3 not delivered to team_slack"; }
 pass "a P3 alert reaches the team channel receiver with its runbook_url"
-grep '^/pager ' "$WORK/deliveries" | grep -q '"receiver":"pager"' || fail "the pager payload names another receiver"
+grep -qE '^/pager .*"receiver":"pager"' "$WORK/deliveries" || fail "the pager payload names another receiver"
 ! grep -q '^/slack .*StemeDBPortConflict' "$WORK/deliveries" || fail "the P0 alert reached the P3 receiver"
 pass "each priority's alerts reach only its receiver"
 # The inhibited symptoms were never notified: by the time the P0 cause was,
@@ -155,8 +155,8 @@ pass "each priority's alerts reach only its receiver"
 wait_for 30 delivered /pager StemeDBServerWontStart db2 "$(runbook_of StemeDBServerWontStart)" ||
   fail "the uninhibited symptom on db2 was not delivered"
 host=db1
-! grep '^/pager ' "$WORK/deliveries" | grep -q "\"alertname\":\"StemeDBServerWontStart\",\"host\":\"$host\"" ||
+! grep -qE "^/pager .*\"alertname\":\"StemeDBServerWontStart\",\"host\":\"$host\"" "$WORK/deliveries" ||
   fail "the inhibited StemeDBServerWontStart on $host was notified"
-! grep '^/pager ' "$WORK/deliveries" | grep -q "\"alertname\":\"StemeDBQueriesSlow\",\"host\":\"$host\"" ||
+! grep -qE "^/pager .*\"alertname\":\"StemeDBQueriesSlow\",\"host\":\"$host\"" "$WORK/deliveries" ||
   fail "the inhibited StemeDBQueriesSlow on $host was notified"
 pass "inhibited symptoms are not notified; the cause's runbook section is"
