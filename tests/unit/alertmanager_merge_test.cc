@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "spec_fixture.h"
+#include "temp_dir.h"
 
 using namespace symptree;
 using namespace symptree::testing;
@@ -19,22 +20,20 @@ namespace {
 // A spec and its merge file in a temporary directory.
 class MergeDir {
  public:
-  explicit MergeDir(const std::string& merge_text) {
-    dir_ = fs::temp_directory_path() / ("symptree-merge-" + std::to_string(getpid()));
-    fs::create_directories(dir_ / "am");
-    std::ofstream(dir_ / "spec.yaml") << small_spec() << "alertmanager: {merge: am/extra.yml}\n";
-    std::ofstream(dir_ / "am" / "extra.yml") << merge_text;
+  explicit MergeDir(const std::string& merge_text) : dir_("merge") {
+    fs::create_directories(dir_.path() / "am");
+    std::ofstream(dir_.path() / "spec.yaml") << small_spec() << "alertmanager: {merge: am/extra.yml}\n";
+    std::ofstream(dir_.path() / "am" / "extra.yml") << merge_text;
   }
-  ~MergeDir() { fs::remove_all(dir_); }
   std::optional<Compilation> compile(Diagnostics& d) const {
     CheckOptions options;
     options.use_promtool = false;
-    return compile_spec((dir_ / "spec.yaml").string(), options, d);
+    return compile_spec((dir_.path() / "spec.yaml").string(), options, d);
   }
-  std::string merge_path() const { return (dir_ / "am" / "extra.yml").string(); }
+  std::string merge_path() const { return (dir_.path() / "am" / "extra.yml").string(); }
 
  private:
-  fs::path dir_;
+  TempDir dir_;
 };
 
 const char* kGoodMerge = R"(routes:

@@ -9,6 +9,7 @@
 
 #include "generator/check/process.h"
 #include "spec_fixture.h"
+#include "temp_dir.h"
 
 using namespace symptree;
 using namespace symptree::testing;
@@ -48,7 +49,8 @@ TEST_CASE("a probe label must name a configured probe") {
 
 TEST_CASE("runbook files and sections are checked when runbooks.dir is set") {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("symptree-runbooks-" + std::to_string(getpid()));
+  TempDir temp("runbooks");
+  const fs::path& dir = temp.path();
   fs::create_directories(dir / "books" / "runbooks");
   std::ofstream(dir / "books/runbooks/api-down.md") << "# API down\n## Port Taken\n```\n# not a heading\n```\n";
   std::ofstream(dir / "books/runbooks/disk.md") << "# Disk\n## Nearly full\n";
@@ -58,7 +60,6 @@ TEST_CASE("runbook files and sections are checked when runbooks.dir is set") {
   options.spec_dir = dir.string();
   options.use_promtool = false;
   std::string out = check(text, options);
-  fs::remove_all(dir);
   CHECK(out.find("runbook 'runbooks/api-down.md' has no section '#restart'") != std::string::npos);
   CHECK(out.find("runbook 'runbooks/queue.md' does not exist") != std::string::npos);
   CHECK(out.find("no section '#port-taken'") == std::string::npos);

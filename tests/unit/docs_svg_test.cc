@@ -10,16 +10,14 @@
 #include "generator/check/process.h"
 #include "generator/emit/docs_outputs.h"
 #include "generator/emit/docs_svg.h"
+#include "temp_dir.h"
 
 using namespace symptree;
 namespace fs = std::filesystem;
 
+using symptree::testing::TempDir;
+
 namespace {
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("symptree-svg-" + std::to_string(getpid()));
-  TempDir() { fs::remove_all(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 void write(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
   std::ofstream(path) << text;
@@ -27,25 +25,25 @@ void write(const fs::path& path, const std::string& text) {
 }  // namespace
 
 TEST_CASE("an SVG rendered elsewhere is current while it carries its DOT's hash") {
-  TempDir dir;
+  TempDir dir("svg");
   const std::string dot = "digraph { a -> b; }\n";
   OutputSet set;
   set.add(kFlowchartDotPath, dot);
   set.expect_rendered(kFlowchartSvgPath, svg_source_marker(dot));
-  fs::path svg = dir.path / kFlowchartSvgPath;
+  fs::path svg = dir.path() / kFlowchartSvgPath;
 
   write(svg, "<?xml version=\"1.0\"?>\n" + svg_source_marker(dot) + "\n<svg/>\n");
-  REQUIRE(set.write(dir.path.string()) == "");
+  REQUIRE(set.write(dir.path().string()) == "");
   CHECK(fs::exists(svg));
-  CHECK(set.differences(dir.path.string()).empty());
+  CHECK(set.differences(dir.path().string()).empty());
 
   write(svg, "<?xml version=\"1.0\"?>\n" + svg_source_marker("digraph { old; }") + "\n<svg/>\n");
-  std::vector<std::string> differ = set.differences(dir.path.string());
+  std::vector<std::string> differ = set.differences(dir.path().string());
   REQUIRE(differ.size() == 1);
   CHECK(differ[0] == "docs/flowchart.svg (rendered from another source)");
-  REQUIRE(set.write(dir.path.string()) == "");
+  REQUIRE(set.write(dir.path().string()) == "");
   CHECK_FALSE(fs::exists(svg));
-  CHECK(set.differences(dir.path.string()).empty());  // absent is fine when it cannot be rendered here
+  CHECK(set.differences(dir.path().string()).empty());  // absent is fine when it cannot be rendered here
 }
 
 TEST_CASE("dot renders the same stamped SVG twice") {

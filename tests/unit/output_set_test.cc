@@ -8,15 +8,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "temp_dir.h"
+
 using namespace symptree;
+using symptree::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("symptree-out-" + std::to_string(getpid()));
-  TempDir() { fs::remove_all(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
 std::string read(const fs::path& p) {
   std::ifstream in(p);
   std::stringstream s;
@@ -35,33 +33,33 @@ OutputSet outputs(const std::string& rules, bool with_extra) {
 }  // namespace
 
 TEST_CASE("write creates directories and leaves no temporary files") {
-  TempDir dir;
-  CHECK(outputs("a", true).write(dir.path.string()) == "");
-  CHECK(read(dir.path / "prometheus/rules.yml") == "a");
-  CHECK(read(dir.path / "extra/file.txt") == "x");
+  TempDir dir("out");
+  CHECK(outputs("a", true).write(dir.path().string()) == "");
+  CHECK(read(dir.path() / "prometheus/rules.yml") == "a");
+  CHECK(read(dir.path() / "extra/file.txt") == "x");
   size_t files = 0;
-  for (auto& entry : fs::recursive_directory_iterator(dir.path)) files += entry.is_regular_file();
+  for (auto& entry : fs::recursive_directory_iterator(dir.path())) files += entry.is_regular_file();
   CHECK(files == 3);
 }
 
 TEST_CASE("differences lists changed, missing and no longer generated files") {
-  TempDir dir;
-  REQUIRE(outputs("a", true).write(dir.path.string()) == "");
-  CHECK(outputs("a", true).differences(dir.path.string()).empty());
-  std::vector<std::string> differ = outputs("b", false).differences(dir.path.string());
+  TempDir dir("out");
+  REQUIRE(outputs("a", true).write(dir.path().string()) == "");
+  CHECK(outputs("a", true).differences(dir.path().string()).empty());
+  std::vector<std::string> differ = outputs("b", false).differences(dir.path().string());
   CHECK(differ == std::vector<std::string>{"manifest.json (differs)", "prometheus/rules.yml (differs)",
                                            "extra/file.txt (no longer generated)"});
-  fs::remove(dir.path / "prometheus/rules.yml");
-  CHECK(outputs("a", true).differences(dir.path.string()) == std::vector<std::string>{"prometheus/rules.yml (missing)"});
+  fs::remove(dir.path() / "prometheus/rules.yml");
+  CHECK(outputs("a", true).differences(dir.path().string()) == std::vector<std::string>{"prometheus/rules.yml (missing)"});
 }
 
 TEST_CASE("a file the previous compile wrote and this one does not is removed") {
-  TempDir dir;
-  REQUIRE(outputs("a", true).write(dir.path.string()) == "");
-  std::ofstream(dir.path / "mine.txt") << "not ours";
-  REQUIRE(outputs("a", false).write(dir.path.string()) == "");
-  CHECK_FALSE(fs::exists(dir.path / "extra/file.txt"));
-  CHECK(fs::exists(dir.path / "mine.txt"));  // never listed in a manifest: left alone
+  TempDir dir("out");
+  REQUIRE(outputs("a", true).write(dir.path().string()) == "");
+  std::ofstream(dir.path() / "mine.txt") << "not ours";
+  REQUIRE(outputs("a", false).write(dir.path().string()) == "");
+  CHECK_FALSE(fs::exists(dir.path() / "extra/file.txt"));
+  CHECK(fs::exists(dir.path() / "mine.txt"));  // never listed in a manifest: left alone
 }
 
 TEST_CASE("an unwritable output directory is an error naming the path") {
