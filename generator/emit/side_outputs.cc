@@ -2,10 +2,12 @@
 #include "generator/emit/side_outputs.h"
 
 #include "generator/check/dashboard_lint.h"
+#include "generator/emit/alertmanager_cluster_emitter.h"
 #include "generator/emit/alertmanager_emitter.h"
 #include "generator/emit/compiler.h"
 #include "generator/emit/docs_outputs.h"
 #include "generator/emit/grafana_dashboard.h"
+#include "generator/emit/prometheus_config_emitter.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/model/grafana_ids.h"
 
@@ -17,6 +19,8 @@ SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan
   result.files.add(kRulesPath, render_rules(model, alerts));
   result.files.add(kAlertmanagerConfigPath, render_alertmanager_config(model));
   result.files.add(kRouteTestsPath, render_route_tests(model, alerts));
+  add_prometheus_configs(model, result.files);          // with `deployment:` only
+  add_alertmanager_cluster_files(model, result.files);
   add_flowchart_docs(model, alerts, result.files);
   result.files.add(dashboard_path(model), render_dashboard(model, alerts, dashboard_lint(model, result.lints)));
   return result;

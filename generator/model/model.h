@@ -11,6 +11,7 @@
 #include "common/duration.h"
 #include "common/host_config.h"
 #include "generator/model/alertmanager_settings.h"
+#include "generator/model/deployment.h"
 #include "generator/promql/condition.h"
 
 namespace symptree {
@@ -156,6 +157,7 @@ struct Model {
   Escalation escalation;
   AlertmanagerSettings alertmanager;
   GrafanaSettings grafana;
+  std::optional<Deployment> deployment;  // `deployment:`; absent for a single-node setup
   std::vector<Node> nodes;            // pre-order: each node before its children
   std::vector<int> roots;             // the symptoms, in flowchart order
 

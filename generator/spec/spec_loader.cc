@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "generator/spec/deployment_reader.h"
 #include "generator/spec/grafana_reader.h"
 
 namespace symptree {
@@ -12,7 +13,7 @@ const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {
       "version", "service", "title",   "alert_prefix", "join_on",      "jobs",       "runbooks",  "priorities",
       "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms", "alertmanager",
-      "grafana"};
+      "grafana", "deployment"};
   return keys;
 }
 
@@ -38,6 +39,7 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   read_symptoms(top, model);
   read_alertmanager(top, model);
   read_grafana(top, model);
+  read_deployment(top, model);  // after read_settings: needs join_on
   if (diagnostics.has_errors()) return std::nullopt;
   return model;
 }

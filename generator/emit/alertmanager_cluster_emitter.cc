@@ -1,0 +1,65 @@
+// alertmanager/cluster/<peer>.env from `deployment.alertmanagers`.
+#include "generator/emit/alertmanager_cluster_emitter.h"
+
+#include <arpa/inet.h>
+
+#include "generator/emit/yaml_writer.h"
+#include "generator/spec/deployment_reader.h"
+
+namespace symptree {
+namespace {
+
+bool is_ip_literal(const std::string& host) {
+  unsigned char buffer[16];
+  return inet_pton(AF_INET, host.c_str(), buffer) == 1 || inet_pton(AF_INET6, host.c_str(), buffer) == 1;
+}
+
+// Where the gossip listener binds. Alertmanager binds an IP, not a name: a
+// peer written with an IP listens on it (and advertises it); one written with
+// a DNS name listens on every interface and advertises the private address
+// Alertmanager finds.
+std::string cluster_listen_address(const std::string& cluster) {
+  return is_ip_literal(host_of(cluster)) ? cluster : "0.0.0.0:" + port_of(cluster);
+}
+
+}  // namespace
+
+std::string alertmanager_peer_env_path(const std::string& peer) { return "alertmanager/cluster/" + peer + ".env"; }
+
+std::string alertmanager_peer_args(const Model& model, size_t peer) {
+  const std::vector<AlertmanagerPeer>& peers = model.deployment->alertmanagers;
+  const AlertmanagerPeer& self = peers[peer];
+  std::string args = "--web.listen-address=:" + port_of(self.address);
+  if (self.cluster.empty()) return args + " --cluster.listen-address=";  // the only peer: no gossip
+  args += " --cluster.listen-address=" + cluster_listen_address(self.cluster);
+  for (size_t i = 0; i < peers.size(); ++i) {
+    if (i != peer) args += " --cluster.peer=" + peers[i].cluster;
+  }
+  return args;
+}
+
+std::string render_alertmanager_peer_env(const Model& model, size_t peer) {
+  const std::vector<AlertmanagerPeer>& peers = model.deployment->alertmanagers;
+  std::string names;
+  for (const AlertmanagerPeer& p : peers) names += (names.empty() ? "" : ", ") + p.name;
+  std::string text = generated_header(model) + "\n";
+  text += "# Flags of Alertmanager " + peers[peer].name + ", one of " + std::to_string(peers.size()) + " peers (" +
+          names + "); Prometheus sends to all of them.\n";
+  text += "# Debian: copy to /etc/default/prometheus-alertmanager, whose ARGS the packaged unit passes;\n";
+  text += "# systemd: EnvironmentFile= and ExecStart=... $ARGS; a shell: . ./" + peers[peer].name +
+          ".env && alertmanager $ARGS\n";
+  text += "# Every peer loads the same alertmanager.yml (--config.file).\n";
+  // Addresses are validated host:port: no quotes, spaces or $ to escape.
+  text += "ARGS=\"" + alertmanager_peer_args(model, peer) + "\"\n";
+  return text;
+}
+
+void add_alertmanager_cluster_files(const Model& model, OutputSet& outputs) {
+  if (!model.deployment) return;
+  for (size_t i = 0; i < model.deployment->alertmanagers.size(); ++i) {
+    outputs.add(alertmanager_peer_env_path(model.deployment->alertmanagers[i].name),
+                render_alertmanager_peer_env(model, i));
+  }
+}
+
+}  // namespace symptree
