@@ -103,7 +103,8 @@ int main(int argc, char** argv) {
   check->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
 
   CLI::App* compile = app.add_subcommand("compile", "Compile a spec into Prometheus rules and their tests, Alertmanager config, "
-                                         "Grafana dashboard, flowchart docs, exporter config and a manifest");
+                                         "Grafana dashboard, flowchart docs, exporter config and a manifest; with `deployment:`, "
+                                         "prometheus.yml per replica and each Alertmanager peer's cluster flags");
   compile->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
   compile->add_option("-o,--out", out_dir, "Output directory")->capture_default_str();
   compile->add_flag("--check", check_only, "Write nothing; exit 1 and list the files when the output directory is stale");
