@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # End-to-end scenarios on the live stack (tests/e2e/lib/stack.bash): a fault is
 # injected for real, and the test asserts what reaches the webhook sink and what
-# Alertmanager shows as inhibited. E2E_NO_FAULT=1 skips every injection: each
-# scenario must then fail (the check that the assertions depend on the fault).
+# Alertmanager shows as inhibited (tests/e2e/lib/expect.bash). E2E_NO_FAULT=1
+# skips every injection: each scenario must then fail (the check that the
+# assertions depend on the fault). E2E_SCENARIOS="a b" runs only those.
+# As root, the suite runs in its own mount namespace so that the demo host's
+# data folder is a real 128 MiB filesystem the disk scenarios fill.
 set -euo pipefail
 BUILD_DIR=${1:?usage: $0 BUILD_DIR SOURCE_DIR}
 SOURCE_DIR=${2:?usage: $0 BUILD_DIR SOURCE_DIR}
 # shellcheck source=tests/e2e/lib/stack.bash
 source "$SOURCE_DIR/tests/e2e/lib/stack.bash"
+# shellcheck source=tests/e2e/lib/expect.bash
+source "$SOURCE_DIR/tests/e2e/lib/expect.bash"
+# shellcheck source=tests/e2e/lib/dashboard_queries.bash
+source "$SOURCE_DIR/tests/e2e/lib/dashboard_queries.bash"
+host_data_fs_reexec "$0" "$@"
 for tool in prometheus prometheus-alertmanager jq curl openssl; do
   command -v "$tool" >/dev/null || stack_fail "$tool is not installed (scripts/install-deps)"
 done
@@ -22,7 +30,7 @@ cleanup() {
     echo "--- deliveries" >&2; cut -c1-400 "$STACK_DIR/deliveries" | tail -n 20 >&2 2>/dev/null || true
     echo "--- firing" >&2; stack_firing >&2 2>/dev/null || true
   fi
-  rm -rf "$STACK_DIR"
+  [ -n "${E2E_KEEP:-}" ] || stack_remove_dir
   exit "$rc"
 }
 trap cleanup EXIT
@@ -31,60 +39,31 @@ trap 'exit 130' INT TERM
 pass() { echo "ok ($((SECONDS - START))s): $*"; }
 inject() { [ "$NO_FAULT" = 1 ] || "$@"; }
 
-# mark: the number of deliveries so far; later checks read only those after it.
-mark() { wc -l <"$SINK_OUT"; }
-
-# delivered SINCE PATH NAME STATUS [JQ-CONDITION-ON-.]: a notification after SINCE
-# to receiver PATH holds an alert NAME with STATUS (and the condition).
-delivered() {
-  local since=$1 path=$2 name=$3 status=$4 cond=${5:-true}
-  tail -n +"$((since + 1))" "$SINK_OUT" | grep "^$path " | cut -d' ' -f2- |
-    jq -s -e --arg n "$name" --arg s "$status" \
-      "any(.[]; any(.alerts[]; .labels.alertname == \$n and .status == \$s and .labels.host == \"demo\" and ($cond)))" \
-      >/dev/null 2>&1
-}
-
-expect_delivery() {  # SECONDS SINCE PATH NAME STATUS [COND]
-  local seconds=$1; shift
-  stack_wait "$seconds" delivered "$@" || stack_fail "no $4 notification of $3 to $2 within ${seconds}s (condition: ${5:-none})"
-}
-
-# inhibited_by NAME CAUSE: Alertmanager shows NAME on host demo inhibited by CAUSE's alert.
-inhibited_by() {
-  curl -sf "$AM_URL/api/v2/alerts" | jq -e --arg n "$1" --arg c "$2" '
-    ([.[] | select(.labels.alertname == $c and .labels.host == "demo") | .fingerprint]) as $causes
-    | any(.[]; .labels.alertname == $n and .labels.host == "demo"
-               and (.status.inhibitedBy | length > 0) and all(.status.inhibitedBy[]; IN($causes[])))' >/dev/null
-}
-
-# cleared NAME...: none of the alerts is firing or pending in Prometheus.
-cleared() {
-  local active
-  active=$(curl -sf "$PROM_URL/api/v1/alerts" | jq -r '.data.alerts[].labels.alertname') || return 1
-  for name in "$@"; do ! grep -qx "$name" <<<"$active" || return 1; done
-}
-expect_cleared() { stack_wait 30 cleared "$@" || stack_fail "still active after 30s: $*"; }
-
-runbook() { echo "https://docs.example.com/stemedb/operations/runbooks/$1"; }
-
 # The healthy stack: no flowchart alert fires once the first scrapes are in.
 stack_start "$SOURCE_DIR/flowchart-spec/stemedb.yaml"
-stack_wait 20 curl -sf "$PROM_URL/api/v1/query?query=symptree_process_up" -o /dev/null
 stack_wait 20 sh -c "curl -sf '$PROM_URL/api/v1/query?query=symptree_process_up' | grep -q '\"1\"\\]'" ||
   stack_fail "the exporter does not see stemedb-api running"
-expect_cleared StemeDBServerWontStart StemeDBQueriesSlow StemeDBMetricAbsent
+expect_cleared StemeDBServerWontStart StemeDBQueriesSlow StemeDBMetricAbsent StemeDBDiskFull
 pass "the healthy stack is quiet: stemedb-api up, no symptom, no absence alert"
+
+scenario_dashboard_queries() {
+  # On the healthy stack every panel has data; with E2E_NO_FAULT the
+  # exporter is stopped first, so that the check must fail.
+  [ "$NO_FAULT" = 0 ] || stack_kill exporter
+  # Retried for a while: the rate() panels have data once their window holds two scrapes.
+  stack_wait 30 dashboard_queries_ok "$STACK_DIR/out/grafana/stemedb-flowchart.json" 2>"$STACK_DIR/dashboard.err" ||
+    stack_fail "$(tail -n 1 "$STACK_DIR/dashboard.err")"
+  pass "every Grafana panel, annotation and variable query of the dashboard runs on the live Prometheus, with data"
+}
 
 scenario_port_conflict() {
   local since; since=$(mark)
   inject stack_kill app
   # Another program (the simulator under its own name) takes the port.
   inject stack_spawn squatter "$STACK_DIR/squatter.log" "$BUILD_DIR/stemedb-sim" --listen "127.0.0.1:$APP_PORT"
-  expect_delivery 40 "$since" /pager StemeDBPortConflict firing \
-    ".annotations.runbook_url == \"$(runbook server-wont-start.md#port-conflict)\""
+  expect_delivery 40 "$since" /pager StemeDBPortConflict firing "$(runbook_is server-wont-start.md#port-conflict)"
   pass "port taken by another process: StemeDBPortConflict reaches the P0 pager with its runbook section"
-  stack_wait 20 inhibited_by StemeDBServerWontStart StemeDBPortConflict ||
-    stack_fail "StemeDBServerWontStart is not inhibited by StemeDBPortConflict"
+  expect_inhibited StemeDBServerWontStart StemeDBPortConflict
   pass "the generic StemeDBServerWontStart is inhibited by the port conflict"
   stack_kill squatter
   stack_start_app
@@ -96,7 +75,7 @@ scenario_service_stopped() {
   inject stack_kill app
   expect_delivery 40 "$since" /pager StemeDBServerWontStart firing \
     "(.annotations.diagnostics | contains(\"lsof -i :$APP_PORT\")) and .annotations.flowchart_section == \"Server won't start\"
-     and .annotations.runbook_url == \"$(runbook server-wont-start.md)\""
+     and $(runbook_is server-wont-start.md)"
   pass "service stopped, port free: StemeDBServerWontStart arrives with its flowchart section and diagnostics"
   ! delivered "$since" /pager StemeDBPortConflict firing || stack_fail "a port conflict was reported on a free port"
   stack_start_app
@@ -112,32 +91,39 @@ scenario_exporter_killed() {
   expect_cleared StemeDBMetricAbsent
 }
 
-write_bad_segment() { printf 'XXXX not a WAL segment\n' >"$STACK_DIR/host/data/wal/000002.wal"; }
-
 scenario_wal_bad_magic() {
   local since; since=$(mark)
-  inject write_bad_segment
+  inject host_write_bad_wal_segment
   stack_kill app
-  expect_delivery 40 "$since" /pager StemeDBWalMagicInvalid firing \
-    ".annotations.runbook_url == \"$(runbook server-wont-start.md#wal-corruption)\""
+  expect_delivery 40 "$since" /pager StemeDBWalMagicInvalid firing "$(runbook_is server-wont-start.md#wal-corruption)"
   pass "a WAL segment with a bad magic, server down: StemeDBWalMagicInvalid reaches the pager"
-  stack_wait 20 inhibited_by StemeDBServerWontStart StemeDBWalMagicInvalid ||
-    stack_fail "StemeDBServerWontStart is not inhibited by StemeDBWalMagicInvalid"
+  expect_inhibited StemeDBServerWontStart StemeDBWalMagicInvalid
   pass "the generic StemeDBServerWontStart is inhibited by the WAL corruption"
-  rm -f "$STACK_DIR/host/data/wal/000002.wal"
+  host_remove_bad_wal_segment
   stack_start_app
   expect_cleared StemeDBServerWontStart StemeDBWalMagicInvalid
+}
+
+scenario_expired_certificate() {
+  local since; since=$(mark)
+  inject host_expire_certificate
+  stack_kill app
+  expect_delivery 40 "$since" /pager StemeDBTlsError firing "$(runbook_is server-wont-start.md#tls-error)"
+  pass "the server certificate expired, server down: StemeDBTlsError reaches the pager with its runbook section"
+  expect_inhibited StemeDBServerWontStart StemeDBTlsError
+  pass "the generic StemeDBServerWontStart is inhibited by the TLS error"
+  host_restore_certificate
+  stack_start_app
+  expect_cleared StemeDBServerWontStart StemeDBTlsError
 }
 
 scenario_slow_queries() {
   local since; since=$(mark)
   inject stack_fault slow_queries 1
   inject stack_fault replication_lag 1
-  expect_delivery 40 "$since" /pager StemeDBQueriesSlow firing \
-    ".annotations.runbook_url == \"$(runbook high-query-latency.md)\""
+  expect_delivery 40 "$since" /pager StemeDBQueriesSlow firing "$(runbook_is high-query-latency.md)"
   pass "slow queries: StemeDBQueriesSlow (P1) reaches the pager"
-  expect_delivery 40 "$since" /tickets StemeDBReplicationLag firing \
-    ".annotations.runbook_url == \"$(runbook high-query-latency.md#replication-lag)\""
+  expect_delivery 40 "$since" /tickets StemeDBReplicationLag firing "$(runbook_is high-query-latency.md#replication-lag)"
   pass "replication lag: StemeDBReplicationLag (P2) reaches the tickets receiver with its runbook section"
   stack_fault slow_queries 0
   stack_fault replication_lag 0
@@ -146,8 +132,73 @@ scenario_slow_queries() {
   pass "recovery: resolved notifications for both arrive"
 }
 
-# E2E_SCENARIOS="a b" runs only those (default: all, in this order).
-for scenario in ${E2E_SCENARIOS:-port_conflict service_stopped wal_bad_magic exporter_killed slow_queries}; do
+# The other simulator faults, all at once (they drive different branches):
+# fault(s), the alert it must raise, its receiver, its runbook and host label.
+SIMULATOR_FAULTS=(
+  "shard_failures|StemeDBShardHotspot|/pager|high-query-latency.md#shard-hotspot|demo"
+  "index_errors|StemeDBIndexCorruption|/pager|high-query-latency.md#index-corruption|demo"
+  "quarantine_backlog|StemeDBQuarantineOverflow|/tickets|quarantine-overflow.md|demo"
+  "circuit_breaker_open|StemeDBCircuitBreakerOpen|/pager|circuit-breaker-stuck.md|demo"
+  "rate_limited|StemeDBAgentRateLimited|/tickets|circuit-breaker-stuck.md|demo"
+  "wal_replay_errors|StemeDBWalCorruptionOnStartup|/pager|restore-from-backup.md|demo"
+  "assertion_loss|StemeDBAssertionCountMismatch|/pager|restore-from-backup.md#validate-backup-integrity|demo"
+  "node_failed|StemeDBReplaceFailedNode|/tickets|add-node.md#replace-failed|"   # cluster-scoped: no host label
+)
+
+scenario_simulator_faults() {
+  local since row fault alert path book host
+  since=$(mark)
+  inject stack_fault slow_queries 1   # shard hotspot and index corruption are causes of slow queries
+  for row in "${SIMULATOR_FAULTS[@]}"; do inject stack_fault "${row%%|*}" 1; done
+  for row in "${SIMULATOR_FAULTS[@]}"; do
+    IFS='|' read -r fault alert path book host <<<"$row"
+    ALERT_HOST=$host expect_delivery 40 "$since" "$path" "$alert" firing "$(runbook_is "$book")"
+    pass "simulator $fault: $alert reaches $path with its runbook"
+  done
+  expect_inhibited StemeDBQueriesSlow StemeDBShardHotspot StemeDBIndexCorruption
+  pass "StemeDBQueriesSlow is inhibited by its causes (shard hotspot, index corruption)"
+  stack_fault slow_queries 0
+  for row in "${SIMULATOR_FAULTS[@]}"; do stack_fault "${row%%|*}" 0; done
+  for row in "${SIMULATOR_FAULTS[@]}"; do
+    IFS='|' read -r fault alert path book host <<<"$row"
+    ALERT_HOST=$host expect_delivery 60 "$since" "$path" "$alert" resolved
+  done
+  pass "recovery: resolved notifications for every one of them"
+}
+
+# The data filesystem filled for real: WAL segments written at about 16 MiB/s
+# until 96% used, then a file to 99%, then until "No space left on device"
+# with the server down. Needs the mount namespace (root).
+scenario_disk_full() {
+  if ! host_data_fs_possible; then
+    echo "skipped: disk_full needs root and a mount namespace for its 128 MiB data filesystem"
+    return 0
+  fi
+  local since; since=$(mark)
+  inject host_write_wal_segments 96
+  expect_delivery 40 "$since" /pager StemeDBWalGrowing firing "$(runbook_is disk-full.md#wal-cleanup)"
+  pass "WAL written at ~16 MiB/s onto a 96% full disk: StemeDBWalGrowing reaches the pager"
+  expect_inhibited StemeDBDiskFull StemeDBWalGrowing StemeDBNeedsExpansion
+  pass "StemeDBDiskFull is inhibited by its causes"
+  inject host_fill_data_fs 99
+  expect_delivery 40 "$since" /pager StemeDBDiskEmergency firing "$(runbook_is disk-full.md#emergency-cleanup)"
+  pass "disk 99% used: StemeDBDiskEmergency (P0) reaches the pager"
+  inject host_fill_data_fs 100
+  stack_kill app
+  expect_delivery 40 "$since" /pager StemeDBNoSpaceLeft firing "$(runbook_is disk-full.md)"
+  expect_inhibited StemeDBServerWontStart StemeDBNoSpaceLeft
+  pass "no space left on device, server down: StemeDBNoSpaceLeft pages, StemeDBServerWontStart inhibited"
+  host_free_data_fs
+  stack_start_app
+  expect_delivery 60 "$since" /pager StemeDBDiskEmergency resolved
+  expect_delivery 60 "$since" /pager StemeDBNoSpaceLeft resolved
+  expect_cleared StemeDBDiskFull StemeDBDiskEmergency StemeDBWalGrowing StemeDBNoSpaceLeft StemeDBServerWontStart
+  pass "space freed, server restarted: resolved notifications arrive"
+}
+
+ALL_SCENARIOS="dashboard_queries port_conflict service_stopped wal_bad_magic expired_certificate exporter_killed
+  slow_queries simulator_faults disk_full"
+for scenario in ${E2E_SCENARIOS:-$ALL_SCENARIOS}; do
   "scenario_$scenario"
 done
 stack_stop || stack_fail "a process survived"

@@ -9,6 +9,8 @@
 
 STACK_PIDS=()
 declare -A STACK_PID=()   # role -> pid
+# shellcheck source=tests/e2e/lib/host_faults.bash
+source "$(dirname "${BASH_SOURCE[0]}")/host_faults.bash"
 
 stack_fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -66,9 +68,17 @@ stack_stop() {
   return 0
 }
 
-# stack_demo_folder: the data, WAL, backup and TLS files a healthy StemeDB host has.
+# stack_remove_dir: removes STACK_DIR, once stack_stop has stopped every process.
+stack_remove_dir() {
+  host_unmount_data_fs
+  rm -rf "$STACK_DIR"
+}
+
+# stack_demo_folder: the data, WAL, backup and TLS files a healthy StemeDB host
+# has; data/ is a real small filesystem when the mount namespace allows it.
 stack_demo_folder() {
   local root=$STACK_DIR/host
+  ! host_data_fs_possible || host_mount_data_fs
   mkdir -p "$root/data/wal" "$root/data/db" "$root/etc/tls"
   printf 'STMW\0\0\0\1healthy segment\n' >"$root/data/wal/000001.wal"
   local backup
@@ -82,7 +92,8 @@ stack_demo_folder() {
 
 # stack_demo_spec SPEC OUT: the default spec with the demo's substitutions:
 # its port, host paths and user; every receiver a webhook into the sink; every
-# response 30s (group_wait 1s); every `for` 2s and absence 3s; rate windows of
+# response 30s (group_wait 1s); every node with a condition `for: 2s` and
+# absence 3s; rate windows of
 # minutes and hours shortened to seconds so that recovery shows within seconds.
 stack_demo_spec() {
   local spec=$1 out=$2 root=$STACK_DIR/host
@@ -95,7 +106,7 @@ stack_demo_spec() {
     sed -E -e "s/18180/$APP_PORT/g" \
       -e "s#/var/lib/stemedb#$root/data#g" -e "s#/etc/stemedb#$root/etc#g" \
       -e "s/writable_by: stemedb/writable_by: $(id -un)/g" \
-      -e 's/^(    response: ).*/\130s/' -e 's/^( +for: ).*/\12s/' \
+      -e 's/^(    response: ).*/\130s/' -e '/^ +for: /d' -e 's/^( +)(when: .*)/\1\2\n\1for: 2s/' \
       -e 's/\[5m\]/[10s]/g' -e 's/\[15m\]/[20s]/g' -e 's/\[1h\]/[30s]/g' >"$out"
   printf '\nabsence: {for: 3s}\n' >>"$out"
 }

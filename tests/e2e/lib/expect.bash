@@ -1,0 +1,58 @@
+# shellcheck shell=bash disable=SC2153  # SINK_OUT, AM_URL, PROM_URL: set by stack_start
+# What the end-to-end scenarios assert on the live stack (tests/e2e/lib/stack.bash):
+# notifications that reached the webhook sink, inhibitions Alertmanager shows,
+# alerts Prometheus has cleared. Every wait is bounded.
+#
+# ALERT_HOST (default demo) is the host label an alert must carry; set it empty
+# for an alert that carries none (a cluster-scoped node), e.g.
+#   ALERT_HOST= expect_delivery 40 "$since" /tickets StemeDBReplaceFailedNode firing
+
+# mark: the number of deliveries so far; later checks read only those after it.
+mark() { wc -l <"$SINK_OUT"; }
+
+# delivered SINCE PATH NAME STATUS [JQ-CONDITION-ON-ALERT]: a notification after
+# SINCE to receiver PATH holds an alert NAME with STATUS (and the condition).
+delivered() {
+  local since=$1 path=$2 name=$3 status=$4 cond=${5:-true}
+  tail -n +"$((since + 1))" "$SINK_OUT" | grep "^$path " | cut -d' ' -f2- |
+    jq -s -e --arg n "$name" --arg s "$status" --arg h "${ALERT_HOST-demo}" \
+      "any(.[]; any(.alerts[]; .labels.alertname == \$n and .status == \$s
+                                and (.labels.host // \"\") == \$h and ($cond)))" \
+      >/dev/null 2>&1
+}
+
+# expect_delivery SECONDS SINCE PATH NAME STATUS [COND]
+expect_delivery() {
+  local seconds=$1; shift
+  stack_wait "$seconds" delivered "$@" ||
+    stack_fail "no $4 notification of $3 to $2 within ${seconds}s (condition: ${5:-none})"
+}
+
+# inhibited_by NAME CAUSE...: Alertmanager shows NAME (on ALERT_HOST) inhibited,
+# and only by alerts named CAUSE... on the same host.
+inhibited_by() {
+  local name=$1; shift
+  curl -sf "$AM_URL/api/v2/alerts" | jq -e --arg n "$name" --arg h "${ALERT_HOST-demo}" \
+    --argjson causes "$(printf '%s\n' "$@" | jq -R . | jq -s .)" '
+    ([.[] | select(IN(.labels.alertname; $causes[]) and (.labels.host // "") == $h) | .fingerprint]) as $by
+    | any(.[]; .labels.alertname == $n and (.labels.host // "") == $h
+               and (.status.inhibitedBy | length > 0) and all(.status.inhibitedBy[]; IN($by[])))' >/dev/null
+}
+
+expect_inhibited() {  # NAME CAUSE...
+  stack_wait 20 inhibited_by "$@" || stack_fail "$1 is not inhibited by ${*:2}"
+}
+
+# cleared NAME...: none of the alerts is firing or pending in Prometheus.
+cleared() {
+  local active name
+  active=$(curl -sf "$PROM_URL/api/v1/alerts" | jq -r '.data.alerts[].labels.alertname') || return 1
+  for name in "$@"; do ! grep -qx "$name" <<<"$active" || return 1; done
+}
+expect_cleared() { stack_wait 45 cleared "$@" || stack_fail "still active after 45s: $*"; }
+
+# runbook PATH: the runbook URL the demo spec links for PATH (with its #anchor).
+runbook() { echo "https://docs.example.com/stemedb/operations/runbooks/$1"; }
+
+# runbook_is PATH: the jq condition "the alert links the runbook PATH".
+runbook_is() { echo ".annotations.runbook_url == \"$(runbook "$1")\""; }
