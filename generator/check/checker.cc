@@ -24,6 +24,7 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics) {
   check_testable(model, diagnostics);
   check_metrics(model, diagnostics);
+  check_scopes(model, diagnostics);
   check_runbooks(model, options.spec_dir, diagnostics);
   if (options.use_promtool && find_in_path(options.promtool)) check_promql(model, options.promtool, diagnostics);
 }

@@ -26,6 +26,8 @@ void check_model(const Model& model, const CheckOptions& options, Diagnostics& d
 void check_metrics(const Model& model, Diagnostics& diagnostics);
 // With runbooks.dir set: each runbook file exists and has the linked section.
 void check_runbooks(const Model& model, const std::string& spec_dir, Diagnostics& diagnostics);
+// A cluster-scoped condition visibly aggregates the join_on labels and instance away.
+void check_scopes(const Model& model, Diagnostics& diagnostics);
 // Each condition parses with promtool's PromQL parser (skipped when promtool is absent).
 void check_promql(const Model& model, const std::string& promtool, Diagnostics& diagnostics);
 

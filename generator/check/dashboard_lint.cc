@@ -40,6 +40,7 @@ class Linter {
 
   void panel(const Json& panel, int node) {
     where_ = node >= 0 ? model_.nodes[node].where : SourcePosition{model_.spec_name, 0, 0};
+    node_ = node;
     name_ = "dashboard panel '" + text_at(panel, "title") + "' (id " + panel.value("id", Json(0)).dump() + ")";
     if (!ids_.insert(panel.value("id", -1)).second) report(where_, name_ + " reuses an id");
     if (text_at(panel, "type") == "row") return;
@@ -58,8 +59,11 @@ class Linter {
     if (targets.empty()) report(where_, name_ + " has no query");
     for (const Json& target : targets) {
       std::string expr = text_at(target, "expr");
-      if (expr.find("$job") == std::string::npos || expr.find("$instance") == std::string::npos) {
-        report(where_, name_ + ": query '" + expr + "' does not use the $job and $instance variables",
+      // A cluster-scoped panel shows the whole cluster: $job only.
+      bool per_host = node_ < 0 || !model_.is_cluster(node_);
+      if (expr.find("$job") == std::string::npos || (per_host && expr.find("$instance") == std::string::npos)) {
+        report(where_, name_ + ": query '" + expr + "' does not use the $job" +
+                           (per_host ? " and $instance variables" : " variable"),
                "a condition must read at least one metric for its panel to show it");
       }
       const Json& datasource = target.contains("datasource") ? target["datasource"] : member(panel, "datasource");
@@ -77,6 +81,7 @@ class Linter {
   Diagnostics& diagnostics_;
   std::set<long long> ids_;
   SourcePosition where_;
+  int node_ = -1;  // the panel's node, -1 for the top row
   std::string name_;
 };
 

@@ -153,7 +153,8 @@ void write_absence(const Model& model, const AlertPlan& alerts, std::string& out
   std::string rows;
   for (const AlertRule& rule : alerts.rules) {
     if (rule.node >= 0) continue;
-    rows += "| `" + rule.absent_metric + "` | `" + rule.name + "` | " + model.priorities[rule.priority].name + " |\n";
+    rows += "| `" + rule.absent_metric + "`" + (rule.cluster ? " (no host reports it)" : "") + " | `" + rule.name +
+            "` | " + model.priorities[rule.priority].name + " |\n";
   }
   if (rows.empty()) return;
   out += "## When the Monitoring Itself Is Blind\n\nEvery metric the tree reads has an absence alert, so a dead "

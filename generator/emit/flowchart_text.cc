@@ -10,7 +10,8 @@ std::string enforcement_text(const Model& model, const AlertPlan& alerts, int no
   if (n.kind == NodeKind::Manual) return "manual: " + n.manual_reason;
   if (n.kind == NodeKind::Group) return "no alert of its own (groups its causes)";
   const AlertRule* rule = alerts.rule_for_node(node);
-  return "alert `" + (rule ? rule->name : n.alert_name) + "`";
+  std::string scope = model.is_cluster(node) ? " (one for the cluster)" : "";
+  return "alert `" + (rule ? rule->name : n.alert_name) + "`" + scope;
 }
 
 std::string badge_text(const Model& model, const AlertPlan& alerts, int node) {

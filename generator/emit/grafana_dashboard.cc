@@ -64,7 +64,14 @@ Json annotations(const Model& model) {
   Json builtin = {{"builtIn", 1}, {"datasource", {{"type", "grafana"}, {"uid", "-- Grafana --"}}}, {"enable", true},
                   {"hide", true}, {"iconColor", "rgba(0, 211, 255, 1)"}, {"name", "Annotations & Alerts"},
                   {"type", "dashboard"}};
-  Json target = {{"expr", "ALERTS{alertstate=\"firing\", service=\"" + model.service + "\"" + hosts + "}"},
+  std::string alerts_expr = "ALERTS{alertstate=\"firing\", service=\"" + model.service + "\"";
+  std::string expr = alerts_expr + hosts + "}";
+  if (model.has_cluster_scope()) {  // cluster-scoped alerts have no join_on labels: shown whatever host is chosen
+    std::string no_host;
+    for (const std::string& label : model.join_on) no_host += ", " + label + "=\"\"";
+    expr += " or " + alerts_expr + no_host + "}";
+  }
+  Json target = {{"expr", expr},
                  {"interval", "1m"}, {"refId", "Alerts"}};
   Json alerts = {{"datasource", datasource_ref()}, {"enable", true}, {"iconColor", "red"},
                  {"name", "Firing alerts"}, {"target", target}, {"tagKeys", "alertname,priority,node"},
@@ -150,7 +157,7 @@ std::string render_dashboard(const Model& model, const AlertPlan& alerts, const 
   std::string skeleton_text = dashboard.dump(2) + "\n";
   std::string filters;
   for (const std::string& label : model.join_on) filters += label + "=~\"$" + label + "\", ";
-  PanelContext context{model, alerts, filters + "job=~\"$job\", instance=~\"$instance\""};
+  PanelContext context{model, alerts, filters + "job=~\"$job\", instance=~\"$instance\"", "job=~\"$job\""};
   PanelWriter writer(inspector, skeleton_text, model.nodes.size() + model.roots.size() + 3);
   writer.add(row_panel(1, "Where are we in the flowchart", 0), -1);
   writer.add(holds_now_panel(context, {0, 1, 10, 9}), -1);

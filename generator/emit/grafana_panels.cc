@@ -90,6 +90,7 @@ std::string branch_description(const PanelContext& context, int index) {
     text += "\n\nAlert `" + rule->name + "` (" + context.model.priority_of(index).name + ") fires when this holds" +
             (rule->for_duration.ms > 0 ? " for " + rule->for_duration.text : "") +
             (node.depth > 0 ? " while its symptom holds on the same host" : "") + ":\n`" + node.when->expr + "`";
+    if (rule->cluster) text += "\n\nCluster-scoped: one alert for the cluster, whichever hosts report it.";
   }
   return text;
 }
@@ -99,16 +100,21 @@ Json holds_mappings() {
   return Json::array({{{"type", "value"}, {"options", {{"1", {{"color", "red"}, {"index", 0}, {"text", "holds"}}}}}}});
 }
 
-// The node states on the hosts where the selected job and instance run.
+// The node states on the hosts where the selected job and instance run, and
+// the cluster-scoped nodes' states (no join_on labels) whatever is selected.
 std::string holds_query(const PanelContext& context) {
   const Model& model = context.model;
-  std::string on, host_filters;
+  std::string on, host_filters, no_host;
   for (const std::string& label : model.join_on) {
     on += (on.empty() ? "" : ", ") + label;
     host_filters += ", " + label + "=~\"$" + label + "\"";
+    no_host += ", " + label + "=\"\"";
   }
-  return node_state_metric(model) + "{service=\"" + model.service + "\"" + host_filters + "}\nand on (" + on +
-         ") group by (" + on + ") (up{job=~\"$job\", instance=~\"$instance\"})";
+  std::string metric = node_state_metric(model) + "{service=\"" + model.service + "\"";
+  std::string query = metric + host_filters + "}\nand on (" + on + ") group by (" + on +
+                      ") (up{job=~\"$job\", instance=~\"$instance\"})";
+  if (model.has_cluster_scope()) query = "(\n" + query + "\n)\nor " + metric + no_host + "}";
+  return query;
 }
 
 Json hidden_column(const std::string& name) {
@@ -167,7 +173,8 @@ Json holds_over_time_panel(const PanelContext& context, GridPos pos) {
 
 Json branch_panel(const PanelContext& context, int index, GridPos pos) {
   const Node& node = context.model.nodes[index];
-  std::vector<PanelSignal> signals = panel_signals(node.when->expr, context.filters);
+  bool cluster = context.model.is_cluster(index);
+  std::vector<PanelSignal> signals = panel_signals(node.when->expr, cluster ? context.cluster_filters : context.filters);
   Json targets = Json::array();
   Json overrides = Json::array();
   for (size_t i = 0; i < signals.size(); ++i) {

@@ -23,6 +23,7 @@ struct PanelContext {
   const Model& model;
   const AlertPlan& alerts;
   std::string filters;  // host=~"$host", job=~"$job", instance=~"$instance"
+  std::string cluster_filters;  // job=~"$job": a cluster-scoped panel shows the cluster, whatever host is chosen
 };
 
 // The dashboard's Prometheus data source, chosen by the `datasource` variable.

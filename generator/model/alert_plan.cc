@@ -37,21 +37,28 @@ std::string trim(const std::string& text) {
   return first == std::string::npos ? "" : text.substr(first, last - first + 1);
 }
 
-// "On host {{ $labels.host }}: " for the join labels.
-std::string where_prefix(const Model& model) {
+// "On host {{ $labels.host }}: " for the join labels; "Across the cluster: "
+// for an alert that has none.
+std::string where_prefix(const Model& model, bool cluster) {
+  if (cluster) return "Across the cluster: ";
   std::vector<std::string> parts;
   for (const std::string& label : model.join_on) parts.push_back(label + " {{ $labels." + label + " }}");
   return "On " + join_list(parts, ", ") + ": ";
 }
 
-// The node's condition joined with each conditioned ancestor's, nearest first.
+// The node's condition joined with each conditioned ancestor's, nearest first:
+// on join_on for a host-scoped ancestor, on nothing (`on ()`: while it holds
+// anywhere) for a cluster-scoped one, whose result has no join_on labels.
 std::string path_expression(const Model& model, int node) {
   std::vector<int> ancestors = model.conditioned_ancestors(node);
   std::string own = trim(model.nodes[node].when->expr);
   if (ancestors.empty()) return own;
-  std::string on = "on (" + join_list(model.join_on, ", ") + ")";
+  std::string per_host = "on (" + join_list(model.join_on, ", ") + ")";
   std::string expr = "(\n  " + own + "\n)";
-  for (int ancestor : ancestors) expr += "\nand " + on + "\n(\n  " + trim(model.nodes[ancestor].when->expr) + "\n)";
+  for (int ancestor : ancestors) {
+    std::string on = model.is_cluster(ancestor) ? "on ()" : per_host;
+    expr += "\nand " + on + "\n(\n  " + trim(model.nodes[ancestor].when->expr) + "\n)";
+  }
   return expr;
 }
 
@@ -85,9 +92,10 @@ AlertRule node_rule(const Model& model, int index) {
   rule.expr = path_expression(model, index);
   rule.for_duration = node.for_duration;
   rule.priority = node.priority;
+  rule.cluster = model.is_cluster(index);
   rule.labels = {{"severity", priority.severity}, {"priority", priority.name}, {"service", model.service},
                  {"symptom", root.id},            {"node", node.id}};
-  std::string description = where_prefix(model) + template_literal(node.description);
+  std::string description = where_prefix(model, rule.cluster) + template_literal(node.description);
   if (has_alerting_descendant(model, index)) {
     description += ". If no cause alert of this section fires with it, the flowchart does not cover this case: "
                    "run the diagnostics and follow the runbook.";
@@ -103,9 +111,11 @@ AlertRule node_rule(const Model& model, int index) {
   return rule;
 }
 
-// `group by (host) (up{job="svc"} [== 1]) unless on (host) group by (host) (metric)`.
-std::string absence_expression(const Model& model, const std::string& metric) {
-  std::string by = "(" + join_list(model.join_on, ", ") + ")";
+// `group by (host) (up{job="svc"} [== 1]) unless on (host) group by (host) (metric)`:
+// per host. For a metric only cluster-scoped nodes read, `group by ()`: while
+// the service is up somewhere and no host reports the metric, one alert.
+std::string absence_expression(const Model& model, const std::string& metric, bool cluster) {
+  std::string by = "(" + (cluster ? "" : join_list(model.join_on, ", ")) + ")";
   bool from_app = probe_for_metric(metric) == nullptr;
   std::string up = "up{job=\"" + model.service_job + "\"}" + (from_app ? " == 1" : "");
   return "group by " + by + " (" + up + ")\nunless on " + by + "\ngroup by " + by + " (" + metric + ")";
@@ -120,22 +130,25 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   }
   const Node& first = model.nodes[readers.front()];
   bool from_app = probe_for_metric(metric) == nullptr;
+  bool cluster = std::all_of(readers.begin(), readers.end(), [&](int reader) { return model.is_cluster(reader); });
   AlertRule rule;
   rule.name = model.alert_prefix + "MetricAbsent";
   rule.absent_metric = metric;
   rule.group = model.service + ".absence";
-  rule.expr = absence_expression(model, metric);
+  rule.expr = absence_expression(model, metric, cluster);
   rule.for_duration = model.absence_for;
   rule.priority = priority;
+  rule.cluster = cluster;
   rule.labels = {{"severity", model.priorities[priority].severity},
                  {"priority", model.priorities[priority].name},
                  {"service", model.service},
                  {"metric", metric}};
   std::string source = from_app ? "the service is up but does not expose it"
                                 : "the service is scraped but symptree-exporter does not report it";
+  if (cluster) source = from_app ? "the service is up but no host exposes it" : "no host's symptree-exporter reports it";
   rule.annotations = {
       {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},
-      {"description", where_prefix(model) + "no series of " + metric + ": " + source +
+      {"description", where_prefix(model, cluster) + "no series of " + metric + ": " + source +
                           ". Blind alerts: " + join_list(alert_names, ", ") + "."},
       {"runbook_url", first.runbook ? first.runbook->url : ""}};
   return rule;

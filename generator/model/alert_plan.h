@@ -23,6 +23,7 @@ struct AlertRule {
   std::string expr;
   Duration for_duration;
   int priority = -1;          // index into Model::priorities
+  bool cluster = false;       // no join_on labels: one alert for the whole cluster
   LabelList labels;
   LabelList annotations;      // `description` and `diagnostics` may hold {{ $labels.x }}
 };

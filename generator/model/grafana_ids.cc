@@ -36,6 +36,7 @@ int section_row_id(int node) { return 101 + 2 * node; }
 std::string dashboard_url_template(const Model& model, int node) {
   if (model.grafana.url.empty()) return "";
   std::string url = model.grafana.url + "/d/" + dashboard_uid(model) + "?viewPanel=" + std::to_string(node_panel_id(node));
+  if (model.is_cluster(node)) return url;  // no join_on labels to choose a host by
   for (const std::string& label : model.join_on) url += "&var-" + label + "={{ $labels." + label + " }}";
   const std::optional<Condition>& when = model.nodes[node].when;
   if (when && when->analysis.keeps_series_labels) url += "&var-instance={{ $labels.instance }}";

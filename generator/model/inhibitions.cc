@@ -22,7 +22,30 @@ std::string alert_list(const Model& model, const std::vector<int>& nodes) {
   return out;
 }
 
+void remove(std::vector<int>& list, int value) { list.erase(std::remove(list.begin(), list.end(), value), list.end()); }
+
+// The rule muting `target` while any of `sources` fires; equal on `equal`.
+AmInhibitRule inhibit_rule(const Model& model, const Node& target, const std::vector<int>& sources,
+                           const std::vector<std::string>& equal) {
+  std::vector<std::string> ids;
+  for (int s : sources) ids.push_back(model.nodes[s].id);
+  AmInhibitRule rule;
+  rule.source = {label_equals("service", model.service), one_of("node", ids)};
+  rule.target = {label_equals("service", model.service), label_equals("node", target.id)};
+  rule.equal = equal;
+  std::string labels;
+  for (const std::string& label : equal) labels += (labels.empty() ? "" : ", ") + label;
+  rule.comment = target.alert_name + " is silenced while " + std::string(sources.size() > 1 ? "any of " : "") +
+                 alert_list(model, sources) +
+                 (equal.empty() ? " fires anywhere in the cluster" : " fires with the same " + labels);
+  return rule;
+}
+
 }  // namespace
+
+bool can_inhibit(const Model& model, int source, int target) {
+  return model.is_cluster(source) || !model.is_cluster(target);
+}
 
 std::vector<Inhibition> plan_inhibitions(const Model& model) {
   std::map<int, Inhibition> by_target;
@@ -33,20 +56,25 @@ std::vector<Inhibition> plan_inhibitions(const Model& model) {
       if (!is_alert(model, a)) continue;
       Inhibition& entry = by_target[a];
       entry.target = a;
+      std::vector<int>& muting = model.is_cluster(source) ? entry.cluster_sources : entry.sources;
       // A larger index in the matrix is less urgent.
-      add_unique(model.nodes[source].priority <= model.nodes[a].priority ? entry.sources : entry.spared, source);
+      if (!can_inhibit(model, source, a)) add_unique(entry.per_host, source);
+      else add_unique(model.nodes[source].priority <= model.nodes[a].priority ? muting : entry.spared, source);
     }
     for (const NodeRef& ref : model.nodes[source].inhibits) {
-      if (ref.index < 0 || ref.index == source || !is_alert(model, ref.index)) continue;
+      // A host-scoped `inhibits:` of a cluster-scoped node is reported by the spec reader.
+      if (ref.index < 0 || ref.index == source || !is_alert(model, ref.index) || !can_inhibit(model, source, ref.index))
+        continue;
       Inhibition& entry = by_target[ref.index];
       entry.target = ref.index;
-      add_unique(entry.sources, source);
-      entry.spared.erase(std::remove(entry.spared.begin(), entry.spared.end(), source), entry.spared.end());
+      add_unique(model.is_cluster(source) ? entry.cluster_sources : entry.sources, source);
+      remove(entry.spared, source);
     }
   }
   std::vector<Inhibition> result;
   for (auto& [target, entry] : by_target) {
     std::sort(entry.sources.begin(), entry.sources.end());
+    std::sort(entry.cluster_sources.begin(), entry.cluster_sources.end());
     result.push_back(std::move(entry));
   }
   return result;
@@ -56,6 +84,7 @@ std::vector<int> find_inhibition_cycle(const Model& model) {
   std::map<int, std::vector<int>> silences;  // source -> targets
   for (const Inhibition& entry : plan_inhibitions(model)) {
     for (int source : entry.sources) silences[source].push_back(entry.target);
+    for (int source : entry.cluster_sources) silences[source].push_back(entry.target);
   }
   std::vector<int> state(model.nodes.size(), 0);  // 0 new, 1 on the stack, 2 done
   std::vector<int> stack;
@@ -84,21 +113,13 @@ std::vector<AmInhibitRule> generated_inhibit_rules(const Model& model) {
   std::vector<AmInhibitRule> rules;
   for (const Inhibition& entry : plan_inhibitions(model)) {
     const Node& target = model.nodes[entry.target];
-    std::string comment = target.alert_name;
-    if (!entry.sources.empty()) {
-      std::vector<std::string> ids;
-      for (int s : entry.sources) ids.push_back(model.nodes[s].id);
-      AmInhibitRule rule;
-      rule.source = {label_equals("service", model.service), one_of("node", ids)};
-      rule.target = {label_equals("service", model.service), label_equals("node", target.id)};
-      rule.equal = model.join_on;
-      std::string labels;
-      for (const std::string& label : model.join_on) labels += (labels.empty() ? "" : ", ") + label;
-      comment += " is silenced while " + std::string(entry.sources.size() > 1 ? "any of " : "") +
-                 alert_list(model, entry.sources) + " fires with the same " + labels;
-      if (!entry.spared.empty()) comment += "; not by the less urgent " + alert_list(model, entry.spared);
-      rule.comment = comment;
-      rules.push_back(std::move(rule));
+    size_t before = rules.size();
+    if (!entry.sources.empty()) rules.push_back(inhibit_rule(model, target, entry.sources, model.join_on));
+    if (!entry.cluster_sources.empty()) rules.push_back(inhibit_rule(model, target, entry.cluster_sources, {}));
+    if (rules.size() == before) continue;  // nothing silences it: no rule to comment
+    if (!entry.spared.empty()) rules.back().comment += "; not by the less urgent " + alert_list(model, entry.spared);
+    if (!entry.per_host.empty()) {
+      rules.back().comment += "; not by the host-scoped " + alert_list(model, entry.per_host);
     }
   }
   return rules;

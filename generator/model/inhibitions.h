@@ -3,6 +3,10 @@
 // ancestor on the same join_on labels (unless the cause is less urgent: a
 // ticket never silences a page); a node's `inhibits:` adds explicit pairs.
 // Absence alerts, which all share one name, take part in no rule.
+// A cluster-scoped alert has no join_on labels: as a source it mutes its
+// targets whatever their labels (equal on nothing but the service); as a target
+// it is never muted by a host-scoped cause (one host's explanation must not
+// hide a cluster-wide fault). See docs/alertmanager.md.
 #pragma once
 
 #include <vector>
@@ -14,8 +18,10 @@ namespace symptree {
 // The alerts that silence one alerting node.
 struct Inhibition {
   int target = -1;            // node index
-  std::vector<int> sources;   // alerting descendants at least as urgent, and explicit inhibitors
+  std::vector<int> sources;   // alerting descendants at least as urgent, and explicit inhibitors: equal on join_on
+  std::vector<int> cluster_sources;  // the same, cluster-scoped: equal on nothing but the service
   std::vector<int> spared;    // less urgent alerting descendants, which do not silence it
+  std::vector<int> per_host;  // host-scoped descendants of a cluster-scoped target, which do not silence it
 };
 
 // One entry per alerting node that something silences or spares, in tree order.
@@ -25,8 +31,13 @@ std::vector<Inhibition> plan_inhibitions(const Model& model);
 // Alerts on such a cycle, firing together, would all be muted.
 std::vector<int> find_inhibition_cycle(const Model& model);
 
-// The rules for Alertmanager: one per silenced node, matching on `service`
-// and `node`, equal on join_on.
+// Whether `source`'s alert can silence `target`'s: not a host-scoped alert a
+// cluster-scoped one (the target has no join_on labels to be equal on).
+bool can_inhibit(const Model& model, int source, int target);
+
+// The rules for Alertmanager: per silenced node, one for its host-scoped
+// sources (matching on `service` and `node`, equal on join_on) and one for its
+// cluster-scoped sources (no `equal`).
 std::vector<AmInhibitRule> generated_inhibit_rules(const Model& model);
 
 }  // namespace symptree

@@ -17,6 +17,13 @@ std::vector<int> Model::conditioned_ancestors(int node) const {
   return result;
 }
 
+bool Model::has_cluster_scope() const {
+  for (const Node& node : nodes) {
+    if (node.scope == NodeScope::Cluster) return true;
+  }
+  return false;
+}
+
 std::string Model::path_text(int node) const {
   std::string path = nodes[node].title;
   for (int n = nodes[node].parent; n >= 0; n = nodes[n].parent) path = nodes[n].title + " → " + path;

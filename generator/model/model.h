@@ -98,6 +98,11 @@ struct Condition {
 // only groups its children.
 enum class NodeKind { Alert, Manual, Group };
 
+// Whose fact a node's condition states: each host's (the default; its alert
+// carries the join_on labels) or the cluster's, aggregated across the hosts
+// that report it (one alert for the cluster, without join_on labels).
+enum class NodeScope { Host, Cluster };
+
 // One node of the flowchart: a symptom (root) or a cause, at any depth.
 struct Node {
   std::string id;
@@ -105,6 +110,8 @@ struct Node {
   std::string description;
   NodeKind kind = NodeKind::Alert;
   std::optional<Condition> when;
+  NodeScope scope = NodeScope::Host;
+  SourcePosition scope_where;  // of the `scope:` value when written, else the node's
   Duration for_duration;
   int priority = -1;        // index into Model::priorities (inherited when not set)
   bool own_priority = false;
@@ -166,6 +173,8 @@ struct Model {
   // Titles from the symptom down to `node`, joined with " → ".
   std::string path_text(int node) const;
   int find_node(const std::string& id) const;  // -1 when absent
+  bool is_cluster(int node) const { return nodes[node].scope == NodeScope::Cluster; }
+  bool has_cluster_scope() const;  // some node is cluster-scoped
   const Priority& priority_of(int node) const { return priorities[nodes[node].priority]; }
 };
 

@@ -10,14 +10,15 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
-// "group by (host) (\n  expr\n)", the expression indented by two spaces.
-std::string grouped(const Model& model, const std::string& expr) {
+// "group by (host) (\n  expr\n)", the expression indented by two spaces;
+// "group by ()" for a cluster-scoped alert: one series without join_on labels.
+std::string grouped(const Model& model, const std::string& expr, bool cluster) {
   std::string body = "  ";
   for (char c : expr) {
     body.push_back(c);
     if (c == '\n') body += "  ";
   }
-  return "group by (" + join(model.join_on, ", ") + ") (\n" + body + "\n)";
+  return "group by (" + (cluster ? "" : join(model.join_on, ", ")) + ") (\n" + body + "\n)";
 }
 
 }  // namespace
@@ -32,7 +33,9 @@ std::vector<RecordingRule> node_state_records(const AlertPlan& plan) {
   return records;
 }
 
-std::string node_state_expr(const Model& model, const AlertRule& alert) { return grouped(model, alert.expr); }
+std::string node_state_expr(const Model& model, const AlertRule& alert) {
+  return grouped(model, alert.expr, alert.cluster);
+}
 
 LabelList node_state_labels(const Model& model, int index) {
   const Node& node = model.nodes[index];

@@ -1,6 +1,7 @@
 // "Where are we in the flowchart": one recording rule per alerting node whose
 // series is 1 on each host where the node's path (its condition and every
-// ancestor's) holds now, and absent elsewhere. The dashboard's top row reads
+// ancestor's) holds now, and absent elsewhere. A cluster-scoped node's series
+// has no join_on labels: one for the cluster, under the same metric name. The dashboard's top row reads
 // them; their labels carry the node's title and runbook link.
 #pragma once
 
@@ -18,7 +19,8 @@ std::string node_state_metric(const Model& model);
 // One record per node rule of `plan`, in the same order (records[i] belongs to rules[i]).
 std::vector<RecordingRule> node_state_records(const AlertPlan& plan);
 
-// The record's expression: "group by (host) (<the alert's expression>)".
+// The record's expression: "group by (host) (<the alert's expression>)", or
+// "group by () (...)" for a cluster-scoped alert.
 std::string node_state_expr(const Model& model, const AlertRule& alert);
 
 // The record's labels: service, symptom, node, title and runbook_url.

@@ -1,6 +1,7 @@
 // Metric extraction and simple-comparison recognition over PromQL tokens.
 #include "generator/promql/condition.h"
 
+#include <algorithm>
 #include <set>
 
 #include "generator/promql/lexer.h"
@@ -74,12 +75,50 @@ std::optional<SeriesSelector> parse_selector(const std::vector<Token>& tokens, s
   return selector;
 }
 
-// Parses `metric{l="v",...} OP number` at tokens[pos]; advances pos on success.
+// Parses `by (a, b)` or `without (a)` at tokens[i] into `aggregation`; advances i.
+bool parse_grouping(const std::vector<Token>& tokens, size_t& i, Aggregation& aggregation) {
+  if (tokens[i].kind != TokenKind::Identifier || (tokens[i].text != "by" && tokens[i].text != "without")) return true;
+  if (!aggregation.labels.empty() || aggregation.labels_offset != aggregation.offset) return false;  // given twice
+  aggregation.without = tokens[i].text == "without";
+  aggregation.labels_offset = tokens[i].offset;
+  if (tokens[++i].text != "(") return false;
+  for (++i; tokens[i].text != ")"; ++i) {
+    if (tokens[i].kind != TokenKind::Identifier) return false;
+    aggregation.labels.push_back(tokens[i].text);
+    if (tokens[i + 1].text == ",") ++i;
+  }
+  ++i;
+  return true;
+}
+
+// Parses `max [by|without (...)] (selector) [by|without (...)]` at tokens[i];
+// advances i. Other aggregations and nested expressions are not derivable.
+std::optional<SeriesSelector> parse_aggregated_selector(const std::vector<Token>& tokens, size_t& i,
+                                                        std::optional<Aggregation>& aggregation) {
+  static const std::set<std::string> value_preserving = {"max", "min", "avg"};
+  if (tokens[i].kind != TokenKind::Identifier || !value_preserving.count(tokens[i].text)) {
+    return parse_selector(tokens, i);
+  }
+  Aggregation result;
+  result.op = tokens[i].text;
+  result.offset = result.labels_offset = tokens[i].offset;
+  ++i;
+  if (!parse_grouping(tokens, i, result) || tokens[i].text != "(") return std::nullopt;
+  ++i;
+  std::optional<SeriesSelector> selector = parse_selector(tokens, i);
+  if (!selector || tokens[i].text != ")") return std::nullopt;
+  ++i;
+  if (!parse_grouping(tokens, i, result)) return std::nullopt;
+  aggregation = result;
+  return selector;
+}
+
+// Parses a simple comparison (see SimpleComparison) at tokens[pos]; advances pos on success.
 std::optional<SimpleComparison> parse_comparison(const std::vector<Token>& tokens, size_t& pos) {
   size_t i = pos;
-  std::optional<SeriesSelector> selector = parse_selector(tokens, i);
-  if (!selector) return std::nullopt;
   SimpleComparison comparison;
+  std::optional<SeriesSelector> selector = parse_aggregated_selector(tokens, i, comparison.aggregation);
+  if (!selector) return std::nullopt;
   comparison.metric = selector->metric;
   comparison.matchers = selector->labels;
   if (tokens[i].kind != TokenKind::Operator || !is_comparison_operator(tokens[i].text)) return std::nullopt;
@@ -123,6 +162,18 @@ bool keeps_series_labels(const std::vector<Token>& tokens) {
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> SimpleComparison::result_labels(
+    const std::vector<std::pair<std::string, std::string>>& labels) const {
+  if (!aggregation) return labels;
+  std::vector<std::pair<std::string, std::string>> kept;
+  for (const auto& label : labels) {
+    bool listed = std::find(aggregation->labels.begin(), aggregation->labels.end(), label.first) !=
+                  aggregation->labels.end();
+    if (listed == !aggregation->without) kept.push_back(label);
+  }
+  return kept;
+}
 
 std::optional<SeriesSelector> parse_series_selector(const std::string& text) {
   LexResult lexed = lex_promql(text);

@@ -18,13 +18,30 @@ struct MetricReference {
   size_t offset;  // byte offset in the expression, for error positions
 };
 
-// `metric{label="value",...} OP number`: the shape whose test series symptree derives.
+// `max without (host) (...)`: an aggregation around a comparison's selector.
+// Only aggregations whose value over equal inputs is that value (max, min, avg),
+// so a test can give every host the same value.
+struct Aggregation {
+  std::string op;                   // max | min | avg
+  bool without = false;             // `without (labels)`, else `by (labels)` (or neither: every label goes)
+  std::vector<std::string> labels;  // as written
+  size_t offset = 0;                // of the aggregation's keyword, for error positions
+  size_t labels_offset = 0;         // of the `by` or `without` keyword; `offset` when there is none
+};
+
+// `metric{label="value",...} OP number`, or `AGG [by|without (...)] (metric{...}) OP number`:
+// the shapes whose test series symptree derives.
 struct SimpleComparison {
+  std::optional<Aggregation> aggregation;
   std::string metric;
   std::vector<std::pair<std::string, std::string>> matchers;  // equality matchers only
   std::string op;                                              // > < >= <= == !=
   std::string threshold_text;                                  // exactly as written
   Decimal threshold;
+
+  // The labels of the result for an input series with `labels`: those the aggregation keeps.
+  std::vector<std::pair<std::string, std::string>> result_labels(
+      const std::vector<std::pair<std::string, std::string>>& labels) const;
 };
 
 // The analysis of one condition.

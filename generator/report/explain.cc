@@ -24,7 +24,8 @@ std::string indent(const std::string& text, const std::string& prefix) {
 std::string threshold_text(const Condition& condition) {
   std::string out;
   for (const SimpleComparison& comparison : condition.analysis.alternatives) {
-    out += (out.empty() ? "threshold " : ", or ") + comparison.metric + " " + comparison.op + " " +
+    std::string value = comparison.aggregation ? comparison.aggregation->op + "(" + comparison.metric + ")" : comparison.metric;
+    out += (out.empty() ? "threshold " : ", or ") + value + " " + comparison.op + " " +
            comparison.threshold_text;
   }
   return out;
@@ -47,9 +48,14 @@ void write_path(const Model& model, int node, std::ostream& out) {
 }
 
 void write_alert(const Model& model, const AlertRule& rule, std::ostream& out) {
-  out << "\nFires when, joined on (";
+  if (rule.cluster) {
+    out << "\nFires once for the cluster (cluster-scoped: no ";
+  } else {
+    out << "\nFires when, joined on (";
+  }
   for (size_t i = 0; i < model.join_on.size(); ++i) out << (i ? ", " : "") << model.join_on[i];
-  out << "), for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ") << "\n";
+  out << (rule.cluster ? " label" : ")") << "), for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ")
+      << "\n";
 }
 
 void write_diagnostics(const Model& model, int node, std::ostream& out) {

@@ -74,6 +74,10 @@ void resolve_inhibits(Model& model, Diagnostics& diagnostics) {
       } else if (node.kind != NodeKind::Alert) {
         diagnostics.error(ref.where, "'" + node.id + "' has no alert, so it cannot inhibit others",
                           "move `inhibits:` to a node with `when:`");
+      } else if (node.scope == NodeScope::Host && model.is_cluster(ref.index)) {
+        diagnostics.error(ref.where, "host-scoped '" + node.id + "' cannot inhibit cluster-scoped '" + ref.id + "'",
+                          "its alert has no join_on labels to match, so one host would mute it for the whole "
+                          "cluster; make '" + node.id + "' `scope: cluster`, or let both alerts fire");
       }
     }
   }

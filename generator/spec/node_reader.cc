@@ -13,7 +13,8 @@ namespace {
 const std::vector<std::string>& node_keys() {
   static const std::vector<std::string> keys = {"id",       "title",    "description", "when",     "for",
                                                 "priority", "runbook",  "section",     "manual",   "diagnostics",
-                                                "examples", "causes",   "alert",       "inhibits"};
+                                                "examples", "causes",   "alert",       "inhibits",
+                                                "scope"};
   return keys;
 }
 
@@ -32,6 +33,7 @@ class NodeReader {
   SourcePosition alias_position(const YAML::Node& yaml) const;
   void read_identity(const MapReader& map, Node& node);
   void read_condition(const MapReader& map, Node& node, int parent);
+  void read_scope(const MapReader& map, Node& node, int parent);
   void read_priority(const MapReader& map, Node& node, int parent);
   void read_runbook(const MapReader& map, Node& node);
   void read_examples(const MapReader& map, Node& node);
@@ -96,6 +98,7 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
     node.where = map.where();
     read_identity(map, node);
     read_condition(map, node, parent);
+    read_scope(map, node, parent);
     read_priority(map, node, parent);
     read_runbook(map, node);
     node.diagnostics = read_commands(map, "diagnostics");
@@ -162,6 +165,36 @@ void NodeReader::read_condition(const MapReader& map, Node& node, int parent) {
     } else {
       node.for_duration = *parsed;
     }
+  }
+}
+
+// `scope: host | cluster`. A cluster-scoped node has no join_on labels, so it
+// cannot sit under a host-scoped condition: which host would it belong to?
+void NodeReader::read_scope(const MapReader& map, Node& node, int parent) {
+  node.scope_where = map.where();
+  std::optional<std::string> scope = map.string("scope");
+  if (!scope) return;
+  node.scope_where = map.where("scope");
+  if (*scope != "host" && *scope != "cluster") {
+    diagnostics_.error(node.scope_where, "'scope' must be 'host' or 'cluster', got '" + *scope + "'",
+                       suggestion(*scope, {"host", "cluster"}));
+    return;
+  }
+  if (!map.has("when")) {
+    diagnostics_.error(node.scope_where, "'scope' needs 'when': it says whose fact the condition states");
+    return;
+  }
+  if (*scope == "host") return;
+  node.scope = NodeScope::Cluster;
+  for (int a = parent; a >= 0; a = model_.nodes[a].parent) {
+    const Node& ancestor = model_.nodes[a];
+    if (!ancestor.when || ancestor.scope == NodeScope::Cluster) continue;
+    diagnostics_.error(node.scope_where,
+                       "'" + node.id + "' is cluster-scoped, but its ancestor '" + ancestor.id +
+                           "' holds per host: which host would its alert belong to?",
+                       "move it under a cluster-scoped node or a section without 'when', or make '" + ancestor.id +
+                           "' `scope: cluster` too");
+    return;
   }
 }
 

@@ -119,7 +119,9 @@ std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) const
 std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, TestHost host) const {
   const Node& node = model_.nodes[index];
   if (node.examples) {
-    std::map<std::string, std::string> labels = host_labels(model_, host);
+    // A cluster-scoped result has no join_on labels: exactly the examples' `labels`.
+    std::map<std::string, std::string> labels;
+    if (!model_.is_cluster(index)) labels = host_labels(model_, host);
     if (node.when->analysis.keeps_series_labels && !node.examples->firing.empty()) {
       labels = target_labels(node.examples->firing.front().metric, host);
       for (const auto& [label, value] : node.examples->firing.front().labels) labels.emplace(label, value);
@@ -128,10 +130,13 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
     for (const auto& [label, value] : node.examples->labels) labels[label] = value;
     return labels;
   }
+  // What the first alternative's aggregation keeps of its input series' labels.
   const SimpleComparison& first = node.when->analysis.alternatives.front();
-  std::map<std::string, std::string> labels = target_labels(first.metric, host);
-  for (const auto& [label, value] : first.matchers) labels[label] = value;
-  return labels;
+  std::map<std::string, std::string> input = target_labels(first.metric, host);
+  for (const auto& [label, value] : first.matchers) input[label] = value;
+  std::vector<std::pair<std::string, std::string>> kept =
+      first.result_labels(std::vector<std::pair<std::string, std::string>>(input.begin(), input.end()));
+  return std::map<std::string, std::string>(kept.begin(), kept.end());
 }
 
 }  // namespace symptree

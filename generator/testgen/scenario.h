@@ -39,7 +39,9 @@ class ScenarioBuilder {
   // Series for every fact; nullopt when derived constraints contradict each other.
   std::optional<std::vector<TestSeries>> build(int samples) const;
 
-  // The labels of the series that makes `node` hold on `host` (after add()).
+  // The labels of the result that makes `node` hold on `host` (after add()):
+  // its series' labels, less those its aggregation drops; a cluster-scoped
+  // node's carry no join_on label when its condition aggregates them away.
   std::map<std::string, std::string> result_labels(int node, TestHost host) const;
 
  private:

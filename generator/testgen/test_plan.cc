@@ -10,12 +10,14 @@ namespace {
 
 int64_t round_up(int64_t value, int64_t step) { return (value + step - 1) / step * step; }
 
-// The node's "holds" record at `eval_ms`: 1 on host A when its path holds, else no series.
+// The node's "holds" record at `eval_ms`: 1 on host A (for the cluster when
+// the node is cluster-scoped: no join_on labels) when its path holds, else no series.
 ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t eval_ms, bool holds) {
   std::string metric = node_state_metric(model);
   ExprCheck check{metric + "{node=\"" + model.nodes[record.node].id + "\"}", eval_ms, {}};
   if (!holds) return check;
-  std::map<std::string, std::string> labels = host_labels(model, TestHost::A);
+  std::map<std::string, std::string> labels;
+  if (!model.is_cluster(record.node)) labels = host_labels(model, TestHost::A);
   for (const auto& [name, value] : node_state_labels(model, record.node)) labels[name] = value;
   check.samples.emplace_back(series_selector(metric, labels), "1");
   return check;
@@ -27,6 +29,14 @@ struct Fact {
   TestHost host;
   bool holds;
 };
+
+// The facts that `node` holds (or not): on host A, and for a cluster-scoped
+// node on hosts A and B, so that its test sees the cluster's hosts all report
+// it and expects one alert (a condition that keeps join_on labels gives two).
+void place(const Model& model, int node, bool holds, std::vector<Fact>& facts) {
+  facts.push_back({node, TestHost::A, holds});
+  if (model.is_cluster(node)) facts.push_back({node, TestHost::B, holds});
+}
 
 // Counts each case for the rules it tests, then hands it to the sink.
 class CaseRecorder {
@@ -65,6 +75,7 @@ class NodeTestPlanner {
   void add_case(const AlertRule& rule, const std::string& title, const std::vector<Fact>& facts,
                 const std::vector<std::pair<int64_t, bool>>& checks, const std::string& implied_reason,
                 const AlertRule* parent_fires = nullptr);
+  void plan_other_host_cases(const AlertRule& rule, const std::vector<int>& ancestors, int64_t fire);
 
   const Model& model_;
   const AlertPlan& alerts_;
@@ -159,41 +170,73 @@ void NodeTestPlanner::plan(int rule_index) {
   std::vector<int> ancestors = model_.conditioned_ancestors(node);
   int64_t fire = fire_time(node);
   int64_t step = model_.test_interval.ms;
-  std::vector<Fact> all_hold = {{node, TestHost::A, true}};
-  for (int a : ancestors) all_hold.push_back({a, TestHost::A, true});
+  // All facts of `node` and its ancestors, those of `falsified` (if any) not holding.
+  auto path_facts = [&](int falsified) {
+    std::vector<Fact> facts;
+    place(model_, node, node != falsified, facts);
+    for (int a : ancestors) place(model_, a, a != falsified, facts);
+    return facts;
+  };
 
   std::vector<std::pair<int64_t, bool>> fires_checks = {{fire, true}};
   if (rule.for_duration.ms > 0 && fire - step >= 0) fires_checks.insert(fires_checks.begin(), {fire - step, false});
-  add_case(rule, "fires after `for` " + rule.for_duration.text + " when its condition and its ancestors' hold, silent before",
-           all_hold, fires_checks, "");
+  std::string fires = rule.cluster ? "fires once for the cluster, its condition holding on two hosts, after `for` "
+                                   : "fires after `for` ";
+  add_case(rule, fires + rule.for_duration.text + " when its condition and its ancestors' hold, silent before",
+           path_facts(-1), fires_checks, "");
 
-  std::vector<Fact> own_false = all_hold;
-  own_false[0].holds = false;
   const AlertRule* parent = parent_rule(node);
   add_case(rule, parent ? "silent when its own condition does not hold, while its parent's alert fires"
                         : "silent when its own condition does not hold",
-           own_false, {{fire, false}}, "its ancestors' conditions imply its own", parent);
+           path_facts(node), {{fire, false}}, "its ancestors' conditions imply its own", parent);
 
-  for (size_t i = 0; i < ancestors.size(); ++i) {
-    std::vector<Fact> ancestor_false = all_hold;
-    ancestor_false[i + 1].holds = false;
-    add_case(rule, "silent when ancestor '" + model_.nodes[ancestors[i]].id + "' does not hold", ancestor_false,
-             {{fire, false}}, "its own condition implies that ancestor's");
+  for (int a : ancestors) {
+    add_case(rule, "silent when ancestor '" + model_.nodes[a].id + "' does not hold", path_facts(a), {{fire, false}},
+             "its own condition implies that ancestor's");
   }
-  if (!ancestors.empty()) {
-    std::vector<Fact> other_host = {{node, TestHost::A, true}};
+  plan_other_host_cases(rule, ancestors, fire);
+}
+
+// A host-scoped alert is silent when its host-scoped ancestors hold only on
+// another host, and fires on its host when its cluster-scoped ancestors are
+// reported only by another host (joined `on ()`, not on join_on).
+void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::vector<int>& ancestors, int64_t fire) {
+  if (rule.cluster) return;  // no host of its own: the fires case already spans two hosts
+  bool host_ancestors = false, cluster_ancestors = false;
+  for (int a : ancestors) (model_.is_cluster(a) ? cluster_ancestors : host_ancestors) = true;
+  if (host_ancestors) {
+    std::vector<Fact> other_host = {{rule.node, TestHost::A, true}};
     for (int a : ancestors) {
-      other_host.push_back({a, TestHost::A, false});
-      other_host.push_back({a, TestHost::B, true});
+      if (model_.is_cluster(a)) {
+        place(model_, a, true, other_host);
+      } else {
+        other_host.push_back({a, TestHost::A, false});
+        other_host.push_back({a, TestHost::B, true});
+      }
     }
     add_case(rule, "silent when its ancestors hold only on another host", other_host, {{fire, false}},
              "its own condition implies an ancestor's on the same host");
   }
+  if (cluster_ancestors) {
+    std::vector<Fact> cluster_elsewhere = {{rule.node, TestHost::A, true}};
+    for (int a : ancestors) cluster_elsewhere.push_back({a, model_.is_cluster(a) ? TestHost::B : TestHost::A, true});
+    add_case(rule, "fires on its host while its cluster-scoped ancestors hold, reported only by another host",
+             cluster_elsewhere, {{fire, true}}, "");
+  }
+}
+
+// The labels of the service's target on `host`: join labels, instance and job.
+std::map<std::string, std::string> service_target(const Model& model, TestHost host) {
+  std::map<std::string, std::string> labels = host_labels(model, host);
+  labels["instance"] = labels.begin()->second + ":service";
+  labels["job"] = model.service_job;
+  return labels;
 }
 
 // Absence alerts, all in two cases (so the file grows linearly with the
 // metrics): with only the service's `up`, every absence alert fires, each with
-// its metric label, after `for`; with every metric reported, none does.
+// its metric label (and the host's, unless cluster-wide), after `for`; with
+// every metric reported, none does: the cluster-wide ones by another host only.
 void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder) {
   std::vector<int> rules;
   for (size_t i = 0; i < alerts.rules.size(); ++i) {
@@ -203,24 +246,26 @@ void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorde
   const AlertRule& first = alerts.rules[rules.front()];
   int64_t step = model.test_interval.ms;
   int64_t fire = round_up(first.for_duration.ms, step);
-  std::map<std::string, std::string> host = host_labels(model, TestHost::A);
-  std::map<std::string, std::string> up_labels = host;
-  up_labels["instance"] = host.begin()->second + ":service";
-  up_labels["job"] = model.service_job;
+  std::map<std::string, std::string> up_labels = service_target(model, TestHost::A);
   TestSeries up{series_selector("up", up_labels), "1+0x" + std::to_string(fire / step + 2)};
 
   TestCase missing{first.name, rules, "every absence alert fires after `for` " + first.for_duration.text +
                                           " when its metric is missing while the service is scraped", {up}, {}, {}};
   AlertCheck firing{first.name, fire, {}};
-  TestCase present{first.name, rules, "silent while every watched metric is reported", {up}, {{first.name, fire, {}}}, {}};
+  bool cluster_wide = false;
+  for (int index : rules) cluster_wide = cluster_wide || alerts.rules[index].cluster;
+  std::string quiet = std::string("silent while every watched metric is reported") +
+                      (cluster_wide ? " (the cluster-wide ones by another host only)" : "");
+  TestCase present{first.name, rules, quiet, {up}, {{first.name, fire, {}}}, {}};
   for (int index : rules) {
     const AlertRule& rule = alerts.rules[index];
     ExpectedAlert alert;
-    alert.labels = host;
+    if (!rule.cluster) alert.labels = host_labels(model, TestHost::A);
     for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
     alert.rule = &rule;
     firing.expected.push_back(alert);
-    present.series.push_back({series_selector(rule.absent_metric, up_labels), up.values});
+    std::map<std::string, std::string> reporter = rule.cluster ? service_target(model, TestHost::B) : up_labels;
+    present.series.push_back({series_selector(rule.absent_metric, reporter), up.values});
   }
   if (fire - step >= 0) missing.checks.push_back({first.name, fire - step, {}});
   missing.checks.push_back(firing);

@@ -31,8 +31,9 @@ mutate() {
 }
 
 expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/out" -q
-# A second spec: two join labels and no Grafana URL.
-sed -e 's/^join_on: \[host\]/join_on: [host, zone]/' -e '/^grafana:/,/^  url:/d' "$SPEC" > "$WORK/zones.yaml"
+# A second spec: two join labels (which cluster-scoped conditions aggregate away) and no Grafana URL.
+sed -e 's/^join_on: \[host\]/join_on: [host, zone]/' -e 's/without (host, instance)/without (host, zone, instance)/' \
+  -e '/^grafana:/,/^  url:/d' "$SPEC" > "$WORK/zones.yaml"
 expect_exit 0 "$SYMPTREE" compile "$WORK/zones.yaml" -o "$WORK/zones" -q
 dashboards=("$WORK"/out/grafana/*.json "$WORK"/zones/grafana/*.json)
 [ -d "$SOURCE_DIR/out/grafana" ] && dashboards+=("$SOURCE_DIR"/out/grafana/*.json)

@@ -24,3 +24,8 @@ mutate "join on instance" '/alert: StemeDBMemoryPressure/,/for:/{s/and on (host)
 mutate "ancestor dropped" '/alert: StemeDBPermissionDenied/,/for:/{s/== 0$/== 0 or vector(1)/}' StemeDBPermissionDenied
 mutate "for 5m -> 1m" '/alert: StemeDBQueriesSlow/,/for:/{s/for: 5m/for: 1m/}' StemeDBQueriesSlow
 mutate "runbook link" 's|#port-conflict|#port|' StemeDBPortConflict
+# A cluster-scoped condition reported by every host: without its aggregation (or
+# keeping instance, which differs per host) it gives one alert per host, and
+# its test (series on two hosts, one alert expected) fails.
+mutate "cluster aggregation dropped" 's/max without (host, instance) (stemedb_cluster_members{state="failed"})/stemedb_cluster_members{state="failed"}/' StemeDBReplaceFailedNode
+mutate "cluster aggregation keeps instance" 's/max without (host, instance) (stemedb_cluster_members/max without (host) (stemedb_cluster_members/' StemeDBReplaceFailedNode

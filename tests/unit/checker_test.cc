@@ -76,7 +76,7 @@ TEST_CASE("conditions promtool cannot parse are errors inside the condition") {
 }
 
 TEST_CASE("a condition that is neither derivable nor given examples is an error naming the node") {
-  std::string out = check(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'max(shop_queue_depth) > 1000'"));
+  std::string out = check(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'sum(shop_queue_depth) > 1000'"));
   CHECK(out.find("spec.yaml:43:12: error: cannot derive test series for 'queue_backlog'") == 0);
   CHECK(out.find("add `examples:`") != std::string::npos);
 }

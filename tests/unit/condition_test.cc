@@ -74,3 +74,26 @@ TEST_CASE("series selectors for examples") {
   CHECK_FALSE(parse_series_selector("rate(m[5m])"));
   CHECK_FALSE(parse_series_selector("m{a=~\"x\"}"));
 }
+
+TEST_CASE("a comparison over max, min or avg of one selector is derivable, with what it keeps") {
+  ConditionAnalysis a = analyze_condition("max without (host, instance) (m{state=\"failed\"}) > 0");
+  REQUIRE(a.derivable());
+  REQUIRE(a.alternatives[0].aggregation);
+  CHECK(a.alternatives[0].aggregation->op == "max");
+  CHECK(a.alternatives[0].aggregation->without);
+  CHECK(a.alternatives[0].aggregation->labels == std::vector<std::string>{"host", "instance"});
+  CHECK(a.alternatives[0].aggregation->labels_offset == 4);
+  using Labels = std::vector<std::pair<std::string, std::string>>;
+  Labels input = {{"host", "a"}, {"instance", "a:1"}, {"job", "j"}, {"state", "failed"}};
+  CHECK(a.alternatives[0].result_labels(input) == Labels{{"job", "j"}, {"state", "failed"}});
+
+  ConditionAnalysis b = analyze_condition("avg(m) by (state) < 1");  // the grouping after the parentheses
+  REQUIRE(b.derivable());
+  CHECK(b.alternatives[0].result_labels({{"host", "a"}, {"state", "x"}}) == Labels{{"state", "x"}});
+  CHECK(analyze_condition("min(m) == 0").alternatives[0].result_labels({{"host", "a"}}).empty());
+  // Aggregations whose value depends on the number of hosts, or two groupings, are not.
+  for (const char* expr : {"sum(m) > 1", "count by (x) (m) > 1", "max by (a) (m) by (b) > 1", "max(rate(m[5m])) > 1"}) {
+    CAPTURE(expr);
+    CHECK_FALSE(analyze_condition(expr).derivable());
+  }
+}

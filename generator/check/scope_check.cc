@@ -1,0 +1,72 @@
+// A cluster-scoped condition must aggregate the join_on labels (and `instance`,
+// which differs from host to host) away, or every host that reports it gives
+// its own alert. Checked here where the condition shows it: no aggregation at
+// all, or a simple comparison whose aggregation keeps such a label. Anything
+// else is left to the generated tests, which give the condition's series on
+// two hosts and expect one alert.
+#include <algorithm>
+
+#include "generator/check/checker.h"
+
+namespace symptree {
+namespace {
+
+// The labels that tell hosts apart: join_on and instance.
+std::vector<std::string> per_host_labels(const Model& model) {
+  std::vector<std::string> labels = model.join_on;
+  labels.push_back("instance");
+  return labels;
+}
+
+// The first per-host label `aggregation` keeps, or "".
+std::string kept_label(const Aggregation& aggregation, const std::vector<std::string>& per_host) {
+  for (const std::string& label : per_host) {
+    bool listed = std::find(aggregation.labels.begin(), aggregation.labels.end(), label) != aggregation.labels.end();
+    if (listed != aggregation.without) return label;
+  }
+  return "";
+}
+
+std::string aggregated_hint(const Model& model) {
+  std::string labels;
+  for (const std::string& label : per_host_labels(model)) labels += (labels.empty() ? "" : ", ") + label;
+  return "aggregate them away, e.g. `max without (" + labels + ") (...)` or `max by (state) (...)`";
+}
+
+void check_node(const Model& model, const Node& node, Diagnostics& diagnostics) {
+  const Condition& condition = *node.when;
+  std::string one_per_host = ": every host reporting it would give its own alert instead of one for the cluster";
+  if (condition.analysis.keeps_series_labels) {
+    diagnostics.error(condition.where,
+                      "'" + node.id + "' is cluster-scoped, but its condition keeps each series' labels" + one_per_host,
+                      aggregated_hint(model));
+    return;
+  }
+  for (const SimpleComparison& comparison : condition.analysis.alternatives) {
+    if (!comparison.aggregation) {
+      diagnostics.error(condition.where,
+                        "'" + node.id + "' is cluster-scoped, but its condition reads " + comparison.metric +
+                            " without aggregating" + one_per_host,
+                        aggregated_hint(model));
+      return;
+    }
+    std::string label = kept_label(*comparison.aggregation, per_host_labels(model));
+    if (label.empty()) continue;
+    diagnostics.error(condition.position_at(comparison.aggregation->labels_offset),
+                      "'" + node.id + "' is cluster-scoped, but its condition keeps the label '" + label +
+                          "', which differs from host to host" + one_per_host,
+                      comparison.aggregation->without ? "add '" + label + "' to `without (...)`"
+                                                      : "remove '" + label + "' from `by (...)`");
+    return;
+  }
+}
+
+}  // namespace
+
+void check_scopes(const Model& model, Diagnostics& diagnostics) {
+  for (const Node& node : model.nodes) {
+    if (node.kind == NodeKind::Alert && node.when && node.scope == NodeScope::Cluster) check_node(model, node, diagnostics);
+  }
+}
+
+}  // namespace symptree
