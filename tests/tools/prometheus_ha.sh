@@ -1,10 +1,12 @@
-# The HA example (flowchart-spec/examples/stemedb-ha.yaml): promtool accepts
+# The HA example (flowchart-spec/stemedb.yaml with the `deployment:` section of
+# flowchart-spec/examples/deployment-ha.yaml appended, as its comment tells users): promtool accepts
 # every prometheus-<replica>.yml with the rules it loads, amtool accepts
 # alertmanager.yml, the replica files differ only in the replica label, which
 # alert_relabel_configs drops; two Alertmanagers started on 127.0.0.1 with the
 # generated cluster flags form one cluster. The default spec writes none of it.
 source "$(dirname "$0")/lib/common.bash"
-HA_SPEC="$SOURCE_DIR/flowchart-spec/examples/stemedb-ha.yaml"
+HA_SPEC="$WORK/stemedb-ha.yaml"
+cat "$SPEC" "$SOURCE_DIR/flowchart-spec/examples/deployment-ha.yaml" >"$HA_SPEC"
 command -v prometheus-alertmanager >/dev/null || fail "prometheus-alertmanager is not installed"
 command -v jq >/dev/null || fail "jq is not installed (scripts/install-deps installs it)"
 python3 -c 'import yaml' 2>/dev/null || fail "python3-yaml is not installed (scripts/install-deps installs it)"
