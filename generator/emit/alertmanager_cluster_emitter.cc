@@ -14,12 +14,12 @@ bool is_ip_literal(const std::string& host) {
   return inet_pton(AF_INET, host.c_str(), buffer) == 1 || inet_pton(AF_INET6, host.c_str(), buffer) == 1;
 }
 
-// Where the gossip listener binds. Alertmanager binds an IP, not a name: a
-// peer written with an IP listens on it (and advertises it); one written with
-// a DNS name listens on every interface and advertises the private address
-// Alertmanager finds.
-std::string cluster_listen_address(const std::string& cluster) {
-  return is_ip_literal(host_of(cluster)) ? cluster : "0.0.0.0:" + port_of(cluster);
+// Where a listener binds. Alertmanager binds an IP, not a name: a peer written
+// with an IP listens on it alone (so 127.0.0.1 stays on loopback; gossip also
+// advertises it); one written with a DNS name listens on every interface
+// (gossip then advertises the private address Alertmanager finds).
+std::string listen_address(const std::string& address, const std::string& any_interface) {
+  return is_ip_literal(host_of(address)) ? address : any_interface + port_of(address);
 }
 
 }  // namespace
@@ -29,9 +29,9 @@ std::string alertmanager_peer_env_path(const std::string& peer) { return "alertm
 std::string alertmanager_peer_args(const Model& model, size_t peer) {
   const std::vector<AlertmanagerPeer>& peers = model.deployment->alertmanagers;
   const AlertmanagerPeer& self = peers[peer];
-  std::string args = "--web.listen-address=:" + port_of(self.address);
+  std::string args = "--web.listen-address=" + listen_address(self.address, ":");
   if (self.cluster.empty()) return args + " --cluster.listen-address=";  // the only peer: no gossip
-  args += " --cluster.listen-address=" + cluster_listen_address(self.cluster);
+  args += " --cluster.listen-address=" + listen_address(self.cluster, "0.0.0.0:");
   for (size_t i = 0; i < peers.size(); ++i) {
     if (i != peer) args += " --cluster.peer=" + peers[i].cluster;
   }

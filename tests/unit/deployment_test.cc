@@ -143,9 +143,9 @@ TEST_CASE("each Alertmanager peer gets its flags, naming every other peer") {
   const auto& files = c.outputs.files();
   REQUIRE(files.count("alertmanager/cluster/am-1.env"));
   CHECK(alertmanager_peer_args(c.model, 0) ==
-        "--web.listen-address=:9093 --cluster.listen-address=10.0.0.1:9094 "
+        "--web.listen-address=10.0.0.1:9093 --cluster.listen-address=10.0.0.1:9094 "
         "--cluster.peer=10.0.0.2:9094 --cluster.peer=am-3.example.com:9094");
-  // A peer named by DNS listens on every interface.
+  // A peer named by DNS listens on every interface (an IP: on that IP alone).
   CHECK(alertmanager_peer_args(c.model, 2) ==
         "--web.listen-address=:9093 --cluster.listen-address=0.0.0.0:9094 "
         "--cluster.peer=10.0.0.1:9094 --cluster.peer=10.0.0.2:9094");
@@ -164,7 +164,7 @@ TEST_CASE("a lone Alertmanager needs no cluster address and gossips with nobody"
   std::string deployment = kDeployment.substr(0, kDeployment.find("  alertmanagers:")) + one +
                            kDeployment.substr(kDeployment.find("  hosts:"));
   Compilation c = compile_ok(ha_spec(deployment));
-  CHECK(alertmanager_peer_args(c.model, 0) == "--web.listen-address=:9093 --cluster.listen-address=");
+  CHECK(alertmanager_peer_args(c.model, 0) == "--web.listen-address=127.0.0.1:9093 --cluster.listen-address=");
 }
 
 TEST_CASE("the manifest lists the deployment's files") {
