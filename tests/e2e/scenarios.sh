@@ -7,6 +7,7 @@
 # As root, the suite runs in its own mount namespace so that the demo host's
 # data folder is a real 128 MiB filesystem the disk scenarios fill.
 set -euo pipefail
+# shellcheck disable=SC2119  # the stack_start_* functions take optional arguments
 BUILD_DIR=${1:?usage: $0 BUILD_DIR SOURCE_DIR}
 SOURCE_DIR=${2:?usage: $0 BUILD_DIR SOURCE_DIR}
 # shellcheck source=tests/e2e/lib/stack.bash

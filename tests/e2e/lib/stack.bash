@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2153  # STACK_DIR, BUILD_DIR: set by the caller
+# shellcheck shell=bash disable=SC2153,SC2034,SC2119,SC2120  # STACK_DIR, BUILD_DIR set by the caller; AM_URL, PROM_URL read by it; the start functions take optional arguments
 # The live monitoring stack on 127.0.0.1, shared by scripts/demo and the
 # end-to-end suite (tests/e2e): the StemeDB simulator (run as `stemedb-api`),
 # symptree-exporter watching a demo folder, a real Prometheus, a real
@@ -90,13 +90,15 @@ stack_demo_folder() {
     stack_fail "openssl could not make the demo certificate"
 }
 
-# stack_demo_spec SPEC OUT: the default spec with the demo's substitutions:
-# its port, host paths and user; every receiver a webhook into the sink; every
-# response 30s (group_wait 1s); every node with a condition `for: 2s` and
-# absence 3s; rate windows of
-# minutes and hours shortened to seconds so that recovery shows within seconds.
+# stack_demo_spec SPEC OUT DEPLOYMENT: the default spec with the demo's
+# substitutions: its port, host paths and user; every receiver a webhook into
+# the sink; every response STACK_RESPONSE (default 30s: group_wait 1s); every
+# node with a condition `for: 2s`, absence 3s; rate windows of minutes and hours
+# shortened to seconds so that recovery shows within seconds; then the
+# DEPLOYMENT section (YAML text), from which symptree writes prometheus.yml and
+# each Alertmanager's flags.
 stack_demo_spec() {
-  local spec=$1 out=$2 root=$STACK_DIR/host
+  local spec=$1 out=$2 deployment=$3 root=$STACK_DIR/host
   awk -v sink="$SINK_URL" '
     /^receivers:/ { print; print "  pager: {webhook: {url: \"" sink "/pager\"}}";
                     print "  tickets: {webhook: {url: \"" sink "/tickets\", send_resolved: true}}";
@@ -106,85 +108,104 @@ stack_demo_spec() {
     sed -E -e "s/18180/$APP_PORT/g" \
       -e "s#/var/lib/stemedb#$root/data#g" -e "s#/etc/stemedb#$root/etc#g" \
       -e "s/writable_by: stemedb/writable_by: $(id -un)/g" \
-      -e 's/^(    response: ).*/\130s/' -e '/^ +for: /d' -e 's/^( +)(when: .*)/\1\2\n\1for: 2s/' \
+      -e "s/^(    response: ).*/\\1${STACK_RESPONSE:-30s}/" -e '/^ +for: /d' -e 's/^( +)(when: .*)/\1\2\n\1for: 2s/' \
       -e 's/\[5m\]/[10s]/g' -e 's/\[15m\]/[20s]/g' -e 's/\[1h\]/[30s]/g' >"$out"
-  printf '\nabsence: {for: 3s}\n' >>"$out"
+  printf '\nabsence: {for: 3s}\n\n%s\n' "$deployment" >>"$out"
 }
 
-# stack_start SPEC: starts the sink, writes and compiles the demo spec, then the
-# simulator, the exporter, Prometheus and Alertmanager; waits until each is up.
-stack_start() {
-  local spec=$1
+# stack_compile SPEC DEPLOYMENT: the demo spec, compiled into STACK_DIR/out.
+stack_compile() {
+  stack_demo_spec "$1" "$STACK_DIR/spec.yaml" "$2"
+  "$BUILD_DIR/symptree" compile "$STACK_DIR/spec.yaml" -o "$STACK_DIR/out" -q ||
+    stack_fail "symptree could not compile the demo spec"
+  ln -sf "$BUILD_DIR/stemedb-sim" "$STACK_DIR/stemedb-api"
+}
+
+# stack_start_sink: the webhook sink every receiver posts to; sets SINK_OUT, SINK_URL.
+stack_start_sink() {
   SINK_OUT=$STACK_DIR/deliveries
   : >"$SINK_OUT"
   stack_spawn sink "$STACK_DIR/sink.log" "$BUILD_DIR/tests/alertmanager/symptree-webhook-sink" \
     --port-file "$STACK_DIR/sink.port" --out "$SINK_OUT"
   stack_wait 10 test -s "$STACK_DIR/sink.port" || stack_fail "the webhook sink did not start"
   SINK_URL="http://127.0.0.1:$(cat "$STACK_DIR/sink.port")"
-  APP_PORT=$(stack_free_port)
-  EXPORTER_PORT=$(stack_free_port)
-  PROM_PORT=$(stack_free_port)
-  AM_PORT=$(stack_free_port)
-  if [ -z "$APP_PORT" ] || [ -z "$EXPORTER_PORT" ] || [ -z "$PROM_PORT" ] || [ -z "$AM_PORT" ]; then
-    stack_fail "no free ports"
-  fi
+}
+
+# stack_free_ports VAR...: a distinct free loopback port in each variable.
+stack_free_ports() {
+  local var port taken=" "
+  for var in "$@"; do
+    port=$(stack_free_port)
+    while [[ $taken == *" $port "* ]]; do port=$(stack_free_port); done
+    taken+="$port "
+    printf -v "$var" '%s' "$port"
+  done
+}
+
+# stack_start SPEC: the single-host stack: starts the sink, writes and compiles
+# the demo spec, then the simulator, the exporter, Alertmanager and Prometheus
+# with the files symptree wrote; waits until each is up.
+stack_start() {
+  local spec=$1
+  stack_start_sink
+  stack_free_ports APP_PORT EXPORTER_PORT PROM_PORT AM_PORT
   stack_demo_folder
-  stack_demo_spec "$spec" "$STACK_DIR/spec.yaml"
-  "$BUILD_DIR/symptree" compile "$STACK_DIR/spec.yaml" -o "$STACK_DIR/out" -q ||
-    stack_fail "symptree could not compile the demo spec"
-  ln -sf "$BUILD_DIR/stemedb-sim" "$STACK_DIR/stemedb-api"
+  stack_compile "$spec" "deployment:
+  prometheus: {scrape_interval: 1s, evaluation_interval: 1s}
+  alertmanagers: [{name: am, address: \"127.0.0.1:$AM_PORT\"}]
+  hosts: [{name: demo, exporter: \"127.0.0.1:$EXPORTER_PORT\", service: \"127.0.0.1:$APP_PORT\"}]"
   stack_start_app
   stack_start_exporter
   stack_start_alertmanager
   stack_start_prometheus
 }
 
+# stack_start_app [ROLE PORT]: the simulator, as `stemedb-api`.
 stack_start_app() {
-  stack_spawn app "$STACK_DIR/app.log" "$STACK_DIR/stemedb-api" --listen "127.0.0.1:$APP_PORT"
-  stack_wait 10 curl -sf "http://127.0.0.1:$APP_PORT/v1/health" -o /dev/null ||
-    stack_fail "the simulator did not start on $APP_PORT"
+  local role=${1:-app} port=${2:-$APP_PORT}
+  stack_spawn "$role" "$STACK_DIR/$role.log" "$STACK_DIR/stemedb-api" --listen "127.0.0.1:$port"
+  stack_wait 10 curl -sf "http://127.0.0.1:$port/v1/health" -o /dev/null ||
+    stack_fail "the simulator ($role) did not start on $port"
 }
 
+# stack_start_exporter [ROLE PORT]: symptree-exporter with the generated exporter.yml.
 stack_start_exporter() {
-  stack_spawn exporter "$STACK_DIR/exporter.log" "$BUILD_DIR/symptree-exporter" \
-    --config "$STACK_DIR/out/exporter/exporter.yml" --web.listen-address "127.0.0.1:$EXPORTER_PORT"
-  stack_wait 10 curl -sf "http://127.0.0.1:$EXPORTER_PORT/healthz" -o /dev/null ||
-    { cat "$STACK_DIR/exporter.log" >&2; stack_fail "the exporter did not start"; }
+  local role=${1:-exporter} port=${2:-$EXPORTER_PORT}
+  stack_spawn "$role" "$STACK_DIR/$role.log" "$BUILD_DIR/symptree-exporter" \
+    --config "$STACK_DIR/out/exporter/exporter.yml" --web.listen-address "127.0.0.1:$port"
+  stack_wait 10 curl -sf "http://127.0.0.1:$port/healthz" -o /dev/null ||
+    { cat "$STACK_DIR/$role.log" >&2; stack_fail "the exporter ($role) did not start"; }
 }
 
+# stack_start_alertmanager [ROLE PEER PORT]: Alertmanager with the flags symptree
+# wrote for PEER (alertmanager/cluster/PEER.env) and the generated config.
 stack_start_alertmanager() {
-  stack_spawn alertmanager "$STACK_DIR/alertmanager.log" prometheus-alertmanager \
-    --config.file="$STACK_DIR/out/alertmanager/alertmanager.yml" --web.listen-address="127.0.0.1:$AM_PORT" \
-    --cluster.listen-address= --storage.path="$STACK_DIR/am"
-  AM_URL="http://127.0.0.1:$AM_PORT"
-  stack_wait 20 curl -sf "$AM_URL/-/ready" -o /dev/null ||
-    { cat "$STACK_DIR/alertmanager.log" >&2; stack_fail "Alertmanager did not start"; }
+  local role=${1:-alertmanager} peer=${2:-am} port=${3:-$AM_PORT} args
+  # shellcheck disable=SC1090  # the generated file
+  args=$(. "$STACK_DIR/out/alertmanager/cluster/$peer.env" && echo "$ARGS")
+  # shellcheck disable=SC2086  # ARGS is a list of flags, split as systemd splits $ARGS
+  stack_spawn "$role" "$STACK_DIR/$role.log" prometheus-alertmanager $args \
+    --config.file="$STACK_DIR/out/alertmanager/alertmanager.yml" --storage.path="$STACK_DIR/$role"
+  [ "$role" != alertmanager ] || AM_URL="http://127.0.0.1:$port"
+  stack_wait 20 curl -sf "http://127.0.0.1:$port/-/ready" -o /dev/null ||
+    { cat "$STACK_DIR/$role.log" >&2; stack_fail "Alertmanager ($role) did not start"; }
 }
 
-# Both targets carry host="demo", the join_on label.
+# stack_start_prometheus [ROLE CONFIG PORT]: Prometheus with a generated
+# prometheus.yml (its rule_files point at the generated rules.yml beside it).
 stack_start_prometheus() {
-  cat >"$STACK_DIR/prometheus.yml" <<YAML
-global: {scrape_interval: 1s, evaluation_interval: 1s}
-rule_files: ["$STACK_DIR/out/prometheus/rules.yml"]
-alerting:
-  alertmanagers: [{static_configs: [{targets: ["127.0.0.1:$AM_PORT"]}]}]
-scrape_configs:
-  - job_name: stemedb
-    static_configs: [{targets: ["127.0.0.1:$APP_PORT"], labels: {host: demo}}]
-  - job_name: symptree-exporter
-    static_configs: [{targets: ["127.0.0.1:$EXPORTER_PORT"], labels: {host: demo}}]
-YAML
-  stack_spawn prometheus "$STACK_DIR/prometheus.log" prometheus \
-    --config.file="$STACK_DIR/prometheus.yml" --web.listen-address="127.0.0.1:$PROM_PORT" \
-    --storage.tsdb.path="$STACK_DIR/tsdb" --rules.alert.resend-delay=1s
-  PROM_URL="http://127.0.0.1:$PROM_PORT"
-  stack_wait 30 curl -sf "$PROM_URL/-/ready" -o /dev/null ||
-    { cat "$STACK_DIR/prometheus.log" >&2; stack_fail "Prometheus did not start"; }
+  local role=${1:-prometheus} config=${2:-$STACK_DIR/out/prometheus/prometheus.yml} port=${3:-$PROM_PORT}
+  stack_spawn "$role" "$STACK_DIR/$role.log" prometheus \
+    --config.file="$config" --web.listen-address="127.0.0.1:$port" \
+    --storage.tsdb.path="$STACK_DIR/$role-tsdb" --rules.alert.resend-delay=1s
+  [ "$role" != prometheus ] || PROM_URL="http://127.0.0.1:$port"
+  stack_wait 30 curl -sf "http://127.0.0.1:$port/-/ready" -o /dev/null ||
+    { cat "$STACK_DIR/$role.log" >&2; stack_fail "Prometheus ($role) did not start"; }
 }
 
-# stack_fault NAME 1|0: switches a simulator fault on or off.
+# stack_fault NAME 1|0 [PORT]: switches a fault of the simulator on PORT on or off.
 stack_fault() {
-  curl -sf -d "" "http://127.0.0.1:$APP_PORT/control/fault?name=$1&on=$2" -o /dev/null ||
+  curl -sf -d "" "http://127.0.0.1:${3:-$APP_PORT}/control/fault?name=$1&on=$2" -o /dev/null ||
     stack_fail "the simulator refused fault $1"
 }
 
