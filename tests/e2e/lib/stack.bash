@@ -178,13 +178,14 @@ stack_start_exporter() {
 }
 
 # stack_start_alertmanager [ROLE PEER PORT]: Alertmanager with the flags symptree
-# wrote for PEER (alertmanager/cluster/PEER.env) and the generated config.
+# wrote for PEER (alertmanager/cluster/PEER.env) and the generated config, plus
+# STACK_AM_FLAGS (timing flags a test may add).
 stack_start_alertmanager() {
   local role=${1:-alertmanager} peer=${2:-am} port=${3:-$AM_PORT} args
   # shellcheck disable=SC1090  # the generated file
   args=$(. "$STACK_DIR/out/alertmanager/cluster/$peer.env" && echo "$ARGS")
   # shellcheck disable=SC2086  # ARGS is a list of flags, split as systemd splits $ARGS
-  stack_spawn "$role" "$STACK_DIR/$role.log" prometheus-alertmanager $args \
+  stack_spawn "$role" "$STACK_DIR/$role.log" prometheus-alertmanager $args ${STACK_AM_FLAGS:-} \
     --config.file="$STACK_DIR/out/alertmanager/alertmanager.yml" --storage.path="$STACK_DIR/$role"
   [ "$role" != alertmanager ] || AM_URL="http://127.0.0.1:$port"
   stack_wait 20 curl -sf "http://127.0.0.1:$port/-/ready" -o /dev/null ||

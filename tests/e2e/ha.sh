@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# The highly available stack on 127.0.0.1, as symptree generates it from a
+# `deployment:` section: two Prometheus replicas (prometheus-prom-a.yml and
+# prometheus-prom-b.yml) evaluating the same rules and sending to all three
+# peers of a gossiping Alertmanager cluster (alertmanager/cluster/am-N.env),
+# two hosts each with a simulator and an exporter. Asserts that every alert
+# group is notified exactly once, firing and resolved, while one replica and
+# one peer are killed during an incident and restarted during another.
+# E2E_NO_FAULT=1 injects nothing: the suite must then fail.
+set -euo pipefail
+# shellcheck disable=SC2119  # the stack_start_* functions take optional arguments
+BUILD_DIR=${1:?usage: $0 BUILD_DIR SOURCE_DIR}
+SOURCE_DIR=${2:?usage: $0 BUILD_DIR SOURCE_DIR}
+# shellcheck source=tests/e2e/lib/stack.bash
+source "$SOURCE_DIR/tests/e2e/lib/stack.bash"
+# shellcheck source=tests/e2e/lib/expect.bash
+source "$SOURCE_DIR/tests/e2e/lib/expect.bash"
+for tool in prometheus prometheus-alertmanager jq curl openssl; do
+  command -v "$tool" >/dev/null || stack_fail "$tool is not installed (scripts/install-deps)"
+done
+STACK_DIR=$(mktemp -d /tmp/symptree-ha.XXXXXX)
+NO_FAULT=${E2E_NO_FAULT:-0}
+START=$SECONDS
+# Response 4m: group_wait 8s, group_interval 40s, repeat 2m, longer than any
+# incident below lasts, so every second notification of a group is a duplicate.
+STACK_RESPONSE=4m
+# The peers wait position x peer-timeout before notifying, then skip what the
+# gossiped notification log says was sent. 3 s instead of 15 s keeps the suite
+# short and leaves gossip less time, so deduplication is tested harder.
+PEER_TIMEOUT=3s
+SETTLE=12   # seconds after a notification in which a duplicate would arrive (2 x 3 s, and margin)
+
+cleanup() {
+  local rc=$?
+  stack_stop || rc=1
+  if [ "$rc" -ne 0 ]; then
+    echo "--- deliveries" >&2; cut -c1-300 "$STACK_DIR/deliveries" | tail -n 20 >&2 2>/dev/null || true
+  fi
+  rm -rf "$STACK_DIR"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+pass() { echo "ok ($((SECONDS - START))s): $*"; }
+inject() { [ "$NO_FAULT" = 1 ] || "$@"; }
+
+ha_deployment() {
+  cat <<YAML
+deployment:
+  prometheus: {scrape_interval: 1s, evaluation_interval: 1s, replicas: [prom-a, prom-b]}
+  alertmanagers:
+    - {name: am-1, address: "127.0.0.1:$AM_PORT_1", cluster: "127.0.0.1:$GOSSIP_PORT_1"}
+    - {name: am-2, address: "127.0.0.1:$AM_PORT_2", cluster: "127.0.0.1:$GOSSIP_PORT_2"}
+    - {name: am-3, address: "127.0.0.1:$AM_PORT_3", cluster: "127.0.0.1:$GOSSIP_PORT_3"}
+  hosts:
+    - {name: a, exporter: "127.0.0.1:$EXPORTER_PORT", service: "127.0.0.1:$APP_PORT"}
+    - {name: b, exporter: "127.0.0.1:$EXPORTER_PORT_B", service: "127.0.0.1:$APP_PORT_B"}
+YAML
+}
+
+# Both hosts share this machine, so both exporters run the one generated
+# exporter.yml (the first host's port and folders): host-level facts are the
+# same on both; the simulators, which the faults below drive, are separate.
+start_peer() { stack_start_alertmanager "am-$1" "am-$1" "$2"; }
+start_replica() { stack_start_prometheus "prom-$1" "$STACK_DIR/out/prometheus/prometheus-prom-$1.yml" "$2"; }
+
+ha_start() {
+  stack_start_sink
+  stack_free_ports APP_PORT APP_PORT_B EXPORTER_PORT EXPORTER_PORT_B PROM_PORT PROM_PORT_B \
+    AM_PORT_1 AM_PORT_2 AM_PORT_3 GOSSIP_PORT_1 GOSSIP_PORT_2 GOSSIP_PORT_3
+  stack_demo_folder
+  stack_compile "$SOURCE_DIR/flowchart-spec/stemedb.yaml" "$(ha_deployment)"
+  stack_start_app app "$APP_PORT"
+  stack_start_app app-b "$APP_PORT_B"
+  stack_start_exporter exporter "$EXPORTER_PORT"
+  stack_start_exporter exporter-b "$EXPORTER_PORT_B"
+  STACK_AM_FLAGS="--cluster.peer-timeout=$PEER_TIMEOUT"
+  start_peer 1 "$AM_PORT_1"; start_peer 2 "$AM_PORT_2"; start_peer 3 "$AM_PORT_3"
+  start_replica a "$PROM_PORT"; start_replica b "$PROM_PORT_B"
+  # The checks read the replica and the peer that are never killed.
+  PROM_URL="http://127.0.0.1:$PROM_PORT_B"
+  AM_URL="http://127.0.0.1:$AM_PORT_2"
+}
+
+# cluster_formed PORT...: each peer reports a ready cluster of three.
+cluster_formed() {
+  local port
+  for port in "$@"; do
+    curl -sf "http://127.0.0.1:$port/api/v2/status" |
+      jq -e '.cluster.status == "ready" and (.cluster.peers | length) == 3' >/dev/null || return 1
+  done
+}
+
+# matching SINCE PATH NAME STATUS JQ: JQ applied to the array of alerts NAME
+# with STATUS on ALERT_HOST, one array per notification after SINCE to PATH.
+matching() {
+  local since=$1 path=$2 name=$3 status=$4 filter=$5
+  tail -n +"$((since + 1))" "$SINK_OUT" | grep "^$path " | cut -d' ' -f2- |
+    jq -s --arg n "$name" --arg s "$status" --arg h "${ALERT_HOST-a}" \
+      "[.[] | [.alerts[] | select(.labels.alertname == \$n and .status == \$s and (.labels.host // \"\") == \$h)]
+            | select(length > 0)] | $filter"
+}
+
+# notifications SINCE PATH NAME STATUS: how many notifications after SINCE to
+# PATH carry NAME with STATUS on ALERT_HOST.
+notifications() { matching "$@" length; }
+
+# alerts_in_first SINCE PATH NAME STATUS: how many such alerts the first of
+# those notifications holds; 2 if the replicas' alerts were not made identical.
+alerts_in_first() { matching "$@" '.[0] | length'; }
+
+# expect_once SINCE PATH NAME STATUS: the notification arrives, and no second
+# one within SETTLE seconds.
+expect_once() {
+  local count
+  ALERT_HOST=${ALERT_HOST-a} expect_delivery 90 "$@"
+  sleep "$SETTLE"
+  count=$(notifications "$@")
+  [ "$count" = 1 ] || stack_fail "$3 ($4, host '${ALERT_HOST-a}') was notified $count times to $2, not once"
+  count=$(alerts_in_first "$@")
+  [ "$count" = 1 ] || stack_fail "$3 ($4, host '${ALERT_HOST-a}') reached $2 as $count alerts, not one"
+}
+
+ha_start
+stack_wait 60 cluster_formed "$AM_PORT_1" "$AM_PORT_2" "$AM_PORT_3" ||
+  stack_fail "the three Alertmanagers did not form a cluster"
+stack_wait 30 sh -c "curl -sf '$PROM_URL/api/v1/query?query=up' | jq -e '[.data.result[] | select(.value[1] == \"1\")] | length == 4' >/dev/null" ||
+  stack_fail "prom-b does not scrape the four targets"
+pass "two Prometheus replicas, three gossiping Alertmanager peers, two hosts, all from the generated files"
+
+# 1. An incident on host a, and a failed member both hosts report: one
+#    notification each, although two replicas send them to three peers.
+since=$(mark)
+inject stack_fault slow_queries 1 "$APP_PORT"
+inject stack_fault node_failed 1 "$APP_PORT"
+inject stack_fault node_failed 1 "$APP_PORT_B"
+ALERT_HOST=a expect_once "$since" /pager StemeDBQueriesSlow firing
+pass "slow queries on host a: StemeDBQueriesSlow{host=a} notified exactly once"
+ALERT_HOST='' expect_once "$since" /tickets StemeDBReplaceFailedNode firing
+pass "a failed member seen by both hosts: one cluster-wide StemeDBReplaceFailedNode, notified exactly once"
+[ "$(ALERT_HOST=b notifications "$since" /pager StemeDBQueriesSlow firing)" = 0 ] ||
+  stack_fail "host b was reported slow"
+
+# 2. While it fires, one replica and one peer die; the incident is not notified
+#    again, and its resolution still arrives, once.
+stack_kill prom-a
+stack_kill am-1
+sleep "$SETTLE"
+[ "$(ALERT_HOST=a notifications "$since" /pager StemeDBQueriesSlow firing)" = 1 ] ||
+  stack_fail "killing prom-a and am-1 re-notified the incident"
+pass "prom-a and am-1 killed during the incident: no second notification"
+stack_fault slow_queries 0 "$APP_PORT"
+stack_fault node_failed 0 "$APP_PORT"
+stack_fault node_failed 0 "$APP_PORT_B"
+ALERT_HOST=a expect_once "$since" /pager StemeDBQueriesSlow resolved
+ALERT_HOST='' expect_once "$since" /tickets StemeDBReplaceFailedNode resolved
+pass "recovery with one replica and two peers: resolved notified exactly once for both"
+
+# 3. A new incident while degraded is not lost; restarting the dead replica and
+#    peer while it fires pages nobody twice.
+since=$(mark)
+inject stack_fault slow_queries 1 "$APP_PORT_B"
+ALERT_HOST=b expect_once "$since" /pager StemeDBQueriesSlow firing
+pass "slow queries on host b with one replica and two peers: notified exactly once"
+start_peer 1 "$AM_PORT_1"
+start_replica a "$PROM_PORT"
+stack_wait 60 cluster_formed "$AM_PORT_1" "$AM_PORT_2" "$AM_PORT_3" || stack_fail "am-1 did not rejoin the cluster"
+sleep "$SETTLE"
+[ "$(ALERT_HOST=b notifications "$since" /pager StemeDBQueriesSlow firing)" = 1 ] ||
+  stack_fail "restarting prom-a and am-1 re-notified the incident"
+pass "prom-a and am-1 restarted, am-1 back in the cluster: no duplicate page"
+stack_fault slow_queries 0 "$APP_PORT_B"
+ALERT_HOST=b expect_once "$since" /pager StemeDBQueriesSlow resolved
+pass "recovery: resolved notified exactly once"
+
+# Nothing else was paged along the way (no absence alert, no other branch).
+others=$(cut -d' ' -f2- "$SINK_OUT" | jq -r '.alerts[].labels.alertname' | sort -u |
+  grep -vx -e StemeDBQueriesSlow -e StemeDBReplaceFailedNode || true)
+[ -z "$others" ] || stack_fail "unexpected notifications: $others"
+stack_stop || stack_fail "a process survived"
+for port in "$APP_PORT" "$APP_PORT_B" "$EXPORTER_PORT" "$EXPORTER_PORT_B" "$PROM_PORT" "$PROM_PORT_B" \
+  "$AM_PORT_1" "$AM_PORT_2" "$AM_PORT_3" "$GOSSIP_PORT_1" "$GOSSIP_PORT_2" "$GOSSIP_PORT_3"; do
+  ! port_listening "$port" || stack_fail "port $port is still listening"
+done
+pass "every process stopped and every port released"
