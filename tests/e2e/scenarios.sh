@@ -26,11 +26,11 @@ START=$SECONDS
 
 cleanup() {
   local rc=$?
-  stack_stop || rc=1
   if [ "$rc" -ne 0 ]; then
     echo "--- deliveries" >&2; cut -c1-400 "$STACK_DIR/deliveries" | tail -n 20 >&2 2>/dev/null || true
     echo "--- firing" >&2; stack_firing >&2 2>/dev/null || true
   fi
+  stack_stop || rc=1
   [ -n "${E2E_KEEP:-}" ] || stack_remove_dir
   exit "$rc"
 }

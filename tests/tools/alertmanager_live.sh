@@ -16,19 +16,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# wait_for SECONDS COMMAND...: polls every 0.2 s until the command succeeds.
-wait_for() {
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ "$SECONDS" -lt "$deadline" ] || return 1
-    sleep 0.2
-  done
-}
-
 # The webhook sink, on a port the kernel picks.
 "$SINK_BIN" --port-file "$WORK/sink.port" --out "$WORK/deliveries" &
 pids+=($!)
-wait_for 10 test -s "$WORK/sink.port" || fail "the webhook sink did not start"
+poll_until 10 test -s "$WORK/sink.port" || fail "the webhook sink did not start"
 SINK="http://127.0.0.1:$(cat "$WORK/sink.port")"
 
 # The default spec, each receiver a webhook into the sink, every response time
@@ -47,13 +38,12 @@ grep -q 'group_wait: 1s' "$CONFIG" || fail "30s responses should give group_wait
 start_alertmanager() {
   local port
   for _ in 1 2 3 4 5; do
-    port=$((20000 + RANDOM % 40000))
-    (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue  # in use
+    port=$(free_loopback_port) || fail "no free loopback port"
     prometheus-alertmanager --config.file="$CONFIG" --web.listen-address="127.0.0.1:$port" \
       --cluster.listen-address= --storage.path="$WORK/am" >"$WORK/am.log" 2>&1 &
     pids+=($!)
     AM="http://127.0.0.1:$port"
-    if wait_for 20 curl -sf "$AM/-/ready" -o /dev/null; then return 0; fi
+    if poll_until 20 curl -sf "$AM/-/ready" -o /dev/null; then return 0; fi
     kill "${pids[-1]}" 2>/dev/null || true
   done
   cat "$WORK/am.log" >&2
@@ -113,7 +103,7 @@ expect_inhibited() {
   for ((i = 0; i < ${#causes[@]}; i += 2)); do want+="$(fingerprint "${causes[i]}" "${causes[i + 1]}") "; done
   want=$(echo "$want" | tr ' ' '\n' | sed '/^$/d' | sort | tr '\n' ' ' | sed 's/ $//')
   check() { got=$(inhibitors "$name" "$host" "$metric"); [ "$got" = "$want" ]; }
-  wait_for 15 check || fail "$name on $host: inhibited by '$got', expected '$want'"
+  poll_until 15 check || fail "$name on $host: inhibited by '$got', expected '$want'"
 }
 
 expect_inhibited StemeDBServerWontStart db1 "StemeDBPortConflict db1"
@@ -141,9 +131,9 @@ delivered() {  # PATH ALERTNAME HOST RUNBOOK
 P0_RUNBOOK=$(runbook_of StemeDBPortConflict)
 [ "$P0_RUNBOOK" = "https://docs.example.com/stemedb/operations/runbooks/server-wont-start.md#port-conflict" ] ||
   fail "unexpected runbook_url '$P0_RUNBOOK'"
-wait_for 30 delivered /pager StemeDBPortConflict db1 "$P0_RUNBOOK" || { cat "$WORK/deliveries" >&2; fail "P0 not delivered to pager"; }
+poll_until 30 delivered /pager StemeDBPortConflict db1 "$P0_RUNBOOK" || { cat "$WORK/deliveries" >&2; fail "P0 not delivered to pager"; }
 pass "a P0 alert reaches the pager receiver with its runbook_url"
-wait_for 30 delivered /slack StemeDBCapacityReview db7 \
+poll_until 30 delivered /slack StemeDBCapacityReview db7 \
   "https://docs.example.com/stemedb/operations/runbooks/disk-full.md#volume-expansion" ||
   { cat "$WORK/deliveries" >&2; fail "P3 not delivered to team_slack"; }
 pass "a P3 alert reaches the team channel receiver with its runbook_url"
@@ -152,7 +142,7 @@ grep -qE '^/pager .*"receiver":"pager"' "$WORK/deliveries" || fail "the pager pa
 pass "each priority's alerts reach only its receiver"
 # The inhibited symptoms were never notified: by the time the P0 cause was,
 # Alertmanager held them all (posted in one request, group_wait 1s).
-wait_for 30 delivered /pager StemeDBServerWontStart db2 "$(runbook_of StemeDBServerWontStart)" ||
+poll_until 30 delivered /pager StemeDBServerWontStart db2 "$(runbook_of StemeDBServerWontStart)" ||
   fail "the uninhibited symptom on db2 was not delivered"
 host=db1
 ! grep -qE "^/pager .*\"alertname\":\"StemeDBServerWontStart\",\"host\":\"$host\"" "$WORK/deliveries" ||

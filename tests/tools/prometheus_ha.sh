@@ -78,18 +78,8 @@ done
 pass "each Alertmanager peer's ARGS list every other peer"
 
 # A live cluster: the example's Alertmanagers moved to free ports on 127.0.0.1.
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
-ports=()
-while [ "${#ports[@]}" -lt 4 ]; do
-  port=$(free_port)
-  [[ " ${ports[*]} " == *" $port "* ]] || ports+=("$port")
-done
+free_loopback_ports port0 port1 port2 port3 || fail "no free loopback ports"
+ports=("$port0" "$port1" "$port2" "$port3")
 awk -v p0="${ports[0]}" -v p1="${ports[1]}" -v p2="${ports[2]}" -v p3="${ports[3]}" '
   /^  alertmanagers:/ { print
     print "    - {name: am-a, address: \"127.0.0.1:" p0 "\", cluster: \"127.0.0.1:" p1 "\"}"

@@ -9,29 +9,15 @@
 
 STACK_PIDS=()
 declare -A STACK_PID=()   # role -> pid
+# shellcheck source=tests/lib/loopback.bash
+source "$(dirname "${BASH_SOURCE[0]}")/../../lib/loopback.bash"
 # shellcheck source=tests/e2e/lib/host_faults.bash
 source "$(dirname "${BASH_SOURCE[0]}")/host_faults.bash"
 
 stack_fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # stack_wait SECONDS COMMAND...: polls every 0.2 s until the command succeeds.
-stack_wait() {
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ "$SECONDS" -lt "$deadline" ] || return 1
-    sleep 0.2
-  done
-}
-
-# stack_free_port: a loopback port nothing listens on (checked, not reserved).
-stack_free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
-    if ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  stack_fail "no free port found"
-}
+stack_wait() { poll_until "$@"; }
 
 port_listening() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -132,15 +118,7 @@ stack_start_sink() {
 }
 
 # stack_free_ports VAR...: a distinct free loopback port in each variable.
-stack_free_ports() {
-  local var port taken=" "
-  for var in "$@"; do
-    port=$(stack_free_port)
-    while [[ $taken == *" $port "* ]]; do port=$(stack_free_port); done
-    taken+="$port "
-    printf -v "$var" '%s' "$port"
-  done
-}
+stack_free_ports() { free_loopback_ports "$@" || stack_fail "no free ports"; }
 
 # stack_start SPEC: the single-host stack: starts the sink, writes and compiles
 # the demo spec, then the simulator, the exporter, Alertmanager and Prometheus

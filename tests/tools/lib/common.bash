@@ -5,6 +5,8 @@ BUILD_DIR=${1:?usage: $0 BUILD_DIR SOURCE_DIR}
 SOURCE_DIR=${2:?usage: $0 BUILD_DIR SOURCE_DIR}
 SYMPTREE="$BUILD_DIR/symptree"
 SPEC="$SOURCE_DIR/flowchart-spec/stemedb.yaml"
+# shellcheck source=tests/lib/loopback.bash
+source "$SOURCE_DIR/tests/lib/loopback.bash"
 WORK=$(mktemp -d /tmp/symptree-test.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
