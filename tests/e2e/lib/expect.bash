@@ -10,16 +10,19 @@
 # mark: the number of deliveries so far; later checks read only those after it.
 mark() { wc -l <"$SINK_OUT"; }
 
-# delivered SINCE PATH NAME STATUS [JQ-CONDITION-ON-ALERT]: a notification after
-# SINCE to receiver PATH holds an alert NAME with STATUS (and the condition).
-delivered() {
+# notified SINCE PATH NAME STATUS [JQ-CONDITION-ON-ALERT]: for each notification
+# after SINCE to receiver PATH, the array of its alerts named NAME with STATUS
+# on ALERT_HOST (and the condition); notifications without one are left out.
+notified() {
   local since=$1 path=$2 name=$3 status=$4 cond=${5:-true}
   tail -n +"$((since + 1))" "$SINK_OUT" | grep "^$path " | cut -d' ' -f2- |
-    jq -s -e --arg n "$name" --arg s "$status" --arg h "${ALERT_HOST-demo}" \
-      "any(.[]; any(.alerts[]; .labels.alertname == \$n and .status == \$s
-                                and (.labels.host // \"\") == \$h and ($cond)))" \
-      >/dev/null 2>&1
+    jq -s -c --arg n "$name" --arg s "$status" --arg h "${ALERT_HOST-demo}" \
+      ".[] | [.alerts[] | select(.labels.alertname == \$n and .status == \$s
+                                  and (.labels.host // \"\") == \$h and ($cond))] | select(length > 0)"
 }
+
+# delivered SINCE PATH NAME STATUS [COND]: at least one such notification.
+delivered() { [ -n "$(notified "$@" 2>/dev/null)" ]; }
 
 # expect_delivery SECONDS SINCE PATH NAME STATUS [COND]
 expect_delivery() {
