@@ -97,12 +97,9 @@ for peer in a b; do
   pids+=($!)
 done
 peers_seen() { curl -sf "http://127.0.0.1:$1/api/v2/status" | jq -e '.cluster.peers | length == 2' >/dev/null; }
-deadline=$((SECONDS + 30))
-until peers_seen "${ports[0]}" && peers_seen "${ports[2]}"; do
-  if [ "$SECONDS" -ge "$deadline" ]; then
-    cat "$WORK"/am-*.log >&2
-    fail "the two Alertmanagers started with the generated flags did not form a cluster"
-  fi
-  sleep 0.3
-done
+both_see_two() { peers_seen "${ports[0]}" && peers_seen "${ports[2]}"; }
+if ! poll_until 30 both_see_two; then
+  cat "$WORK"/am-*.log >&2
+  fail "the two Alertmanagers started with the generated flags did not form a cluster"
+fi
 pass "two Alertmanagers started with the generated ARGS see each other as peers"
