@@ -48,28 +48,23 @@ Json templating(const Model& model) {
                   {"refresh", 1}, {"regex", ""}, {"type", "datasource"}});
   std::string jobs = regex_literal(model.service_job) + "|" + regex_literal(model.exporter_job);
   list.push_back(query_variable("job", "label_values(up{job=~\"" + jobs + "\"}, job)"));
-  std::string host_filters;
   for (const std::string& label : model.join_on) {
     list.push_back(query_variable(label, "label_values(up{job=~\"$job\"}, " + label + ")"));
-    host_filters += ", " + label + "=~\"$" + label + "\"";
   }
-  list.push_back(query_variable("instance", "label_values(up{job=~\"$job\"" + host_filters + "}, instance)"));
+  list.push_back(
+      query_variable("instance", "label_values(up{job=~\"$job\"" + host_variable_filters(model) + "}, instance)"));
   return {{"list", list}};
 }
 
 // Grafana's own annotations, and the service's firing alerts from ALERTS.
 Json annotations(const Model& model) {
-  std::string hosts;
-  for (const std::string& label : model.join_on) hosts += ", " + label + "=~\"$" + label + "\"";
   Json builtin = {{"builtIn", 1}, {"datasource", {{"type", "grafana"}, {"uid", "-- Grafana --"}}}, {"enable", true},
                   {"hide", true}, {"iconColor", "rgba(0, 211, 255, 1)"}, {"name", "Annotations & Alerts"},
                   {"type", "dashboard"}};
   std::string alerts_expr = "ALERTS{alertstate=\"firing\", service=\"" + model.service + "\"";
-  std::string expr = alerts_expr + hosts + "}";
+  std::string expr = alerts_expr + host_variable_filters(model) + "}";
   if (model.has_cluster_scope()) {  // cluster-scoped alerts have no join_on labels: shown whatever host is chosen
-    std::string no_host;
-    for (const std::string& label : model.join_on) no_host += ", " + label + "=\"\"";
-    expr += " or " + alerts_expr + no_host + "}";
+    expr += " or " + alerts_expr + no_host_filters(model) + "}";
   }
   Json target = {{"expr", expr},
                  {"interval", "1m"}, {"refId", "Alerts"}};

@@ -104,16 +104,12 @@ Json holds_mappings() {
 // the cluster-scoped nodes' states (no join_on labels) whatever is selected.
 std::string holds_query(const PanelContext& context) {
   const Model& model = context.model;
-  std::string on, host_filters, no_host;
-  for (const std::string& label : model.join_on) {
-    on += (on.empty() ? "" : ", ") + label;
-    host_filters += ", " + label + "=~\"$" + label + "\"";
-    no_host += ", " + label + "=\"\"";
-  }
+  std::string on;
+  for (const std::string& label : model.join_on) on += (on.empty() ? "" : ", ") + label;
   std::string metric = node_state_metric(model) + "{service=\"" + model.service + "\"";
-  std::string query = metric + host_filters + "}\nand on (" + on + ") group by (" + on +
+  std::string query = metric + host_variable_filters(model) + "}\nand on (" + on + ") group by (" + on +
                       ") (up{job=~\"$job\", instance=~\"$instance\"})";
-  if (model.has_cluster_scope()) query = "(\n" + query + "\n)\nor " + metric + no_host + "}";
+  if (model.has_cluster_scope()) query = "(\n" + query + "\n)\nor " + metric + no_host_filters(model) + "}";
   return query;
 }
 
@@ -123,6 +119,18 @@ Json hidden_column(const std::string& name) {
 }
 
 }  // namespace
+
+std::string host_variable_filters(const Model& model) {
+  std::string filters;
+  for (const std::string& label : model.join_on) filters += ", " + label + "=~\"$" + label + "\"";
+  return filters;
+}
+
+std::string no_host_filters(const Model& model) {
+  std::string filters;
+  for (const std::string& label : model.join_on) filters += ", " + label + "=\"\"";
+  return filters;
+}
 
 Json datasource_ref() { return {{"type", "prometheus"}, {"uid", "${datasource}"}}; }
 

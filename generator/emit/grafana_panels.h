@@ -26,6 +26,13 @@ struct PanelContext {
   std::string cluster_filters;  // job=~"$job": a cluster-scoped panel shows the cluster, whatever host is chosen
 };
 
+// `, host=~"$host"` for each join_on label: the dashboard's host variables as
+// matchers to append to a selector.
+std::string host_variable_filters(const Model& model);
+// `, host=""` for each join_on label: the series of cluster-scoped nodes, which
+// carry none of them.
+std::string no_host_filters(const Model& model);
+
 // The dashboard's Prometheus data source, chosen by the `datasource` variable.
 Json datasource_ref();
 

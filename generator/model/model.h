@@ -111,7 +111,6 @@ struct Node {
   NodeKind kind = NodeKind::Alert;
   std::optional<Condition> when;
   NodeScope scope = NodeScope::Host;
-  SourcePosition scope_where;  // of the `scope:` value when written, else the node's
   Duration for_duration;
   int priority = -1;        // index into Model::priorities (inherited when not set)
   bool own_priority = false;

@@ -171,17 +171,16 @@ void NodeReader::read_condition(const MapReader& map, Node& node, int parent) {
 // `scope: host | cluster`. A cluster-scoped node has no join_on labels, so it
 // cannot sit under a host-scoped condition: which host would it belong to?
 void NodeReader::read_scope(const MapReader& map, Node& node, int parent) {
-  node.scope_where = map.where();
   std::optional<std::string> scope = map.string("scope");
   if (!scope) return;
-  node.scope_where = map.where("scope");
+  SourcePosition where = map.where("scope");
   if (*scope != "host" && *scope != "cluster") {
-    diagnostics_.error(node.scope_where, "'scope' must be 'host' or 'cluster', got '" + *scope + "'",
+    diagnostics_.error(where, "'scope' must be 'host' or 'cluster', got '" + *scope + "'",
                        suggestion(*scope, {"host", "cluster"}));
     return;
   }
   if (!map.has("when")) {
-    diagnostics_.error(node.scope_where, "'scope' needs 'when': it says whose fact the condition states");
+    diagnostics_.error(where, "'scope' needs 'when': it says whose fact the condition states");
     return;
   }
   if (*scope == "host") return;
@@ -189,7 +188,7 @@ void NodeReader::read_scope(const MapReader& map, Node& node, int parent) {
   for (int a = parent; a >= 0; a = model_.nodes[a].parent) {
     const Node& ancestor = model_.nodes[a];
     if (!ancestor.when || ancestor.scope == NodeScope::Cluster) continue;
-    diagnostics_.error(node.scope_where,
+    diagnostics_.error(where,
                        "'" + node.id + "' is cluster-scoped, but its ancestor '" + ancestor.id +
                            "' holds per host: which host would its alert belong to?",
                        "move it under a cluster-scoped node or a section without 'when', or make '" + ancestor.id +
