@@ -1,23 +1,17 @@
 // alertmanager/cluster/<peer>.env from `deployment.alertmanagers`.
 #include "generator/emit/alertmanager_cluster_emitter.h"
 
-#include <arpa/inet.h>
-
 #include "generator/emit/yaml_writer.h"
-#include "generator/spec/deployment_reader.h"
+#include "generator/spec/host_port.h"
 
 namespace symptree {
 namespace {
 
-bool is_ip_literal(const std::string& host) {
-  unsigned char buffer[16];
-  return inet_pton(AF_INET, host.c_str(), buffer) == 1 || inet_pton(AF_INET6, host.c_str(), buffer) == 1;
-}
-
 // Where a listener binds. Alertmanager binds an IP, not a name: a peer written
 // with an IP listens on it alone (so 127.0.0.1 stays on loopback; gossip also
 // advertises it); one written with a DNS name listens on every interface
-// (gossip then advertises the private address Alertmanager finds).
+// (gossip then advertises the private address Alertmanager finds, and fails
+// to start without one: docs/spec.md recommends IPs for `cluster`).
 std::string listen_address(const std::string& address, const std::string& any_interface) {
   return is_ip_literal(host_of(address)) ? address : any_interface + port_of(address);
 }

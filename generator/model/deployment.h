@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "common/diagnostics.h"
 #include "common/duration.h"
 
 namespace symptree {
@@ -31,7 +30,6 @@ struct AlertmanagerPeer {
   std::string name;     // file name of its flags: alertmanager/cluster/<name>.env
   std::string address;  // host:port of its API, where Prometheus sends alerts
   std::string cluster;  // host:port of its gossip listener; "" only when it is the only peer
-  SourcePosition where;
 };
 
 // One host running the service and symptree-exporter: two scrape targets that
@@ -41,7 +39,6 @@ struct DeploymentHost {
   std::string exporter;                       // host:port of symptree-exporter; "" when the spec has no `host:`
   std::string service;                        // host:port of the service's own /metrics
   std::map<std::string, std::string> labels;  // target labels: the other join_on labels, and any extra
-  SourcePosition where;
 };
 
 // The whole `deployment:` section.
@@ -49,7 +46,6 @@ struct Deployment {
   PrometheusDeployment prometheus;
   std::vector<AlertmanagerPeer> alertmanagers;
   std::vector<DeploymentHost> hosts;
-  SourcePosition where;
 };
 
 }  // namespace symptree

@@ -4,15 +4,19 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
+#include "generator/promql/lexer.h"
+#include "generator/spec/host_port.h"
 #include "generator/spec/names.h"
 
 namespace symptree {
 namespace {
 
 // Labels symptree's alerts and scrape targets already use; a replica label
-// with one of these names would be dropped from every alert.
+// with one of these names would be dropped from every alert, and an external
+// label with one would be added to every alert that lacks it.
 const std::vector<std::string>& reserved_labels() {
   static const std::vector<std::string> labels = {"alertname", "severity", "priority", "service", "symptom",
                                                   "node",      "metric",   "instance", "job"};
@@ -31,11 +35,20 @@ bool is_file_safe_name(const std::string& name) {
   });
 }
 
-bool is_dns_name(const std::string& host) {
-  if (host.empty() || host.size() > 253 || host.front() == '.' || host.front() == '-') return false;
-  return std::all_of(host.begin(), host.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_';
-  });
+// Checks a name that names the generated `file`: file-safe and unique in
+// `seen`. Reports the mistake at `where`; false when there is one.
+bool check_file_name(Diagnostics& diagnostics, const SourcePosition& where, const std::string& what,
+                     const std::string& name, const std::string& file, std::set<std::string>& seen) {
+  if (!is_file_safe_name(name)) {
+    diagnostics.error(where, what + " name '" + name + "' must be letters, digits, '-', '_' or '.'",
+                      "it names the file " + file);
+    return false;
+  }
+  if (!seen.insert(name).second) {
+    diagnostics.error(where, "duplicate " + what + " name '" + name + "'");
+    return false;
+  }
+  return true;
 }
 
 // Reads `key` as a positive duration; `fallback` when absent or invalid.
@@ -52,20 +65,8 @@ Duration read_interval(const MapReader& map, const std::string& key, int64_t fal
   return *parsed;
 }
 
-// A name that must be unique in its list and usable as a file name.
-std::string read_name(const MapReader& map, const std::string& what, std::set<std::string>& seen) {
-  std::string name = map.string("name", true).value_or("");
-  if (name.empty()) return name;
-  if (!is_file_safe_name(name)) {
-    map.diagnostics().error(map.where("name"), what + " name '" + name + "' must be letters, digits, '-', '_' or '.'",
-                            "it names a generated file");
-  } else if (!seen.insert(name).second) {
-    map.diagnostics().error(map.where("name"), "duplicate " + what + " name '" + name + "'");
-  }
-  return name;
-}
-
-// A host:port value, unique among the values of `seen`.
+// A host:port value; its canonical form must be new to `seen`, which holds
+// every address of the section. "" when it is not host:port.
 std::string read_address(const MapReader& map, const std::string& key, bool required, const std::string& example,
                          std::set<std::string>& seen) {
   std::string value = map.string(key, required).value_or("");
@@ -73,8 +74,11 @@ std::string read_address(const MapReader& map, const std::string& key, bool requ
   if (std::string problem = host_port_problem(value); !problem.empty()) {
     map.diagnostics().error(map.where(key), "'" + key + "' must be host:port, got '" + value + "': " + problem,
                             "e.g. " + key + ": \"" + example + "\"");
-  } else if (!seen.insert(value).second) {
-    map.diagnostics().error(map.where(key), "address '" + value + "' is used twice");
+    return "";
+  }
+  if (!seen.insert(canonical_host_port(value)).second) {
+    map.diagnostics().error(map.where(key), "address '" + value + "' is used twice",
+                            "each address in 'deployment' belongs to one listener or target");
   }
   return value;
 }
@@ -110,59 +114,157 @@ SourcePosition label_position(const MapReader& parent, const std::string& key, c
   return parent.where(key);
 }
 
-void read_prometheus(const MapReader& section, const Model& model, PrometheusDeployment& prometheus) {
-  prometheus.scrape_interval = duration_from_ms(15000);
-  prometheus.evaluation_interval = duration_from_ms(15000);
-  YAML::Node node = section.mapping("prometheus");
-  if (!node.IsDefined()) return;
-  MapReader map(section.file(), node, "'prometheus'",
-                {"scrape_interval", "evaluation_interval", "replica_label", "replicas", "external_labels",
-                 "rule_files_dir"},
-                section.diagnostics());
-  if (!map.valid()) return;
-  Diagnostics& diagnostics = map.diagnostics();
-  prometheus.scrape_interval = read_interval(map, "scrape_interval", 15000);
-  prometheus.evaluation_interval = read_interval(map, "evaluation_interval", 15000);
+// The smallest range window `[5m]` of a range selector in any node's
+// condition (subqueries `[5m:1m]` excluded), with the node reading it.
+struct RangeWindow {
+  Duration window;
+  std::string node;
+};
+
+std::optional<RangeWindow> smallest_range_window(const Model& model) {
+  std::optional<RangeWindow> smallest;
+  for (const Node& node : model.nodes) {
+    if (!node.when) continue;
+    LexResult lexed = lex_promql(node.when->expr);
+    if (!lexed.ok()) continue;  // reported by the node reader
+    const std::vector<Token>& tokens = lexed.tokens;
+    for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+      if (tokens[i].text != "[" || tokens[i + 1].kind != TokenKind::Duration || tokens[i + 2].text != "]") continue;
+      std::optional<Duration> window = parse_duration(tokens[i + 1].text);
+      if (window && (!smallest || window->ms < smallest->window.ms)) smallest = RangeWindow{*window, node.id};
+    }
+  }
+  return smallest;
+}
+
+// rate() and the other range functions need two samples in their window, so
+// the window must hold at least two scrape intervals.
+void check_scrape_interval(const Model& model, const Duration& scrape_interval, const SourcePosition& where,
+                           Diagnostics& diagnostics) {
+  std::optional<RangeWindow> smallest = smallest_range_window(model);
+  if (!smallest || 2 * scrape_interval.ms <= smallest->window.ms) return;
+  diagnostics.error(where,
+                    "'scrape_interval' " + scrape_interval.text + " is too long for the rules: '" + smallest->node +
+                        "' reads a [" + smallest->window.text + "] window, which needs two scrapes in it",
+                    "use a scrape_interval of at most " + format_duration(smallest->window.ms / 2) +
+                        ", or widen the window");
+}
+
+void read_replica_label(const MapReader& map, const Model& model, PrometheusDeployment& prometheus) {
   prometheus.replica_label = map.string("replica_label").value_or("replica");
   const std::string& replica = prometheus.replica_label;
   if (!is_label_name(replica) || replica.rfind("__", 0) == 0) {
-    diagnostics.error(map.where("replica_label"), "'" + replica + "' is not a valid label name");
+    map.diagnostics().error(map.where("replica_label"), "'" + replica + "' is not a valid label name");
   } else if (contains(model.join_on, replica) || contains(reserved_labels(), replica)) {
-    diagnostics.error(map.where("replica_label"), "'replica_label' cannot be '" + replica + "'",
-                      "alerts are sent without it, and symptree's alerts need '" + replica +
-                          "'; choose a label of its own, e.g. replica");
+    map.diagnostics().error(map.where("replica_label"), "'replica_label' cannot be '" + replica + "'",
+                            "alerts are sent without it, and symptree's alerts need '" + replica +
+                                "'; choose a label of its own, e.g. replica");
   }
-  if (YAML::Node list = map.sequence("replicas"); list.IsDefined()) {
-    if (list.size() == 0) diagnostics.error(map.where("replicas"), "'replicas' must name at least one replica");
-    std::set<std::string> seen;
-    for (const YAML::Node& item : list) {
-      std::optional<std::string> name = read_scalar(map.file(), item, "a replica", diagnostics);
-      if (!name) continue;
-      if (!is_file_safe_name(*name)) {
-        diagnostics.error(map.file().position(item), "replica name '" + *name +
-                                                         "' must be letters, digits, '-', '_' or '.'",
-                          "it names the file prometheus-" + *name + ".yml");
-      } else if (!seen.insert(*name).second) {
-        diagnostics.error(map.file().position(item), "duplicate replica '" + *name + "'");
-      } else {
-        prometheus.replicas.push_back(*name);
-      }
+}
+
+void read_replicas(const MapReader& map, PrometheusDeployment& prometheus) {
+  YAML::Node list = map.sequence("replicas");
+  if (!list.IsDefined()) return;
+  if (list.size() == 0) map.diagnostics().error(map.where("replicas"), "'replicas' must name at least one replica");
+  std::set<std::string> seen;
+  for (const YAML::Node& item : list) {
+    std::optional<std::string> name = read_scalar(map.file(), item, "a replica", map.diagnostics());
+    if (name && check_file_name(map.diagnostics(), map.file().position(item), "replica", *name,
+                                "prometheus-" + *name + ".yml", seen)) {
+      prometheus.replicas.push_back(*name);
     }
   }
-  prometheus.external_labels = read_labels(map, "external_labels");
-  if (prometheus.external_labels.count(replica)) {
-    diagnostics.error(label_position(map, "external_labels", replica),
-                      "'external_labels' cannot set the replica label '" + replica + "'",
-                      "each replica's file sets it to the replica's name; list the names under 'replicas'");
-    prometheus.external_labels.erase(replica);
+}
+
+// Why `label` cannot be an external label; "" when it can. Prometheus adds
+// external labels to every alert that lacks them.
+std::string external_label_problem(const Model& model, const std::string& replica, const std::string& label,
+                                   const std::string& value, std::string& hint) {
+  if (label == replica) {
+    hint = "each replica's file sets it to the replica's name; list the names under 'replicas'";
+    return "'external_labels' cannot set the replica label '" + label + "'";
   }
+  if (contains(model.join_on, label)) {
+    hint = "Prometheus adds it to every alert that lacks it, so alerts without '" + label +
+           "' (cluster-scoped, absence) would reach Alertmanager with " + label + "=\"" + value +
+           "\"; choose a label of its own, e.g. cluster or region";
+    return "'external_labels' cannot set the join_on label '" + label + "'";
+  }
+  if (contains(reserved_labels(), label)) {
+    hint = "Prometheus adds it to every alert that lacks it, and symptree's routing, inhibition and dashboard "
+           "read '" + label + "'; choose a label of its own, e.g. cluster or region";
+    return "'external_labels' cannot set '" + label + "', a label symptree's alerts use";
+  }
+  return "";
+}
+
+void read_external_labels(const MapReader& map, const Model& model, PrometheusDeployment& prometheus) {
+  prometheus.external_labels = read_labels(map, "external_labels");
+  for (auto it = prometheus.external_labels.begin(); it != prometheus.external_labels.end();) {
+    std::string hint;
+    std::string problem = external_label_problem(model, prometheus.replica_label, it->first, it->second, hint);
+    if (problem.empty()) {
+      ++it;
+      continue;
+    }
+    map.diagnostics().error(label_position(map, "external_labels", it->first), problem, hint);
+    it = prometheus.external_labels.erase(it);
+  }
+}
+
+void read_rule_files_dir(const MapReader& map, PrometheusDeployment& prometheus) {
   prometheus.rule_files_dir = map.string("rule_files_dir").value_or("");
   while (prometheus.rule_files_dir.size() > 1 && prometheus.rule_files_dir.back() == '/') {
     prometheus.rule_files_dir.pop_back();
   }
 }
 
-void read_alertmanagers(const MapReader& section, Deployment& deployment) {
+void read_prometheus(const MapReader& section, const Model& model, PrometheusDeployment& prometheus) {
+  prometheus.scrape_interval = duration_from_ms(15000);
+  prometheus.evaluation_interval = duration_from_ms(15000);
+  YAML::Node node = section.mapping("prometheus");
+  if (!node.IsDefined()) {
+    check_scrape_interval(model, prometheus.scrape_interval, section.where(), section.diagnostics());
+    return;
+  }
+  MapReader map(section.file(), node, "'prometheus'",
+                {"scrape_interval", "evaluation_interval", "replica_label", "replicas", "external_labels",
+                 "rule_files_dir"},
+                section.diagnostics());
+  if (!map.valid()) return;
+  prometheus.scrape_interval = read_interval(map, "scrape_interval", 15000);
+  prometheus.evaluation_interval = read_interval(map, "evaluation_interval", 15000);
+  check_scrape_interval(model, prometheus.scrape_interval, map.where("scrape_interval"), map.diagnostics());
+  read_replica_label(map, model, prometheus);
+  read_replicas(map, prometheus);
+  read_external_labels(map, model, prometheus);
+  read_rule_files_dir(map, prometheus);
+}
+
+// True when a listener at `host_port` takes its port on every interface: a
+// DNS name (the cluster emitter then listens on all of them) or 0.0.0.0 / [::].
+bool binds_every_interface(const std::string& host_port) {
+  std::string host = host_of(canonical_host_port(host_port));
+  return !is_ip_literal(host) || host == "0.0.0.0" || host == "::";
+}
+
+// A peer binds both its API and its gossip listener: one port cannot serve
+// both unless they are two different IPs.
+void check_peer_ports(const MapReader& map, const AlertmanagerPeer& peer) {
+  if (peer.address.empty() || peer.cluster.empty()) return;
+  std::string address = canonical_host_port(peer.address), cluster = canonical_host_port(peer.cluster);
+  if (port_of(address) != port_of(cluster)) return;
+  if (host_of(address) != host_of(cluster) && !binds_every_interface(address) && !binds_every_interface(cluster)) {
+    return;
+  }
+  map.diagnostics().error(map.where("cluster"),
+                          "'cluster' '" + peer.cluster + "' and 'address' '" + peer.address +
+                              "' cannot both listen on port " + port_of(cluster),
+                          "the peer binds both, and a DNS name listens on every interface; give gossip a port of "
+                          "its own (Alertmanager's default is 9094)");
+}
+
+void read_alertmanagers(const MapReader& section, std::set<std::string>& addresses, Deployment& deployment) {
   YAML::Node list = section.sequence("alertmanagers", true);
   if (!list.IsDefined()) return;
   if (list.size() == 0) {
@@ -171,16 +273,20 @@ void read_alertmanagers(const MapReader& section, Deployment& deployment) {
     return;
   }
   bool clustered = list.size() > 1;
-  std::set<std::string> names, addresses;
+  std::set<std::string> names;
   for (const YAML::Node& item : list) {
     MapReader map(section.file(), item, "an alertmanager", {"name", "address", "cluster"}, section.diagnostics());
     if (!map.valid()) continue;
     AlertmanagerPeer peer;
-    peer.where = map.where();
-    peer.name = read_name(map, "alertmanager", names);
+    peer.name = map.string("name", true).value_or("");
+    if (!peer.name.empty()) {
+      check_file_name(map.diagnostics(), map.where("name"), "alertmanager", peer.name,
+                      "alertmanager/cluster/" + peer.name + ".env", names);
+    }
     peer.address = read_address(map, "address", true, "10.0.0.1:9093", addresses);
     // Gossip needs a listener on every peer once there are two or more.
     peer.cluster = read_address(map, "cluster", clustered, "10.0.0.1:9094", addresses);
+    check_peer_ports(map, peer);
     deployment.alertmanagers.push_back(std::move(peer));
   }
 }
@@ -203,7 +309,8 @@ void check_host_labels(const MapReader& map, const Model& model, DeploymentHost&
   }
 }
 
-void read_hosts(const MapReader& section, const Model& model, bool has_exporter, Deployment& deployment) {
+void read_hosts(const MapReader& section, const Model& model, bool has_exporter, std::set<std::string>& addresses,
+                Deployment& deployment) {
   YAML::Node list = section.sequence("hosts", true);
   if (!list.IsDefined()) return;
   if (list.size() == 0) {
@@ -216,12 +323,11 @@ void read_hosts(const MapReader& section, const Model& model, bool has_exporter,
                                                             model.service_job + "'",
                                 "Prometheus needs a job of its own for each; set jobs: {service: ..., exporter: ...}");
   }
-  std::set<std::string> names, addresses;
+  std::set<std::string> names;
   for (const YAML::Node& item : list) {
     MapReader map(section.file(), item, "a host", {"name", "exporter", "service", "labels"}, section.diagnostics());
     if (!map.valid()) continue;
     DeploymentHost host;
-    host.where = map.where();
     host.name = map.string("name", true).value_or("");
     if (!host.name.empty() && !names.insert(host.name).second) {
       map.diagnostics().error(map.where("name"), "duplicate host name '" + host.name + "'");
@@ -240,51 +346,16 @@ void read_hosts(const MapReader& section, const Model& model, bool has_exporter,
 
 }  // namespace
 
-std::string host_port_problem(const std::string& text) {
-  if (text.find("://") != std::string::npos) return "no scheme, only host:port";
-  if (text.find('/') != std::string::npos) return "no path, only host:port";
-  size_t colon = text.rfind(':');
-  if (colon == std::string::npos) return "the port is missing";
-  std::string host = text.substr(0, colon);
-  std::string port = text.substr(colon + 1);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
-    std::string ip6 = host.substr(1, host.size() - 2);
-    bool ok = !ip6.empty() && std::all_of(ip6.begin(), ip6.end(), [](char c) {
-      return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.';
-    });
-    if (!ok) return "'" + host + "' is not an IPv6 address";
-  } else if (host.find(':') != std::string::npos) {
-    return "write an IPv6 address in brackets, e.g. [::1]:9093";
-  } else if (!is_dns_name(host)) {
-    return host.empty() ? "the host is missing" : "'" + host + "' is not a host name or address";
-  }
-  if (port.empty() || port.size() > 5 ||
-      !std::all_of(port.begin(), port.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-    return "the port must be a number";
-  }
-  int number = std::stoi(port);
-  if (number < 1 || number > 65535) return "the port must be between 1 and 65535";
-  return "";
-}
-
-std::string host_of(const std::string& host_port) {
-  std::string host = host_port.substr(0, host_port.rfind(':'));
-  if (host.size() >= 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
-  return host;
-}
-
-std::string port_of(const std::string& host_port) { return host_port.substr(host_port.rfind(':') + 1); }
-
 void read_deployment(const MapReader& top, Model& model) {
   YAML::Node node = top.mapping("deployment");
   if (!node.IsDefined()) return;
   MapReader section(top.file(), node, "'deployment'", {"prometheus", "alertmanagers", "hosts"}, top.diagnostics());
   if (!section.valid()) return;
   Deployment deployment;
-  deployment.where = section.where();
+  std::set<std::string> addresses;  // every host:port of the section, canonical: each is used once
   read_prometheus(section, model, deployment.prometheus);
-  read_alertmanagers(section, deployment);
-  read_hosts(section, model, top.has("host"), deployment);
+  read_alertmanagers(section, addresses, deployment);
+  read_hosts(section, model, top.has("host"), addresses, deployment);
   model.deployment = std::move(deployment);
 }
 

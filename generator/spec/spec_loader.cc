@@ -39,7 +39,7 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   read_symptoms(top, model);
   read_alertmanager(top, model);
   read_grafana(top, model);
-  read_deployment(top, model);  // after read_settings: needs join_on
+  read_deployment(top, model);  // after read_settings and read_symptoms: needs join_on and conditions
   if (diagnostics.has_errors()) return std::nullopt;
   return model;
 }

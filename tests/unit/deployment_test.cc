@@ -5,12 +5,13 @@
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "generator/emit/alertmanager_cluster_emitter.h"
 #include "generator/emit/prometheus_config_emitter.h"
-#include "generator/spec/deployment_reader.h"
+#include "generator/spec/host_port.h"
 #include "spec_fixture.h"
 
 using namespace symptree;
@@ -42,13 +43,27 @@ Compilation compile_ok(const std::string& text) {
   return std::move(*c);
 }
 
-// Loads `text` and returns the first error's message ("" when it loads).
-std::string first_error(const std::string& text) {
+// Loads `text` and returns the first error ("" message when it loads).
+Diagnostic first_diagnostic(const std::string& text) {
   Diagnostics d;
   std::optional<Model> model = load(text, d);
-  if (model) return "";
+  if (model) return {};
   REQUIRE(d.count() >= 1);
-  return d.errors().front().message;
+  return d.errors().front();
+}
+
+std::string first_error(const std::string& text) { return first_diagnostic(text).message; }
+
+// `text` with the first `from` replaced by `to`, loaded: its first error.
+Diagnostic first_diagnostic_with(const std::string& from, const std::string& to) {
+  REQUIRE(kDeployment.find(from) != std::string::npos);
+  return first_diagnostic(ha_spec(replace(kDeployment, from, to)));
+}
+
+// The line of the first error, counted from the start of kDeployment.
+int deployment_line(const Diagnostic& diagnostic) {
+  const std::string spec = small_spec();
+  return diagnostic.where.line - static_cast<int>(std::count(spec.begin(), spec.end(), '\n'));
 }
 
 const YAML::Node find_job(const YAML::Node& config, const std::string& job) {
@@ -204,6 +219,7 @@ TEST_CASE("deployment mistakes are errors") {
   CHECK(with("scrape_interval: 30s", "replica_label: severity") == "'replica_label' cannot be 'severity'");
   CHECK(with("name: am-2", "name: am-1") == "duplicate alertmanager name 'am-1'");
   CHECK(with("cluster: \"10.0.0.2:9094\"", "cluster: \"10.0.0.1:9094\"") == "address '10.0.0.1:9094' is used twice");
+  CHECK(with("replicas: [prom-a, prom-b]", "replicas: [prom-a, prom-a]") == "duplicate replica name 'prom-a'");
   CHECK(with("exporter: \"10.0.0.12:9188\"", "exporter: \"10.0.0.11:9188\"") ==
         "address '10.0.0.11:9188' is used twice");
   CHECK(with("  hosts:", "  hostz: []\n  hosts:") == "unknown key 'hostz' in 'deployment'");
@@ -228,8 +244,95 @@ TEST_CASE("host:port: what is accepted and why the rest is not") {
   CHECK(host_port_problem("a:65536") == "the port must be between 1 and 65535");
   CHECK(host_port_problem("::1:9093") == "write an IPv6 address in brackets, e.g. [::1]:9093");
   CHECK(host_port_problem("a b:1") == "'a b' is not a host name or address");
+  // IP literals are judged by inet_pton, as the cluster emitter judges them.
+  CHECK(host_port_problem("[:::::]:9093") == "'[:::::]' is not an IPv6 address");
+  CHECK(host_port_problem("[::1::2]:9093") == "'[::1::2]' is not an IPv6 address");
+  CHECK(host_port_problem("[am-1]:9093") == "'[am-1]' is not an IPv6 address");
+  CHECK(host_port_problem("10.0.0.256:9093") == "'10.0.0.256' is not an IPv4 address");
+  CHECK(host_port_problem("10.0.1:9093") == "'10.0.1' is not an IPv4 address");
+  CHECK(host_port_problem("[::ffff:10.0.0.1]:9093") == "");
+  CHECK(host_port_problem("10.example.com:9093") == "");
+  CHECK(is_ip_literal("10.0.0.1"));
+  CHECK(is_ip_literal("fe80::1"));
+  CHECK_FALSE(is_ip_literal(":::::"));
+  CHECK_FALSE(is_ip_literal("am-1.example.com"));
+  CHECK(canonical_host_port("[0:0::1]:09093") == "[::1]:9093");
+  CHECK(canonical_host_port("AM-1.Example.com:9093") == "am-1.example.com:9093");
   CHECK(host_of("[::1]:9093") == "::1");
   CHECK(port_of("[::1]:9093") == "9093");
+}
+
+TEST_CASE("external_labels cannot set a join_on label or one symptree's alerts carry") {
+  // Prometheus adds an external label to every alert lacking it: a cluster-scoped alert would get host="x".
+  Diagnostic join = first_diagnostic_with("external_labels: {cluster: eu1}", "external_labels: {cluster: eu1, host: x}");
+  CHECK(join.message == "'external_labels' cannot set the join_on label 'host'");
+  CHECK(join.hint.find("host=\"x\"") != std::string::npos);
+  CHECK(deployment_line(join) == 5);
+  CHECK(join.where.column == 37);  // the key `host`, not the mapping
+  for (const char* label : {"severity", "priority", "service", "symptom", "node", "alertname", "instance", "job"}) {
+    CAPTURE(label);
+    CHECK(first_diagnostic_with("external_labels: {cluster: eu1}", std::string("external_labels: {") + label + ": x}")
+              .message == "'external_labels' cannot set '" + std::string(label) + "', a label symptree's alerts use");
+  }
+  std::string two_labels = replace(small_spec(), "alert_prefix: Shop\n", "alert_prefix: Shop\njoin_on: [host, dc]\n");
+  std::string filled = replace(replace(kDeployment, "service: \"10.0.0.11:8080\"}", "service: \"10.0.0.11:8080\", labels: {dc: a}}"),
+                               "service: \"10.0.0.12:8080\"}", "service: \"10.0.0.12:8080\", labels: {dc: b}}");
+  CHECK(first_error(two_labels + replace(filled, "{cluster: eu1}", "{dc: fra}")) ==
+        "'external_labels' cannot set the join_on label 'dc'");
+}
+
+TEST_CASE("a bracketed address that inet_pton cannot read is refused, not listened on everywhere") {
+  Diagnostic bad = first_diagnostic_with("address: \"10.0.0.2:9093\"", "address: \"[:::::]:9093\"");
+  CHECK(bad.message == "'address' must be host:port, got '[:::::]:9093': '[:::::]' is not an IPv6 address");
+  CHECK(deployment_line(bad) == 8);
+  CHECK(first_error(ha_spec(replace(kDeployment, "cluster: \"10.0.0.1:9094\"", "cluster: \"10.0.0.300:9094\""))) ==
+        "'cluster' must be host:port, got '10.0.0.300:9094': '10.0.0.300' is not an IPv4 address");
+}
+
+TEST_CASE("each address is used once in the whole section, and a peer's two listeners can both bind") {
+  auto with = [](const std::string& from, const std::string& to) { return first_error(ha_spec(replace(kDeployment, from, to))); };
+  // An Alertmanager's API at a host's exporter address: one listener cannot be both.
+  CHECK(with("exporter: \"10.0.0.11:9188\"", "exporter: \"10.0.0.1:9093\"") == "address '10.0.0.1:9093' is used twice");
+  CHECK(with("service: \"10.0.0.12:8080\"", "service: \"10.0.0.2:9094\"") == "address '10.0.0.2:9094' is used twice");
+  // The same address spelled two ways.
+  std::string v6 = replace(replace(kDeployment, "\"10.0.0.1:9093\"", "\"[::1]:9093\""), "\"10.0.0.2:9093\"",
+                           "\"[0::1]:09093\"");
+  CHECK(first_error(ha_spec(v6)) == "address '[0::1]:09093' is used twice");
+  // A DNS name listens on every interface: it takes the port from the IP too.
+  Diagnostic same_port = first_diagnostic_with(
+      "{name: am-1, address: \"10.0.0.1:9093\", cluster: \"10.0.0.1:9094\"}",
+      "{name: am-1, address: \"localhost:9093\", cluster: \"127.0.0.1:9093\"}");
+  CHECK(same_port.message ==
+        "'cluster' '127.0.0.1:9093' and 'address' 'localhost:9093' cannot both listen on port 9093");
+  CHECK(deployment_line(same_port) == 7);
+  CHECK(with("cluster: \"am-3.example.com:9094\"", "cluster: \"gossip-3.example.com:9093\"") ==
+        "'cluster' 'gossip-3.example.com:9093' and 'address' 'am-3.example.com:9093' cannot both listen on port 9093");
+  CHECK(with("cluster: \"10.0.0.1:9094\"", "cluster: \"0.0.0.0:9093\"") ==
+        "'cluster' '0.0.0.0:9093' and 'address' '10.0.0.1:9093' cannot both listen on port 9093");
+  // Two different IPs may share a port.
+  CHECK(with("cluster: \"10.0.0.1:9094\"", "cluster: \"10.0.1.1:9093\"") == "");
+}
+
+TEST_CASE("scrape_interval leaves two samples in the rules' smallest range window") {
+  // The small spec's errors_rising reads rate(...[5m]).
+  Diagnostic slow = first_diagnostic_with("scrape_interval: 30s", "scrape_interval: 10m");
+  CHECK(slow.message ==
+        "'scrape_interval' 10m is too long for the rules: 'errors_rising' reads a [5m] window, which needs two "
+        "scrapes in it");
+  CHECK(slow.hint == "use a scrape_interval of at most 2m30s, or widen the window");
+  CHECK(deployment_line(slow) == 3);
+  CHECK(slow.where.column == 22);  // the value, 10m
+  CHECK(first_error(ha_spec(replace(kDeployment, "scrape_interval: 30s", "scrape_interval: 2m30s"))) == "");
+  CHECK(first_error(ha_spec(replace(kDeployment, "scrape_interval: 30s", "scrape_interval: 2m31s"))) != "");
+  // The smallest window counts, wherever it is; a subquery's [range:step] is not a range selector.
+  std::string spec = replace(small_spec(), "[5m]", "[50s]");
+  REQUIRE(spec != small_spec());
+  CHECK(first_error(spec + kDeployment) ==
+        "'scrape_interval' 30s is too long for the rules: 'errors_rising' reads a [50s] window, which needs two "
+        "scrapes in it");
+  CHECK(first_error(replace(small_spec(), "[5m]", "[1m]") + kDeployment) == "");  // two samples of 30s fit in 1m
+  std::string subquery = replace(small_spec(), "[5m]", "[5m:10s]");
+  CHECK(first_error(subquery + replace(kDeployment, "scrape_interval: 30s", "scrape_interval: 10m")) == "");
 }
 
 // Thanos Ruler and Mimir's ruler read the plain rule-file format: groups of
