@@ -6,7 +6,7 @@
 # two hosts each with a simulator and an exporter. Asserts that every alert
 # group is notified exactly once, firing and resolved, while one replica and
 # one peer are killed during an incident and restarted during another.
-# E2E_NO_FAULT=1 injects nothing: the suite must then fail.
+# E2E_NO_FAULT=1 injects nothing: the suite must then fail (tests/e2e/lib/expect.bash).
 set -euo pipefail
 # shellcheck disable=SC2119  # the stack_start_* functions take optional arguments
 BUILD_DIR=${1:?usage: $0 BUILD_DIR SOURCE_DIR}
@@ -15,12 +15,10 @@ SOURCE_DIR=${2:?usage: $0 BUILD_DIR SOURCE_DIR}
 source "$SOURCE_DIR/tests/e2e/lib/stack.bash"
 # shellcheck source=tests/e2e/lib/expect.bash
 source "$SOURCE_DIR/tests/e2e/lib/expect.bash"
-for tool in prometheus prometheus-alertmanager jq curl openssl; do
-  command -v "$tool" >/dev/null || stack_fail "$tool is not installed (scripts/install-deps)"
-done
+stack_require prometheus prometheus-alertmanager jq curl openssl
 STACK_DIR=$(mktemp -d /tmp/symptree-ha.XXXXXX)
-NO_FAULT=${E2E_NO_FAULT:-0}
-START=$SECONDS
+trap stack_cleanup EXIT
+trap 'exit 130' INT TERM
 # Response 4m: group_wait 8s, group_interval 40s, repeat 2m, longer than any
 # incident below lasts, so every second notification of a group is a duplicate.
 STACK_RESPONSE=4m
@@ -35,21 +33,6 @@ GROUP_INTERVAL=40   # the generated group_interval for a 4m response (checked be
 # second notification" wait past the next flush, FLUSH_PASSED seconds after
 # the first notification.
 FLUSH_PASSED=$((GROUP_INTERVAL + SETTLE))
-
-cleanup() {
-  local rc=$?
-  stack_stop || rc=1
-  if [ "$rc" -ne 0 ]; then
-    echo "--- deliveries" >&2; cut -c1-300 "$STACK_DIR/deliveries" | tail -n 20 >&2 2>/dev/null || true
-  fi
-  rm -rf "$STACK_DIR"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-pass() { echo "ok ($((SECONDS - START))s): $*"; }
-inject() { [ "$NO_FAULT" = 1 ] || "$@"; }
 
 ha_deployment() {
   cat <<YAML

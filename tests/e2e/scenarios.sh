@@ -19,28 +19,10 @@ source "$SOURCE_DIR/tests/e2e/lib/expect.bash"
 # shellcheck source=tests/e2e/lib/dashboard_queries.bash
 source "$SOURCE_DIR/tests/e2e/lib/dashboard_queries.bash"
 host_data_fs_reexec "$0" "$@"
-for tool in prometheus prometheus-alertmanager jq curl openssl; do
-  command -v "$tool" >/dev/null || stack_fail "$tool is not installed (scripts/install-deps)"
-done
+stack_require prometheus prometheus-alertmanager jq curl openssl
 STACK_DIR=$(mktemp -d /tmp/symptree-e2e.XXXXXX)
-NO_FAULT=${E2E_NO_FAULT:-0}
-START=$SECONDS
-
-cleanup() {
-  local rc=$?
-  if [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ]; then  # 77: skipped
-    echo "--- deliveries" >&2; cut -c1-400 "$STACK_DIR/deliveries" | tail -n 20 >&2 2>/dev/null || true
-    echo "--- firing" >&2; stack_firing >&2 2>/dev/null || true
-  fi
-  stack_stop || rc=1
-  [ -n "${E2E_KEEP:-}" ] || stack_remove_dir
-  exit "$rc"
-}
-trap cleanup EXIT
+trap stack_cleanup EXIT
 trap 'exit 130' INT TERM
-
-pass() { echo "ok ($((SECONDS - START))s): $*"; }
-inject() { [ "$NO_FAULT" = 1 ] || "$@"; }
 
 # The healthy stack: no flowchart alert fires once the first scrapes are in.
 stack_start "$SOURCE_DIR/flowchart-spec/stemedb.yaml"
@@ -94,30 +76,31 @@ scenario_exporter_killed() {
   expect_cleared StemeDBMetricAbsent
 }
 
-scenario_wal_bad_magic() {
-  local since; since=$(mark)
-  inject host_write_bad_wal_segment
+# server_down_by CAUSE RUNBOOK WHAT FAULT UNDO: the host fault FAULT is made and
+# the server stops: CAUSE reaches the pager with RUNBOOK and the generic symptom
+# is inhibited by it; then UNDO, the server restarts and both clear.
+server_down_by() {
+  local cause=$1 book=$2 what=$3 fault=$4 undo=$5 since
+  since=$(mark)
+  inject "$fault"
   stack_kill app
-  expect_delivery 40 "$since" /pager StemeDBWalMagicInvalid firing "$(runbook_is server-wont-start.md#wal-corruption)"
-  pass "a WAL segment with a bad magic, server down: StemeDBWalMagicInvalid reaches the pager"
-  expect_inhibited StemeDBServerWontStart StemeDBWalMagicInvalid
-  pass "the generic StemeDBServerWontStart is inhibited by the WAL corruption"
-  host_remove_bad_wal_segment
+  expect_delivery 40 "$since" /pager "$cause" firing "$(runbook_is "$book")"
+  pass "$what, server down: $cause reaches the pager with its runbook section"
+  expect_inhibited StemeDBServerWontStart "$cause"
+  pass "the generic StemeDBServerWontStart is inhibited by $cause"
+  "$undo"
   stack_start_app
-  expect_cleared StemeDBServerWontStart StemeDBWalMagicInvalid
+  expect_cleared StemeDBServerWontStart "$cause"
+}
+
+scenario_wal_bad_magic() {
+  server_down_by StemeDBWalMagicInvalid server-wont-start.md#wal-corruption "a WAL segment with a bad magic" \
+    host_write_bad_wal_segment host_remove_bad_wal_segment
 }
 
 scenario_expired_certificate() {
-  local since; since=$(mark)
-  inject host_expire_certificate
-  stack_kill app
-  expect_delivery 40 "$since" /pager StemeDBTlsError firing "$(runbook_is server-wont-start.md#tls-error)"
-  pass "the server certificate expired, server down: StemeDBTlsError reaches the pager with its runbook section"
-  expect_inhibited StemeDBServerWontStart StemeDBTlsError
-  pass "the generic StemeDBServerWontStart is inhibited by the TLS error"
-  host_restore_certificate
-  stack_start_app
-  expect_cleared StemeDBServerWontStart StemeDBTlsError
+  server_down_by StemeDBTlsError server-wont-start.md#tls-error "the server certificate expired" \
+    host_expire_certificate host_restore_certificate
 }
 
 scenario_slow_queries() {

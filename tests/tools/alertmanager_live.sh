@@ -8,14 +8,6 @@ command -v jq >/dev/null || fail "jq is not installed (scripts/install-deps inst
 SINK_BIN="$BUILD_DIR/tests/alertmanager/symptree-webhook-sink"
 [ -x "$SINK_BIN" ] || fail "$SINK_BIN is not built (ninja symptree-webhook-sink)"
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 # The webhook sink, on a port the kernel picks.
 "$SINK_BIN" --port-file "$WORK/sink.port" --out "$WORK/deliveries" &
 pids+=($!)

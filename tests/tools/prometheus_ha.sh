@@ -11,14 +11,6 @@ command -v prometheus-alertmanager >/dev/null || fail "prometheus-alertmanager i
 command -v jq >/dev/null || fail "jq is not installed (scripts/install-deps installs it)"
 python3 -c 'import yaml' 2>/dev/null || fail "python3-yaml is not installed (scripts/install-deps installs it)"
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 # Without `deployment:` nothing new is written.
 expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/single"
 [ -z "$(find "$WORK/single" -name 'prometheus*.yml' -o -name '*.env')" ] ||

@@ -7,6 +7,17 @@
 # for an alert that carries none (a cluster-scoped node), e.g.
 #   ALERT_HOST= expect_delivery 40 "$since" /tickets StemeDBReplaceFailedNode firing
 
+# E2E_NO_FAULT=1 skips every injection: each scenario must then fail (the check
+# that its assertions depend on the fault).
+NO_FAULT=${E2E_NO_FAULT:-0}
+E2E_START=$SECONDS
+
+# pass MESSAGE: one line of progress, with the seconds since the start.
+pass() { echo "ok ($((SECONDS - E2E_START))s): $*"; }
+
+# inject COMMAND...: runs the fault's command, unless E2E_NO_FAULT=1.
+inject() { [ "$NO_FAULT" = 1 ] || "$@"; }
+
 # mark: the number of deliveries so far; later checks read only those after it.
 mark() { wc -l <"$SINK_OUT"; }
 

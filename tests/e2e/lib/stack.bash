@@ -16,6 +16,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/host_faults.bash"
 
 stack_fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# stack_require TOOL...: fails naming the first tool that is not installed.
+stack_require() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || stack_fail "$tool is not installed (scripts/install-deps)"
+  done
+}
+
 # stack_wait SECONDS COMMAND...: polls every 0.2 s until the command succeeds.
 stack_wait() { poll_until "$@"; }
 
@@ -58,6 +66,21 @@ stack_stop() {
 stack_remove_dir() {
   host_unmount_data_fs
   rm -rf "$STACK_DIR"
+}
+
+# stack_cleanup: the EXIT trap of a script that runs a stack. On failure (77
+# is "skipped", not a failure) it shows the last notifications and what fires;
+# then it stops every process by pid and removes STACK_DIR (kept when E2E_KEEP
+# is set), and exits with the script's status, or 1 if a process survived.
+stack_cleanup() {
+  local rc=$?
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 77 ]; then
+    echo "--- deliveries" >&2; cut -c1-400 "$STACK_DIR/deliveries" 2>/dev/null | tail -n 20 >&2 || true
+    if [ -n "${PROM_URL:-}" ]; then echo "--- firing" >&2; stack_firing >&2 2>/dev/null || true; fi
+  fi
+  stack_stop || rc=1
+  [ -n "${E2E_KEEP:-}" ] || stack_remove_dir
+  exit "$rc"
 }
 
 # stack_demo_folder: the data, WAL, backup and TLS files a healthy StemeDB host

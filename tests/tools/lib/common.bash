@@ -1,5 +1,6 @@
-# Shared by the real-tool tests: arguments, a temp dir removed on exit, and
-# small assertions that print what failed.
+# Shared by the real-tool tests: arguments, a temp dir removed on exit, the
+# background processes they start stopped by pid, and small assertions that
+# print what failed.
 set -euo pipefail
 BUILD_DIR=${1:?usage: $0 BUILD_DIR SOURCE_DIR}
 SOURCE_DIR=${2:?usage: $0 BUILD_DIR SOURCE_DIR}
@@ -8,7 +9,15 @@ SPEC="$SOURCE_DIR/flowchart-spec/stemedb.yaml"
 # shellcheck source=tests/lib/loopback.bash
 source "$SOURCE_DIR/tests/lib/loopback.bash"
 WORK=$(mktemp -d /tmp/symptree-test.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+# Background processes a test starts (pids+=($!)) are stopped by pid on exit.
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok: $*"; }
