@@ -5,7 +5,7 @@
 #include <set>
 
 #include "generator/check/checker.h"
-#include "generator/spec/slug.h"
+#include "generator/reader/slug.h"
 
 namespace symptree {
 namespace {

@@ -10,7 +10,7 @@
 #include "generator/emit/side_outputs.h"
 #include "generator/emit/tests_emitter.h"
 #include "generator/emit/yaml_writer.h"
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/spec_loader.h"
 
 namespace symptree {
 

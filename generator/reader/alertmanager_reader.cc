@@ -5,8 +5,8 @@
 #include <set>
 
 #include "generator/model/inhibitions.h"
-#include "generator/spec/alertmanager_reader.h"
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/alertmanager_reader.h"
+#include "generator/reader/spec_loader.h"
 
 namespace symptree {
 namespace {

@@ -1,6 +1,6 @@
 // Reading and validating `deployment:`: the Prometheus replicas, the
 // Alertmanager peers and the hosts, each mistake at its line and column.
-#include "generator/spec/deployment_reader.h"
+#include "generator/reader/deployment_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,8 +8,8 @@
 #include <set>
 
 #include "generator/promql/lexer.h"
-#include "generator/spec/host_port.h"
-#include "generator/spec/names.h"
+#include "generator/reader/host_port.h"
+#include "generator/reader/names.h"
 
 namespace symptree {
 namespace {

@@ -1,5 +1,5 @@
 // Reading and validating `grafana:`.
-#include "generator/spec/grafana_reader.h"
+#include "generator/reader/grafana_reader.h"
 
 #include <cctype>
 

@@ -1,5 +1,5 @@
 // Naming rules.
-#include "generator/spec/names.h"
+#include "generator/reader/names.h"
 
 #include <cctype>
 

@@ -3,9 +3,9 @@
 #include <cctype>
 #include <map>
 
-#include "generator/spec/slug.h"
-#include "generator/spec/names.h"
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/slug.h"
+#include "generator/reader/names.h"
+#include "generator/reader/spec_loader.h"
 
 namespace symptree {
 namespace {

@@ -1,7 +1,7 @@
 // The Incident Priority Matrix and the receivers it pages.
 #include <set>
 
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/spec_loader.h"
 
 namespace symptree {
 namespace {

@@ -2,9 +2,9 @@
 // against the receiver kinds Alertmanager supports, secrets only by file.
 #include <cctype>
 
-#include "generator/spec/alertmanager_reader.h"
-#include "generator/spec/receiver_schema.h"
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/alertmanager_reader.h"
+#include "generator/reader/receiver_schema.h"
+#include "generator/reader/spec_loader.h"
 
 namespace symptree {
 namespace {

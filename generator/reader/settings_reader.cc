@@ -3,8 +3,8 @@
 #include <cctype>
 #include <set>
 
-#include "generator/spec/names.h"
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/names.h"
+#include "generator/reader/spec_loader.h"
 
 namespace symptree {
 namespace {

@@ -1,5 +1,5 @@
 // GitHub's anchor rule: lowercase, drop punctuation except '-' and '_', spaces to '-'.
-#include "generator/spec/slug.h"
+#include "generator/reader/slug.h"
 
 #include <cctype>
 

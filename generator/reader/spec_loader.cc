@@ -1,10 +1,10 @@
 // The top of the spec: version, identity, then each section's reader.
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/spec_loader.h"
 
 #include <filesystem>
 
-#include "generator/spec/deployment_reader.h"
-#include "generator/spec/grafana_reader.h"
+#include "generator/reader/deployment_reader.h"
+#include "generator/reader/grafana_reader.h"
 
 namespace symptree {
 namespace {

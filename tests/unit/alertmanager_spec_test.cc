@@ -3,7 +3,7 @@
 // malformed priorities and receivers, each error at file:line:column.
 #include <doctest/doctest.h>
 
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/spec_loader.h"
 #include "spec_fixture.h"
 
 using namespace symptree;

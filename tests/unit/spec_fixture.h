@@ -5,7 +5,7 @@
 
 #include "common/diagnostics.h"
 #include "generator/emit/compiler.h"
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/spec_loader.h"
 
 namespace symptree::testing {
 

@@ -1,5 +1,5 @@
 // Tests for generator/spec: the model built from a spec.
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/spec_loader.h"
 
 #include <doctest/doctest.h>
 
