@@ -4,7 +4,7 @@
 #include <functional>
 #include <iostream>
 
-#include "generator/emit/compiler.h"
+#include "generator/pipeline/compiler.h"
 #include "generator/report/report_commands.h"
 
 // jemalloc's options (read from this symbol at start; ignored by other

@@ -1,5 +1,5 @@
 // The compile pipeline and its summary.
-#include "generator/emit/compiler.h"
+#include "generator/pipeline/compiler.h"
 
 #include <fstream>
 #include <sstream>
@@ -7,7 +7,7 @@
 #include "generator/check/alertmanager_check.h"
 #include "generator/emit/docs_outputs.h"
 #include "generator/emit/manifest.h"
-#include "generator/emit/side_outputs.h"
+#include "generator/pipeline/side_outputs.h"
 #include "generator/emit/tests_emitter.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/reader/spec_loader.h"

@@ -9,6 +9,7 @@
 #include "generator/check/checker.h"
 #include "generator/emit/output_set.h"
 #include "generator/model/alert_plan.h"
+#include "generator/pipeline/output_paths.h"
 #include "generator/testgen/test_plan.h"
 
 namespace symptree {
@@ -31,12 +32,5 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
 
 // A few lines for people: alerts per priority, branches covered, manual steps.
 std::string render_summary(const Compilation& compilation);
-
-// Paths of the outputs inside the output directory.
-constexpr const char* kRulesPath = "prometheus/rules.yml";
-constexpr const char* kRuleTestsPath = "prometheus/rules.test.yml";
-constexpr const char* kExporterConfigPath = "exporter/exporter.yml";
-constexpr const char* kAlertmanagerConfigPath = "alertmanager/alertmanager.yml";
-constexpr const char* kRouteTestsPath = "alertmanager/routes.test";
 
 }  // namespace symptree

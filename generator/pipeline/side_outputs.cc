@@ -1,15 +1,15 @@
 // Rendering the rules, Alertmanager, docs and dashboard on a second thread.
-#include "generator/emit/side_outputs.h"
+#include "generator/pipeline/side_outputs.h"
 
 #include "generator/check/dashboard_lint.h"
 #include "generator/emit/alertmanager_cluster_emitter.h"
 #include "generator/emit/alertmanager_emitter.h"
-#include "generator/emit/compiler.h"
 #include "generator/emit/docs_outputs.h"
 #include "generator/emit/grafana_dashboard.h"
 #include "generator/emit/prometheus_config_emitter.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/model/grafana_ids.h"
+#include "generator/pipeline/output_paths.h"
 
 namespace symptree {
 namespace {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "generator/emit/compiler.h"
+#include "generator/pipeline/compiler.h"
 
 namespace symptree {
 

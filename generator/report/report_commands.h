@@ -5,7 +5,7 @@
 #include <ostream>
 #include <string>
 
-#include "generator/emit/compiler.h"
+#include "generator/pipeline/compiler.h"
 
 namespace symptree {
 

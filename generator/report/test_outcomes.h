@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "generator/emit/compiler.h"
+#include "generator/pipeline/compiler.h"
 
 namespace symptree {
 

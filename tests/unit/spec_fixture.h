@@ -4,7 +4,7 @@
 #include <string>
 
 #include "common/diagnostics.h"
-#include "generator/emit/compiler.h"
+#include "generator/pipeline/compiler.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree::testing {
