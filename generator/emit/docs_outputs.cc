@@ -14,16 +14,17 @@ void add_flowchart_docs(const Model& model, const AlertPlan& alerts, OutputSet& 
   outputs.add(kDiagnoseScriptPath, render_diagnose_script(model));
 }
 
-void add_flowchart_svg(const Model& model, const CheckOptions& options, OutputSet& outputs, std::vector<std::string>& notes) {
+void add_flowchart_svg(const Model& model, const std::string& dot_program, bool use_dot, OutputSet& outputs,
+                       std::vector<std::string>& notes) {
   const std::string& dot = outputs.files().at(kFlowchartDotPath);
   std::string why;
   std::optional<std::string> svg;
-  if (!options.use_dot) {
+  if (!use_dot) {
     why = "Graphviz was not asked for";
   } else if (model.nodes.size() > kSvgMaxNodes) {
     why = "the tree has more than " + std::to_string(kSvgMaxNodes) + " nodes";
   } else {
-    svg = render_svg(dot, options.dot, why);
+    svg = render_svg(dot, dot_program, why);
   }
   if (svg) {
     outputs.add(kFlowchartSvgPath, std::move(*svg));

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "generator/check/checker.h"
 #include "generator/emit/output_set.h"
 #include "generator/model/alert_plan.h"
 
@@ -24,7 +23,9 @@ void add_flowchart_docs(const Model& model, const AlertPlan& alerts, OutputSet& 
 // manifest is rendered: the manifest, like every other file, must not depend on
 // whether Graphviz is installed. When the SVG cannot be rendered here, a copy
 // on disk stays current as long as it was rendered from the same DOT; `notes`
-// says why it was not rendered.
-void add_flowchart_svg(const Model& model, const CheckOptions& options, OutputSet& outputs, std::vector<std::string>& notes);
+// says why it was not rendered. `use_dot` false: Graphviz was not asked for;
+// `dot_program` is the Graphviz command otherwise.
+void add_flowchart_svg(const Model& model, const std::string& dot_program, bool use_dot, OutputSet& outputs,
+                       std::vector<std::string>& notes);
 
 }  // namespace symptree

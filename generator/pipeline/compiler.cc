@@ -40,7 +40,7 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   if (diagnostics.has_errors()) return std::nullopt;
   result.outputs.add(kManifestName,
                      render_manifest(result.model, result.alerts, result.tests, result.outputs, text));
-  add_flowchart_svg(result.model, options, result.outputs, result.notes);  // after the manifest: see docs_outputs.h
+  add_flowchart_svg(result.model, options.dot, options.use_dot, result.outputs, result.notes);  // after the manifest: see docs_outputs.h
   return result;
 }
 
