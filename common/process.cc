@@ -1,5 +1,5 @@
 // posix_spawn with a pipe and a deadline.
-#include "generator/check/process.h"
+#include "common/process.h"
 
 #include <fcntl.h>
 #include <poll.h>

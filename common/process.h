@@ -1,4 +1,4 @@
-// Running an external tool (promtool) and capturing what it prints.
+// Running an external tool (promtool, Graphviz's dot) with a deadline and capturing what it prints.
 #pragma once
 
 #include <optional>

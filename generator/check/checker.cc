@@ -1,7 +1,7 @@
 // Runs every check in order.
 #include "generator/check/checker.h"
 
-#include "generator/check/process.h"
+#include "common/process.h"
 
 namespace symptree {
 namespace {

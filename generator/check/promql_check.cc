@@ -8,7 +8,7 @@
 
 #include "common/quoting.h"
 #include "generator/check/checker.h"
-#include "generator/check/process.h"
+#include "common/process.h"
 
 namespace symptree {
 namespace {

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "generator/check/process.h"
+#include "common/process.h"
 #include "generator/emit/output_set.h"
 
 namespace symptree {

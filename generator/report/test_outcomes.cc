@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "generator/check/process.h"
+#include "common/process.h"
 
 namespace symptree {
 namespace fs = std::filesystem;

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "generator/check/process.h"
+#include "common/process.h"
 #include "spec_fixture.h"
 #include "temp_dir.h"
 

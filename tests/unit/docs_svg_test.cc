@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "generator/check/process.h"
+#include "common/process.h"
 #include "generator/emit/docs_outputs.h"
 #include "generator/emit/docs_svg.h"
 #include "temp_dir.h"
