@@ -1,6 +1,6 @@
 // host:port parsing and IP literals, with inet_pton as the judge of what an
 // address is (the same function the emitters use to decide how to listen).
-#include "generator/reader/host_port.h"
+#include "common/host_port.h"
 
 #include <arpa/inet.h>
 

@@ -1,5 +1,5 @@
 // GitHub's anchor rule: lowercase, drop punctuation except '-' and '_', spaces to '-'.
-#include "generator/reader/slug.h"
+#include "common/slug.h"
 
 #include <cctype>
 

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "generator/check/checker.h"
-#include "generator/reader/slug.h"
+#include "common/slug.h"
 
 namespace symptree {
 namespace {

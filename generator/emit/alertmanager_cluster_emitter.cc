@@ -2,7 +2,7 @@
 #include "generator/emit/alertmanager_cluster_emitter.h"
 
 #include "generator/emit/yaml_writer.h"
-#include "generator/reader/host_port.h"
+#include "common/host_port.h"
 
 namespace symptree {
 namespace {

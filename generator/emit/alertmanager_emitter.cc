@@ -8,7 +8,7 @@
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/inhibitions.h"
 #include "generator/model/routing.h"
-#include "generator/reader/receiver_schema.h"
+#include "generator/model/receiver_schema.h"
 
 namespace symptree {
 namespace {

@@ -4,7 +4,7 @@
 #include "generator/emit/docs_mermaid.h"
 #include "generator/emit/flowchart_text.h"
 #include "generator/emit/yaml_writer.h"
-#include "generator/reader/slug.h"
+#include "common/slug.h"
 
 namespace symptree {
 namespace {

@@ -1,5 +1,5 @@
 // The receiver kinds of Alertmanager 0.25 (and later fields) that specs may use.
-#include "generator/reader/receiver_schema.h"
+#include "generator/model/receiver_schema.h"
 
 namespace symptree {
 namespace {

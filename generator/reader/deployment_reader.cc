@@ -8,7 +8,7 @@
 #include <set>
 
 #include "generator/promql/lexer.h"
-#include "generator/reader/host_port.h"
+#include "common/host_port.h"
 #include "generator/reader/names.h"
 
 namespace symptree {

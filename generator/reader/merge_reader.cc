@@ -8,7 +8,7 @@
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/am_matcher.h"
 #include "generator/reader/alertmanager_reader.h"
-#include "generator/reader/receiver_schema.h"
+#include "generator/model/receiver_schema.h"
 
 namespace symptree {
 namespace {

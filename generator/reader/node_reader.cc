@@ -3,7 +3,7 @@
 #include <cctype>
 #include <map>
 
-#include "generator/reader/slug.h"
+#include "common/slug.h"
 #include "generator/reader/names.h"
 #include "generator/reader/spec_loader.h"
 

@@ -3,7 +3,7 @@
 #include <cctype>
 
 #include "generator/reader/alertmanager_reader.h"
-#include "generator/reader/receiver_schema.h"
+#include "generator/model/receiver_schema.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree {

@@ -11,7 +11,7 @@
 
 #include "generator/emit/alertmanager_cluster_emitter.h"
 #include "generator/emit/prometheus_config_emitter.h"
-#include "generator/reader/host_port.h"
+#include "common/host_port.h"
 #include "spec_fixture.h"
 
 using namespace symptree;
