@@ -1,7 +1,72 @@
-// Escaping for double-quoted strings.
+// Escaping for double-quoted strings, and YAML's plain-or-quoted choice.
 #include "common/quoting.h"
 
+#include <cctype>
+#include <cstdio>
+
 namespace symptree {
+namespace {
+
+// The length of the UTF-8 sequence at `i` when it is a C1 control
+// (U+0080..U+009F, among them U+0085 NEXT LINE) or a YAML line break
+// (U+2028, U+2029); 0 otherwise.
+size_t unicode_unprintable_length(const std::string& s, size_t i) {
+  auto byte = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+  if (byte(i) == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) return 2;
+  if (byte(i) == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9)) return 3;
+  return 0;
+}
+
+bool is_ascii_control(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+void append_hex_escape(std::string& out, unsigned value) {
+  char escape[8];
+  std::snprintf(escape, sizeof escape, "\\x%02x", value);
+  out += escape;
+}
+
+// Appends the escape for the UTF-8 sequence of `length` bytes at `i`.
+void append_unicode_escape(std::string& out, const std::string& s, size_t i, size_t length) {
+  if (length == 2) {
+    append_hex_escape(out, static_cast<unsigned char>(s[i + 1]));  // U+0080..U+009F is its second byte
+  } else {
+    out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";
+  }
+}
+
+bool is_reserved_word(const std::string& value) {
+  if (value.size() > 5) return false;
+  std::string lower;
+  for (char c : value) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lower == "true" || lower == "false" || lower == "null" || lower == "yes" || lower == "no" || lower == "on" ||
+         lower == "off" || lower == "y" || lower == "n" || lower == "~" || lower == ".inf" || lower == ".nan";
+}
+
+// Whether `value` reads back as the same string when written plain, checked
+// in one pass: no indicator first, no ": " or " #", no control characters or
+// line breaks, nothing a YAML 1.1 reader could take for a number, date or boolean.
+bool is_plain_safe(const std::string& value) {
+  if (value.empty() || value.front() == ' ' || value.back() == ' ') return false;
+  // Indicators that start a non-plain scalar ("-x" could be plain, but quoting is simpler).
+  static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`+.";
+  if (indicators.find(value.front()) != std::string::npos) return false;
+  bool numeric_only = true;  // only digits and number punctuation so far
+  const char* data = value.data();
+  for (size_t i = 0, n = value.size(); i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(data[i]);
+    if (is_ascii_control(c) || unicode_unprintable_length(value, i) > 0) return false;
+    if (c == ':' && (i + 1 == n || data[i + 1] == ' ')) return false;
+    if (c == '#' && i > 0 && data[i - 1] == ' ') return false;
+    if (numeric_only && !std::isdigit(c) && c != '.' && c != '+' && c != '-' && c != 'e' && c != 'E' && c != '_' &&
+        c != ':')
+      numeric_only = false;
+  }
+  if (numeric_only) return false;
+  if (value.size() > 1 && value[0] == '0' && std::string("xXoObB").find(value[1]) != std::string::npos) return false;
+  return !is_reserved_word(value);
+}
+
+}  // namespace
 
 std::string double_quote(const std::string& text) {
   std::string out = "\"";
@@ -15,6 +80,53 @@ std::string double_quote(const std::string& text) {
     out.push_back(c);
   }
   return out + "\"";
+}
+
+void append_yaml_double_quoted(std::string& out, const std::string& value) {
+  out += '"';
+  for (size_t i = 0; i < value.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(value[i]);
+    if (size_t length = unicode_unprintable_length(value, i)) {
+      append_unicode_escape(out, value, i, length);
+      i += length - 1;
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (is_ascii_control(c)) append_hex_escape(out, c);
+        else out.push_back(static_cast<char>(c));
+    }
+  }
+  out += '"';
+}
+
+std::string yaml_double_quote(const std::string& value) {
+  std::string out;
+  append_yaml_double_quoted(out, value);
+  return out;
+}
+
+void append_yaml_inline_scalar(std::string& out, const std::string& value) {
+  if (is_plain_safe(value)) out += value;
+  else append_yaml_double_quoted(out, value);
+}
+
+std::string yaml_inline_scalar(const std::string& value) {
+  std::string out;
+  append_yaml_inline_scalar(out, value);
+  return out;
+}
+
+bool has_yaml_unprintable(const std::string& value) {
+  for (size_t i = 0; i < value.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(value[i]);
+    if ((is_ascii_control(c) && c != '\n') || unicode_unprintable_length(value, i) > 0) return true;
+  }
+  return false;
 }
 
 }  // namespace symptree

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "common/quoting.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/inhibitions.h"
 #include "generator/model/routing.h"

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "generator/emit/yaml_writer.h"
+#include "common/quoting.h"
 #include "generator/model/am_matcher.h"
 #include "generator/reader/alertmanager_reader.h"
 #include "generator/model/receiver_schema.h"

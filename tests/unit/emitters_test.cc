@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/quoting.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/emit/yaml_writer.h"
 #include "spec_fixture.h"
