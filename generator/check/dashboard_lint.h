@@ -3,11 +3,12 @@
 #pragma once
 
 #include "common/diagnostics.h"
-#include "generator/emit/grafana_dashboard.h"
+#include "generator/model/dashboard_inspector.h"
+#include "generator/model/model.h"
 
 namespace symptree {
 
-// An inspector for render_dashboard() that reports, at the spec position of
+// An inspector for emit/grafana_dashboard's render_dashboard() that reports, at the spec position of
 // the panel's node:
 // - the dashboard: a uid of at most 40 characters, not editable, and the
 //   variables datasource, job and instance;
