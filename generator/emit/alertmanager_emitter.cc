@@ -151,14 +151,14 @@ std::string label_argument(const std::string& name, const std::string& value) {
 
 }  // namespace
 
-std::string render_alertmanager_config(const Model& model) {
+std::string render_alertmanager_config(const Model& model, const AmRoute& routes) {
   Lines out;
   out.line(0, "# " + generated_header(model, ""));
   out.line(0, "# For Alertmanager " + model.alertmanager.version.text() +
                   " or newer. Check: amtool check-config alertmanager.yml; each alert's receiver: routes.test");
   write_pass_through(out, model, "global");
   write_pass_through(out, model, "templates");
-  write_root(out, build_route_tree(model));
+  write_root(out, routes);
   std::vector<AmInhibitRule> rules = generated_inhibit_rules(model);
   for (AmInhibitRule rule : model.alertmanager.merged_inhibit_rules) {
     rule.comment = "from " + model.alertmanager.merge_file;
@@ -181,8 +181,7 @@ std::string render_alertmanager_config(const Model& model) {
   return out.take();
 }
 
-std::string render_route_tests(const Model& model, const AlertPlan& alerts) {
-  AmRoute root = build_route_tree(model);
+std::string render_route_tests(const Model& model, const AlertPlan& alerts, const AmRoute& routes) {
   Lines out;
   out.line(0, "# " + generated_header(model, ""));
   out.line(0, "# For every alert the rules can produce: the receivers it must reach, then its labels.");
@@ -190,7 +189,7 @@ std::string render_route_tests(const Model& model, const AlertPlan& alerts) {
   for (const AlertRule& rule : alerts.rules) {
     LabelSet labels = alert_labels(rule);
     std::string receivers;
-    for (const std::string& r : route_receivers(root, labels)) receivers += (receivers.empty() ? "" : ",") + r;
+    for (const std::string& r : route_receivers(routes, labels)) receivers += (receivers.empty() ? "" : ",") + r;
     std::string line = receivers + " " + label_argument("alertname", rule.name);
     for (const auto& [name, value] : rule.labels) line += " " + label_argument(name, value);
     out.line(0, line);

@@ -6,10 +6,12 @@
 #include <string>
 
 #include "generator/model/alert_plan.h"
+#include "generator/model/alertmanager_settings.h"
 
 namespace symptree {
 
-std::string render_alertmanager_config(const Model& model);
-std::string render_route_tests(const Model& model, const AlertPlan& alerts);
+// `routes` is the compile's routing plan (model/routing's build_route_tree).
+std::string render_alertmanager_config(const Model& model, const AmRoute& routes);
+std::string render_route_tests(const Model& model, const AlertPlan& alerts, const AmRoute& routes);
 
 }  // namespace symptree

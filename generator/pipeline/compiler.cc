@@ -10,6 +10,7 @@
 #include "generator/pipeline/side_outputs.h"
 #include "generator/emit/tests_emitter.h"
 #include "generator/emit/yaml_writer.h"
+#include "generator/model/routing.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree {
@@ -23,9 +24,10 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   Compilation result;
   result.model = std::move(*model);
   result.alerts = plan_alerts(result.model);
+  result.routes = build_route_tree(result.model);
   check_alertmanager(result.model, result.alerts, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
-  SideOutputsJob side_outputs(result.model, result.alerts);  // renders while the tests are planned
+  SideOutputsJob side_outputs(result.model, result.alerts, result.routes);  // renders while the tests are planned
   // About four cases per alert; the writer reserves address space, not memory.
   RuleTestsWriter test_writer(result.model, "rules.yml", result.alerts.rules.size() * 4);
   std::optional<TestPlan> tests = plan_tests(

@@ -1,5 +1,5 @@
-// The whole pipeline: spec -> model -> checks -> alert plan -> test plan ->
-// rendered files. The CLI, the tests and the benchmark all call this.
+// The whole pipeline: spec -> model -> checks -> alert plan and routing plan ->
+// test plan -> rendered files. The CLI, the tests and the benchmark all call this.
 #pragma once
 
 #include <optional>
@@ -18,6 +18,7 @@ namespace symptree {
 struct Compilation {
   Model model;
   AlertPlan alerts;
+  AmRoute routes;  // the Alertmanager routing tree (model/routing), computed once
   TestPlan tests;
   OutputSet outputs;
   std::vector<std::string> notes;  // what was left out and why, e.g. the SVG without Graphviz

@@ -14,11 +14,11 @@
 namespace symptree {
 namespace {
 
-SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan& alerts) {
+SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan& alerts, const AmRoute& routes) {
   SideOutputsJob::Rendered result;
   result.files.add(kRulesPath, render_rules(model, alerts));
-  result.files.add(kAlertmanagerConfigPath, render_alertmanager_config(model));
-  result.files.add(kRouteTestsPath, render_route_tests(model, alerts));
+  result.files.add(kAlertmanagerConfigPath, render_alertmanager_config(model, routes));
+  result.files.add(kRouteTestsPath, render_route_tests(model, alerts, routes));
   add_prometheus_configs(model, result.files);          // with `deployment:` only
   add_alertmanager_cluster_files(model, result.files);
   add_flowchart_docs(model, alerts, result.files);
@@ -28,8 +28,9 @@ SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan
 
 }  // namespace
 
-SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts)
-    : rendered_(std::async(std::launch::async, render_side_outputs, std::cref(model), std::cref(alerts))) {}
+SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes)
+    : rendered_(std::async(std::launch::async, render_side_outputs, std::cref(model), std::cref(alerts),
+                           std::cref(routes))) {}
 
 void SideOutputsJob::finish(OutputSet& outputs, Diagnostics& diagnostics) {
   Rendered rendered = rendered_.get();

@@ -1,6 +1,6 @@
 // The outputs rendered beside the test planning, on a thread of their own:
 // the rules, Alertmanager's files, the flowchart docs and the dashboard. Like
-// the test planner they only read the model and the alert plan, so a
+// the test planner they only read the model and the plans, so a
 // 10,000-branch compile runs both halves at once on two cores.
 #pragma once
 
@@ -15,8 +15,8 @@ namespace symptree {
 // Starts rendering on construction; finish() (or the destructor) waits for it.
 class SideOutputsJob {
  public:
-  // `model` and `alerts` must outlive the job and not change while it runs.
-  SideOutputsJob(const Model& model, const AlertPlan& alerts);
+  // `model`, `alerts` and `routes` must outlive the job and not change while it runs.
+  SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes);
   // Moves every rendered file into `outputs` and the dashboard's lint errors
   // into `diagnostics`.
   void finish(OutputSet& outputs, Diagnostics& diagnostics);

@@ -80,9 +80,9 @@ void write_children(const Model& model, const AlertPlan& alerts, int node, std::
 
 // The receivers Alertmanager routes the alert to (the generated routing tree,
 // merge-file routes included) and the timing of its priority.
-void write_paging(const Model& model, const AlertRule& rule, std::ostream& out) {
+void write_paging(const Model& model, const AmRoute& routes, const AlertRule& rule, std::ostream& out) {
   std::string receivers;
-  for (const std::string& name : route_receivers(build_route_tree(model), alert_labels(rule))) {
+  for (const std::string& name : route_receivers(routes, alert_labels(rule))) {
     std::string kind;
     for (const Receiver& receiver : model.receivers) kind = receiver.name == name ? " (" + receiver.kind + ")" : kind;
     receivers += (receivers.empty() ? "" : ", ") + name + kind;
@@ -109,7 +109,7 @@ std::string explain_node(const Compilation& c, int node) {
   if (n.runbook) out << "\nRunbook: " << n.runbook->url << "\n         (" << runbook_text(*n.runbook) << ")\n";
   write_diagnostics(model, node, out);
   if (rule) {
-    write_paging(model, *rule, out);
+    write_paging(model, c.routes, *rule, out);
     size_t index = c.alerts.rule_by_node.at(node);
     out << "Tests: " << c.tests.cases_per_rule[index] << " promtool cases (symptree coverage runs them)\n";
   } else if (n.kind == NodeKind::Manual) {
