@@ -5,6 +5,8 @@
 #include <functional>
 #include <set>
 
+#include "common/duration_field.h"
+
 namespace symptree {
 namespace {
 
@@ -160,14 +162,8 @@ void read_backups(const MapReader& host, HostConfig& config) {
 
 void read_timing(const MapReader& host, HostConfig& config) {
   for (const char* key : {"timeout", "rescan"}) {
-    std::optional<std::string> text = host.string(key);
-    if (!text) continue;
-    std::optional<Duration> parsed = parse_duration(*text);
-    if (!parsed || parsed->ms == 0) {
-      host.diagnostics().error(host.where(key), std::string("'") + key + "' must be a positive duration such as 5s, got '" + *text + "'");
-      continue;
-    }
-    (std::string(key) == "timeout" ? config.timeout : config.rescan) = *parsed;
+    std::optional<Duration> parsed = read_positive_duration(host, key, "5s");
+    if (parsed) (std::string(key) == "timeout" ? config.timeout : config.rescan) = *parsed;
   }
 }
 

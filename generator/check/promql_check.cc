@@ -6,9 +6,9 @@
 #include <fstream>
 #include <regex>
 
+#include "common/process.h"
 #include "common/quoting.h"
 #include "generator/check/checker.h"
-#include "common/process.h"
 
 namespace symptree {
 namespace {

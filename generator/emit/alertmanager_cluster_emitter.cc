@@ -1,8 +1,8 @@
 // alertmanager/cluster/<peer>.env from `deployment.alertmanagers`.
 #include "generator/emit/alertmanager_cluster_emitter.h"
 
-#include "generator/emit/yaml_writer.h"
 #include "common/host_port.h"
+#include "generator/emit/yaml_writer.h"
 
 namespace symptree {
 namespace {

@@ -8,8 +8,8 @@
 #include "common/quoting.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/inhibitions.h"
-#include "generator/model/routing.h"
 #include "generator/model/receiver_schema.h"
+#include "generator/model/routing.h"
 
 namespace symptree {
 namespace {

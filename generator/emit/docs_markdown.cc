@@ -1,10 +1,10 @@
 // Markdown rendering of the flowchart.
 #include "generator/emit/docs_markdown.h"
 
+#include "common/slug.h"
 #include "generator/emit/docs_mermaid.h"
 #include "generator/emit/flowchart_text.h"
 #include "generator/emit/yaml_writer.h"
-#include "common/slug.h"
 
 namespace symptree {
 namespace {

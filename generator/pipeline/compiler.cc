@@ -7,10 +7,10 @@
 #include "generator/check/alertmanager_check.h"
 #include "generator/emit/docs_outputs.h"
 #include "generator/emit/manifest.h"
-#include "generator/pipeline/side_outputs.h"
 #include "generator/emit/tests_emitter.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/routing.h"
+#include "generator/pipeline/side_outputs.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree {

@@ -7,8 +7,9 @@
 #include <optional>
 #include <set>
 
-#include "generator/promql/lexer.h"
+#include "common/duration_field.h"
 #include "common/host_port.h"
+#include "generator/promql/lexer.h"
 #include "generator/reader/names.h"
 
 namespace symptree {
@@ -51,18 +52,9 @@ bool check_file_name(Diagnostics& diagnostics, const SourcePosition& where, cons
   return true;
 }
 
-// Reads `key` as a positive duration; `fallback` when absent or invalid.
+// Reads `key` as a positive duration; `fallback_ms` when absent or invalid.
 Duration read_interval(const MapReader& map, const std::string& key, int64_t fallback_ms) {
-  Duration fallback = duration_from_ms(fallback_ms);
-  std::optional<std::string> text = map.string(key);
-  if (!text) return fallback;
-  std::optional<Duration> parsed = parse_duration(*text);
-  if (!parsed || parsed->ms == 0) {
-    map.diagnostics().error(map.where(key), "'" + key + "' must be a positive duration such as 15s or 1m, got '" +
-                                                *text + "'");
-    return fallback;
-  }
-  return *parsed;
+  return read_positive_duration(map, key, "15s or 1m").value_or(duration_from_ms(fallback_ms));
 }
 
 // A host:port value; its canonical form must be new to `seen`, which holds

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "common/duration_field.h"
 #include "common/quoting.h"
 #include "generator/model/am_matcher.h"
-#include "generator/reader/alertmanager_reader.h"
 #include "generator/model/receiver_schema.h"
+#include "generator/reader/alertmanager_reader.h"
+#include "generator/reader/names.h"
 
 namespace symptree {
 namespace {
@@ -84,16 +86,6 @@ void reject_deprecated(const MapReader& map, const std::vector<std::pair<std::st
   }
 }
 
-std::optional<Duration> read_duration(const MapReader& map, const std::string& key) {
-  std::optional<std::string> text = map.string(key);
-  if (!text) return std::nullopt;
-  std::optional<Duration> parsed = parse_duration(*text);
-  if (!parsed || parsed->ms == 0) {
-    map.diagnostics().error(map.where(key), "'" + key + "' must be a positive duration, got '" + *text + "'");
-  }
-  return parsed;
-}
-
 AmInhibitRule read_inhibit_rule(const YamlFile& file, const YAML::Node& node, Diagnostics& diagnostics) {
   AmInhibitRule rule;
   rule.where = file.position(node);
@@ -135,17 +127,19 @@ void check_secrets(const YamlFile& file, const YAML::Node& node, const std::stri
   }
 }
 
-void read_receivers(const YamlFile& file, const YAML::Node& list, const std::set<std::string>& spec_receivers,
-                    AlertmanagerSettings& settings, Diagnostics& diagnostics) {
+// The merge file's receivers, in Alertmanager's own syntax: each named once
+// across the spec and the merge file, no inline secrets.
+void read_merged_receivers(const YamlFile& file, const YAML::Node& list, const std::set<std::string>& spec_receivers,
+                           AlertmanagerSettings& settings, Diagnostics& diagnostics) {
+  std::set<std::string> taken = spec_receivers;
+  taken.insert(settings.merged_receiver_names.begin(), settings.merged_receiver_names.end());
   for (const YAML::Node& item : list) {
     if (!item.IsMap() || !item["name"]) {
       diagnostics.error(file.position(item), "a receiver needs a 'name'", "- name: team-slack");
       continue;
     }
     std::string name = item["name"].Scalar();
-    bool seen = spec_receivers.count(name) > 0;
-    for (const std::string& n : settings.merged_receiver_names) seen = seen || n == name;
-    if (seen) diagnostics.error(file.position(item["name"]), "receiver '" + name + "' is defined twice");
+    claim_name(taken, name, "receiver", file.position(item["name"]), diagnostics);
     settings.merged_receiver_names.push_back(name);
     for (const auto& entry : item) {
       std::string key = entry.first.Scalar();
@@ -202,9 +196,9 @@ AmRoute read_route(const YamlFile& file, const YAML::Node& node, Diagnostics& di
   route.receiver = map.string("receiver").value_or("");
   route.matchers = read_matchers(map, "matchers");
   route.group_by = map.string_list("group_by");
-  route.group_wait = read_duration(map, "group_wait");
-  route.group_interval = read_duration(map, "group_interval");
-  route.repeat_interval = read_duration(map, "repeat_interval");
+  route.group_wait = read_positive_duration(map, "group_wait", "30s or 5m");
+  route.group_interval = read_positive_duration(map, "group_interval", "30s or 5m");
+  route.repeat_interval = read_positive_duration(map, "repeat_interval", "30s or 5m");
   route.continue_matching = map.boolean("continue").value_or(false);
   route.mute_time_intervals = map.string_list("mute_time_intervals");
   route.active_time_intervals = map.string_list("active_time_intervals");
@@ -230,7 +224,7 @@ void read_merge_file(const std::string& spec_dir, const std::string& path, const
   MapReader map(*file, file->root, "the merge file", merge_keys(), diagnostics);
   if (!map.valid()) return;
   if (YAML::Node list = map.sequence("receivers"); list.IsDefined()) {
-    read_receivers(*file, list, spec_receivers, settings, diagnostics);
+    read_merged_receivers(*file, list, spec_receivers, settings, diagnostics);
   }
   if (YAML::Node list = map.sequence("routes"); list.IsDefined()) {
     for (const YAML::Node& item : list) settings.merged_routes.push_back(read_route(*file, item, diagnostics));

@@ -49,4 +49,11 @@ std::string camel_case(const std::string& snake) {
   return out;
 }
 
+bool claim_name(std::set<std::string>& taken, const std::string& name, const std::string& what,
+                const SourcePosition& where, Diagnostics& diagnostics) {
+  if (taken.insert(name).second) return true;
+  diagnostics.error(where, what + " '" + name + "' is defined twice");
+  return false;
+}
+
 }  // namespace symptree

@@ -1,6 +1,8 @@
 // The Incident Priority Matrix and the receivers it pages.
 #include <set>
 
+#include "common/duration_field.h"
+#include "generator/reader/names.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree {
@@ -24,14 +26,8 @@ Priority read_priority(const MapReader& top, const YAML::Node& name, const YAML:
                 {"label", "response", "severity", "receiver", "examples"}, top.diagnostics());
   if (!map.valid()) return priority;
   priority.label = map.string("label").value_or(priority.name);
-  if (std::optional<std::string> response = map.string("response", true)) {
-    std::optional<Duration> parsed = parse_duration(*response);
-    if (!parsed || parsed->ms == 0) {
-      top.diagnostics().error(map.where("response"),
-                              "'response' must be a positive duration such as 15m or 4h, got '" + *response + "'");
-    } else {
-      priority.response = *parsed;
-    }
+  if (std::optional<Duration> response = read_positive_duration(map, "response", "15m or 4h", true)) {
+    priority.response = *response;
   }
   priority.severity = map.string("severity", true).value_or("");
   bool known = false;
@@ -83,10 +79,7 @@ void read_priorities(const MapReader& top, Model& model) {
   std::set<std::string> seen;
   for (const auto& entry : matrix) {
     if (!entry.first.IsScalar()) continue;
-    if (!seen.insert(entry.first.Scalar()).second) {
-      top.diagnostics().error(top.file().position(entry.first), "priority '" + entry.first.Scalar() + "' is defined twice");
-      continue;
-    }
+    if (!claim_name(seen, entry.first.Scalar(), "priority", top.file().position(entry.first), top.diagnostics())) continue;
     model.priorities.push_back(read_priority(top, entry.first, entry.second));
   }
   if (model.priorities.empty()) {
@@ -100,8 +93,7 @@ void read_receivers(const MapReader& top, Model& model) {
     std::set<std::string> seen;
     for (const auto& entry : receivers) {
       if (!entry.first.IsScalar()) continue;
-      if (!seen.insert(entry.first.Scalar()).second) {
-        top.diagnostics().error(top.file().position(entry.first), "receiver '" + entry.first.Scalar() + "' is defined twice");
+      if (!claim_name(seen, entry.first.Scalar(), "receiver", top.file().position(entry.first), top.diagnostics())) {
         continue;
       }
       model.receivers.push_back(read_receiver(top, entry.first, entry.second));

@@ -3,24 +3,12 @@
 #include <cctype>
 #include <set>
 
+#include "common/duration_field.h"
 #include "generator/reader/names.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree {
 namespace {
-
-// Reads `key` as a positive duration, or keeps `fallback`.
-Duration read_duration(const MapReader& map, const std::string& key, Duration fallback) {
-  std::optional<std::string> text = map.string(key);
-  if (!text) return fallback;
-  std::optional<Duration> parsed = parse_duration(*text);
-  if (!parsed || parsed->ms == 0) {
-    map.diagnostics().error(map.where(key), "'" + key + "' must be a positive duration such as 1m or 1h30m, got '" +
-                                                *text + "'");
-    return fallback;
-  }
-  return *parsed;
-}
 
 void read_identity(const MapReader& top, Model& model) {
   model.service = top.string("service", true).value_or("");
@@ -90,11 +78,11 @@ void read_timing(const MapReader& top, Model& model) {
   model.absence_for = duration_from_ms(5 * 60000);
   if (YAML::Node tests = top.mapping("tests"); tests.IsDefined()) {
     MapReader map(top.file(), tests, "'tests'", {"interval"}, top.diagnostics());
-    model.test_interval = read_duration(map, "interval", model.test_interval);
+    model.test_interval = read_positive_duration(map, "interval", "1m or 1h30m").value_or(model.test_interval);
   }
   if (YAML::Node absence = top.mapping("absence"); absence.IsDefined()) {
     MapReader map(top.file(), absence, "'absence'", {"for"}, top.diagnostics());
-    model.absence_for = read_duration(map, "for", model.absence_for);
+    model.absence_for = read_positive_duration(map, "for", "1m or 1h30m").value_or(model.absence_for);
   }
 }
 

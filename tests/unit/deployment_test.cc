@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/host_port.h"
 #include "generator/emit/alertmanager_cluster_emitter.h"
 #include "generator/emit/prometheus_config_emitter.h"
-#include "common/host_port.h"
 #include "spec_fixture.h"
 
 using namespace symptree;
