@@ -6,7 +6,7 @@
 
 #include "generator/emit/output_set.h"
 #include "generator/model/alert_plan.h"
-#include "generator/testgen/test_plan.h"
+#include "generator/model/test_cases.h"
 
 namespace symptree {
 

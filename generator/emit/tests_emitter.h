@@ -4,7 +4,7 @@
 #include <string>
 
 #include "generator/emit/yaml_writer.h"
-#include "generator/testgen/test_plan.h"
+#include "generator/model/test_cases.h"
 
 namespace symptree {
 

@@ -9,15 +9,10 @@
 #include <vector>
 
 #include "generator/model/model.h"
+#include "generator/model/test_cases.h"
 #include "generator/testgen/value_solver.h"
 
 namespace symptree {
-
-// One promtool input series, e.g. `up{host="host-a",job="x"}` and `1+0x10`.
-struct TestSeries {
-  std::string selector;
-  std::string values;
-};
 
 // metric{a="1",b="2"}, labels sorted and values escaped.
 std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels);

@@ -289,12 +289,6 @@ void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index
 
 }  // namespace
 
-std::map<std::string, std::string> ExpectedAlert::annotations() const {
-  std::map<std::string, std::string> result;
-  for (const auto& [name, text] : rule->annotations) result[name] = expand_template(text, labels);
-  return result;
-}
-
 std::optional<TestPlan> plan_tests(const Model& model, const AlertPlan& alerts, const TestCaseSink& sink,
                                    Diagnostics& diagnostics) {
   TestPlan plan;
