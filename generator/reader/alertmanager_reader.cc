@@ -6,7 +6,8 @@
 
 #include "generator/model/inhibitions.h"
 #include "generator/reader/alertmanager_reader.h"
-#include "generator/reader/spec_loader.h"
+#include "generator/reader/merge_reader.h"
+#include "generator/reader/receiver_reader.h"
 
 namespace symptree {
 namespace {

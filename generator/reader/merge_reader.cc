@@ -9,7 +9,7 @@
 #include "common/quoting.h"
 #include "generator/model/am_matcher.h"
 #include "generator/model/receiver_schema.h"
-#include "generator/reader/alertmanager_reader.h"
+#include "generator/reader/merge_reader.h"
 #include "generator/reader/names.h"
 
 namespace symptree {

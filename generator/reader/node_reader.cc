@@ -4,8 +4,10 @@
 #include <map>
 
 #include "common/slug.h"
+#include "generator/reader/alertmanager_reader.h"
 #include "generator/reader/names.h"
-#include "generator/reader/spec_loader.h"
+#include "generator/reader/node_reader.h"
+#include "generator/reader/settings_reader.h"
 
 namespace symptree {
 namespace {

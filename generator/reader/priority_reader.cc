@@ -3,7 +3,8 @@
 
 #include "common/duration_field.h"
 #include "generator/reader/names.h"
-#include "generator/reader/spec_loader.h"
+#include "generator/reader/priority_reader.h"
+#include "generator/reader/receiver_reader.h"
 
 namespace symptree {
 namespace {
@@ -62,7 +63,7 @@ Receiver read_receiver(const MapReader& top, const YAML::Node& name, const YAML:
                               "'" + kind + "' must be a mapping of settings, got " + describe_node_type(entry.second));
       continue;
     }
-    read_receiver_fields(top.file(), entry.second, "", receiver, top.diagnostics());  // spec/receiver_reader.cc
+    read_receiver_fields(top.file(), entry.second, "", receiver, top.diagnostics());
   }
   if (receiver.kind.empty()) {
     top.diagnostics().error(receiver.where, "receiver '" + receiver.name + "' names no kind",

@@ -2,9 +2,8 @@
 // against the receiver kinds Alertmanager supports, secrets only by file.
 #include <cctype>
 
-#include "generator/reader/alertmanager_reader.h"
 #include "generator/model/receiver_schema.h"
-#include "generator/reader/spec_loader.h"
+#include "generator/reader/receiver_reader.h"
 
 namespace symptree {
 namespace {

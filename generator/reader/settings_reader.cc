@@ -5,7 +5,7 @@
 
 #include "common/duration_field.h"
 #include "generator/reader/names.h"
-#include "generator/reader/spec_loader.h"
+#include "generator/reader/settings_reader.h"
 
 namespace symptree {
 namespace {

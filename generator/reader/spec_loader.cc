@@ -3,8 +3,12 @@
 
 #include <filesystem>
 
+#include "generator/reader/alertmanager_reader.h"
 #include "generator/reader/deployment_reader.h"
 #include "generator/reader/grafana_reader.h"
+#include "generator/reader/node_reader.h"
+#include "generator/reader/priority_reader.h"
+#include "generator/reader/settings_reader.h"
 
 namespace symptree {
 namespace {

@@ -1,0 +1,17 @@
+// Reading the spec's settings: identity, join labels, jobs, runbooks, test
+// and absence timing, app metrics, and the flowchart's global commands.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/yaml_reader.h"
+#include "generator/model/model.h"
+
+namespace symptree {
+
+void read_settings(const MapReader& top, Model& model);
+// A list of diagnostic commands under `key` (`always_check`, a node's `diagnostics`).
+std::vector<DiagnosticCommand> read_commands(const MapReader& parent, const std::string& key);
+
+}  // namespace symptree
