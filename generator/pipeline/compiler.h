@@ -1,5 +1,7 @@
-// The whole pipeline: spec -> model -> checks -> alert plan and routing plan ->
-// test plan -> rendered files. The CLI, the tests and the benchmark all call this.
+// The pipeline folder's public header. The whole pipeline: spec -> model ->
+// checks -> alert plan and routing plan -> test plan -> rendered files, driven
+// here apart from the units it drives (docs/architecture.md). The CLI, the
+// tests and the benchmark all call this.
 #pragma once
 
 #include <optional>
