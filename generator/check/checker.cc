@@ -2,6 +2,10 @@
 #include "generator/check/checker.h"
 
 #include "common/process.h"
+#include "generator/check/metric_check.h"
+#include "generator/check/promql_check.h"
+#include "generator/check/runbook_check.h"
+#include "generator/check/scope_check.h"
 
 namespace symptree {
 namespace {

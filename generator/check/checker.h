@@ -1,5 +1,9 @@
-// Validation beyond the spec's structure: metrics exist, runbooks exist,
-// conditions parse. Each check is one file; check_model runs them all.
+// The check folder's public header. Validation beyond the spec's structure:
+// metrics exist, runbooks exist, scopes aggregate, conditions parse. Each
+// check is one file with its own header (metric_check, runbook_check,
+// scope_check, promql_check); check_model runs them all. The checks that need
+// a later stage's output are run by the pipeline at that stage:
+// alertmanager_check (the alert plan) and dashboard_lint (the dashboard).
 #pragma once
 
 #include <string>
@@ -19,16 +23,5 @@ struct CheckOptions {
 };
 
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics);
-
-// Every metric a condition or example reads is produced by a configured probe,
-// listed in app_metrics, or built into Prometheus; probe label values name
-// configured probes.
-void check_metrics(const Model& model, Diagnostics& diagnostics);
-// With runbooks.dir set: each runbook file exists and has the linked section.
-void check_runbooks(const Model& model, const std::string& spec_dir, Diagnostics& diagnostics);
-// A cluster-scoped condition visibly aggregates the join_on labels and instance away.
-void check_scopes(const Model& model, Diagnostics& diagnostics);
-// Each condition parses with promtool's PromQL parser (skipped when promtool is absent).
-void check_promql(const Model& model, const std::string& promtool, Diagnostics& diagnostics);
 
 }  // namespace symptree

@@ -2,7 +2,7 @@
 #include <set>
 
 #include "common/probe_catalog.h"
-#include "generator/check/checker.h"
+#include "generator/check/metric_check.h"
 
 namespace symptree {
 namespace {

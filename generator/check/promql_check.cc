@@ -8,7 +8,7 @@
 
 #include "common/process.h"
 #include "common/quoting.h"
-#include "generator/check/checker.h"
+#include "generator/check/promql_check.h"
 
 namespace symptree {
 namespace {

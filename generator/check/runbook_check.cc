@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include "generator/check/checker.h"
 #include "common/slug.h"
+#include "generator/check/runbook_check.h"
 
 namespace symptree {
 namespace {

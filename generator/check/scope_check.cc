@@ -6,7 +6,7 @@
 // two hosts and expect one alert.
 #include <algorithm>
 
-#include "generator/check/checker.h"
+#include "generator/check/scope_check.h"
 
 namespace symptree {
 namespace {
