@@ -50,43 +50,53 @@ class Generator {
     }
   }
 
+  // A valid spelling mostly; an invalid one now and then.
+  const std::string& literal(const std::vector<std::string>& good, const std::vector<std::string>& bad) {
+    return rng_.chance(96) ? rng_.pick(good) : rng_.pick(bad);
+  }
   std::string number() {
-    static const std::vector<std::string> numbers = {"0",   "1",    "2",     "5",     "10",   "100",    "0.5",
-                                                     "0.99", "1e3", "2.5E-3", "0x1F", "017",  "08",     "Inf",
-                                                     "NaN", "inf",  ".5",    "5.",    "1e",   "0x",     "1e999",
-                                                     "3600", "86400", "0.95", "1_000", "26", "1e+2"};
-    return rng_.pick(numbers);
+    static const std::vector<std::string> good = {"0",   "1",    "2",     "5",   "10",  "100",   "0.5", "0.99",
+                                                  "1e3", "2.5E-3", "0x1F", "017", "08", "Inf",  "NaN", "inf",
+                                                  ".5",  "5.",   "3600",  "86400", "0.95", "26", "1e+2"};
+    static const std::vector<std::string> bad = {"1e", "0x", "1e999", "1_000"};
+    return literal(good, bad);
   }
   std::string duration() {
-    static const std::vector<std::string> durations = {"5m", "1m", "30s", "1h", "1h30m", "2d", "1w", "1y", "500ms",
-                                                       "10m", "0s", "1.5m", "30m1h", "5M", "15s", "6h"};
-    return rng_.pick(durations);
+    static const std::vector<std::string> good = {"5m", "1m", "30s", "1h", "1h30m", "2d",  "1w",
+                                                  "1y", "500ms", "10m", "15s", "6h"};
+    static const std::vector<std::string> bad = {"0s", "1.5m", "30m1h", "5M"};
+    return literal(good, bad);
   }
   std::string string_literal() {
-    static const std::vector<std::string> strings = {"\"a\"", "'b'", "`c`", "\"x\\ny\"", "\"$1\"", "\"\"",
-                                                     "\"tab\\t\"", "'\\''", "\"\\u00e9\"", "\"-\"", "\"le\"",
-                                                     "\"host\"", "\"instance\"", "\"(.*):.*\"", "\"\\q\""};
-    return rng_.pick(strings);
+    static const std::vector<std::string> good = {"\"a\"", "'b'", "`c`", "\"x\\ny\"", "\"$1\"", "\"\"",
+                                                  "\"tab\\t\"", "'\\''", "\"\\u00e9\"", "\"-\"", "\"le\"",
+                                                  "\"host\"", "\"instance\"", "\"(.*):.*\""};
+    static const std::vector<std::string> bad = {"\"\\q\"", "\"\\x4\"", "'\\\"'"};
+    return literal(good, bad);
   }
   std::string label() {
     static const std::vector<std::string> labels = {"job", "instance", "host", "le", "mode", "name", "code",
-                                                    "method", "__name__", "on", "by", "sum", "Offset", "x:y", "bool"};
-    return rng_.pick(labels);
+                                                    "method", "on", "by", "sum", "Offset", "bool"};
+    static const std::vector<std::string> bad = {"x:y", "1a", "__name__"};
+    return literal(labels, bad);
   }
   std::string metric() {
     static const std::vector<std::string> metrics = {
         "up", "node_cpu_seconds_total", "http_requests_total", "process_resident_memory_bytes",
         "symptree_probe_success", "job:requests:rate5m", "http_request_duration_seconds_bucket",
         "pg_stat_activity_count", "etcd_server_has_leader", "probe_ssl_earliest_cert_expiry", "sum", "by",
-        "offset", "and", "start", "end", "Bool", "count_values"};
-    return rng_.pick(metrics);
+        "offset", "and", "start", "end", "count_values"};
+    static const std::vector<std::string> bad = {"Bool", "on", "group_left"};
+    return literal(metrics, bad);
   }
   std::string matcher() {
     static const std::vector<std::string> ops = {"=", "!=", "=~", "!~"};
-    static const std::vector<std::string> values = {"\"a\"", "\"\"", "\".*\"", "\".+\"", "\"5..\"", "\"a|b\"",
-                                                    "'x'", "\"(\"", "\"a{2}\"", "\"[0-9]+\"", "`raw`", "\"a**\"",
-                                                    "\"\\\\d+\"", "\"(?i)get\""};
-    return label() + space() + rng_.pick(ops) + space() + rng_.pick(values);
+    static const std::vector<std::string> good = {"\"a\"", "\"\"", "\".*\"", "\".+\"", "\"5..\"", "\"a|b\"",
+                                                  "'x'", "\"a{2}\"", "\"[0-9]+\"", "`raw`", "\"\\\\d+\"",
+                                                  "\"(?i)get\"", "\"api\""};
+    static const std::vector<std::string> bad = {"\"(\"", "\"a**\"", "\"[z-a]\""};
+    const std::string& value = literal(good, bad);
+    return label() + space() + rng_.pick(ops) + space() + value;
   }
   std::string selector() {
     std::string s = rng_.chance(90) ? metric() : "";
