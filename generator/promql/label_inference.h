@@ -1,0 +1,53 @@
+// Which labels the result of a PromQL expression carries: certainly, maybe, or
+// certainly not, and for a missing label the clause that removed it (the
+// `by (...)` of an aggregation, an `on (...)`, a function). Used to check that
+// a node's result keeps its join labels and to know what a generated test
+// should expect.
+//
+//   LabelInference r = infer_labels(*parse_promql("avg by (datname) (x)").expr);
+//   r.presence("host") == Presence::Absent;  r.why_absent("host")->pos  // the `by (datname)`
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "generator/promql/ast.h"
+
+namespace symptree::promql {
+
+enum class Presence { Certain, Possible, Absent };
+
+// The clause that removed a label, and why, e.g. {pos of `by (datname)`, "by (datname) keeps only datname"}.
+struct Drop {
+  Range pos;
+  std::string reason;
+};
+
+// What is known of a metric's labels (e.g. from an exporter's catalogue).
+struct MetricLabels {
+  std::set<std::string> always;     // every series carries these
+  std::set<std::string> sometimes;  // some series may carry these
+  bool complete = false;            // no other label can occur
+};
+using LabelCatalog = std::map<std::string, MetricLabels>;  // by metric name
+
+struct LabelInference {
+  std::set<std::string> certain;        // every result series carries these (may include __name__)
+  std::set<std::string> possible;       // named labels some result series may carry
+  bool open = true;                     // labels named nowhere (unknown input labels) may occur
+  std::map<std::string, Drop> absent;   // named labels no result series carries, with the clause that removed them
+  std::optional<Drop> closed_by;        // when !open: the clause after which only certain and possible remain
+  bool scalar = false;                  // the expression is a scalar (or string): no labels at all
+
+  Presence presence(const std::string& label) const;
+  // For an absent label: the clause that removed it (explicit drop, else closed_by).
+  std::optional<Drop> why_absent(const std::string& label) const;
+};
+
+// Labels of `expr`'s result. Selectors of metrics in `catalog` get its label sets;
+// others are open (any label may occur), with the labels their matchers require.
+LabelInference infer_labels(const Node& expr, const LabelCatalog& catalog = {});
+
+}  // namespace symptree::promql
