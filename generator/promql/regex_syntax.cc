@@ -93,7 +93,10 @@ Piece RegexReader::concatenation() {
     bool is_repeat = c == '*' || c == '+' || c == '?' || (c == '{' && repeat_bounds(min, max));
     if (is_repeat) fail("missing argument to repetition operator", start, c == '{' ? pos_ : start + 1);
     Piece a = atom();
-    if (a.repeat == 0) continue;  // a flag group: no operand
+    if (a.repeat == 0) {  // a flag group: a repetition after it applies to the operand before it
+      if (!have_operand) continue;
+      a = {true, 1};
+    }
     have_operand = true;
     size_t repeat_start = pos_;
     bool repeated = false;
@@ -121,7 +124,6 @@ Piece RegexReader::concatenation() {
     p.nullable = p.nullable && a.nullable;
     p.repeat = std::max(p.repeat, a.repeat);
   }
-  (void)have_operand;
   return p;
 }
 
@@ -235,7 +237,10 @@ void RegexReader::escape(bool in_class, bool& is_class, bool& empty_width, bool&
     is_class = true;
     return;
   }
-  if (c == 'p' || c == 'P') return unicode_class(start), void(is_class = true);
+  if (c == 'p' || c == 'P') {
+    is_class = true;
+    return unicode_class(start);
+  }
   if (c >= '1' && c <= '7' && !(pos_ + 1 < re_.size() && re_[pos_ + 1] >= '0' && re_[pos_ + 1] <= '7')) {
     fail("invalid escape sequence", start, pos_ + 1);
   }
@@ -329,6 +334,7 @@ long RegexReader::class_char(size_t class_start) {
   size_t start = pos_;
   bool is_class = false, e = false, w = false;
   escape(true, is_class, e, w);
+  if (is_class) fail("invalid escape sequence", start, pos_);  // \d cannot end a range
   std::string text = re_.substr(start + 1, pos_ - start - 1);
   static const char* simple = "afnrtv";
   static const long values[] = {7, 12, 10, 13, 9, 11};
@@ -340,21 +346,22 @@ long RegexReader::class_char(size_t class_start) {
 
 }  // namespace
 
+// Prometheus compiles the anchored form ^(?:re)$ and also parses re alone:
+// both must be valid (`a)|(b` passes the first, `\Qx` fails only the first).
 std::optional<std::string> regex_error(const std::string& regex) {
-  try {
-    RegexReader(regex).run();
-    return std::nullopt;
-  } catch (const RegexError& e) {
-    return e.message;
+  for (const std::string& form : {"^(?:" + regex + ")$", regex}) {
+    try {
+      RegexReader(form).run();
+    } catch (const RegexError& e) {
+      return e.message;
+    }
   }
+  return std::nullopt;
 }
 
 bool regex_matches_empty(const std::string& regex) {
-  try {
-    return RegexReader(regex).run().nullable;
-  } catch (const RegexError&) {
-    return false;
-  }
+  if (regex_error(regex)) return false;
+  return RegexReader(regex).run().nullable;
 }
 
 }  // namespace symptree::promql

@@ -1,8 +1,9 @@
 // The PromQL differential test: symptree's parser and promtool must agree on
 // accepting or rejecting every expression of the corpus (hand-written
 // corpus.promql, a seeded grammar-based generator, and token mutations of
-// both). Usage: promql_differential SOURCE_DIR [PROMTOOL] [--show]
-//   --show prints every expression with both verdicts.
+// both). Usage: promql_differential SOURCE_DIR [PROMTOOL] [--show] [--seed N] [--count N]
+//   --show prints every expression with both verdicts; --seed and --count
+//   change the generator's seed and size for exploratory runs (ctest uses the defaults).
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -53,11 +54,23 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string source = argv[1];
-  std::string promtool = argc > 2 && std::string(argv[2]) != "--show" ? argv[2] : "promtool";
-  bool show = std::string(argv[argc - 1]) == "--show";
+  std::string promtool = "promtool";
+  bool show = false;
+  uint64_t seed = 20261129;
+  size_t count = 2000;
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--show") {
+      show = true;
+    } else if ((arg == "--seed" || arg == "--count") && i + 1 < argc) {
+      (arg == "--seed" ? seed : count) = std::stoull(argv[++i]);
+    } else {
+      promtool = arg;
+    }
+  }
   try {
     auto corpus = read_corpus(source + "/tests/promql/corpus.promql");
-    auto generated = promql_test::generate_expressions(900, 20261129);
+    auto generated = promql_test::generate_expressions(count, seed);
     auto expressions = unique({corpus, generated, promql_test::mutate(corpus, 2, 7), promql_test::mutate(generated, 1, 11)});
     auto dir = std::filesystem::temp_directory_path() / ("promql_differential." + std::to_string(getpid()));
     std::filesystem::create_directories(dir);

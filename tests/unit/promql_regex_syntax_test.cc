@@ -14,8 +14,10 @@ TEST_CASE("regexes Go compiles are accepted") {
 
 TEST_CASE("regexes Go refuses are refused with Go's message") {
   CHECK(*regex_error("a**") == "invalid nested repetition operator: `**`");
-  CHECK(*regex_error("(") == "missing closing ): `(`");
-  CHECK(*regex_error("a)") == "unexpected ): `a)`");
+  CHECK(*regex_error("(") == "missing closing ): `^(?:()$`");  // Prometheus compiles ^(?:re)$ first
+  CHECK(*regex_error("a)") == "unexpected ): `^(?:a))$`");
+  CHECK(*regex_error("a)|(b") == "unexpected ): `a)|(b`");  // valid anchored, invalid alone
+  CHECK(regex_error("\\Qx"));                                 // valid alone, invalid anchored
   CHECK(*regex_error("*a") == "missing argument to repetition operator: `*`");
   CHECK(*regex_error("[z-a]") == "invalid character class range: `z-a`");
   CHECK(*regex_error("a{1001}") == "invalid repeat count: `{1001}`");
