@@ -173,3 +173,14 @@ TEST_CASE("the function table has Prometheus 2.42's functions") {
   CHECK(find_function("sort_by_label") == nullptr);  // 2.49+
   CHECK(all_functions().size() == 70);
 }
+
+TEST_CASE("absurd nesting is refused, not a crash") {
+  std::string deep(100000, '(');
+  deep += "1";
+  deep += std::string(100000, ')');
+  CHECK(first_error(deep).message == "expression nests too deeply (more than 1000 levels)");
+  std::string signs(100000, '-');
+  CHECK(first_error(signs + "1").message == "expression nests too deeply (more than 1000 levels)");
+  std::string fine(200, '(');
+  CHECK(parse_promql(fine + "1" + std::string(200, ')')).ok());
+}
