@@ -44,7 +44,7 @@ std::vector<Function> make_table() {
       {"exp", {V}, 0, V, L::DropName, 0},
       {"floor", {V}, 0, V, L::DropName, 0},
       {"histogram_count", {V}, 0, V, L::DropName, 0},
-      {"histogram_fraction", {S, S, V}, 0, V, L::DropLe, 2},
+      {"histogram_fraction", {S, S, V}, 0, V, L::DropName, 2},
       {"histogram_quantile", {S, V}, 0, V, L::DropLe, 1},
       {"histogram_sum", {V}, 0, V, L::DropName, 0},
       {"holt_winters", {M, S, S}, 0, V, L::DropName, 0},

@@ -11,12 +11,12 @@ namespace symptree::promql {
 
 // How a function treats the labels of its vector argument, for label inference.
 enum class LabelEffect {
-  DropName,  // keeps every label but __name__ (abs, rate, histogram_quantile drops `le` too: see below)
+  DropName,  // keeps every label but __name__ (abs, rate, ...; no labels when an optional argument is left out)
   KeepAll,   // sort, sort_desc, last_over_time... keep __name__ as well
   NoLabels,  // scalar-like results: time(), vector(), pi()
   Absent,    // absent/absent_over_time: labels from the equality matchers of the argument
   Replace,   // label_replace/label_join: adds or overwrites one label
-  DropLe,    // histogram_quantile/histogram_fraction: drops __name__ and le
+  DropLe,    // histogram_quantile: drops __name__ and le
 };
 
 struct Function {

@@ -180,7 +180,10 @@ LabelInference Inferrer::call(const Node& node) {
     case LabelEffect::Absent: return absent_call(node);
     default: break;
   }
-  if (f->vector_arg < 0 || size_t(f->vector_arg) >= node.children.size()) return {};
+  if (f->vector_arg < 0) return {};
+  if (size_t(f->vector_arg) >= node.children.size()) {  // hour() and friends read vector(time())
+    return no_labels({node.pos, std::string(f->name) + "() without an argument has no labels"}, false);
+  }
   LabelInference r = infer(node.child(size_t(f->vector_arg)));
   switch (f->labels) {
     case LabelEffect::DropName: remove(r, kName, by_function); break;
@@ -270,7 +273,8 @@ LabelInference Inferrer::binary(const Node& node) {
   LabelInference lhs = infer(node.child(0)), rhs = infer(node.child(1));
   BinaryOp op = node.binary_op;
   if (lhs.scalar && rhs.scalar) return no_labels({node.pos, "a scalar has no labels"}, true);
-  bool drops_name = !is_set_operator(op) && (!is_comparison(op) || node.return_bool);
+  // Prometheus 2.42 drops the name for + - * / % ^ and bool comparisons (not atan2, not filters).
+  bool drops_name = !is_set_operator(op) && op != BinaryOp::Atan2 && (!is_comparison(op) || node.return_bool);
   Drop name_drop{node.op_pos, std::string(binary_op_text(op)) + (node.return_bool ? " bool" : "") + " drops the metric name"};
   if (lhs.scalar || rhs.scalar) {
     LabelInference r = lhs.scalar ? std::move(rhs) : std::move(lhs);

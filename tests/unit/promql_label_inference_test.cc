@@ -88,6 +88,9 @@ TEST_CASE("functions and arithmetic drop the metric name; filters keep it") {
   CHECK(infer("x > bool 2").presence("__name__") == Presence::Absent);
   CHECK(infer("-x").presence("__name__") == Presence::Absent);
   CHECK(infer("last_over_time(x[5m])").presence("__name__") == Presence::Certain);
+  CHECK(infer("x atan2 y").presence("__name__") == Presence::Certain);  // Prometheus 2.42 keeps it
+  CHECK(infer("hour(x{host=\"a\"})").presence("host") == Presence::Certain);
+  CHECK(infer("hour()").presence("host") == Presence::Absent);
   auto expiry = infer("probe_ssl_earliest_cert_expiry{host=\"a\"} - time() < 86400");
   CHECK(expiry.presence("host") == Presence::Certain);
   CHECK(expiry.presence("instance") == Presence::Possible);  // the input's labels stay
