@@ -1,9 +1,12 @@
 // Label inference against Prometheus's evaluation: every expression of
 // label_corpus.promql is evaluated by `promtool test rules` on fixed series,
 // and each result series must carry every label inference calls certain, none
-// it calls absent, and (when inference says the set is closed) no other.
+// it calls absent. Constant expressions must fold to the value promtool
+// computes, and their exact decimal (when there is one) to the same number.
 // Usage: promql_label_differential SOURCE_DIR [PROMTOOL]
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,6 +16,7 @@
 
 #include <unistd.h>
 
+#include "generator/promql/fold.h"
 #include "generator/promql/label_inference.h"
 #include "generator/promql/parser.h"
 
@@ -68,8 +72,14 @@ std::set<std::string> parse_label_set(const std::string& text, size_t& pos) {
   return names;
 }
 
-// expr text -> label sets of its result series, from promtool's failure report.
-std::map<std::string, std::vector<std::set<std::string>>> evaluate(const std::vector<std::string>& exprs,
+// One result series as promtool prints it: its label names and its value.
+struct Sample {
+  std::set<std::string> labels;
+  double value;
+};
+
+// expr text -> its result series, from promtool's failure report.
+std::map<std::string, std::vector<Sample>> evaluate(const std::vector<std::string>& exprs,
                                                                    const std::string& promtool) {
   auto dir = std::filesystem::temp_directory_path() / ("promql_labels." + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
@@ -87,7 +97,7 @@ std::map<std::string, std::vector<std::set<std::string>>> evaluate(const std::ve
   for (size_t n; pipe && (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
   if (pipe) pclose(pipe);
   std::filesystem::remove_all(dir);
-  std::map<std::string, std::vector<std::set<std::string>>> results;
+  std::map<std::string, std::vector<Sample>> results;
   std::istringstream lines(output);
   std::string line, current;
   while (std::getline(lines, line)) {
@@ -100,7 +110,9 @@ std::map<std::string, std::vector<std::set<std::string>>> evaluate(const std::ve
     size_t g = line.find("got: {");
     if (g == std::string::npos) continue;
     for (size_t pos = g + 5; pos < line.size() && line[pos] == '{';) {
-      results[current].push_back(parse_label_set(line, pos));
+      Sample sample{parse_label_set(line, pos), 0};
+      sample.value = std::strtod(line.c_str() + pos, nullptr);
+      results[current].push_back(sample);
       pos = line.find(", {", pos);
       pos = pos == std::string::npos ? line.size() : pos + 2;
     }
@@ -159,7 +171,7 @@ int main(int argc, char** argv) {
     auto exprs = read_lines(std::string(argv[1]) + "/tests/promql/label_corpus.promql");
     auto results = evaluate(exprs, argc > 2 ? argv[2] : "promtool");
     promql::LabelCatalog catalog = catalog_of_series();
-    size_t failures = 0, evaluated = 0, series = 0;
+    size_t failures = 0, evaluated = 0, series = 0, folded = 0;
     for (const auto& e : exprs) {
       promql::ParseResult parsed = promql::parse_promql(e);
       if (!parsed.ok()) {
@@ -175,16 +187,29 @@ int main(int argc, char** argv) {
         continue;
       }
       ++evaluated;
-      for (const auto& labels : it->second) {
+      for (const auto& sample : it->second) {
         ++series;
-        for (const auto& p : check(inferred, labels)) {
+        for (const auto& p : check(inferred, sample.labels)) {
           std::cout << "FAIL [" << e << "]: " << p << "\n";
+          ++failures;
+        }
+      }
+      if (auto constant = promql::fold_constant(*parsed.expr)) {
+        ++folded;
+        double got = it->second.front().value;
+        bool same = (std::isnan(got) && std::isnan(constant->value)) || constant->value == got;
+        // The exact decimal is the number as written (0.1 + 0.2 is 0.3); float64 may be one ulp off it.
+        double exact = constant->exact ? std::strtod(constant->exact->to_string().c_str(), nullptr) : constant->value;
+        bool close = !constant->exact || std::fabs(exact - got) <= 1e-15 * std::fabs(got);
+        if (!same || !close) {
+          std::cout << "FAIL [" << e << "]: folds to " << constant->value << " (exact "
+                    << (constant->exact ? constant->exact->to_string() : "none") << "), promtool computes " << got << "\n";
           ++failures;
         }
       }
     }
     std::cout << exprs.size() << " expressions, " << evaluated << " evaluated by promtool into " << series
-              << " series; " << failures << " disagreements with label inference\n";
+              << " series (" << folded << " constants folded); " << failures << " disagreements\n";
     return failures == 0 ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "promql_label_differential: " << e.what() << "\n";
