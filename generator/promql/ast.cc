@@ -126,6 +126,11 @@ void dump_to(std::ostream& out, const Node& n) {
 
 }  // namespace
 
+void walk(const Node& node, const std::function<void(const Node&)>& visit) {
+  visit(node);
+  for (const auto& child : node.children) walk(*child, visit);
+}
+
 std::string dump(const Node& node) {
   std::ostringstream out;
   dump_to(out, node);

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -124,6 +125,9 @@ struct Node {
 };
 
 using NodePtr = std::unique_ptr<Node>;
+
+// Calls `visit` on `node` and every node below it, parents first.
+void walk(const Node& node, const std::function<void(const Node&)>& visit);
 
 // A compact S-expression of the tree, for tests and debugging:
 // `(> (call rate (matrix (sel foo) 5m)) 1)`.

@@ -127,14 +127,14 @@ class Inferrer {
 LabelInference Inferrer::infer(const Node& node) {
   switch (node.kind) {
     case NodeKind::Number:
-    case NodeKind::String: return no_labels({node.pos, "a literal has no labels"}, true);
+    case NodeKind::String: return no_labels({node.pos, "a literal has no labels", DropKind::NoLabels}, true);
     case NodeKind::VectorSelector: return selector(node);
     case NodeKind::MatrixSelector:
     case NodeKind::Subquery:
     case NodeKind::Paren: return infer(node.child(0));
     case NodeKind::Unary: {
       LabelInference r = infer(node.child(0));
-      if (node.op_text == "-" && !r.scalar) remove(r, kName, {node.pos, "unary minus drops the metric name"});
+      if (node.op_text == "-" && !r.scalar) remove(r, kName, {node.pos, "unary minus drops the metric name", DropKind::Operator});
       return r;
     }
     case NodeKind::Call: return call(node);
@@ -155,14 +155,14 @@ LabelInference Inferrer::selector(const Node& node) {
     for (const auto& l : known->second.always) add(r, l, Presence::Certain);
     for (const auto& l : known->second.sometimes) add(r, l, Presence::Possible);
     r.open = !known->second.complete;
-    if (!r.open) r.closed_by = Drop{node.pos, metric + " has no other labels"};
+    if (!r.open) r.closed_by = Drop{node.pos, metric + " has no other labels", DropKind::Catalog};
   }
   if (!metric.empty()) add(r, kName, Presence::Certain);
   for (const auto& m : node.matchers) {
     if (requires_value(m)) {
       add(r, m.name, Presence::Certain);
     } else if (m.op == MatchOp::Equal) {
-      remove(r, m.name, {m.pos, "the selector requires " + m.name + " to be empty"});
+      remove(r, m.name, {m.pos, "the selector requires " + m.name + " to be empty", DropKind::Matcher});
     } else if (!r.certain.count(m.name) && (r.open || r.possible.count(m.name))) {
       add(r, m.name, Presence::Possible);
     }
@@ -173,23 +173,23 @@ LabelInference Inferrer::selector(const Node& node) {
 LabelInference Inferrer::call(const Node& node) {
   const Function* f = node.function;
   if (!f) return {};
-  Drop by_function{node.name_pos, std::string(f->name) + "() drops the metric name"};
+  Drop by_function{node.name_pos, std::string(f->name) + "() drops the metric name", DropKind::Function};
   switch (f->labels) {
     case LabelEffect::NoLabels:
-      return no_labels({node.pos, std::string(f->name) + "() has no labels"}, f->return_type == ValueType::Scalar);
+      return no_labels({node.pos, std::string(f->name) + "() has no labels", DropKind::Function}, f->return_type == ValueType::Scalar);
     case LabelEffect::Absent: return absent_call(node);
     default: break;
   }
   if (f->vector_arg < 0) return {};
   if (size_t(f->vector_arg) >= node.children.size()) {  // hour() and friends read vector(time())
-    return no_labels({node.pos, std::string(f->name) + "() without an argument has no labels"}, false);
+    return no_labels({node.pos, std::string(f->name) + "() without an argument has no labels", DropKind::Function}, false);
   }
   LabelInference r = infer(node.child(size_t(f->vector_arg)));
   switch (f->labels) {
     case LabelEffect::DropName: remove(r, kName, by_function); break;
     case LabelEffect::DropLe:
       remove(r, kName, by_function);
-      remove(r, "le", {node.name_pos, std::string(f->name) + "() drops le"});
+      remove(r, "le", {node.name_pos, std::string(f->name) + "() drops le", DropKind::Function});
       break;
     case LabelEffect::Replace: return replace_call(node, std::move(r));
     default: break;
@@ -199,7 +199,7 @@ LabelInference Inferrer::call(const Node& node) {
 
 // absent(sel{a="x"}): one series with the equality matchers' labels (or none).
 LabelInference Inferrer::absent_call(const Node& node) {
-  LabelInference r = no_labels({node.pos, node.name + "() keeps only the labels of its selector's = matchers"}, false);
+  LabelInference r = no_labels({node.pos, node.name + "() keeps only the labels of its selector's = matchers", DropKind::Function}, false);
   if (node.children.empty()) return r;
   const Node* arg = &node.child(0);
   if (arg->kind == NodeKind::MatrixSelector) arg = &arg->child(0);
@@ -239,7 +239,7 @@ LabelInference Inferrer::replace_call(const Node& node, LabelInference in) {
     }
   }
   if (result == Presence::Absent) {
-    remove(in, *dst, {node.name_pos, node.name + "() sets " + *dst + " from an absent label"});
+    remove(in, *dst, {node.name_pos, node.name + "() sets " + *dst + " from an absent label", DropKind::Function});
   } else {
     in.absent.erase(*dst);
     in.certain.erase(*dst);
@@ -255,13 +255,13 @@ LabelInference Inferrer::aggregate(const Node& node) {
   std::string clause = node.has_grouping ? std::string(node.without ? "without" : "by") + " (" + list_text(node.grouping) + ")" : "";
   LabelInference r;
   if (!node.has_grouping) {
-    r = keep_only(in, {}, {node.op_pos, node.op_text + "(...) without by (...) keeps no labels"});
+    r = keep_only(in, {}, {node.op_pos, node.op_text + "(...) without by (...) keeps no labels", DropKind::Aggregation});
   } else if (!node.without) {
-    r = keep_only(in, node.grouping, {node.grouping_pos, clause + " keeps only " + (node.grouping.empty() ? "no labels" : list_text(node.grouping))});
+    r = keep_only(in, node.grouping, {node.grouping_pos, clause + " keeps only " + (node.grouping.empty() ? "no labels" : list_text(node.grouping)), DropKind::By});
   } else {
     r = std::move(in);
-    for (const auto& l : node.grouping) remove(r, l, {node.grouping_pos, clause + " removes " + l});
-    remove(r, kName, {node.op_pos, "aggregation drops the metric name"});
+    for (const auto& l : node.grouping) remove(r, l, {node.grouping_pos, clause + " removes " + l, DropKind::Without});
+    remove(r, kName, {node.op_pos, "aggregation drops the metric name", DropKind::Aggregation});
   }
   if (op == AggregateOp::CountValues) {
     if (auto label = string_argument(node.parameter())) add(r, *label, Presence::Certain);
@@ -272,10 +272,10 @@ LabelInference Inferrer::aggregate(const Node& node) {
 LabelInference Inferrer::binary(const Node& node) {
   LabelInference lhs = infer(node.child(0)), rhs = infer(node.child(1));
   BinaryOp op = node.binary_op;
-  if (lhs.scalar && rhs.scalar) return no_labels({node.pos, "a scalar has no labels"}, true);
+  if (lhs.scalar && rhs.scalar) return no_labels({node.pos, "a scalar has no labels", DropKind::NoLabels}, true);
   // Prometheus 2.42 drops the name for + - * / % ^ and bool comparisons (not atan2, not filters).
   bool drops_name = !is_set_operator(op) && op != BinaryOp::Atan2 && (!is_comparison(op) || node.return_bool);
-  Drop name_drop{node.op_pos, std::string(binary_op_text(op)) + (node.return_bool ? " bool" : "") + " drops the metric name"};
+  Drop name_drop{node.op_pos, std::string(binary_op_text(op)) + (node.return_bool ? " bool" : "") + " drops the metric name", DropKind::Operator};
   if (lhs.scalar || rhs.scalar) {
     LabelInference r = lhs.scalar ? std::move(rhs) : std::move(lhs);
     if (drops_name) remove(r, kName, name_drop);
@@ -302,8 +302,8 @@ LabelInference Inferrer::vector_matching(const Node& node, LabelInference lhs, L
         add(lhs, l, Presence::Certain);
       }
     }
-    if (m.on) return keep_only(lhs, m.labels, {m.labels_pos, clause + " keeps only " + (m.labels.empty() ? "no labels" : list_text(m.labels))});
-    for (const auto& l : m.labels) remove(lhs, l, {m.labels_pos, clause + " removes " + l});
+    if (m.on) return keep_only(lhs, m.labels, {m.labels_pos, clause + " keeps only " + (m.labels.empty() ? "no labels" : list_text(m.labels)), DropKind::On});
+    for (const auto& l : m.labels) remove(lhs, l, {m.labels_pos, clause + " removes " + l, DropKind::Ignoring});
     return lhs;
   }
   bool left = m.card == Cardinality::ManyToOne;
@@ -312,7 +312,7 @@ LabelInference Inferrer::vector_matching(const Node& node, LabelInference lhs, L
   for (const auto& l : m.include) {
     Presence p = one.presence(l);
     if (p == Presence::Absent) {
-      remove(r, l, one.why_absent(l).value_or(Drop{m.group_pos, "the other side has no " + l}));
+      remove(r, l, one.why_absent(l).value_or(Drop{m.group_pos, "the other side has no " + l, DropKind::Group}));
     } else {
       r.absent.erase(l);
       r.certain.erase(l);

@@ -19,10 +19,27 @@ namespace symptree::promql {
 
 enum class Presence { Certain, Possible, Absent };
 
-// The clause that removed a label, and why, e.g. {pos of `by (datname)`, "by (datname) keeps only datname"}.
+// What kind of clause removed a label, so a caller can say what to change
+// ("add it to by (...)", "remove it from without (...)", "add it to on (...)").
+enum class DropKind {
+  By,           // by (...) of an aggregation: grouping_pos
+  Without,      // without (...) of an aggregation: grouping_pos
+  Aggregation,  // an aggregation without by (...), or its dropping of __name__: the operator
+  On,           // on (...) of a one-to-one binary operator: labels_pos
+  Ignoring,     // ignoring (...): labels_pos
+  Group,        // group_left/group_right (...) copying a label the other side lacks: group_pos
+  Function,     // a function (name_pos or the call): rate() drops __name__, histogram_quantile() le, vector() all
+  Operator,     // arithmetic, bool comparisons and unary minus drop __name__: the operator
+  Matcher,      // a matcher requiring the label to be empty: the matcher
+  NoLabels,     // a scalar or literal
+  Catalog,      // the metric's label set in the catalogue is complete
+};
+
+// The clause that removed a label, and why, e.g. {pos of `by (datname)`, "by (datname) keeps only datname", By}.
 struct Drop {
   Range pos;
   std::string reason;
+  DropKind kind = DropKind::NoLabels;
 };
 
 // What is known of a metric's labels (e.g. from an exporter's catalogue).

@@ -12,6 +12,8 @@
 
 #include <unistd.h>
 
+#include "generator/promql/fold.h"
+#include "generator/promql/label_inference.h"
 #include "generator/promql/parser.h"
 #include "tests/promql/expression_generator.h"
 #include "tests/promql/promtool_batch.h"
@@ -79,6 +81,10 @@ int main(int argc, char** argv) {
     size_t accepted = 0, disagreements = 0;
     for (size_t i = 0; i < expressions.size(); ++i) {
       promql::ParseResult ours = promql::parse_promql(expressions[i]);
+      if (ours.ok()) {  // every accepted tree also goes through label inference and folding
+        promql::infer_labels(*ours.expr);
+        promql::fold_constant(*ours.expr);
+      }
       bool theirs_ok = !verdicts[i];
       accepted += theirs_ok;
       std::string our_error = ours.ok() ? "" : ours.errors.front().message;

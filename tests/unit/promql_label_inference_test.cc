@@ -57,12 +57,14 @@ TEST_CASE("aggregations keep their by labels and lose their without labels") {
   CHECK(by.presence("host") == Presence::Absent);
   CHECK(by.dropped_by("host") == "by (datname)");
   CHECK(by.labels.why_absent("host")->reason == "by (datname) keeps only datname");
+  CHECK(by.labels.why_absent("host")->kind == DropKind::By);
   CHECK(by.dropped_by("anything") == "by (datname)");
 
   auto without = infer("max without (instance) (x{host=\"a\"})");
   CHECK(without.presence("host") == Presence::Certain);
   CHECK(without.presence("instance") == Presence::Absent);
   CHECK(without.dropped_by("instance") == "without (instance)");
+  CHECK(without.labels.why_absent("instance")->kind == DropKind::Without);
   CHECK(without.presence("__name__") == Presence::Absent);
 
   auto none = infer("sum(x)");
@@ -110,6 +112,7 @@ TEST_CASE("vector matching: on keeps its labels, group_left adds the one side's"
   CHECK(on.presence("job") == Presence::Possible);
   CHECK(on.presence("host") == Presence::Absent);
   CHECK(on.dropped_by("host") == "on (job)");
+  CHECK(on.labels.why_absent("host")->kind == DropKind::On);
   auto empty_on = infer("x / on () y");
   CHECK(empty_on.dropped_by("host") == "on ()");
   auto ignoring = infer("x{host=\"a\"} / ignoring (code) y");

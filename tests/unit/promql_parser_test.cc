@@ -184,3 +184,16 @@ TEST_CASE("absurd nesting is refused, not a crash") {
   std::string fine(200, '(');
   CHECK(parse_promql(fine + "1" + std::string(200, ')')).ok());
 }
+
+TEST_CASE("walk visits every node, parents first") {
+  ParseResult r = parse_promql("sum(rate(x[5m])) / on (a) y");
+  REQUIRE(r.ok());
+  std::vector<std::string> selectors;
+  size_t nodes = 0;
+  walk(*r.expr, [&](const Node& n) {
+    ++nodes;
+    if (n.kind == NodeKind::VectorSelector) selectors.push_back(n.metric);
+  });
+  CHECK(nodes == 6);
+  CHECK(selectors == std::vector<std::string>{"x", "y"});
+}
