@@ -23,10 +23,11 @@ stack_require prometheus prometheus-alertmanager jq curl openssl
 STACK_DIR=$(mktemp -d /tmp/symptree-e2e.XXXXXX)
 trap stack_cleanup EXIT
 trap 'exit 130' INT TERM
+stack_lock
 
 # The healthy stack: no flowchart alert fires once the first scrapes are in.
 stack_start "$SOURCE_DIR/flowchart-spec/stemedb.yaml"
-stack_wait 20 sh -c "curl -sf '$PROM_URL/api/v1/query?query=symptree_process_up' | grep -q '\"1\"\\]'" ||
+stack_wait "$E2E_UP" sh -c "curl -sf '$PROM_URL/api/v1/query?query=symptree_process_up' | grep -q '\"1\"\\]'" ||
   stack_fail "the exporter does not see stemedb-api running"
 expect_cleared StemeDBServerWontStart StemeDBQueriesSlow StemeDBMetricAbsent StemeDBDiskFull
 pass "the healthy stack is quiet: stemedb-api up, no symptom, no absence alert"
@@ -35,8 +36,8 @@ scenario_dashboard_queries() {
   # On the healthy stack every panel has data; with E2E_NO_FAULT the
   # exporter is stopped first, so that the check must fail.
   [ "$NO_FAULT" = 0 ] || stack_kill exporter
-  # Retried for a while: the rate() panels have data once their window holds two scrapes.
-  stack_wait 30 dashboard_queries_ok "$STACK_DIR/out/grafana/stemedb-flowchart.json" 2>"$STACK_DIR/dashboard.err" ||
+  # Retried until the rate() panels have two scrapes in their window: E2E_DATA.
+  stack_wait "$E2E_DATA" dashboard_queries_ok "$STACK_DIR/out/grafana/stemedb-flowchart.json" 2>"$STACK_DIR/dashboard.err" ||
     stack_fail "$(tail -n 1 "$STACK_DIR/dashboard.err")"
   pass "every Grafana panel, annotation and variable query of the dashboard runs on the live Prometheus, with data"
 }
@@ -46,7 +47,7 @@ scenario_port_conflict() {
   inject stack_kill app
   # Another program (the simulator under its own name) takes the port.
   inject stack_spawn squatter "$STACK_DIR/squatter.log" "$BUILD_DIR/stemedb-sim" --listen "127.0.0.1:$APP_PORT"
-  expect_delivery 40 "$since" /pager StemeDBPortConflict firing "$(runbook_is server-wont-start.md#port-conflict)"
+  expect_delivery "$since" /pager StemeDBPortConflict firing "$(runbook_is server-wont-start.md#port-conflict)"
   pass "port taken by another process: StemeDBPortConflict reaches the P0 pager with its runbook section"
   expect_inhibited StemeDBServerWontStart StemeDBPortConflict
   pass "the generic StemeDBServerWontStart is inhibited by the port conflict"
@@ -58,7 +59,7 @@ scenario_port_conflict() {
 scenario_service_stopped() {
   local since; since=$(mark)
   inject stack_kill app
-  expect_delivery 40 "$since" /pager StemeDBServerWontStart firing \
+  expect_delivery "$since" /pager StemeDBServerWontStart firing \
     "(.annotations.diagnostics | contains(\"lsof -i :$APP_PORT\")) and .annotations.flowchart_section == \"Server won't start\"
      and $(runbook_is server-wont-start.md)"
   pass "service stopped, port free: StemeDBServerWontStart arrives with its flowchart section and diagnostics"
@@ -70,7 +71,7 @@ scenario_service_stopped() {
 scenario_exporter_killed() {
   local since; since=$(mark)
   inject stack_kill exporter
-  expect_delivery 40 "$since" /pager StemeDBMetricAbsent firing '.labels.metric == "symptree_process_up"'
+  expect_delivery "$since" /pager StemeDBMetricAbsent firing '.labels.metric == "symptree_process_up"'
   pass "exporter killed: the absence alert for symptree_process_up reaches the pager"
   stack_start_exporter
   expect_cleared StemeDBMetricAbsent
@@ -84,7 +85,7 @@ server_down_by() {
   since=$(mark)
   inject "$fault"
   stack_kill app
-  expect_delivery 40 "$since" /pager "$cause" firing "$(runbook_is "$book")"
+  expect_delivery "$since" /pager "$cause" firing "$(runbook_is "$book")"
   pass "$what, server down: $cause reaches the pager with its runbook section"
   expect_inhibited StemeDBServerWontStart "$cause"
   pass "the generic StemeDBServerWontStart is inhibited by $cause"
@@ -107,14 +108,14 @@ scenario_slow_queries() {
   local since; since=$(mark)
   inject stack_fault slow_queries 1
   inject stack_fault replication_lag 1
-  expect_delivery 40 "$since" /pager StemeDBQueriesSlow firing "$(runbook_is high-query-latency.md)"
+  expect_delivery "$since" /pager StemeDBQueriesSlow firing "$(runbook_is high-query-latency.md)"
   pass "slow queries: StemeDBQueriesSlow (P1) reaches the pager"
-  expect_delivery 40 "$since" /tickets StemeDBReplicationLag firing "$(runbook_is high-query-latency.md#replication-lag)"
+  expect_delivery "$since" /tickets StemeDBReplicationLag firing "$(runbook_is high-query-latency.md#replication-lag)"
   pass "replication lag: StemeDBReplicationLag (P2) reaches the tickets receiver with its runbook section"
   stack_fault slow_queries 0
   stack_fault replication_lag 0
-  expect_delivery 60 "$since" /pager StemeDBQueriesSlow resolved
-  expect_delivery 60 "$since" /tickets StemeDBReplicationLag resolved
+  expect_delivery "$since" /pager StemeDBQueriesSlow resolved
+  expect_delivery "$since" /tickets StemeDBReplicationLag resolved
   pass "recovery: resolved notifications for both arrive"
 }
 
@@ -138,7 +139,7 @@ scenario_simulator_faults() {
   for row in "${SIMULATOR_FAULTS[@]}"; do inject stack_fault "${row%%|*}" 1; done
   for row in "${SIMULATOR_FAULTS[@]}"; do
     IFS='|' read -r fault alert path book host <<<"$row"
-    ALERT_HOST=$host expect_delivery 40 "$since" "$path" "$alert" firing "$(runbook_is "$book")"
+    ALERT_HOST=$host expect_delivery "$since" "$path" "$alert" firing "$(runbook_is "$book")"
     pass "simulator $fault: $alert reaches $path with its runbook"
   done
   expect_inhibited StemeDBQueriesSlow StemeDBShardHotspot StemeDBIndexCorruption
@@ -147,7 +148,7 @@ scenario_simulator_faults() {
   for row in "${SIMULATOR_FAULTS[@]}"; do stack_fault "${row%%|*}" 0; done
   for row in "${SIMULATOR_FAULTS[@]}"; do
     IFS='|' read -r fault alert path book host <<<"$row"
-    ALERT_HOST=$host expect_delivery 60 "$since" "$path" "$alert" resolved
+    ALERT_HOST=$host expect_delivery "$since" "$path" "$alert" resolved
   done
   pass "recovery: resolved notifications for every one of them"
 }
@@ -162,22 +163,22 @@ scenario_disk_full() {
   fi
   local since; since=$(mark)
   inject host_write_wal_segments 96
-  expect_delivery 40 "$since" /pager StemeDBWalGrowing firing "$(runbook_is disk-full.md#wal-cleanup)"
+  expect_delivery "$since" /pager StemeDBWalGrowing firing "$(runbook_is disk-full.md#wal-cleanup)"
   pass "WAL written at ~16 MiB/s onto a 96% full disk: StemeDBWalGrowing reaches the pager"
   expect_inhibited StemeDBDiskFull StemeDBWalGrowing StemeDBNeedsExpansion
   pass "StemeDBDiskFull is inhibited by its causes"
   inject host_fill_data_fs 99
-  expect_delivery 40 "$since" /pager StemeDBDiskEmergency firing "$(runbook_is disk-full.md#emergency-cleanup)"
+  expect_delivery "$since" /pager StemeDBDiskEmergency firing "$(runbook_is disk-full.md#emergency-cleanup)"
   pass "disk 99% used: StemeDBDiskEmergency (P0) reaches the pager"
   inject host_fill_data_fs 100
   stack_kill app
-  expect_delivery 40 "$since" /pager StemeDBNoSpaceLeft firing "$(runbook_is disk-full.md)"
+  expect_delivery "$since" /pager StemeDBNoSpaceLeft firing "$(runbook_is disk-full.md)"
   expect_inhibited StemeDBServerWontStart StemeDBNoSpaceLeft
   pass "no space left on device, server down: StemeDBNoSpaceLeft pages, StemeDBServerWontStart inhibited"
   host_free_data_fs
   stack_start_app
-  expect_delivery 60 "$since" /pager StemeDBDiskEmergency resolved
-  expect_delivery 60 "$since" /pager StemeDBNoSpaceLeft resolved
+  expect_delivery "$since" /pager StemeDBDiskEmergency resolved
+  expect_delivery "$since" /pager StemeDBNoSpaceLeft resolved
   expect_cleared StemeDBDiskFull StemeDBDiskEmergency StemeDBWalGrowing StemeDBNoSpaceLeft StemeDBServerWontStart
   pass "space freed, server restarted: resolved notifications arrive"
 }

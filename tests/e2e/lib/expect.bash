@@ -1,11 +1,12 @@
-# shellcheck shell=bash disable=SC2153  # SINK_OUT, AM_URL, PROM_URL: set by stack_start
+# shellcheck shell=bash disable=SC2153  # SINK_OUT, AM_URL, PROM_URL, E2E_*: set by stack_start
 # What the end-to-end scenarios assert on the live stack (tests/e2e/lib/stack.bash):
 # notifications that reached the webhook sink, inhibitions Alertmanager shows,
-# alerts Prometheus has cleared. Every wait is bounded.
+# alerts Prometheus has cleared. Every wait is bounded by the stack's generated
+# timing and the rules of the alert waited for (tests/e2e/lib/timing.bash).
 #
 # ALERT_HOST (default demo) is the host label an alert must carry; set it empty
 # for an alert that carries none (a cluster-scoped node), e.g.
-#   ALERT_HOST= expect_delivery 40 "$since" /tickets StemeDBReplaceFailedNode firing
+#   ALERT_HOST= expect_delivery "$since" /tickets StemeDBReplaceFailedNode firing
 
 # E2E_NO_FAULT=1 skips every injection: each scenario must then fail (the check
 # that its assertions depend on the fault).
@@ -35,9 +36,11 @@ notified() {
 # delivered SINCE PATH NAME STATUS [COND]: at least one such notification.
 delivered() { [ -n "$(notified "$@" 2>/dev/null)" ]; }
 
-# expect_delivery SECONDS SINCE PATH NAME STATUS [COND]
+# expect_delivery SINCE PATH NAME STATUS [COND]: within the time the alert's
+# rules and the route's timing give (e2e_notify_bound).
 expect_delivery() {
-  local seconds=$1; shift
+  local seconds
+  seconds=$(e2e_notify_bound "$3" "$4")
   stack_wait "$seconds" delivered "$@" ||
     stack_fail "no $4 notification of $3 to $2 within ${seconds}s (condition: ${5:-none})"
 }
@@ -53,8 +56,11 @@ inhibited_by() {
                and (.status.inhibitedBy | length > 0) and all(.status.inhibitedBy[]; IN($by[])))' >/dev/null
 }
 
-expect_inhibited() {  # NAME CAUSE...
-  stack_wait 20 inhibited_by "$@" || stack_fail "$1 is not inhibited by ${*:2}"
+# expect_inhibited NAME CAUSE...: within the time the alerts take to reach Alertmanager.
+expect_inhibited() {
+  local seconds
+  seconds=$(e2e_max_bound e2e_alert_bound "$@")
+  stack_wait "$seconds" inhibited_by "$@" || stack_fail "$1 is not inhibited by ${*:2} after ${seconds}s"
 }
 
 # cleared NAME...: none of the alerts is firing or pending in Prometheus.
@@ -63,7 +69,12 @@ cleared() {
   active=$(curl -sf "$PROM_URL/api/v1/alerts" | jq -r '.data.alerts[].labels.alertname') || return 1
   for name in "$@"; do ! grep -qx "$name" <<<"$active" || return 1; done
 }
-expect_cleared() { stack_wait 45 cleared "$@" || stack_fail "still active after 45s: $*"; }
+# expect_cleared NAME...: within the time their rules' windows take to forget the fault.
+expect_cleared() {
+  local seconds
+  seconds=$(e2e_max_bound e2e_clear_bound "$@")
+  stack_wait "$seconds" cleared "$@" || stack_fail "still active after ${seconds}s: $*"
+}
 
 # runbook PATH: the runbook URL the demo spec links for PATH (with its #anchor).
 runbook() { echo "https://docs.example.com/stemedb/operations/runbooks/$1"; }

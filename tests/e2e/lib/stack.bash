@@ -13,6 +13,20 @@ declare -A STACK_PID=()   # role -> pid
 source "$(dirname "${BASH_SOURCE[0]}")/../../lib/loopback.bash"
 # shellcheck source=tests/e2e/lib/host_faults.bash
 source "$(dirname "${BASH_SOURCE[0]}")/host_faults.bash"
+# shellcheck source=tests/e2e/lib/timing.bash
+source "$(dirname "${BASH_SOURCE[0]}")/timing.bash"
+
+# Prometheus' --rules.alert.resend-delay for every replica (the timing reads it too).
+STACK_RESEND_DELAY=1s
+
+# The live stacks of every checkout on this machine take turns (stack_lock):
+# the exporter's process probe sees every process named stemedb-api, so a
+# second stack's simulator would keep "server down" from ever firing. ctest's
+# RESOURCE_LOCK orders the tests of one build tree only. STACK_LOCK_WAIT is the
+# longest a script waits for another checkout's stack; the e2e tests' ctest
+# TIMEOUT adds it to their own run time (tests/e2e/CMakeLists.txt).
+STACK_LOCK=${SYMPTREE_LIVE_STACK_LOCK:-/tmp/symptree-live-stack.lock}
+STACK_LOCK_WAIT=${SYMPTREE_LIVE_STACK_LOCK_WAIT:-900}
 
 stack_fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -29,10 +43,27 @@ stack_wait() { poll_until "$@"; }
 
 port_listening() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# stack_lock: holds the machine-wide live-stack lock until this script exits
+# (the processes it starts do not inherit it: stack_spawn closes it for them).
+stack_lock() {
+  (umask 0 && : >>"$STACK_LOCK") 2>/dev/null || true
+  exec {STACK_LOCK_FD}<"$STACK_LOCK" || stack_fail "cannot open the live-stack lock $STACK_LOCK"
+  flock -n "$STACK_LOCK_FD" && return 0
+  echo "stack: another live stack on this machine holds $STACK_LOCK; waiting up to ${STACK_LOCK_WAIT}s" >&2
+  local waited=$SECONDS
+  flock -w "$STACK_LOCK_WAIT" "$STACK_LOCK_FD" ||
+    stack_fail "another live stack held $STACK_LOCK for ${STACK_LOCK_WAIT}s (SYMPTREE_LIVE_STACK_LOCK_WAIT)"
+  echo "stack: got $STACK_LOCK after $((SECONDS - waited))s" >&2
+}
+
 # stack_spawn ROLE LOG COMMAND...: starts COMMAND in the background, records it.
 stack_spawn() {
   local role=$1 log=$2; shift 2
-  "$@" >"$log" 2>&1 &
+  if [ -n "${STACK_LOCK_FD:-}" ]; then
+    "$@" >"$log" 2>&1 {STACK_LOCK_FD}<&- &
+  else
+    "$@" >"$log" 2>&1 &
+  fi
   STACK_PIDS+=($!)
   STACK_PID[$role]=$!
 }
@@ -127,6 +158,7 @@ stack_compile() {
   stack_demo_spec "$1" "$STACK_DIR/spec.yaml" "$2"
   "$BUILD_DIR/symptree" compile "$STACK_DIR/spec.yaml" -o "$STACK_DIR/out" -q ||
     stack_fail "symptree could not compile the demo spec"
+  stack_timing "$STACK_RESEND_DELAY"
   ln -sf "$BUILD_DIR/stemedb-sim" "$STACK_DIR/stemedb-api"
 }
 
@@ -199,7 +231,7 @@ stack_start_prometheus() {
   local role=${1:-prometheus} config=${2:-$STACK_DIR/out/prometheus/prometheus.yml} port=${3:-$PROM_PORT}
   stack_spawn "$role" "$STACK_DIR/$role.log" prometheus \
     --config.file="$config" --web.listen-address="127.0.0.1:$port" \
-    --storage.tsdb.path="$STACK_DIR/$role-tsdb" --rules.alert.resend-delay=1s
+    --storage.tsdb.path="$STACK_DIR/$role-tsdb" --rules.alert.resend-delay="$STACK_RESEND_DELAY"
   [ "$role" != prometheus ] || PROM_URL="http://127.0.0.1:$port"
   stack_wait 30 curl -sf "http://127.0.0.1:$port/-/ready" -o /dev/null ||
     { cat "$STACK_DIR/$role.log" >&2; stack_fail "Prometheus ($role) did not start"; }
