@@ -46,6 +46,7 @@ port_listening() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # stack_lock: holds the machine-wide live-stack lock until this script exits
 # (the processes it starts do not inherit it: stack_spawn closes it for them).
 stack_lock() {
+  stack_require flock
   (umask 0 && : >>"$STACK_LOCK") 2>/dev/null || true
   exec {STACK_LOCK_FD}<"$STACK_LOCK" || stack_fail "cannot open the live-stack lock $STACK_LOCK"
   flock -n "$STACK_LOCK_FD" && return 0
