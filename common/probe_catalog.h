@@ -1,6 +1,7 @@
 // The metrics each kind of host probe produces. The generator checks spec
 // conditions against this list and the exporter registers exactly these
-// families, so the two can never disagree on a name.
+// families, so the two can never disagree on a name. The entries come from the
+// compile-time constants of probe_metrics.h, which the exporter's collectors use.
 #pragma once
 
 #include <string>

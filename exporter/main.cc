@@ -8,9 +8,9 @@
 #include <thread>
 
 #include "common/host_config.h"
-#include "exporter/collectors.h"
-#include "exporter/log.h"
-#include "exporter/web_server.h"
+#include "exporter/core/collector_registry.h"
+#include "exporter/core/log.h"
+#include "exporter/web/web_server.h"
 
 namespace symptree {
 namespace {

@@ -1,17 +1,14 @@
 // The backup collector: how many backups match the glob, the newest one's age,
 // and its metadata file's numeric fields (the flowchart's `ls backups/` and
 // `cat metadata.json`).
-#include <dirent.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
 
-#include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "exporter/collectors.h"
+#include "exporter/core/collector_registry.h"
 
 namespace symptree {
 namespace {
@@ -24,17 +21,16 @@ struct BackupListing {
   bool newest_is_dir = false;
 };
 
-bool list_backups(const BackupProbe& probe, BackupListing& listing, std::string& error) {
-  DIR* dir = opendir(probe.dir.c_str());
-  if (!dir) {
-    error = std::strerror(errno);
+bool list_backups(FileSystem& file_system, const BackupProbe& probe, BackupListing& listing, std::string& error) {
+  std::vector<std::string> names;
+  if (int code = file_system.list_directory(probe.dir, names)) {
+    error = std::strerror(code);
     return false;
   }
-  while (struct dirent* entry = readdir(dir)) {
-    std::string name = entry->d_name;
-    if (name == "." || name == ".." || fnmatch(probe.glob.c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
+  for (const std::string& name : names) {
+    if (fnmatch(probe.glob.c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
     struct stat st;
-    if (fstatat(dirfd(dir), name.c_str(), &st, 0) != 0) continue;
+    if (file_system.stat(probe.dir + "/" + name, st) != 0) continue;  // vanished since the listing
     listing.count++;
     double mtime = static_cast<double>(st.st_mtim.tv_sec) + st.st_mtim.tv_nsec / 1e9;
     if (listing.newest.empty() || mtime > listing.newest_mtime) {
@@ -43,7 +39,6 @@ bool list_backups(const BackupProbe& probe, BackupListing& listing, std::string&
       listing.newest_is_dir = S_ISDIR(st.st_mode);
     }
   }
-  closedir(dir);
   return true;
 }
 
@@ -61,23 +56,23 @@ const nlohmann::json* find_field(const nlohmann::json& root, const std::string& 
   return node;
 }
 
-class BackupCollector : public Collector {
+class BackupCollector : public CollectorOf<CollectorId::backup> {
  public:
-  explicit BackupCollector(std::vector<BackupProbe> probes) : Collector("backup"), probes_(std::move(probes)) {}
+  BackupCollector(std::vector<BackupProbe> probes, FileSystem& file_system)
+      : probes_(std::move(probes)), file_system_(file_system) {}
 
-  void collect(ProbeContext& context) override {
+  void collect_into(ProbeContext& context, Out& out) override {
     for (const BackupProbe& probe : probes_) {
       if (!context.begin(probe.dir)) continue;
       BackupListing listing;
       std::string error;
-      if (!list_backups(probe, listing, error)) {
+      if (!list_backups(file_system_, probe, listing, error)) {
         context.fail(probe.dir, error);
         continue;
       }
-      Samples& out = context.samples();
-      out.add("symptree_backup_found", {probe.name}, listing.count);
+      out.add(metric::backup_found, {probe.name}, listing.count);
       if (listing.count == 0) continue;
-      out.add("symptree_backup_newest_age_seconds", {probe.name}, static_cast<double>(std::time(nullptr)) - listing.newest_mtime);
+      out.add(metric::backup_newest_age_seconds, {probe.name}, static_cast<double>(std::time(nullptr)) - listing.newest_mtime);
       if (!probe.metadata.empty()) read_metadata(probe, listing, out);
     }
   }
@@ -85,27 +80,29 @@ class BackupCollector : public Collector {
  private:
   // The metadata file inside the newest backup (a directory), or beside it
   // named "<backup>.<metadata>" when the backup is a single file.
-  static void read_metadata(const BackupProbe& probe, const BackupListing& listing, Samples& out) {
+  void read_metadata(const BackupProbe& probe, const BackupListing& listing, Out& out) {
     std::string path = probe.dir + "/" + listing.newest + (listing.newest_is_dir ? "/" : ".") + probe.metadata;
-    std::ifstream in(path);
+    int error = 0;
+    FilePtr file = file_system_.open_read(path, error);
     nlohmann::json metadata;
-    if (in.is_open()) metadata = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-    bool ok = in.is_open() && !metadata.is_discarded();
-    out.add("symptree_backup_metadata_ok", {probe.name}, ok ? 1 : 0);
+    if (file) metadata = nlohmann::json::parse(read_all(file.get()), nullptr, /*allow_exceptions=*/false);
+    bool ok = file && !metadata.is_discarded();
+    out.add(metric::backup_metadata_ok, {probe.name}, ok ? 1 : 0);
     if (!ok) return;
     for (const std::string& field : probe.fields) {
       const nlohmann::json* value = find_field(metadata, field);
-      if (value && value->is_number()) out.add("symptree_backup_metadata_field", {probe.name, field}, value->get<double>());
+      if (value && value->is_number()) out.add(metric::backup_metadata_field, {probe.name, field}, value->get<double>());
     }
   }
 
   std::vector<BackupProbe> probes_;
+  FileSystem& file_system_;
 };
 
+const bool registered = register_collector(
+    "backup", enabled_when_listed(&HostConfig::backups), [](const HostConfig& config, FileSystem& fs) {
+      return std::make_shared<BackupCollector>(config.backups, fs);
+    });
+
 }  // namespace
-
-std::shared_ptr<Collector> make_backup_collector(const std::vector<BackupProbe>& probes) {
-  return std::make_shared<BackupCollector>(probes);
-}
-
 }  // namespace symptree

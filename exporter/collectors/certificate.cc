@@ -5,14 +5,13 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <map>
 #include <memory>
 
-#include "exporter/collectors.h"
+#include "exporter/core/collector_registry.h"
 
 namespace symptree {
 namespace {
@@ -30,29 +29,29 @@ std::string openssl_error(const std::string& fallback) {
   return text;
 }
 
-// Opens with fopen, so a path on a hung mount (or a FIFO) blocks here, under the timeout.
+// Opens as fopen does, so a path on a hung mount (or a FIFO) blocks here, under the timeout.
 // `error` is set only when the file cannot be opened; a file that opens but does
 // not parse gives a null certificate and counts as a parse failure.
-X509Ptr read_certificate(const std::string& path, std::string& error) {
-  FILE* file = std::fopen(path.c_str(), "r");
+X509Ptr read_certificate(FileSystem& file_system, const std::string& path, std::string& error) {
+  int code = 0;
+  FilePtr file = file_system.open_read(path, code);
   if (!file) {
-    error = std::string("cannot open: ") + std::strerror(errno);
+    error = std::string("cannot open: ") + std::strerror(code);
     return X509Ptr(nullptr, X509_free);
   }
-  X509Ptr certificate(PEM_read_X509(file, nullptr, nullptr, nullptr), X509_free);
-  std::fclose(file);
+  X509Ptr certificate(PEM_read_X509(file.get(), nullptr, nullptr, nullptr), X509_free);
   if (!certificate) ERR_clear_error();
   return certificate;
 }
 
-KeyPtr read_key(const std::string& path, std::string& error) {
-  FILE* file = std::fopen(path.c_str(), "r");
+KeyPtr read_key(FileSystem& file_system, const std::string& path, std::string& error) {
+  int code = 0;
+  FilePtr file = file_system.open_read(path, code);
   if (!file) {
-    error = std::string("cannot open key: ") + std::strerror(errno);
+    error = std::string("cannot open key: ") + std::strerror(code);
     return KeyPtr(nullptr, EVP_PKEY_free);
   }
-  KeyPtr key(PEM_read_PrivateKey(file, nullptr, nullptr, nullptr), EVP_PKEY_free);
-  std::fclose(file);
+  KeyPtr key(PEM_read_PrivateKey(file.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
   if (!key) error = "not a PEM private key: " + openssl_error("no key found");
   return key;
 }
@@ -63,32 +62,31 @@ double unix_seconds(const ASN1_TIME* time) {
   return static_cast<double>(timegm(&parts));
 }
 
-class CertificateCollector : public Collector {
+class CertificateCollector : public CollectorOf<CollectorId::certificate> {
  public:
-  explicit CertificateCollector(std::vector<CertificateProbe> probes)
-      : Collector("certificate"), probes_(std::move(probes)) {
+  CertificateCollector(std::vector<CertificateProbe> probes, FileSystem& file_system)
+      : probes_(std::move(probes)), file_system_(file_system) {
     // Filled now: workers for different certificates may run at once after a timeout.
     for (const CertificateProbe& probe : probes_) parse_failures_[probe.name] = 0;
   }
 
-  void collect(ProbeContext& context) override {
+  void collect_into(ProbeContext& context, Out& out) override {
     for (const CertificateProbe& probe : probes_) {
       if (!context.begin(probe.path)) continue;
-      collect_one(probe, context);
+      collect_one(probe, context, out);
     }
   }
 
  private:
-  void collect_one(const CertificateProbe& probe, ProbeContext& context) {
-    Samples& out = context.samples();
+  void collect_one(const CertificateProbe& probe, ProbeContext& context, Out& out) {
     double& failures = parse_failures_.at(probe.name);
     std::string error;
-    X509Ptr certificate = read_certificate(probe.path, error);
+    X509Ptr certificate = read_certificate(file_system_, probe.path, error);
     if (!certificate) {
       if (error.empty()) failures++;
       if (!error.empty()) context.fail(probe.path, error);
-      out.add("symptree_certificate_valid", {probe.name}, 0);
-      out.add("symptree_certificate_parse_failures_total", {probe.name}, failures);
+      out.add(metric::certificate_valid, {probe.name}, 0);
+      out.add(metric::certificate_parse_failures_total, {probe.name}, failures);
       return;
     }
     double not_before = unix_seconds(X509_get0_notBefore(certificate.get()));
@@ -96,27 +94,28 @@ class CertificateCollector : public Collector {
     double now = static_cast<double>(std::time(nullptr));
     bool valid = not_before <= now && now <= not_after;
     if (!probe.key_path.empty() && context.begin(probe.key_path)) {
-      KeyPtr key = read_key(probe.key_path, error);
+      KeyPtr key = read_key(file_system_, probe.key_path, error);
       if (!key) context.fail(probe.key_path, error);
       bool match = key && X509_check_private_key(certificate.get(), key.get()) == 1;
       ERR_clear_error();
-      out.add("symptree_certificate_key_match", {probe.name}, match ? 1 : 0);
+      out.add(metric::certificate_key_match, {probe.name}, match ? 1 : 0);
       valid = valid && match;
     }
-    out.add("symptree_certificate_not_before_timestamp_seconds", {probe.name}, not_before);
-    out.add("symptree_certificate_not_after_timestamp_seconds", {probe.name}, not_after);
-    out.add("symptree_certificate_valid", {probe.name}, valid ? 1 : 0);
-    out.add("symptree_certificate_parse_failures_total", {probe.name}, failures);
+    out.add(metric::certificate_not_before_timestamp_seconds, {probe.name}, not_before);
+    out.add(metric::certificate_not_after_timestamp_seconds, {probe.name}, not_after);
+    out.add(metric::certificate_valid, {probe.name}, valid ? 1 : 0);
+    out.add(metric::certificate_parse_failures_total, {probe.name}, failures);
   }
 
   std::vector<CertificateProbe> probes_;
   std::map<std::string, double> parse_failures_;
+  FileSystem& file_system_;
 };
 
+const bool registered = register_collector(
+    "certificate", enabled_when_listed(&HostConfig::certificates), [](const HostConfig& config, FileSystem& fs) {
+      return std::make_shared<CertificateCollector>(config.certificates, fs);
+    });
+
 }  // namespace
-
-std::shared_ptr<Collector> make_certificate_collector(const std::vector<CertificateProbe>& probes) {
-  return std::make_shared<CertificateCollector>(probes);
-}
-
 }  // namespace symptree

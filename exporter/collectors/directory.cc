@@ -3,9 +3,9 @@
 #include <ctime>
 #include <memory>
 
-#include "exporter/collectors.h"
-#include "exporter/directory_index.h"
-#include "exporter/path_permission.h"
+#include "exporter/core/collector_registry.h"
+#include "exporter/collectors/directory_index.h"
+#include "exporter/collectors/path_permission.h"
 
 namespace symptree {
 namespace {
@@ -29,9 +29,9 @@ struct WatchedDirectory {
   std::unique_ptr<DirectoryIndex> index;
 };
 
-class DirectoryCollector : public Collector {
+class DirectoryCollector : public CollectorOf<CollectorId::directory> {
  public:
-  DirectoryCollector(const std::vector<DirectoryProbe>& probes, Duration rescan) : Collector("directory") {
+  DirectoryCollector(const std::vector<DirectoryProbe>& probes, Duration rescan) {
     for (const DirectoryProbe& probe : probes) {
       auto index = std::make_unique<DirectoryIndex>(probe.path, hex_to_bytes(probe.magic_hex), probe.segment_glob,
                                                     std::chrono::milliseconds(rescan.ms));
@@ -39,20 +39,19 @@ class DirectoryCollector : public Collector {
     }
   }
 
-  void collect(ProbeContext& context) override {
+  void collect_into(ProbeContext& context, Out& out) override {
     for (WatchedDirectory& dir : directories_) {
       if (!context.begin(dir.probe.path)) continue;
-      collect_one(dir, context);
+      collect_one(dir, context, out);
     }
   }
 
  private:
-  static void collect_one(WatchedDirectory& dir, ProbeContext& context) {
+  static void collect_one(WatchedDirectory& dir, ProbeContext& context, Out& out) {
     const DirectoryProbe& probe = dir.probe;
     std::string error;
     bool complete = dir.index->refresh(error);
     if (!complete) context.fail(probe.path, error);
-    Samples& out = context.samples();
     if (complete || dir.index->totals().files > 0) add_totals(out, probe, dir.index->totals());
     if (probe.writable_by.empty()) return;
     std::string permission_error;
@@ -61,29 +60,29 @@ class DirectoryCollector : public Collector {
       context.fail(probe.path, "writable_by: " + permission_error);
       return;
     }
-    out.add("symptree_directory_writable", {probe.name}, *writable ? 1 : 0);
+    out.add(metric::directory_writable, {probe.name}, *writable ? 1 : 0);
   }
 
-  static void add_totals(Samples& out, const DirectoryProbe& probe, const DirectoryTotals& totals) {
-    out.add("symptree_directory_size_bytes", {probe.name}, totals.bytes);
-    out.add("symptree_directory_files", {probe.name}, static_cast<double>(totals.files));
+  static void add_totals(Out& out, const DirectoryProbe& probe, const DirectoryTotals& totals) {
+    out.add(metric::directory_size_bytes, {probe.name}, totals.bytes);
+    out.add(metric::directory_files, {probe.name}, static_cast<double>(totals.files));
     if (totals.files > 0) {
       double now = now_seconds();
-      out.add("symptree_directory_newest_file_age_seconds", {probe.name}, now - totals.newest_mtime_ns / 1e9);
-      out.add("symptree_directory_oldest_file_age_seconds", {probe.name}, now - totals.oldest_mtime_ns / 1e9);
+      out.add(metric::directory_newest_file_age_seconds, {probe.name}, now - totals.newest_mtime_ns / 1e9);
+      out.add(metric::directory_oldest_file_age_seconds, {probe.name}, now - totals.oldest_mtime_ns / 1e9);
     }
     if (!probe.magic_hex.empty()) {
-      out.add("symptree_directory_bad_magic_files", {probe.name}, static_cast<double>(totals.bad_magic));
+      out.add(metric::directory_bad_magic_files, {probe.name}, static_cast<double>(totals.bad_magic));
     }
   }
 
   std::vector<WatchedDirectory> directories_;
 };
 
+const bool registered = register_collector(
+    "directory", enabled_when_listed(&HostConfig::directories), [](const HostConfig& config, FileSystem&) {
+      return std::make_shared<DirectoryCollector>(config.directories, config.rescan);
+    });
+
 }  // namespace
-
-std::shared_ptr<Collector> make_directory_collector(const std::vector<DirectoryProbe>& probes, Duration rescan) {
-  return std::make_shared<DirectoryCollector>(probes, rescan);
-}
-
 }  // namespace symptree

@@ -1,5 +1,5 @@
 // DirectoryIndex: a full walk once, then inotify events applied at each refresh.
-#include "exporter/directory_index.h"
+#include "exporter/collectors/directory_index.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-#include "exporter/collectors.h"
+#include "exporter/core/collector_registry.h"
 
 namespace symptree {
 namespace {
@@ -18,21 +18,21 @@ std::pair<std::string, std::string> split_url(const std::string& url) {
   return {url.substr(0, path_start), url.substr(path_start)};
 }
 
-class HttpCollector : public Collector {
+class HttpCollector : public CollectorOf<CollectorId::http> {
  public:
   HttpCollector(std::vector<HttpProbe> probes, Duration timeout)
       // Leave a fifth of the collector's timeout for everything but the request.
-      : Collector("http"), probes_(std::move(probes)), request_timeout_(std::chrono::milliseconds(timeout.ms * 4 / 5)) {}
+      : probes_(std::move(probes)), request_timeout_(std::chrono::milliseconds(timeout.ms * 4 / 5)) {}
 
-  void collect(ProbeContext& context) override {
+  void collect_into(ProbeContext& context, Out& out) override {
     for (const HttpProbe& probe : probes_) {
       if (!context.begin(probe.url)) continue;
-      probe_one(probe, context.samples());
+      probe_one(probe, out);
     }
   }
 
  private:
-  void probe_one(const HttpProbe& probe, Samples& out) const {
+  void probe_one(const HttpProbe& probe, Out& out) const {
     auto [base, path] = split_url(probe.url);
     httplib::Client client(base);
     client.set_connection_timeout(request_timeout_);
@@ -43,19 +43,19 @@ class HttpCollector : public Collector {
     httplib::Result result = client.Get(path.c_str());
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     int status = result ? result->status : 0;
-    out.add("symptree_http_probe_success", {probe.name}, status == probe.expect_status ? 1 : 0);
-    out.add("symptree_http_probe_status_code", {probe.name}, status);
-    out.add("symptree_http_probe_duration_seconds", {probe.name}, seconds);
+    out.add(metric::http_probe_success, {probe.name}, status == probe.expect_status ? 1 : 0);
+    out.add(metric::http_probe_status_code, {probe.name}, status);
+    out.add(metric::http_probe_duration_seconds, {probe.name}, seconds);
   }
 
   std::vector<HttpProbe> probes_;
   std::chrono::milliseconds request_timeout_;
 };
 
+const bool registered = register_collector(
+    "http", enabled_when_listed(&HostConfig::http), [](const HostConfig& config, FileSystem&) {
+      return std::make_shared<HttpCollector>(config.http, config.timeout);
+    });
+
 }  // namespace
-
-std::shared_ptr<Collector> make_http_collector(const std::vector<HttpProbe>& probes, Duration timeout) {
-  return std::make_shared<HttpCollector>(probes, timeout);
-}
-
 }  // namespace symptree

@@ -1,19 +1,28 @@
 // The memory collector: MemTotal and MemAvailable from /proc/meminfo (the flowchart's `free -h`).
-#include <fstream>
+#include <cstring>
 #include <sstream>
 
-#include "exporter/collectors.h"
+#include "exporter/core/collector_registry.h"
 
 namespace symptree {
 namespace {
 
-class MemoryCollector : public Collector {
- public:
-  explicit MemoryCollector(std::string path) : Collector("memory"), path_(std::move(path)) {}
+constexpr const char* kMeminfo = "/proc/meminfo";
 
-  void collect(ProbeContext& context) override {
-    if (!context.begin(path_)) return;
-    std::ifstream in(path_);
+class MemoryCollector : public CollectorOf<CollectorId::memory> {
+ public:
+  explicit MemoryCollector(FileSystem& file_system) : file_system_(file_system) {}
+
+ protected:
+  void collect_into(ProbeContext& context, Out& out) override {
+    if (!context.begin(kMeminfo)) return;
+    int error = 0;
+    FilePtr file = file_system_.open_read(kMeminfo, error);
+    if (!file) {
+      context.fail(kMeminfo, std::strerror(error));
+      return;
+    }
+    std::istringstream in(read_all(file.get()));
     double total = -1, available = -1;
     std::string line;
     while (std::getline(in, line)) {
@@ -25,22 +34,21 @@ class MemoryCollector : public Collector {
       if (key == "MemAvailable:") available = kib * 1024;
     }
     if (total <= 0 || available < 0) {
-      context.fail(path_, "no MemTotal or MemAvailable");
+      context.fail(kMeminfo, "no MemTotal or MemAvailable");
       return;
     }
-    context.samples().add("symptree_memory_total_bytes", {}, total);
-    context.samples().add("symptree_memory_available_bytes", {}, available);
-    context.samples().add("symptree_memory_used_ratio", {}, 1 - available / total);
+    out.add(metric::memory_total_bytes, {}, total);
+    out.add(metric::memory_available_bytes, {}, available);
+    out.add(metric::memory_used_ratio, {}, 1 - available / total);
   }
 
  private:
-  std::string path_;
+  FileSystem& file_system_;
 };
 
+const bool registered =
+    register_collector("memory", [](const HostConfig& config) { return config.memory; },
+                       [](const HostConfig&, FileSystem& fs) { return std::make_shared<MemoryCollector>(fs); });
+
 }  // namespace
-
-std::shared_ptr<Collector> make_memory_collector(const std::string& meminfo_path) {
-  return std::make_shared<MemoryCollector>(meminfo_path);
-}
-
 }  // namespace symptree

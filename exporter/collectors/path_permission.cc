@@ -1,5 +1,5 @@
 // Permission check for a user other than the exporter's own, from stat() alone.
-#include "exporter/path_permission.h"
+#include "exporter/collectors/path_permission.h"
 
 #include <grp.h>
 #include <limits.h>

@@ -4,19 +4,19 @@
 #include <map>
 #include <set>
 
-#include "exporter/collectors.h"
-#include "exporter/proc_table.h"
+#include "exporter/core/collector_registry.h"
+#include "exporter/collectors/proc_table.h"
 
 namespace symptree {
 namespace {
 
-class PortCollector : public Collector {
+class PortCollector : public CollectorOf<CollectorId::port> {
  public:
-  explicit PortCollector(std::vector<PortProbe> probes) : Collector("port"), probes_(std::move(probes)) {
+  explicit PortCollector(std::vector<PortProbe> probes) : probes_(std::move(probes)) {
     for (const PortProbe& probe : probes_) ports_.insert(probe.port);
   }
 
-  void collect(ProbeContext& context) override {
+  void collect_into(ProbeContext& context, Out& out) override {
     if (!context.begin("/proc/net/tcp")) return;
     std::vector<ListeningSocket> sockets;
     std::string error;
@@ -26,7 +26,7 @@ class PortCollector : public Collector {
     }
     std::map<uint64_t, int> owners;
     if (!sockets.empty() && context.begin("/proc/*/fd")) owners = find_owners(sockets);
-    for (const PortProbe& probe : probes_) report(context.samples(), probe, sockets, owners);
+    for (const PortProbe& probe : probes_) report(out, probe, sockets, owners);
   }
 
  private:
@@ -45,23 +45,23 @@ class PortCollector : public Collector {
     return owners;
   }
 
-  static void report(Samples& out, const PortProbe& probe, const std::vector<ListeningSocket>& sockets,
+  static void report(Out& out, const PortProbe& probe, const std::vector<ListeningSocket>& sockets,
                      const std::map<uint64_t, int>& owners) {
     std::string port = std::to_string(probe.port);
     const ListeningSocket* listener = nullptr;
     for (const ListeningSocket& socket : sockets) {
       if (socket.port == probe.port && !listener) listener = &socket;
     }
-    out.add("symptree_port_listening", {port}, listener ? 1 : 0);
+    out.add(metric::port_listening, {port}, listener ? 1 : 0);
     if (!listener) {
-      out.add("symptree_port_foreign_owner", {port}, 0);
+      out.add(metric::port_foreign_owner, {port}, 0);
       return;
     }
     auto owner = owners.find(listener->inode);
     std::string process = owner != owners.end() ? process_comm(owner->second) : "";
     bool ours = process.empty() ? uid_runs_owner(listener->uid, probe.owner) : is_owner(owner->second, process, probe.owner);
-    out.add("symptree_port_owner_info", {port, process.empty() ? "uid:" + std::to_string(listener->uid) : process}, 1);
-    out.add("symptree_port_foreign_owner", {port}, ours ? 0 : 1);
+    out.add(metric::port_owner_info, {port, process.empty() ? "uid:" + std::to_string(listener->uid) : process}, 1);
+    out.add(metric::port_foreign_owner, {port}, ours ? 0 : 1);
   }
 
   static bool is_owner(int pid, const std::string& comm, const std::string& owner) {
@@ -83,10 +83,9 @@ class PortCollector : public Collector {
   std::map<int, int> last_owner_;  // port -> pid that held it at the last scrape
 };
 
+const bool registered = register_collector(
+    "port", enabled_when_listed(&HostConfig::ports),
+    [](const HostConfig& config, FileSystem&) { return std::make_shared<PortCollector>(config.ports); });
+
 }  // namespace
-
-std::shared_ptr<Collector> make_port_collector(const std::vector<PortProbe>& probes) {
-  return std::make_shared<PortCollector>(probes);
-}
-
 }  // namespace symptree

@@ -1,5 +1,5 @@
 // Parsing of /proc: process stat lines, tcp tables and fd links.
-#include "exporter/proc_table.h"
+#include "exporter/collectors/proc_table.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -1,28 +1,22 @@
-// ProbeContext: the per-run view a collector gets of its worker.
-#include "exporter/collector.h"
-
-#include "exporter/collector_runner.h"
+// ProbeContext: a run's samples and failures, and its announcements to the tracker.
+#include "exporter/core/collector.h"
 
 namespace symptree {
 
-ProbeContext::ProbeContext(const ProbeKind& kind, WorkerState* worker) : samples_(kind), worker_(worker) {}
+ProbeContext::ProbeContext(const ProbeKind& kind, ItemTracker* tracker) : samples_(kind), tracker_(tracker) {}
 
 bool ProbeContext::begin(const std::string& item) {
-  if (!worker_) return true;
-  std::lock_guard<std::mutex> lock(worker_->mutex);
-  if (worker_->abandoned) {
-    // The call that hung has returned: the item may be tried again.
-    if (!worker_->current_item.empty()) worker_->stuck->remove(worker_->current_item);
-    worker_->current_item.clear();
-    return false;
+  if (!tracker_) return true;
+  switch (tracker_->enter(item)) {
+    case ItemTracker::Admission::go:
+      return true;
+    case ItemTracker::Admission::stuck:
+      failures_.push_back("'" + item + "' is skipped: an earlier check of it has not returned");
+      return false;
+    case ItemTracker::Admission::stopped:
+      break;
   }
-  if (worker_->stuck->contains(item)) {
-    failures_.push_back("'" + item + "' is skipped: an earlier check of it has not returned");
-    worker_->current_item.clear();
-    return false;
-  }
-  worker_->current_item = item;
-  return true;
+  return false;
 }
 
 void ProbeContext::fail(const std::string& item, const std::string& message) {
@@ -30,10 +24,7 @@ void ProbeContext::fail(const std::string& item, const std::string& message) {
 }
 
 void ProbeContext::end() {
-  if (!worker_) return;
-  std::lock_guard<std::mutex> lock(worker_->mutex);
-  if (worker_->abandoned && !worker_->current_item.empty()) worker_->stuck->remove(worker_->current_item);
-  worker_->current_item.clear();
+  if (tracker_) tracker_->leave();
 }
 
 }  // namespace symptree

@@ -1,5 +1,5 @@
 // Logging to stderr, one line per message, safe from any thread.
-#include "exporter/log.h"
+#include "exporter/core/log.h"
 
 #include <cstdio>
 #include <mutex>

@@ -1,9 +1,12 @@
-// Samples: the values one collector run produces, checked against the metric
-// catalogue so a collector can only emit the names and labels the generator
-// validates alert conditions against.
+// Samples: the values one collector run produces. Collectors add them through
+// SamplesOf<C> (collector.h), whose compile-time constants fix the name, the
+// owner and the number of labels; the name-based add() below is the runtime
+// path underneath, which still refuses anything outside the collector's
+// catalogue kind.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/probe_catalog.h"
@@ -25,7 +28,7 @@ class Samples {
  public:
   explicit Samples(const ProbeKind& kind) : kind_(&kind) {}
 
-  void add(const std::string& metric, std::vector<std::string> label_values, double value);
+  void add(std::string_view metric, std::vector<std::string> label_values, double value);
   const std::vector<Sample>& all() const { return samples_; }
   const ProbeKind& kind() const { return *kind_; }
 
@@ -35,6 +38,6 @@ class Samples {
 };
 
 // The catalogue kind whose collector label is `collector`; throws when absent.
-const ProbeKind& probe_kind_for_collector(const std::string& collector);
+const ProbeKind& probe_kind_for_collector(std::string_view collector);
 
 }  // namespace symptree

@@ -1,10 +1,10 @@
 // CollectorRunner: a worker thread per collector, runs bounded by a deadline.
-#include "exporter/collector_runner.h"
+#include "exporter/runner/collector_runner.h"
 
 #include <atomic>
 #include <exception>
 
-#include "exporter/log.h"
+#include "exporter/core/log.h"
 
 namespace symptree {
 namespace {
@@ -57,21 +57,6 @@ void worker_loop(std::shared_ptr<Collector> collector, std::shared_ptr<WorkerSta
 
 }  // namespace
 
-void StuckItems::add(const std::string& item) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  items_.insert(item);
-}
-
-void StuckItems::remove(const std::string& item) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (items_.erase(item)) log_info("collector " + collector_ + ": '" + item + "' answered again; checking it again");
-}
-
-bool StuckItems::contains(const std::string& item) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return items_.count(item) != 0;
-}
-
 CollectorRunner::CollectorRunner(std::shared_ptr<Collector> collector, std::chrono::milliseconds timeout)
     : collector_(std::move(collector)), timeout_(timeout), stuck_(std::make_shared<StuckItems>(collector_->name())) {
   spawn_worker();
@@ -90,8 +75,7 @@ CollectorRunner::~CollectorRunner() {
 }
 
 void CollectorRunner::spawn_worker() {
-  worker_ = std::make_shared<WorkerState>();
-  worker_->stuck = stuck_;
+  worker_ = std::make_shared<WorkerState>(stuck_);
   thread_ = std::thread(worker_loop, collector_, worker_);
 }
 

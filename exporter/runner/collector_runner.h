@@ -5,58 +5,16 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 #include <thread>
-#include <vector>
 
-#include "exporter/collector.h"
+#include "exporter/runner/worker_state.h"
 
 namespace symptree {
-
-using Clock = std::chrono::steady_clock;
-
-// What one run produced. `finished` is false when the run did not end in time.
-struct RunResult {
-  bool finished = false;
-  std::vector<Sample> samples;
-  std::vector<std::string> failures;
-  double seconds = 0;
-
-  bool success() const { return finished && failures.empty(); }
-};
-
-// Items whose call hung, shared by a collector's current and abandoned workers.
-class StuckItems {
- public:
-  explicit StuckItems(std::string collector) : collector_(std::move(collector)) {}
-  void add(const std::string& item);
-  void remove(const std::string& item);
-  bool contains(const std::string& item) const;
-
- private:
-  std::string collector_;
-  mutable std::mutex mutex_;
-  std::set<std::string> items_;
-};
-
-// State shared by a worker thread and its runner, under one mutex.
-class WorkerState {
- public:
-  std::mutex mutex;
-  std::condition_variable cv;
-  uint64_t requested = 0;  // generation of the newest requested run
-  uint64_t finished = 0;   // generation of the newest finished run
-  bool stop = false;
-  bool abandoned = false;  // the runner gave up on this worker after a timeout
-  std::string current_item;
-  RunResult last;
-  std::shared_ptr<StuckItems> stuck;
-};
 
 // Owns the worker thread of one collector.
 class CollectorRunner {

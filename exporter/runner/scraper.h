@@ -10,7 +10,7 @@
 #include <prometheus/collectable.h>
 #include <prometheus/metric_family.h>
 
-#include "exporter/collector_runner.h"
+#include "exporter/runner/collector_runner.h"
 
 namespace symptree {
 

@@ -1,5 +1,5 @@
 // Basic auth: header decoding, bcrypt via libxcrypt's crypt_r, a verified cache.
-#include "exporter/basic_auth.h"
+#include "exporter/web/basic_auth.h"
 
 #include <crypt.h>
 #include <openssl/crypto.h>

@@ -1,5 +1,5 @@
 // Parsing of --web.listen-address.
-#include "exporter/listen_address.h"
+#include "exporter/web/listen_address.h"
 
 #include <cctype>
 

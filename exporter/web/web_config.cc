@@ -1,5 +1,5 @@
 // Parsing of the exporter-toolkit web configuration file.
-#include "exporter/web_config.h"
+#include "exporter/web/web_config.h"
 
 #include "common/yaml_reader.h"
 

@@ -1,5 +1,5 @@
 // WebServer: cpp-httplib wiring, routes, limits and TLS setup.
-#include "exporter/web_server.h"
+#include "exporter/web/web_server.h"
 
 #include <httplib.h>
 #include <openssl/ssl.h>

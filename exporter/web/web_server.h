@@ -6,10 +6,10 @@
 #include <memory>
 #include <string>
 
-#include "exporter/basic_auth.h"
-#include "exporter/listen_address.h"
-#include "exporter/scraper.h"
-#include "exporter/web_config.h"
+#include "exporter/web/basic_auth.h"
+#include "exporter/web/listen_address.h"
+#include "exporter/runner/scraper.h"
+#include "exporter/web/web_config.h"
 
 namespace httplib {
 class Server;

@@ -22,6 +22,8 @@
 
 #include <httplib.h>
 
+#include "exporter/core/collector_registry.h"
+
 namespace symptree::testing {
 
 TempDir::TempDir() {
@@ -46,6 +48,10 @@ std::string read_file(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::shared_ptr<Collector> make_collector(const std::string& name, const HostConfig& config, FileSystem& file_system) {
+  return registered_collector(name).make(config, file_system);
 }
 
 double Collected::at(const std::string& key) const {

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "exporter/collector.h"
+#include "common/host_config.h"
+#include "exporter/core/collector.h"
+#include "exporter/core/file_system.h"
 
 namespace symptree::testing {
 
@@ -35,6 +37,18 @@ struct Collected {
   double at(const std::string& key) const;
 };
 Collected collect_once(Collector& collector);
+
+// A host config whose only probes are `probes` under `list`, e.g. host_config(&HostConfig::ports, {...}).
+template <typename Probe>
+HostConfig host_config(std::vector<Probe> HostConfig::*list, std::vector<Probe> probes) {
+  HostConfig config;
+  config.*list = std::move(probes);
+  return config;
+}
+
+// The registered collector `name`, built from `config` as the exporter builds it.
+std::shared_ptr<Collector> make_collector(const std::string& name, const HostConfig& config,
+                                          FileSystem& file_system = real_file_system());
 
 // Parses a text exposition into `name{labels}` -> value (comments skipped).
 std::map<std::string, double> parse_exposition(const std::string& text);

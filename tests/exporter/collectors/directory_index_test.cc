@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "exporter/directory_index.h"
+#include "exporter/collectors/directory_index.h"
 #include "test_support.h"
 
 using namespace symptree;

@@ -7,8 +7,7 @@
 
 #include <future>
 
-#include "exporter/collector_runner.h"
-#include "exporter/collectors.h"
+#include "exporter/runner/collector_runner.h"
 #include "test_support.h"
 
 using namespace symptree;
@@ -45,7 +44,8 @@ TEST_CASE("a certificate path on a FIFO hangs its open(); the run times out and 
   make_certificate(dir / "good.crt", dir / "good.key", -1, 30);
   REQUIRE(mkfifo((dir / "fifo").c_str(), 0600) == 0);
   symlink((dir / "fifo").c_str(), (dir / "hung.crt").c_str());
-  auto collector = make_certificate_collector({{"hung", dir / "hung.crt", "", {}}, {"good", dir / "good.crt", "", {}}});
+  auto collector = make_collector(
+      "certificate", host_config(&HostConfig::certificates, {{"hung", dir / "hung.crt", "", {}}, {"good", dir / "good.crt", "", {}}}));
   CollectorRunner runner(collector, std::chrono::milliseconds(300));
 
   Clock::time_point start = Clock::now();

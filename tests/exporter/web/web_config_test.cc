@@ -3,9 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "common/host_config.h"
-#include "exporter/basic_auth.h"
-#include "exporter/listen_address.h"
-#include "exporter/web_config.h"
+#include "exporter/web/basic_auth.h"
+#include "exporter/web/listen_address.h"
+#include "exporter/web/web_config.h"
 #include "test_support.h"
 
 using namespace symptree;

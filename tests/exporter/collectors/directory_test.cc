@@ -1,0 +1,36 @@
+// The directory collector against a real tree: totals, magic, writability.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+
+#include "test_support.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+TEST_CASE("directory: totals, magic, writability for a user") {
+  TempDir dir;
+  write_file(dir / "1.seg", "STMWxxxx");
+  write_file(dir / "2.seg", "XXXXxxxx");
+  chmod(dir.path().c_str(), 0755);
+  DirectoryProbe probe{"wal", dir.path(), "53544d57", "*.seg", "nobody", {}};
+  auto collector = make_collector("directory", host_config(&HostConfig::directories, {probe}));
+  Collected c = collect_once(*collector);
+  CHECK(c.failures.empty());
+  CHECK(c.at("symptree_directory_size_bytes{name=\"wal\"}") == 16);
+  CHECK(c.at("symptree_directory_files{name=\"wal\"}") == 2);
+  CHECK(c.at("symptree_directory_bad_magic_files{name=\"wal\"}") == 1);
+  CHECK(c.at("symptree_directory_newest_file_age_seconds{name=\"wal\"}") < 60);
+  CHECK(c.at("symptree_directory_writable{name=\"wal\"}") == 0);  // root's 0755 directory
+  chmod(dir.path().c_str(), 0777);
+  CHECK(collect_once(*collector).at("symptree_directory_writable{name=\"wal\"}") == 1);
+  write_file(dir / "3.seg", std::string(100, 'S'));
+  CHECK(collect_once(*collector).at("symptree_directory_size_bytes{name=\"wal\"}") == 116);
+}
+TEST_CASE("directory: an unknown writable_by user fails the collector") {
+  TempDir dir;
+  auto collector = make_collector(
+      "directory", host_config(&HostConfig::directories, {{"d", dir.path(), "", "*", "no-such-user-xyz", {}}}));
+  Collected c = collect_once(*collector);
+  REQUIRE(c.failures.size() == 1);
+  CHECK(c.failures[0].find("no user named") != std::string::npos);
+}
