@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include <arpa/inet.h>
+#include <crypt.h>
 #include <netinet/in.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -52,6 +53,13 @@ std::string read_file(const std::string& path) {
 
 std::shared_ptr<Collector> make_collector(const std::string& name, const HostConfig& config, FileSystem& file_system) {
   return registered_collector(name).make(config, file_system);
+}
+
+std::string bcrypt_hash(const std::string& password) {
+  char salt[64];
+  crypt_data data{};
+  crypt_gensalt_rn("$2b$", 4, nullptr, 0, salt, sizeof salt);
+  return crypt_r(password.c_str(), salt, &data);
 }
 
 double Collected::at(const std::string& key) const {

@@ -92,4 +92,7 @@ void make_certificate(const std::string& cert_path, const std::string& key_path,
 
 std::string read_file(const std::string& path);
 
+// A "$2b$" bcrypt hash of `password` at the lowest cost, made with libxcrypt.
+std::string bcrypt_hash(const std::string& password);
+
 }  // namespace symptree::testing

@@ -93,10 +93,3 @@ TEST_CASE("concurrent scrapes share one run") {
   CHECK(runner.wait(b, Clock::now() + std::chrono::seconds(1)).success());
   CHECK(runner.start().generation == a.generation + 1);
 }
-
-TEST_CASE("samples are checked against the catalogue") {
-  Samples samples(probe_kind_for_collector("filesystem"));
-  CHECK_THROWS_AS(samples.add("symptree_filesystem_size", {"x"}, 1), std::logic_error);
-  CHECK_THROWS_AS(samples.add("symptree_filesystem_size_bytes", {}, 1), std::logic_error);
-  CHECK_NOTHROW(samples.add("symptree_filesystem_size_bytes", {"x"}, 1));
-}

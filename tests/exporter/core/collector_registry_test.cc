@@ -1,0 +1,53 @@
+// The collector registry: every catalogue collector registered itself once,
+// under its own name, and a config enables exactly the collectors it asks for.
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+#include "exporter/core/collector_registry.h"
+#include "virtual_file_system.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+TEST_CASE("every catalogue collector is registered, in catalogue order, and builds a collector of its name") {
+  std::vector<CollectorRegistration> registered = registered_collectors();
+  const std::vector<ProbeKind>& catalog = probe_catalog();
+  REQUIRE(registered.size() == catalog.size());
+  HostConfig everything;
+  VirtualFileSystem fs;
+  for (size_t i = 0; i < catalog.size(); ++i) {
+    CAPTURE(catalog[i].collector);
+    CHECK(registered[i].name == catalog[i].collector);
+    CHECK(registered[i].make(everything, fs)->name() == catalog[i].collector);
+  }
+}
+
+TEST_CASE("a config enables the collectors of the probe kinds it lists, memory by its flag") {
+  CHECK(make_collectors(HostConfig{}).empty());
+  HostConfig config;
+  config.ports = {{18180, "stemedb-api", {}}};
+  config.filesystems = {{"data", "/", {}}};
+  config.memory = true;
+  std::vector<std::string> names;
+  for (const auto& collector : make_collectors(config)) names.push_back(collector->name());
+  CHECK(names == std::vector<std::string>{"filesystem", "port", "memory"});
+}
+
+TEST_CASE("registering a name the catalogue lacks, or one already registered, is refused") {
+  auto factory = [](const HostConfig&, FileSystem&) -> std::shared_ptr<Collector> { return nullptr; };
+  CHECK_THROWS_WITH_AS(register_collector("loadavg", always_enabled(), factory),
+                       "collector 'loadavg' is not in the metric catalogue", std::logic_error);
+  CHECK_THROWS_WITH_AS(register_collector("port", always_enabled(), factory), "collector 'port' is registered twice",
+                       std::logic_error);
+  CHECK(registered_collectors().size() == probe_catalog().size());
+  CHECK_THROWS_AS(registered_collector("loadavg"), std::logic_error);
+}
+
+TEST_CASE("enabled_when_listed and always_enabled") {
+  HostConfig config;
+  CHECK(always_enabled()(config));
+  CHECK_FALSE(enabled_when_listed(&HostConfig::backups)(config));
+  config.backups = {{"b", "/backups", "*", "", {}, {}}};
+  CHECK(enabled_when_listed(&HostConfig::backups)(config));
+}
