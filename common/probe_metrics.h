@@ -1,8 +1,9 @@
-// The exporter's metrics as compile-time constants, the single source of the
-// catalogue (probe_catalog.cc builds its lists from them). A constant's type
-// carries the collector that owns it and its number of labels, so a collector
-// that emits another collector's metric, a misspelt name or the wrong number
-// of labels does not compile.
+// The exporter's collectors and metrics as compile-time constants: the single
+// source of the catalogue (probe_catalog.cc only groups kAllMetrics by owner).
+// A constant's type carries the collector that owns it and its number of
+// labels, so a collector that emits another collector's metric, a misspelt
+// name or the wrong number of labels does not compile. A new probe kind is an
+// enum value, a row of kCollectors, its constants and their kAllMetrics entries.
 #pragma once
 
 #include <array>
@@ -14,12 +15,37 @@ namespace symptree {
 // Who emits a metric: one of the collectors, or the exporter itself.
 enum class CollectorId { filesystem, directory, port, process, certificate, http, backup, memory, exporter };
 
-// The value of the `collector` label (and the collector's registered name).
-constexpr std::string_view collector_name(CollectorId id) {
-  constexpr std::array<std::string_view, 9> names = {"filesystem", "directory", "port",   "process", "certificate",
-                                                     "http",       "backup",    "memory", "exporter"};
-  return names[static_cast<size_t>(id)];
-}
+// A collector: its `collector` label (and registered name), and the key under
+// `host:` in the spec and in exporter.yml that configures it (empty: none).
+struct CollectorInfo {
+  std::string_view name;
+  std::string_view key;
+};
+
+// By CollectorId, in catalogue order.
+inline constexpr std::array<CollectorInfo, 9> kCollectors = {{
+    {"filesystem", "filesystems"},
+    {"directory", "directories"},
+    {"port", "ports"},
+    {"process", "processes"},
+    {"certificate", "certificates"},
+    {"http", "http"},
+    {"backup", "backups"},
+    {"memory", "memory"},
+    {"exporter", ""},
+}};
+
+constexpr std::string_view collector_name(CollectorId id) { return kCollectors[static_cast<size_t>(id)].name; }
+
+// A metric without its compile-time shape, for the catalogue's lists.
+struct MetricEntry {
+  CollectorId owner;
+  std::string_view name;
+  std::string_view type;
+  std::string_view help;
+  const std::string_view* labels;
+  size_t label_count;
+};
 
 // One metric family: owned by collector C, with N labels.
 template <CollectorId C, size_t N>
@@ -28,6 +54,8 @@ struct MetricDef {
   std::string_view type;  // "gauge" or "counter"
   std::string_view help;
   std::array<std::string_view, N> labels;
+
+  constexpr MetricEntry entry() const { return {C, name, type, help, labels.data(), N}; }
 };
 
 namespace metric {
@@ -84,4 +112,46 @@ inline constexpr Def<C::exporter, 1> collector_duration_seconds{"symptree_collec
 inline constexpr Def<C::exporter, 1> exporter_build_info{"symptree_exporter_build_info", "gauge", "Build information; always 1.", {"version"}};
 
 }  // namespace metric
+
+// Every metric, in catalogue order.
+inline constexpr MetricEntry kAllMetrics[] = {
+    metric::filesystem_size_bytes.entry(),
+    metric::filesystem_free_bytes.entry(),
+    metric::filesystem_avail_bytes.entry(),
+    metric::filesystem_used_ratio.entry(),
+    metric::filesystem_files.entry(),
+    metric::filesystem_files_free.entry(),
+    metric::filesystem_readonly.entry(),
+    metric::directory_size_bytes.entry(),
+    metric::directory_files.entry(),
+    metric::directory_newest_file_age_seconds.entry(),
+    metric::directory_oldest_file_age_seconds.entry(),
+    metric::directory_bad_magic_files.entry(),
+    metric::directory_writable.entry(),
+    metric::port_listening.entry(),
+    metric::port_foreign_owner.entry(),
+    metric::port_owner_info.entry(),
+    metric::process_up.entry(),
+    metric::process_start_time_seconds.entry(),
+    metric::process_restarts_total.entry(),
+    metric::certificate_not_before_timestamp_seconds.entry(),
+    metric::certificate_not_after_timestamp_seconds.entry(),
+    metric::certificate_valid.entry(),
+    metric::certificate_key_match.entry(),
+    metric::certificate_parse_failures_total.entry(),
+    metric::http_probe_success.entry(),
+    metric::http_probe_status_code.entry(),
+    metric::http_probe_duration_seconds.entry(),
+    metric::backup_newest_age_seconds.entry(),
+    metric::backup_found.entry(),
+    metric::backup_metadata_ok.entry(),
+    metric::backup_metadata_field.entry(),
+    metric::memory_total_bytes.entry(),
+    metric::memory_available_bytes.entry(),
+    metric::memory_used_ratio.entry(),
+    metric::collector_success.entry(),
+    metric::collector_duration_seconds.entry(),
+    metric::exporter_build_info.entry(),
+};
+
 }  // namespace symptree

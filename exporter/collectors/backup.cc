@@ -100,7 +100,7 @@ class BackupCollector : public CollectorOf<CollectorId::backup> {
 };
 
 const bool registered = register_collector(
-    "backup", enabled_when_listed(&HostConfig::backups), [](const HostConfig& config, FileSystem& fs) {
+    CollectorId::backup, Enabled::when_configured, [](const HostConfig& config, FileSystem& fs) {
       return std::make_shared<BackupCollector>(config.backups, fs);
     });
 

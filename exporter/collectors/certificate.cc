@@ -113,7 +113,7 @@ class CertificateCollector : public CollectorOf<CollectorId::certificate> {
 };
 
 const bool registered = register_collector(
-    "certificate", enabled_when_listed(&HostConfig::certificates), [](const HostConfig& config, FileSystem& fs) {
+    CollectorId::certificate, Enabled::when_configured, [](const HostConfig& config, FileSystem& fs) {
       return std::make_shared<CertificateCollector>(config.certificates, fs);
     });
 

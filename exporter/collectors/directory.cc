@@ -80,7 +80,7 @@ class DirectoryCollector : public CollectorOf<CollectorId::directory> {
 };
 
 const bool registered = register_collector(
-    "directory", enabled_when_listed(&HostConfig::directories), [](const HostConfig& config, FileSystem&) {
+    CollectorId::directory, Enabled::when_configured, [](const HostConfig& config, FileSystem&) {
       return std::make_shared<DirectoryCollector>(config.directories, config.rescan);
     });
 

@@ -45,7 +45,7 @@ class FilesystemCollector : public CollectorOf<CollectorId::filesystem> {
 };
 
 const bool registered = register_collector(
-    "filesystem", enabled_when_listed(&HostConfig::filesystems), [](const HostConfig& config, FileSystem& fs) {
+    CollectorId::filesystem, Enabled::when_configured, [](const HostConfig& config, FileSystem& fs) {
       return std::make_shared<FilesystemCollector>(config.filesystems, fs);
     });
 

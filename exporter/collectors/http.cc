@@ -53,7 +53,7 @@ class HttpCollector : public CollectorOf<CollectorId::http> {
 };
 
 const bool registered = register_collector(
-    "http", enabled_when_listed(&HostConfig::http), [](const HostConfig& config, FileSystem&) {
+    CollectorId::http, Enabled::when_configured, [](const HostConfig& config, FileSystem&) {
       return std::make_shared<HttpCollector>(config.http, config.timeout);
     });
 

@@ -46,9 +46,9 @@ class MemoryCollector : public CollectorOf<CollectorId::memory> {
   FileSystem& file_system_;
 };
 
-const bool registered =
-    register_collector("memory", [](const HostConfig& config) { return config.memory; },
-                       [](const HostConfig&, FileSystem& fs) { return std::make_shared<MemoryCollector>(fs); });
+const bool registered = register_collector(
+    CollectorId::memory, Enabled::when_configured,
+    [](const HostConfig&, FileSystem& fs) { return std::make_shared<MemoryCollector>(fs); });
 
 }  // namespace
 }  // namespace symptree

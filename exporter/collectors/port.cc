@@ -84,7 +84,7 @@ class PortCollector : public CollectorOf<CollectorId::port> {
 };
 
 const bool registered = register_collector(
-    "port", enabled_when_listed(&HostConfig::ports),
+    CollectorId::port, Enabled::when_configured,
     [](const HostConfig& config, FileSystem&) { return std::make_shared<PortCollector>(config.ports); });
 
 }  // namespace

@@ -50,7 +50,7 @@ class ProcessCollector : public CollectorOf<CollectorId::process> {
 };
 
 const bool registered = register_collector(
-    "process", enabled_when_listed(&HostConfig::processes),
+    CollectorId::process, Enabled::when_configured,
     [](const HostConfig& config, FileSystem&) { return std::make_shared<ProcessCollector>(config.processes); });
 
 }  // namespace

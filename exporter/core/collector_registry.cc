@@ -9,19 +9,10 @@
 namespace symptree {
 namespace {
 
-// Position of `name` in the catalogue: the order collectors are listed and scraped in.
-size_t catalogue_position(const std::string& name) {
-  const std::vector<ProbeKind>& catalog = probe_catalog();
-  for (size_t i = 0; i < catalog.size(); ++i) {
-    if (catalog[i].collector == name) return i;
-  }
-  throw std::logic_error("collector '" + name + "' is not in the metric catalogue");
-}
-
 // Registrations by catalogue position.
 struct Registry {
   std::mutex mutex;
-  std::map<size_t, CollectorRegistration> by_position;
+  std::map<CollectorId, CollectorRegistration> by_id;  // CollectorId order is catalogue order
 };
 
 Registry& registry() {
@@ -31,24 +22,25 @@ Registry& registry() {
 
 }  // namespace
 
-bool register_collector(std::string name, CollectorEnabled enabled, CollectorFactory make) {
-  size_t position = catalogue_position(name);
-  Registry& r = registry();
-  std::lock_guard<std::mutex> lock(r.mutex);
-  bool added = r.by_position.emplace(position, CollectorRegistration{name, std::move(enabled), std::move(make)}).second;
-  if (!added) throw std::logic_error("collector '" + name + "' is registered twice");
-  return true;
+bool CollectorRegistration::enabled_for(const HostConfig& config) const {
+  return enabled == Enabled::always || config.has_probe_kind(std::string(kCollectors[static_cast<size_t>(id)].key));
 }
 
-CollectorEnabled always_enabled() {
-  return [](const HostConfig&) { return true; };
+bool register_collector(CollectorId id, Enabled enabled, CollectorFactory make) {
+  std::string name(collector_name(id));
+  if (id == CollectorId::exporter) throw std::logic_error("'exporter' is the exporter itself, not a collector");
+  Registry& r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  bool added = r.by_id.emplace(id, CollectorRegistration{id, name, enabled, std::move(make)}).second;
+  if (!added) throw std::logic_error("collector '" + name + "' is registered twice");
+  return true;
 }
 
 std::vector<CollectorRegistration> registered_collectors() {
   Registry& r = registry();
   std::lock_guard<std::mutex> lock(r.mutex);
   std::vector<CollectorRegistration> all;
-  for (const auto& [position, registration] : r.by_position) all.push_back(registration);
+  for (const auto& [id, registration] : r.by_id) all.push_back(registration);
   return all;
 }
 
@@ -62,7 +54,7 @@ CollectorRegistration registered_collector(const std::string& name) {
 std::vector<std::shared_ptr<Collector>> make_collectors(const HostConfig& config, FileSystem& file_system) {
   std::vector<std::shared_ptr<Collector>> collectors;
   for (const CollectorRegistration& registration : registered_collectors()) {
-    if (registration.enabled(config)) collectors.push_back(registration.make(config, file_system));
+    if (registration.enabled_for(config)) collectors.push_back(registration.make(config, file_system));
   }
   return collectors;
 }

@@ -1,8 +1,8 @@
 // The collector registry: each file in collectors/ registers its collector
 // here, with its name and when it is enabled, the way node_exporter's
 // collectors call registerCollector() from init(). Nothing lists the
-// collectors anywhere else: adding one is its own file plus its metrics in
-// the catalogue (common/probe_metrics.h and probe_catalog.cc).
+// collectors anywhere else: adding one is its own file plus its entries in
+// the catalogue (common/probe_metrics.h).
 #pragma once
 
 #include <functional>
@@ -16,31 +16,28 @@
 
 namespace symptree {
 
-// When a collector runs: a test of the host config (node_exporter's default
-// on/off, decided here by what the config asks for).
-using CollectorEnabled = std::function<bool(const HostConfig&)>;
+// When a collector runs (node_exporter's defaultEnabled): when the host config
+// configures its probe kind (HostConfig::has_probe_kind of its catalogue key),
+// or always, for a collector that needs no settings.
+enum class Enabled { when_configured, always };
+
 // Builds the collector from its part of the config, with the file system it may use.
 using CollectorFactory = std::function<std::shared_ptr<Collector>(const HostConfig&, FileSystem&)>;
 
 // One registered collector.
 struct CollectorRegistration {
+  CollectorId id;
   std::string name;  // its catalogue collector name, the `collector` label
-  CollectorEnabled enabled;
+  Enabled enabled;
   CollectorFactory make;
+
+  bool enabled_for(const HostConfig& config) const;
 };
 
 // Registers a collector; call it from a namespace-scope initializer in the
-// collector's file. Throws std::logic_error for a name the catalogue lacks or
-// one registered twice. Returns true, so it can initialise a constant.
-bool register_collector(std::string name, CollectorEnabled enabled, CollectorFactory make);
-
-// Enabled always (node_exporter's defaultEnabled, for a collector without settings).
-CollectorEnabled always_enabled();
-// Enabled when the config lists at least one probe under `list` (e.g. &HostConfig::ports).
-template <typename Probe>
-CollectorEnabled enabled_when_listed(std::vector<Probe> HostConfig::*list) {
-  return [list](const HostConfig& config) { return !(config.*list).empty(); };
-}
+// collector's file. Throws std::logic_error for the exporter's own id or an id
+// registered twice. Returns true, so it can initialise a constant.
+bool register_collector(CollectorId id, Enabled enabled, CollectorFactory make);
 
 // Every registered collector, in catalogue order.
 std::vector<CollectorRegistration> registered_collectors();

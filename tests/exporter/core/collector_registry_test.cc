@@ -34,20 +34,23 @@ TEST_CASE("a config enables the collectors of the probe kinds it lists, memory b
   CHECK(names == std::vector<std::string>{"filesystem", "port", "memory"});
 }
 
-TEST_CASE("registering a name the catalogue lacks, or one already registered, is refused") {
+TEST_CASE("registering the exporter itself, or an id already registered, is refused") {
   auto factory = [](const HostConfig&, FileSystem&) -> std::shared_ptr<Collector> { return nullptr; };
-  CHECK_THROWS_WITH_AS(register_collector("loadavg", always_enabled(), factory),
-                       "collector 'loadavg' is not in the metric catalogue", std::logic_error);
-  CHECK_THROWS_WITH_AS(register_collector("port", always_enabled(), factory), "collector 'port' is registered twice",
-                       std::logic_error);
+  CHECK_THROWS_WITH_AS(register_collector(CollectorId::exporter, Enabled::always, factory),
+                       "'exporter' is the exporter itself, not a collector", std::logic_error);
+  CHECK_THROWS_WITH_AS(register_collector(CollectorId::port, Enabled::always, factory),
+                       "collector 'port' is registered twice", std::logic_error);
   CHECK(registered_collectors().size() == probe_catalog().size());
   CHECK_THROWS_AS(registered_collector("loadavg"), std::logic_error);
 }
 
-TEST_CASE("enabled_when_listed and always_enabled") {
+TEST_CASE("Enabled::when_configured follows the config's probe kinds; Enabled::always does not") {
+  CollectorRegistration backups = registered_collector("backup");
+  CHECK(backups.enabled == Enabled::when_configured);
   HostConfig config;
-  CHECK(always_enabled()(config));
-  CHECK_FALSE(enabled_when_listed(&HostConfig::backups)(config));
+  CHECK_FALSE(backups.enabled_for(config));
   config.backups = {{"b", "/backups", "*", "", {}, {}}};
-  CHECK(enabled_when_listed(&HostConfig::backups)(config));
+  CHECK(backups.enabled_for(config));
+  backups.enabled = Enabled::always;
+  CHECK(backups.enabled_for(HostConfig{}));
 }
