@@ -1,8 +1,9 @@
 // "No blind spots": every metric a condition reads has a producer.
+#include "generator/check/metric_check.h"
+
 #include <set>
 
 #include "common/probe_catalog.h"
-#include "generator/check/metric_check.h"
 
 namespace symptree {
 namespace {

@@ -1,5 +1,7 @@
 // Conditions parse with the real PromQL parser: promtool check rules on a
 // scratch file holding one recording rule per condition.
+#include "generator/check/promql_check.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -8,7 +10,6 @@
 
 #include "common/process.h"
 #include "common/quoting.h"
-#include "generator/check/promql_check.h"
 
 namespace symptree {
 namespace {

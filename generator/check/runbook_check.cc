@@ -1,11 +1,12 @@
 // Runbook links point at files and sections that exist, when a local copy is given.
+#include "generator/check/runbook_check.h"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 
 #include "common/slug.h"
-#include "generator/check/runbook_check.h"
 
 namespace symptree {
 namespace {

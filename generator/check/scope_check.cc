@@ -4,9 +4,9 @@
 // all, or a simple comparison whose aggregation keeps such a label. Anything
 // else is left to the generated tests, which give the condition's series on
 // two hosts and expect one alert.
-#include <algorithm>
-
 #include "generator/check/scope_check.h"
+
+#include <algorithm>
 
 namespace symptree {
 namespace {

@@ -1,8 +1,5 @@
-// The compile pipeline and its summary.
+// The compile pipeline: runs the stages in order into one Compilation.
 #include "generator/pipeline/compiler.h"
-
-#include <fstream>
-#include <sstream>
 
 #include "generator/check/alertmanager_check.h"
 #include "generator/emit/docs_outputs.h"
@@ -51,41 +48,6 @@ std::optional<Compilation> compile_spec(const std::string& spec_path, const Chec
   std::optional<std::string> text = read_text_file(spec_path, diagnostics);
   if (!text) return std::nullopt;
   return compile_spec_text(spec_path, *text, options, diagnostics);
-}
-
-std::string render_summary(const Compilation& c) {
-  const Model& model = c.model;
-  std::map<int, int> per_priority;
-  int node_alerts = 0, absence_alerts = 0;
-  for (const AlertRule& rule : c.alerts.rules) {
-    if (rule.node >= 0) {
-      ++node_alerts;
-      ++per_priority[rule.priority];
-    } else {
-      ++absence_alerts;
-    }
-  }
-  int branches = 0, enforced = 0;
-  std::vector<const Node*> manual;
-  for (const Node& node : model.nodes) {
-    if (node.kind == NodeKind::Manual) manual.push_back(&node);
-    if (node.parent < 0 || node.kind == NodeKind::Group) continue;
-    ++branches;
-    enforced += node.kind == NodeKind::Alert ? 1 : 0;
-  }
-  std::ostringstream out;
-  out << "alerts:   " << node_alerts << " flowchart alerts (";
-  for (size_t p = 0; p < model.priorities.size(); ++p) {
-    out << (p ? ", " : "") << model.priorities[p].name << ": " << per_priority[static_cast<int>(p)];
-  }
-  out << ") + " << absence_alerts << " absence alerts\n";
-  out << "branches: " << enforced << " of " << branches << " enforced by an alert, " << manual.size() << " manual\n";
-  out << "tests:    " << c.tests.case_count << " promtool test cases";
-  if (!c.tests.skipped.empty()) out << " (" << c.tests.skipped.size() << " cases cannot occur and are listed in the manifest)";
-  out << "\n";
-  for (const Node* node : manual) out << "manual:   " << node->id << ": " << node->manual_reason << "\n";
-  for (const std::string& note : c.notes) out << "note:     " << note << "\n";
-  return out.str();
 }
 
 }  // namespace symptree

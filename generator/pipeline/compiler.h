@@ -33,7 +33,4 @@ std::optional<Compilation> compile_spec(const std::string& spec_path, const Chec
 std::optional<Compilation> compile_spec_text(const std::string& spec_path, const std::string& text,
                                              const CheckOptions& options, Diagnostics& diagnostics);
 
-// A few lines for people: alerts per priority, branches covered, manual steps.
-std::string render_summary(const Compilation& compilation);
-
 }  // namespace symptree

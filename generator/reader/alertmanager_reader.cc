@@ -1,11 +1,12 @@
 // The spec's `alertmanager:` section (target version, default receiver, merge
 // file), the nodes' `inhibits:` references, and the receivers' settings.
+#include "generator/reader/alertmanager_reader.h"
+
 #include <cctype>
 #include <filesystem>
 #include <set>
 
 #include "generator/model/inhibitions.h"
-#include "generator/reader/alertmanager_reader.h"
 #include "generator/reader/merge_reader.h"
 #include "generator/reader/receiver_reader.h"
 

@@ -2,6 +2,8 @@
 // that symptree adds to the generated Alertmanager configuration. It is
 // checked as the spec is: known keys, known receivers, current matcher syntax,
 // no inline secrets.
+#include "generator/reader/merge_reader.h"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -9,7 +11,6 @@
 #include "common/quoting.h"
 #include "generator/model/am_matcher.h"
 #include "generator/model/receiver_schema.h"
-#include "generator/reader/merge_reader.h"
 #include "generator/reader/names.h"
 
 namespace symptree {

@@ -1,4 +1,6 @@
 // The flowchart tree: symptoms and their causes, at any depth.
+#include "generator/reader/node_reader.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -6,7 +8,6 @@
 #include "common/slug.h"
 #include "generator/reader/alertmanager_reader.h"
 #include "generator/reader/names.h"
-#include "generator/reader/node_reader.h"
 #include "generator/reader/settings_reader.h"
 
 namespace symptree {

@@ -1,9 +1,10 @@
 // The Incident Priority Matrix and the receivers it pages.
+#include "generator/reader/priority_reader.h"
+
 #include <set>
 
 #include "common/duration_field.h"
 #include "generator/reader/names.h"
-#include "generator/reader/priority_reader.h"
 #include "generator/reader/receiver_reader.h"
 
 namespace symptree {

@@ -1,9 +1,10 @@
 // The settings of the spec's receivers: read with positions, then checked
 // against the receiver kinds Alertmanager supports, secrets only by file.
+#include "generator/reader/receiver_reader.h"
+
 #include <cctype>
 
 #include "generator/model/receiver_schema.h"
-#include "generator/reader/receiver_reader.h"
 
 namespace symptree {
 namespace {

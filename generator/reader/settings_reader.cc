@@ -1,11 +1,12 @@
 // Spec settings: identity, join labels, jobs, runbooks, test and absence
 // timing, app metrics, and the flowchart's global commands.
+#include "generator/reader/settings_reader.h"
+
 #include <cctype>
 #include <set>
 
 #include "common/duration_field.h"
 #include "generator/reader/names.h"
-#include "generator/reader/settings_reader.h"
 
 namespace symptree {
 namespace {

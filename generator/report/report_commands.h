@@ -1,11 +1,13 @@
-// The `explain` and `coverage` commands behind the CLI: print a report of a
-// compiled spec and return the command's exit code.
+// The report folder's public header: the `explain` and `coverage` commands
+// behind the CLI, which print a report of a compiled spec and return the
+// command's exit code, and the summary `compile` prints (summary.h).
 #pragma once
 
 #include <ostream>
 #include <string>
 
 #include "generator/pipeline/compiler.h"
+#include "generator/report/summary.h"
 
 namespace symptree {
 

@@ -1,7 +1,13 @@
-// A small valid spec for unit tests, and helpers to load variations of it.
+// A small valid spec for unit tests, and helpers to load variations of it:
+// expect_error asserts the first error's position and words, load_ok/compile_ok assert that a text loads or compiles (ninja's
+// AssertParse), first_error/first_diagnostic give the first error ("" when
+// there is none).
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <string>
+#include <utility>
 
 #include "common/diagnostics.h"
 #include "generator/pipeline/compiler.h"
@@ -68,6 +74,10 @@ symptoms:
 )";
 }
 
+// The small spec's two receivers as written.
+inline const std::string kPager = "pager: {pagerduty: {routing_key_file: /etc/am/pd}}";
+inline const std::string kTickets = "tickets: {webhook: {url: \"http://127.0.0.1:9095/\"}}";
+
 // Loads `text` as spec.yaml; the diagnostics explain a failure.
 inline std::optional<Model> load(const std::string& text, Diagnostics& diagnostics) {
   return load_spec_text("spec.yaml", text, diagnostics);
@@ -78,6 +88,67 @@ inline std::optional<Compilation> compile(const std::string& text, Diagnostics& 
   CheckOptions options;
   options.use_promtool = false;
   return compile_spec_text("spec.yaml", text, options, diagnostics);
+}
+
+// Loads `text`, which must load; the diagnostics are shown when it does not.
+inline Model load_ok(const std::string& text) {
+  Diagnostics diagnostics;
+  std::optional<Model> model = load(text, diagnostics);
+  REQUIRE_MESSAGE(model, diagnostics.format());
+  return std::move(*model);
+}
+
+// Compiles `text` without promtool; it must compile.
+inline Compilation compile_ok(const std::string& text) {
+  Diagnostics diagnostics;
+  std::optional<Compilation> compilation = compile(text, diagnostics);
+  REQUIRE_MESSAGE(compilation, diagnostics.format());
+  return std::move(*compilation);
+}
+
+// Loads `text`: its first error, or an empty Diagnostic (message "") when it loads.
+inline Diagnostic first_diagnostic(const std::string& text) {
+  Diagnostics diagnostics;
+  std::optional<Model> model = load(text, diagnostics);
+  if (model) return {};
+  REQUIRE(!diagnostics.errors().empty());
+  return diagnostics.errors().front();
+}
+
+// The message of the first error of `text`; "" when it loads.
+inline std::string first_error(const std::string& text) { return first_diagnostic(text).message; }
+
+// 1-based line and column of the first occurrence of `needle` in `text`.
+inline std::pair<int, int> line_column_of(const std::string& text, const std::string& needle) {
+  size_t at = text.find(needle);
+  REQUIRE_MESSAGE(at != std::string::npos, needle);
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < at; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(at - line_start) + 1};
+}
+
+// Loads `spec`, which must fail with its first error at the first `needle`,
+// its message holding `message` and its hint holding `hint`.
+inline void expect_error(const std::string& spec, const std::string& needle, const std::string& message,
+                         const std::string& hint = "") {
+  Diagnostics diagnostics;
+  std::optional<Model> model = load(spec, diagnostics);
+  INFO(diagnostics.format());
+  CHECK_FALSE(model);
+  REQUIRE(diagnostics.count() >= 1);
+  const Diagnostic& error = diagnostics.errors().front();
+  auto [line, column] = line_column_of(spec, needle);
+  CHECK(error.where.file == "spec.yaml");
+  CHECK(error.where.line == line);
+  CHECK(error.where.column == column);
+  CHECK(error.message.find(message) != std::string::npos);
+  CHECK(error.hint.find(hint) != std::string::npos);
 }
 
 // `text` with the first occurrence of `from` replaced by `to`.

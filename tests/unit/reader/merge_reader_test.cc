@@ -1,5 +1,6 @@
-// Tests for the merge file: hand-written routes, receivers and inhibit rules
-// added to the generated Alertmanager configuration, checked like the spec.
+// Tests for reader/merge_reader, the merge file: hand-written routes,
+// receivers and inhibit rules added to the generated Alertmanager
+// configuration, checked like the spec.
 #include <doctest/doctest.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
@@ -8,6 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/yaml_reader.h"
+#include "generator/model/am_matcher.h"
+#include "generator/reader/merge_reader.h"
 #include "spec_fixture.h"
 #include "temp_dir.h"
 
@@ -31,6 +35,7 @@ class MergeDir {
     return compile_spec((dir_.path() / "spec.yaml").string(), options, d);
   }
   std::string merge_path() const { return (dir_.path() / "am" / "extra.yml").string(); }
+  std::string spec_dir() const { return dir_.path().string(); }
 
  private:
   TempDir dir_;
@@ -118,4 +123,81 @@ TEST_CASE("a missing merge file is reported at the spec's `merge:`") {
   CHECK(d.errors()[0].where.line == static_cast<int>(std::count(spec.begin(), spec.end(), '\n')) + 1);
   CHECK(d.errors()[0].where.column == 23);
   CHECK(d.errors()[0].message.find("does not exist") != std::string::npos);
+}
+
+TEST_CASE("read_route: nested routes with their matchers, timing, continue and intervals") {
+  Diagnostics d;
+  std::optional<YamlFile> file = parse_yaml_text("am/extra.yml",
+                                                 "receiver: db\n"
+                                                 "matchers: ['team=\"db\"', 'severity=~\"crit.*\"']\n"
+                                                 "group_by: [alertname]\n"
+                                                 "group_wait: 10s\n"
+                                                 "repeat_interval: 2h\n"
+                                                 "continue: true\n"
+                                                 "mute_time_intervals: [weekends]\n"
+                                                 "routes:\n"
+                                                 "  - {receiver: night, active_time_intervals: [nights]}\n",
+                                                 d);
+  REQUIRE_MESSAGE(file, d.format());
+  AmRoute route = read_route(*file, file->root, d);
+  REQUIRE_MESSAGE(!d.has_errors(), d.format());
+  CHECK(route.receiver == "db");
+  REQUIRE(route.matchers.size() == 2);
+  CHECK(format_matcher(route.matchers[1]) == "severity=~\"crit.*\"");
+  CHECK(route.group_by == std::vector<std::string>{"alertname"});
+  REQUIRE(route.group_wait);
+  CHECK(route.group_wait->ms == 10000);
+  CHECK_FALSE(route.group_interval);  // not written: Alertmanager's own
+  CHECK(route.repeat_interval->text == "2h");
+  CHECK(route.continue_matching);
+  CHECK(route.mute_time_intervals == std::vector<std::string>{"weekends"});
+  REQUIRE(route.routes.size() == 1);
+  CHECK(route.routes[0].receiver == "night");
+  CHECK(route.routes[0].active_time_intervals == std::vector<std::string>{"nights"});
+  CHECK(route.routes[0].where.line == 9);
+  CHECK(route.where.line == 1);
+}
+
+TEST_CASE("read_route: a bad duration, an unknown key and a bad matcher each at their place") {
+  auto first_route_error = [](const std::string& text) {
+    Diagnostics d;
+    std::optional<YamlFile> file = parse_yaml_text("am/extra.yml", text, d);
+    REQUIRE(file);
+    read_route(*file, file->root, d);
+    REQUIRE(d.count() >= 1);
+    return d.errors().front();
+  };
+  Diagnostic wait = first_route_error("receiver: db\ngroup_wait: soon\n");
+  CHECK(wait.where.line == 2);
+  CHECK(wait.message.find("positive duration") != std::string::npos);
+  Diagnostic key = first_route_error("receiver: db\nrecevier: x\n");
+  CHECK(key.where.line == 2);
+  CHECK(key.message.find("recevier") != std::string::npos);
+  Diagnostic matcher = first_route_error("matchers: ['=db']\n");
+  CHECK(matcher.where.line == 1);
+  CHECK(matcher.message.find("bad matcher '=db'") != std::string::npos);
+}
+
+TEST_CASE("read_merge_file: receivers, inhibit rules and pass-through sections into the settings") {
+  MergeDir dir(kGoodMerge);
+  AlertmanagerSettings settings;
+  Diagnostics d;
+  read_merge_file(dir.spec_dir(), "am/extra.yml", SourcePosition{}, {"pager", "tickets"}, settings, d);
+  REQUIRE_MESSAGE(!d.has_errors(), d.format());
+  CHECK(settings.merged_receiver_names == std::vector<std::string>{"storage-team"});
+  CHECK(settings.merged_routes.size() == 1);
+  CHECK(settings.merged_inhibit_rules.size() == 1);
+  bool intervals = false;
+  for (const AmPassThrough& section : settings.merged_sections) {
+    CHECK(section.key != "routes");
+    CHECK(section.key != "inhibit_rules");
+    if (section.key == "time_intervals") intervals = section.yaml.find("name: weekends") != std::string::npos;
+  }
+  CHECK(intervals);
+}
+
+TEST_CASE("read_merge_file: an inhibit rule without matchers, a receiver without a name, a config that is no list") {
+  expect_merge_error("inhibit_rules:\n  - target_matchers: ['a=\"b\"']\n", 2, 5, "an inhibit rule needs 'source_matchers'");
+  expect_merge_error("receivers:\n  - slack_configs: []\n", 2, 5, "a receiver needs a 'name'");
+  expect_merge_error("receivers:\n  - name: x\n    slack: {channel: a}\n", 3, 5, "'slack' is not a list of notifier settings");
 }

@@ -1,6 +1,5 @@
-// Tests for the Alertmanager outputs: routing tree and timing, inhibit rules,
-// receivers, routes.test (generator/model/routing, inhibitions, am_matcher,
-// generator/emit/alertmanager_emitter).
+// Tests for emit/alertmanager_emitter: alertmanager.yml (the routing tree,
+// inhibit rules, receivers with their settings typed) and routes.test.
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -8,21 +7,12 @@
 
 #include "generator/emit/alertmanager_emitter.h"
 #include "generator/model/inhibitions.h"
-#include "generator/model/routing.h"
 #include "spec_fixture.h"
 
 using namespace symptree;
 using namespace symptree::testing;
 
 namespace {
-
-Compilation compiled(const std::string& text) {
-  Diagnostics d;
-  std::optional<Compilation> c = compile(text, d);
-  INFO(d.format());
-  REQUIRE(c);
-  return std::move(*c);
-}
 
 YAML::Node config_of(const Compilation& c) { return YAML::Load(c.outputs.files().at(kAlertmanagerConfigPath)); }
 
@@ -34,25 +24,8 @@ std::vector<std::string> strings(const YAML::Node& list) {
 
 }  // namespace
 
-TEST_CASE("timing derives from the response time and re-pages before it passes") {
-  for (const char* text : {"15m", "1h", "4h", "24h", "1m", "30s", "7d"}) {
-    CAPTURE(text);
-    Duration response = *parse_duration(text);
-    RouteTiming t = timing_for_response(response);
-    CHECK(t.group_wait.ms > 0);
-    CHECK(t.group_wait.ms < response.ms);
-    CHECK(t.repeat_interval.ms % t.group_interval.ms == 0);  // repeats land on a group_interval tick
-    CHECK(worst_repeat(t).ms < response.ms);
-  }
-  RouteTiming p0 = timing_for_response(*parse_duration("15m"));
-  CHECK(p0.group_wait.text == "30s");
-  CHECK(p0.group_interval.text == "2m30s");
-  CHECK(p0.repeat_interval.text == "7m30s");
-  CHECK(timing_for_response(*parse_duration("24h")).group_wait.text == "5m");
-}
-
 TEST_CASE("one route per priority under the service's route, in current matcher syntax") {
-  Compilation c = compiled(small_spec());
+  Compilation c = compile_ok(small_spec());
   YAML::Node route = config_of(c)["route"];
   CHECK(route["receiver"].as<std::string>() == "tickets");  // the least urgent priority's
   CHECK(strings(route["group_by"]) == std::vector<std::string>{"alertname", "host"});
@@ -73,7 +46,7 @@ TEST_CASE("one route per priority under the service's route, in current matcher 
 }
 
 TEST_CASE("a cause silences each ancestor on the join labels, never a less urgent one's page") {
-  Compilation c = compiled(small_spec());
+  Compilation c = compile_ok(small_spec());
   YAML::Node rules = config_of(c)["inhibit_rules"];
   // api_down <- port_taken (P0); disk_nearly_full (P2) spares both P0 ancestors.
   // queue_backlog <- errors_rising (both P2).
@@ -87,33 +60,10 @@ TEST_CASE("a cause silences each ancestor on the join labels, never a less urgen
   CHECK(plan[0].spared == std::vector<int>{2});
 }
 
-TEST_CASE("no generated rule matches one alert as both source and target") {
-  std::string spec = replace(small_spec(), "        causes:\n          - id: disk_nearly_full",
-                             "        inhibits: [queue_backlog]\n        causes:\n          - id: disk_nearly_full");
-  Compilation c = compiled(spec);
-  std::vector<AmInhibitRule> rules = generated_inhibit_rules(c.model);
-  REQUIRE(rules.size() == 2);
-  for (const AmInhibitRule& rule : rules) {
-    for (const AlertRule& alert : c.alerts.rules) {
-      LabelSet labels = alert_labels(alert);
-      CAPTURE(alert.name);
-      CHECK_FALSE((matches_all(rule.source, labels) && matches_all(rule.target, labels)));
-    }
-  }
-  // Absence alerts share one name and take part in no rule.
-  for (const AlertRule& alert : c.alerts.rules) {
-    if (alert.node >= 0) continue;
-    for (const AmInhibitRule& rule : rules) {
-      CHECK_FALSE(matches_all(rule.source, alert_labels(alert)));
-      CHECK_FALSE(matches_all(rule.target, alert_labels(alert)));
-    }
-  }
-}
-
 TEST_CASE("`inhibits:` adds a rule on the join labels") {
   std::string spec = replace(small_spec(), "        causes:\n          - id: disk_nearly_full",
                              "        inhibits: [queue_backlog]\n        causes:\n          - id: disk_nearly_full");
-  Compilation c = compiled(spec);
+  Compilation c = compile_ok(spec);
   YAML::Node rules = config_of(c)["inhibit_rules"];
   REQUIRE(rules.size() == 2);
   CHECK(strings(rules[1]["source_matchers"])[1] == "node=~\"port_taken|errors_rising\"");
@@ -124,7 +74,7 @@ TEST_CASE("receivers are written with their settings typed and nested") {
   std::string spec = replace(small_spec(), "tickets: {webhook: {url: \"http://127.0.0.1:9095/\"}}",
                              "tickets: {webhook: {url: \"http://127.0.0.1:9095/\", send_resolved: false, max_alerts: 5,"
                              " http_config: {basic_auth: {username: am, password_file: /etc/am/pw}}}}");
-  Compilation c = compiled(spec);
+  Compilation c = compile_ok(spec);
   YAML::Node receivers = config_of(c)["receivers"];
   REQUIRE(receivers.size() == 2);
   CHECK(receivers[0]["pagerduty_configs"][0]["routing_key_file"].as<std::string>() == "/etc/am/pd");
@@ -137,7 +87,7 @@ TEST_CASE("receivers are written with their settings typed and nested") {
 }
 
 TEST_CASE("routes.test lists every alert with its labels and receiver") {
-  Compilation c = compiled(small_spec());
+  Compilation c = compile_ok(small_spec());
   std::istringstream in(c.outputs.files().at(kRouteTestsPath));
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) {
@@ -148,36 +98,4 @@ TEST_CASE("routes.test lists every alert with its labels and receiver") {
   CHECK(lines[2].rfind("tickets alertname=ShopDiskNearlyFull ", 0) == 0);
   CHECK(lines.back().find("alertname=ShopMetricAbsent") != std::string::npos);
   CHECK(lines.back().find(" metric=") != std::string::npos);
-}
-
-TEST_CASE("matchers parse, print and evaluate as Alertmanager's") {
-  std::string error;
-  std::optional<AmMatcher> m = parse_matcher(" severity =~ \"crit.*\"", error);
-  REQUIRE(m);
-  CHECK(format_matcher(*m) == "severity=~\"crit.*\"");
-  CHECK(matches_all({*m}, {{"severity", "critical"}}));
-  CHECK_FALSE(matches_all({*m}, {{"severity", "xcritical"}}));  // anchored
-  CHECK(matches_all({*parse_matcher("team!=db", error)}, {}));   // absent reads as ""
-  CHECK(format_matcher(label_equals("a", "x\"y")) == "a=\"x\\\"y\"");
-  CHECK(one_of("node", {"a.b", "c"}).value == "a\\.b|c");
-  CHECK_FALSE(parse_matcher("{a=b}", error));
-  CHECK_FALSE(parse_matcher("a==b\"", error));
-  CHECK_FALSE(parse_matcher("a=~\"(\"", error));
-  CHECK_FALSE(parse_matcher("=b", error));
-}
-
-TEST_CASE("route evaluation follows continue and falls back to the parent") {
-  AmRoute root;
-  root.receiver = "default";
-  AmRoute first;
-  first.matchers = {label_equals("team", "db")};
-  first.receiver = "db";
-  first.continue_matching = true;
-  AmRoute second;
-  second.matchers = {label_equals("severity", "critical")};
-  second.receiver = "pager";
-  root.routes = {first, second};
-  CHECK(route_receivers(root, {{"team", "db"}, {"severity", "critical"}}) == std::vector<std::string>{"db", "pager"});
-  CHECK(route_receivers(root, {{"team", "db"}}) == std::vector<std::string>{"db"});
-  CHECK(route_receivers(root, {}) == std::vector<std::string>{"default"});
 }

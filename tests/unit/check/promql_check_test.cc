@@ -1,0 +1,33 @@
+// Tests for check/promql_check: conditions parsed by the real promtool, each
+// error at its column inside the condition.
+#include "generator/check/promql_check.h"
+
+#include <doctest/doctest.h>
+
+#include "common/process.h"
+#include "spec_fixture.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+namespace {
+
+// The diagnostics of check_promql on `text` with the installed promtool.
+std::string promql_errors(const std::string& text) {
+  Model model = load_ok(text);
+  Diagnostics d;
+  check_promql(model, "promtool", d);
+  return d.format();
+}
+
+}  // namespace
+
+TEST_CASE("conditions promtool parses pass; one it cannot is an error inside the condition") {
+  if (!find_in_path("promtool")) return;  // scripts/install-deps installs it; without it the check is skipped by design
+  CHECK(promql_errors(small_spec()) == "");
+  std::string out = promql_errors(replace(small_spec(), "shop_queue_depth > 1000", "shop_queue_depth > > 1000"));
+  CHECK(out.find("spec.yaml:43:") == 0);
+  CHECK(out.find("error: 'when' of 'queue_backlog' is not valid PromQL: ") != std::string::npos);
+  // A label value with YAML's special characters does not break the scratch rules file.
+  CHECK(promql_errors(replace(small_spec(), "'shop_queue_depth > 1000'", "'shop_queue_depth{q=\"a#: b\"} > 1000'")) == "");
+}

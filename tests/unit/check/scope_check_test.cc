@@ -1,0 +1,53 @@
+// Tests for check/scope_check: a cluster-scoped condition must visibly
+// aggregate the join_on labels and instance away, each error where the
+// condition shows the problem.
+#include "generator/check/scope_check.h"
+
+#include <doctest/doctest.h>
+
+#include "spec_fixture.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+namespace {
+
+// The small spec with queue_backlog cluster-scoped under condition `when`: what check_scopes says.
+std::string scope_errors(const std::string& when) {
+  std::string text = replace(small_spec(), "    when: 'shop_queue_depth > 1000'\n",
+                             "    scope: cluster\n    when: '" + when + "'\n");
+  Model model = load_ok(text);
+  Diagnostics d;
+  check_scopes(model, d);
+  return d.format();
+}
+
+}  // namespace
+
+TEST_CASE("aggregating host and instance away passes, by without or by by") {
+  CHECK(scope_errors("max without (host, instance) (shop_queue_depth) > 1000") == "");
+  CHECK(scope_errors("sum by (job) (shop_queue_depth) > 1000") == "");
+}
+
+TEST_CASE("no aggregation: every host would fire its own alert") {
+  std::string out = scope_errors("shop_queue_depth > 1000");
+  CHECK(out.find("error: 'queue_backlog' is cluster-scoped, but its condition reads shop_queue_depth without aggregating") !=
+        std::string::npos);
+  CHECK(out.find("spec.yaml:44:") == 0);  // the condition's line
+}
+
+TEST_CASE("an aggregation that keeps a per-host label is reported at the label") {
+  std::string kept_host = scope_errors("max by (host) (shop_queue_depth) > 1000");
+  CHECK(kept_host.find("keeps the label 'host', which differs from host to host") != std::string::npos);
+  CHECK(kept_host.find("spec.yaml:44:20:") == 0);  // `host` inside `by (host)`
+  std::string kept_instance = scope_errors("max without (host) (shop_queue_depth) > 1000");
+  CHECK(kept_instance.find("keeps the label 'instance'") != std::string::npos);
+  CHECK(kept_instance.find("add 'instance' to `without (...)`") != std::string::npos);
+}
+
+TEST_CASE("host-scoped nodes are not checked") {
+  Model model = load_ok(small_spec());  // queue_backlog reads shop_queue_depth per host, as it may
+  Diagnostics d;
+  check_scopes(model, d);
+  CHECK(d.format() == "");
+}
