@@ -1,8 +1,8 @@
 // render_host_config: a HostConfig as exporter.yml text, through yaml-cpp's
 // emitter so that quoting is always right; read_host_config reads it back.
-#include <yaml-cpp/yaml.h>
-
 #include "common/host_config.h"
+
+#include <yaml-cpp/yaml.h>
 
 namespace symptree {
 namespace {

@@ -1,4 +1,5 @@
-// Tests for the human-facing outputs (generator/emit/docs_*, diagnose_script):
+// Tests for emit/docs_outputs and the documents it adds (docs_markdown,
+// docs_mermaid, docs_dot, docs_svg):
 // every node appears in the Markdown, the Mermaid and the DOT with its alert's
 // runbook link; escaping; size limits; the SVG stamp.
 #include <doctest/doctest.h>
@@ -6,7 +7,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "generator/emit/diagnose_script.h"
 #include "generator/emit/docs_dot.h"
 #include "generator/emit/docs_markdown.h"
 #include "generator/emit/docs_mermaid.h"
@@ -159,18 +159,4 @@ TEST_CASE("the SVG is left out of the manifest and, without Graphviz, noted") {
   std::string error;
   CHECK_FALSE(render_svg("digraph {}", "/nonexistent/dot", error));
   CHECK(error.find("not installed") != std::string::npos);
-}
-
-TEST_CASE("diagnose.sh quotes every command and has a function per symptom") {
-  CHECK(shell_quote("it's") == "'it'\\''s'");
-  CHECK(shell_quote("$HOME `x`") == "'$HOME `x`'");
-  Diagnostics d;
-  std::optional<Compilation> c = compile_docs(small_spec(), d);
-  REQUIRE_MESSAGE(c, d.format());
-  const std::string& script = c->outputs.files().at(kDiagnoseScriptPath);
-  CHECK(script.find("#!/usr/bin/env bash\n") == 0);
-  CHECK(script.find("symptom_api_down() {\n  run 'api_down/01-ss-ltnp-grep-8080.txt' 'Who holds the port' "
-                    "'ss -ltnp | grep 8080'\n") != std::string::npos);
-  CHECK(script.find("symptom_queue_backlog() {\n  :\n}") != std::string::npos);
-  CHECK(script.find("timeout --kill-after=5") != std::string::npos);
 }

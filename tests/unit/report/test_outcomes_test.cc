@@ -1,7 +1,9 @@
 // Tests for report/test_outcomes: promtool's failures mapped back to alerts.
 #include <doctest/doctest.h>
 
+#include "common/process.h"
 #include "generator/report/test_outcomes.h"
+#include "spec_fixture.h"
 
 using namespace symptree;
 using namespace symptree::testing;
@@ -17,4 +19,16 @@ TEST_CASE("promtool failures are mapped back to their alerts by test name") {
   CHECK(outcomes.failed == 2);
   CHECK(outcomes.failed_by_alert.at("ShopPortTaken") == 1);
   CHECK(outcomes.failed_by_alert.at("ShopApiDown") == 1);
+}
+
+TEST_CASE("run_rule_tests: the real promtool on the generated tests, or why it did not run") {
+  Compilation c = compile_ok(small_spec());
+  TestOutcomes missing = run_rule_tests(c, "symptree-no-such-promtool", 60);
+  CHECK_FALSE(missing.ran);
+  CHECK(missing.not_run_reason == "promtool is not installed: test outcomes unknown");
+  if (!find_in_path("promtool")) return;  // scripts/install-deps installs it
+  TestOutcomes outcomes = run_rule_tests(c, "promtool", 120);
+  CHECK(outcomes.ran);
+  CHECK(outcomes.failed == 0);
+  CHECK(outcomes.failed_by_alert.empty());
 }
