@@ -1,10 +1,9 @@
-// Tests for the dashboard: the `grafana:` settings, layout and ids, the
-// dashboard_url annotation, and the lints.
+// Tests for emit/grafana_dashboard: the `grafana:` settings, layout and ids,
+// and the dashboard_url annotation (the lints: check/dashboard_lint_test).
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
-#include "generator/check/dashboard_lint.h"
 #include "generator/model/grafana_ids.h"
 #include "spec_fixture.h"
 
@@ -78,31 +77,4 @@ TEST_CASE("panels follow the flowchart: a row per symptom, a panel per branch, m
         "row:Where are we in the flowchart\ntable:Holds now\nstate-timeline:Over the last hours\nrow:1. API is down\n"
         "timeseries:API is down\ntimeseries:Port taken?\ntimeseries:Disk nearly full too?\ntext:Restart by hand?\n"
         "row:2. Queue backlog\ntimeseries:Queue backlog\ntimeseries:Errors rising?\n");
-}
-
-TEST_CASE("the lints report a panel without unit or variables at its node") {
-  Diagnostics d;
-  std::optional<Compilation> c = compile(small_spec(), d);
-  REQUIRE(c);
-  Diagnostics lint;
-  DashboardInspector inspector = dashboard_lint(c->model, lint);
-  int node = c->model.find_node("port_taken");
-  nlohmann::ordered_json panel = {{"id", 7}, {"type", "timeseries"}, {"title", "x"}, {"description", "y"},
-                                  {"fieldConfig", {{"defaults", nlohmann::ordered_json::object()}}},
-                                  {"targets", {{{"expr", "up"}, {"datasource", {{"uid", "${datasource}"}}}}}}};
-  inspector.panel(panel, node);
-  inspector.panel(panel, node);
-  std::string errors = lint.format();
-  CHECK(errors.find("has no unit") != std::string::npos);
-  CHECK(errors.find("does not use the $job and $instance variables") != std::string::npos);
-  CHECK(errors.find("reuses an id") != std::string::npos);
-  CHECK(errors.find(c->model.nodes[node].where.to_string()) != std::string::npos);
-}
-
-TEST_CASE("a condition that reads no metric fails the lint") {
-  Diagnostics d;
-  std::string spec = replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'vector(1) > 0'");
-  spec = replace(spec, "runbook: runbooks/queue.md\n", "runbook: runbooks/queue.md\n    examples: {firing: [{series: 'shop_queue_depth', values: '1'}], quiet: [{series: 'shop_queue_depth', values: '1'}]}\n");
-  CHECK_FALSE(compile(spec, d));
-  CHECK(d.format().find("does not use the $job and $instance variables") != std::string::npos);
 }
