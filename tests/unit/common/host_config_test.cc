@@ -72,7 +72,7 @@ TEST_CASE("rendered exporter.yml reads back to the same probes") {
   REQUIRE(!d.has_errors());
   std::string text = render_host_config(config);
   HostConfig back = read(text, d);
-  REQUIRE_MESSAGE(!d.has_errors(), d.format() + text);
+  REQUIRE_MESSAGE(!d.has_errors(), (d.format() + text));
   CHECK(render_host_config(back) == text);
   CHECK(back.backups[0].fields == config.backups[0].fields);
   CHECK(back.directories[0].writable_by == "shop");

@@ -5,7 +5,6 @@
 #include "common/host_port.h"
 
 using namespace symptree;
-using namespace symptree::testing;
 
 TEST_CASE("host:port: what is accepted and why the rest is not") {
   for (const char* ok : {"10.0.0.1:9093", "am-1.example.com:9093", "localhost:1", "[::1]:9093", "[fe80::1]:65535"}) {

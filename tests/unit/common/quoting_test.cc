@@ -1,5 +1,5 @@
 // Tests for common/quoting: the one YAML escape set (every control character
-// and every YAML line break) and the PromQL/DOT double_quote.
+// and every YAML line break), the PromQL/DOT double_quote, and the plain-or-quoted choice.
 #include "common/quoting.h"
 
 #include <doctest/doctest.h>
@@ -74,4 +74,11 @@ TEST_CASE("a scalar with a control character or line break is never written plai
 TEST_CASE("double_quote escapes backslash, quote and newline for PromQL and DOT") {
   CHECK(double_quote("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"");
   CHECK(double_quote("") == "\"\"");
+}
+
+TEST_CASE("durations stay plain, numbers are quoted") {
+  CHECK(yaml_inline_scalar("5m") == "5m");
+  CHECK(yaml_inline_scalar("1h30m") == "1h30m");
+  CHECK(yaml_inline_scalar("100") == "\"100\"");
+  CHECK(yaml_inline_scalar("1:30") == "\"1:30\"");
 }

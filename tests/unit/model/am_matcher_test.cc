@@ -5,7 +5,6 @@
 #include "generator/model/am_matcher.h"
 
 using namespace symptree;
-using namespace symptree::testing;
 
 TEST_CASE("matchers parse, print and evaluate as Alertmanager's") {
   std::string error;

@@ -55,7 +55,8 @@ TEST_CASE("the tree: default receiver, the merge file's routes first, then one r
   REQUIRE(service.routes.size() == 2);
   CHECK(service.routes[0].receiver == "pager");
   CHECK(service.routes[0].comment == "P0: respond within 15m; a firing alert is notified again within 10m");
-  CHECK(service.routes[1].group_interval.text == "40m");  // 4h / 6
+  REQUIRE(service.routes[1].group_interval);
+  CHECK(service.routes[1].group_interval->text == "40m");  // 4h / 6
 
   AmRoute hand;
   hand.matchers = {label_equals("team", "db")};
