@@ -25,7 +25,7 @@ std::string badge_text(const Model& model, const AlertPlan& alerts, int node) {
 
 std::string priority_text(const Priority& priority) {
   std::string text = priority.name;
-  if (!priority.label.empty()) text += " " + priority.label;
+  if (!priority.label.empty() && priority.label != priority.name) text += " " + priority.label;  // the reader defaults it to the name
   return text + ", respond within " + priority.response.text;
 }
 

@@ -31,15 +31,15 @@ TEST_CASE("aggregating host and instance away passes, by without or by by") {
 
 TEST_CASE("no aggregation: every host would fire its own alert") {
   std::string out = scope_errors("shop_queue_depth > 1000");
-  CHECK(out.find("error: 'queue_backlog' is cluster-scoped, but its condition reads shop_queue_depth without aggregating") !=
-        std::string::npos);
+  CHECK(out.find("error: 'queue_backlog' is cluster-scoped, but its condition keeps each series' labels: every host "
+                 "reporting it would give its own alert") != std::string::npos);
   CHECK(out.find("spec.yaml:44:") == 0);  // the condition's line
 }
 
 TEST_CASE("an aggregation that keeps a per-host label is reported at the label") {
   std::string kept_host = scope_errors("max by (host) (shop_queue_depth) > 1000");
   CHECK(kept_host.find("keeps the label 'host', which differs from host to host") != std::string::npos);
-  CHECK(kept_host.find("spec.yaml:44:20:") == 0);  // `host` inside `by (host)`
+  CHECK(kept_host.find("spec.yaml:44:16:") == 0);  // the `by` keyword
   std::string kept_instance = scope_errors("max without (host) (shop_queue_depth) > 1000");
   CHECK(kept_instance.find("keeps the label 'instance'") != std::string::npos);
   CHECK(kept_instance.find("add 'instance' to `without (...)`") != std::string::npos);
