@@ -1,6 +1,7 @@
 // Prometheus duration parsing and formatting.
 #include "common/duration.h"
 
+#include <algorithm>
 #include <cctype>
 #include <utility>
 #include <vector>
@@ -39,27 +40,36 @@ int match_unit(const std::string& text, size_t pos, size_t& length) {
 
 }  // namespace
 
-std::optional<Duration> parse_duration(const std::string& text) {
+std::optional<Duration> parse_duration(const std::string& text, std::string* problem) {
   if (text.empty()) return std::nullopt;
   if (text == "0") return Duration{0, "0s"};
+  // Sums saturate one past the limit: the syntax is checked to the end, and
+  // a long number never overflows.
+  constexpr int64_t kSaturated = kMaxDurationMs + 1;
   int64_t total = 0;
   int last_unit = -1;
   size_t pos = 0;
   while (pos < text.size()) {
     if (!std::isdigit(static_cast<unsigned char>(text[pos]))) return std::nullopt;
     int64_t number = 0;
-    while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
-      number = number * 10 + (text[pos] - '0');
-      if (number > 1000000000000LL) return std::nullopt;
-      ++pos;
+    for (; pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos])); ++pos) {
+      number = std::min(kSaturated, number * 10 + (text[pos] - '0'));
     }
     if (pos >= text.size()) return std::nullopt;
     size_t length = 0;
     int unit = match_unit(text, pos, length);
     if (unit < 0 || unit <= last_unit) return std::nullopt;
     last_unit = unit;
-    total += number * units()[unit].ms;
     pos += length;
+    int64_t unit_ms = units()[unit].ms;
+    total = number > (kSaturated - total) / unit_ms ? kSaturated : total + number * unit_ms;
+  }
+  if (total > kMaxDurationMs) {
+    if (problem) {
+      *problem = "'" + text + "' is longer than the longest duration Prometheus accepts, " +
+                 format_duration(kMaxDurationMs);
+    }
+    return std::nullopt;
   }
   return Duration{total, format_duration(total)};
 }

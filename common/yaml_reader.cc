@@ -1,12 +1,17 @@
 // Position-aware YAML reading: file loading, syntax errors, typed getters.
 #include "common/yaml_reader.h"
 
+#include "common/utf8.h"
+#include "common/yaml_aliases.h"
+
 #include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -52,6 +57,13 @@ SourcePosition YamlFile::position_in_scalar(const YAML::Node& node, size_t offse
 }
 
 static bool read_file(const std::string& path, std::string& text, std::string& error) {
+  // Not a FIFO or a device: opening one could block, reading it never end.
+  std::error_code status_error;
+  std::filesystem::file_status status = std::filesystem::status(path, status_error);
+  if (!status_error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    error = std::filesystem::is_directory(status) ? "cannot read file: it is a directory" : "cannot read file: not a regular file";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = std::string("cannot read file: ") + std::strerror(errno);
@@ -69,13 +81,20 @@ static bool read_file(const std::string& path, std::string& text, std::string& e
     return false;
   }
   in.seekg(0);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Bounded whatever the size said: a device such as /dev/zero reports 0 and never ends.
+  text.clear();
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxYamlBytes) {
+      error = "file is more than " + std::to_string(kMaxYamlBytes) + " bytes, the limit";
+      return false;
+    }
+  }
   if (in.bad()) {
     error = std::string("cannot read file: ") + std::strerror(errno);
     return false;
   }
-  text = buffer.str();
   return true;
 }
 
@@ -138,6 +157,14 @@ std::vector<OpenCollections::Open> open_collections_at_error(const std::string& 
 }
 
 SourcePosition at(const std::string& path, const YAML::Mark& mark) { return {path, mark.line + 1, mark.column + 1}; }
+
+// 1-based line and byte column of `offset` in `text`, as yaml-cpp counts them.
+SourcePosition position_of_offset(const std::string& path, const std::string& text, size_t offset) {
+  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  size_t line_start = offset == 0 ? std::string::npos : text.rfind('\n', offset - 1);
+  size_t column = offset - (line_start == std::string::npos ? 0 : line_start + 1);
+  return {path, line, static_cast<int>(column) + 1};
+}
 
 // The position and message for a syntax error, pointing at its cause where
 // yaml-cpp's own mark does not.
@@ -229,8 +256,16 @@ std::optional<YAML::Mark> unterminated_quote(const YamlFile& file) {
 
 std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string text,
                                         Diagnostics& diagnostics) {
-  if (text.find('\0') != std::string::npos) {
-    diagnostics.error({path, 0, 0}, "file contains a NUL byte; is it binary?");
+  if (size_t nul = text.find('\0'); nul != std::string::npos) {
+    diagnostics.error(position_of_offset(path, text, nul), "the file contains a NUL byte; is it binary?");
+    return std::nullopt;
+  }
+  if (std::optional<size_t> bad = invalid_utf8_offset(text)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    diagnostics.error(position_of_offset(path, text, *bad),
+                      std::string("invalid UTF-8: byte ") + byte + " does not start a valid UTF-8 character",
+                      "YAML files are UTF-8; re-save the file as UTF-8 (a Latin-1 editor writes such bytes)");
     return std::nullopt;
   }
   YamlFile file{path, std::move(text), {}};
@@ -244,6 +279,7 @@ std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string tex
     diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "YAML error: " + e.msg);
     return std::nullopt;
   }
+  if (!check_yaml_aliases(path, file.text, diagnostics)) return std::nullopt;
   if (std::optional<YAML::Mark> quote = unterminated_quote(file)) {
     diagnostics.error(at(path, *quote), std::string("YAML syntax error: this ") + file.text[quote->pos] +
                                             " is never closed; the string runs to the end of the file",

@@ -6,6 +6,7 @@
 #include "generator/check/promql_check.h"
 #include "generator/check/runbook_check.h"
 #include "generator/check/scope_check.h"
+#include "generator/model/range_windows.h"
 
 namespace symptree {
 namespace {
@@ -29,6 +30,8 @@ void check_model(const Model& model, const CheckOptions& options, Diagnostics& d
   check_testable(model, diagnostics);
   check_metrics(model, diagnostics);
   check_scopes(model, diagnostics);
+  check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
+                              model.test_interval_where, diagnostics);
   check_runbooks(model, options.spec_dir, diagnostics);
   if (options.use_promtool && find_in_path(options.promtool)) check_promql(model, options.promtool, diagnostics);
 }

@@ -49,7 +49,10 @@ void check_promql(const Model& model, const std::string& promtool, Diagnostics& 
     diagnostics.error(where, "'when' of '" + model.nodes[index].id + "' is not valid PromQL: " + (*it)[4].str());
     reported = true;
   }
-  if (!reported && !result.timed_out) {
+  if (result.timed_out) {
+    diagnostics.error({model.spec_name, 0, 0}, "promtool check rules did not finish within 60 s: the conditions "
+                                               "could not be checked", "run again, or pass --no-promtool to skip it");
+  } else if (!reported) {
     diagnostics.error({model.spec_name, 0, 0}, "promtool rejected the conditions:\n" + result.output);
   }
 }

@@ -38,7 +38,7 @@ void check_runbooks(const Model& model, const std::string& spec_dir, Diagnostics
   fs::path dir = fs::path(spec_dir) / model.runbook_dir;
   std::error_code error;
   if (!fs::is_directory(dir, error)) {
-    diagnostics.error({model.spec_name, 0, 0}, "runbooks.dir '" + dir.string() + "' is not a directory");
+    diagnostics.error(model.runbook_dir_where, "runbooks.dir '" + dir.string() + "' is not a directory");
     return;
   }
   std::map<std::string, std::set<std::string>> anchors_by_file;

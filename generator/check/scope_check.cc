@@ -4,6 +4,8 @@
 // all, or a simple comparison whose aggregation keeps such a label. Anything
 // else is left to the generated tests, which give the condition's series on
 // two hosts and expect one alert.
+// The mirror: a host-scoped condition that visibly aggregates a join_on label
+// away gives alerts that cannot say which host they are about.
 #include "generator/check/scope_check.h"
 
 #include <algorithm>
@@ -61,11 +63,39 @@ void check_node(const Model& model, const Node& node, Diagnostics& diagnostics) 
   }
 }
 
+// The first join_on label `aggregation` drops, or "".
+std::string dropped_label(const Aggregation& aggregation, const std::vector<std::string>& join_on) {
+  for (const std::string& label : join_on) {
+    if (kept_label(aggregation, {label}).empty()) return label;
+  }
+  return "";
+}
+
+void check_host_node(const Model& model, const Node& node, Diagnostics& diagnostics) {
+  const Condition& condition = *node.when;
+  for (const SimpleComparison& comparison : condition.analysis.alternatives) {
+    if (!comparison.aggregation) continue;
+    std::string label = dropped_label(*comparison.aggregation, model.join_on);
+    if (label.empty()) continue;
+    diagnostics.error(condition.position_at(comparison.aggregation->offset),
+                      "'" + node.id + "' is host-scoped, but its condition aggregates the label '" + label +
+                          "' away: its alert could not say which host it is about",
+                      "keep it, e.g. `" + comparison.aggregation->op + " by (" + label +
+                          ") (...)`, or make the node `scope: cluster`");
+    return;
+  }
+}
+
 }  // namespace
 
 void check_scopes(const Model& model, Diagnostics& diagnostics) {
   for (const Node& node : model.nodes) {
-    if (node.kind == NodeKind::Alert && node.when && node.scope == NodeScope::Cluster) check_node(model, node, diagnostics);
+    if (node.kind != NodeKind::Alert || !node.when) continue;
+    if (node.scope == NodeScope::Cluster) {
+      check_node(model, node, diagnostics);
+    } else {
+      check_host_node(model, node, diagnostics);
+    }
   }
 }
 

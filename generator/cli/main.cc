@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
                "symptree"};
   app.set_version_flag("--version", "symptree " SYMPTREE_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // `symptree check FILE --no-promtool`: the global flags after the subcommand too
   app.footer("Exit codes: 0 ok; 1 outputs are stale (compile --check); 2 the spec has errors, nothing written; "
              "3 the outputs could not be written.");
   bool no_promtool = false;
@@ -121,7 +122,8 @@ int main(int argc, char** argv) {
 
   CoverageOptions coverage_options;
   CLI::App* coverage = app.add_subcommand("coverage", "Every branch with its alert, its promtool tests and their "
-                                                      "outcome, and the manual steps; exit 1 when a test fails");
+                                                      "outcome, and the manual steps; exit 1 when a test fails or "
+                                                      "the tests could not run (promtool missing, timed out, killed)");
   coverage->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
   coverage->add_flag("--json", coverage_options.json, "Print JSON instead of a table");
   coverage->add_flag("!--no-run", coverage_options.run_tests, "List the tests without running promtool");

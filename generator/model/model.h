@@ -153,8 +153,11 @@ struct Model {
   std::string exporter_job;           // Prometheus job of symptree-exporter
   std::string runbook_base_url;
   std::string runbook_dir;            // optional local copy, checked when set
+  SourcePosition runbook_dir_where;   // of `runbooks.dir`
   Duration test_interval;             // promtool test evaluation interval
+  SourcePosition test_interval_where; // of `tests.interval`; line 0 when the default
   Duration absence_for;               // `for` of absence alerts
+  SourcePosition absence_for_where;   // of `absence.for`, or of the spec when the default
   std::vector<Priority> priorities;
   std::vector<Receiver> receivers;
   HostConfig host;

@@ -184,12 +184,35 @@ std::optional<SeriesSelector> parse_series_selector(const std::string& text) {
   return selector;
 }
 
+// The first number compared against that symptree could not test exactly
+// (see Decimal::parse): its token, or nullptr.
+const Token* inexact_threshold(const std::vector<Token>& tokens) {
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::Operator || !is_comparison_operator(tokens[i].text)) continue;
+    size_t number = i + 1;
+    std::string sign;
+    if (tokens[number].kind == TokenKind::Operator && (tokens[number].text == "-" || tokens[number].text == "+")) {
+      sign = tokens[number++].text;
+    }
+    const Token& t = tokens[number];
+    bool hex = t.text.size() > 1 && (t.text[1] == 'x' || t.text[1] == 'X');
+    if (t.kind == TokenKind::Number && !hex && !Decimal::parse(sign + t.text)) return &t;
+  }
+  return nullptr;
+}
+
 ConditionAnalysis analyze_condition(const std::string& expression) {
   ConditionAnalysis analysis;
   LexResult lexed = lex_promql(expression);
   if (!lexed.ok()) {
     analysis.error = lexed.error;
     analysis.error_offset = lexed.error_offset;
+    return analysis;
+  }
+  if (const Token* threshold = inexact_threshold(lexed.tokens)) {
+    analysis.error = "threshold " + threshold->text + " cannot be tested exactly: promtool reads values as float64, "
+                     "which holds 15 significant digits and no finer steps than 1e-20";
+    analysis.error_offset = threshold->offset;
     return analysis;
   }
   analysis.metrics = find_metrics(lexed.tokens);

@@ -7,8 +7,12 @@
 namespace symptree {
 namespace {
 
-constexpr int kMaxScale = 30;
-constexpr int kMaxDigits = 34;
+// A threshold is tested with values one unit in its last digit away, which
+// promtool reads as float64: 15 significant digits always survive that round
+// trip. With at most 15 digits and 20 places after the point, aligned
+// mantissas stay below 10^37, far inside __int128.
+constexpr int kMaxScale = 20;
+constexpr int kMaxDigits = 15;
 
 __int128 pow10(int n) {
   __int128 value = 1;
@@ -33,7 +37,7 @@ std::optional<Decimal> Decimal::parse(const std::string& text) {
     }
     if (!std::isdigit(static_cast<unsigned char>(c))) break;
     seen_digit = true;
-    if (++digits > kMaxDigits) return std::nullopt;
+    if ((mantissa != 0 || c != '0') && ++digits > kMaxDigits) return std::nullopt;
     mantissa = mantissa * 10 + (c - '0');
     if (seen_point) ++scale;
   }
@@ -52,8 +56,8 @@ std::optional<Decimal> Decimal::parse(const std::string& text) {
   }
   if (pos != text.size()) return std::nullopt;
   if (scale < 0) {
-    if (digits - scale > kMaxDigits) return std::nullopt;
-    mantissa *= pow10(-scale);
+    if (mantissa != 0 && digits - scale > kMaxDigits) return std::nullopt;
+    if (mantissa != 0) mantissa *= pow10(-scale);
     scale = 0;
   }
   if (scale > kMaxScale) return std::nullopt;

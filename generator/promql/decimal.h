@@ -11,7 +11,10 @@ namespace symptree {
 class Decimal {
  public:
   Decimal() = default;
-  static std::optional<Decimal> parse(const std::string& text);  // "12", "-0.95", "1e9", "2.5E-3"
+  // "12", "-0.95", "1e9", "2.5E-3"; nullopt unless float64 holds the value and
+  // its neighbours one unit in the last digit exactly: at most kMaxDigits
+  // significant digits (counting the zeros an exponent adds) and kMaxScale places.
+  static std::optional<Decimal> parse(const std::string& text);
   static Decimal from_int(long long value);
 
   std::string to_string() const;  // shortest plain form: "0.96", "1000000000", "-3"

@@ -9,7 +9,7 @@
 
 #include "common/duration_field.h"
 #include "common/host_port.h"
-#include "generator/promql/lexer.h"
+#include "generator/model/range_windows.h"
 #include "generator/reader/names.h"
 
 namespace symptree {
@@ -106,42 +106,6 @@ SourcePosition label_position(const MapReader& parent, const std::string& key, c
   return parent.where(key);
 }
 
-// The smallest range window `[5m]` of a range selector in any node's
-// condition (subqueries `[5m:1m]` excluded), with the node reading it.
-struct RangeWindow {
-  Duration window;
-  std::string node;
-};
-
-std::optional<RangeWindow> smallest_range_window(const Model& model) {
-  std::optional<RangeWindow> smallest;
-  for (const Node& node : model.nodes) {
-    if (!node.when) continue;
-    LexResult lexed = lex_promql(node.when->expr);
-    if (!lexed.ok()) continue;  // reported by the node reader
-    const std::vector<Token>& tokens = lexed.tokens;
-    for (size_t i = 0; i + 2 < tokens.size(); ++i) {
-      if (tokens[i].text != "[" || tokens[i + 1].kind != TokenKind::Duration || tokens[i + 2].text != "]") continue;
-      std::optional<Duration> window = parse_duration(tokens[i + 1].text);
-      if (window && (!smallest || window->ms < smallest->window.ms)) smallest = RangeWindow{*window, node.id};
-    }
-  }
-  return smallest;
-}
-
-// rate() and the other range functions need two samples in their window, so
-// the window must hold at least two scrape intervals.
-void check_scrape_interval(const Model& model, const Duration& scrape_interval, const SourcePosition& where,
-                           Diagnostics& diagnostics) {
-  std::optional<RangeWindow> smallest = smallest_range_window(model);
-  if (!smallest || 2 * scrape_interval.ms <= smallest->window.ms) return;
-  diagnostics.error(where,
-                    "'scrape_interval' " + scrape_interval.text + " is too long for the rules: '" + smallest->node +
-                        "' reads a [" + smallest->window.text + "] window, which needs two scrapes in it",
-                    "use a scrape_interval of at most " + format_duration(smallest->window.ms / 2) +
-                        ", or widen the window");
-}
-
 void read_replica_label(const MapReader& map, const Model& model, PrometheusDeployment& prometheus) {
   prometheus.replica_label = map.string("replica_label").value_or("replica");
   const std::string& replica = prometheus.replica_label;
@@ -216,7 +180,8 @@ void read_prometheus(const MapReader& section, const Model& model, PrometheusDep
   prometheus.evaluation_interval = duration_from_ms(15000);
   YAML::Node node = section.mapping("prometheus");
   if (!node.IsDefined()) {
-    check_scrape_interval(model, prometheus.scrape_interval, section.where(), section.diagnostics());
+    check_interval_fits_windows(model, "scrape_interval", prometheus.scrape_interval, "rules", "scrapes",
+                                section.where(), section.diagnostics());
     return;
   }
   MapReader map(section.file(), node, "'prometheus'",
@@ -226,7 +191,8 @@ void read_prometheus(const MapReader& section, const Model& model, PrometheusDep
   if (!map.valid()) return;
   prometheus.scrape_interval = read_interval(map, "scrape_interval", 15000);
   prometheus.evaluation_interval = read_interval(map, "evaluation_interval", 15000);
-  check_scrape_interval(model, prometheus.scrape_interval, map.where("scrape_interval"), map.diagnostics());
+  check_interval_fits_windows(model, "scrape_interval", prometheus.scrape_interval, "rules", "scrapes",
+                              map.where("scrape_interval"), map.diagnostics());
   read_replica_label(map, model, prometheus);
   read_replicas(map, prometheus);
   read_external_labels(map, model, prometheus);

@@ -33,7 +33,6 @@ class NodeReader {
  private:
   void read_node(const YAML::Node& yaml, int parent, int depth);
   bool enter(const YAML::Node& yaml, int depth);
-  SourcePosition alias_position(const YAML::Node& yaml) const;
   void read_identity(const MapReader& map, Node& node);
   void read_condition(const MapReader& map, Node& node, int parent);
   void read_scope(const MapReader& map, Node& node, int parent);
@@ -46,39 +45,12 @@ class NodeReader {
   const MapReader& top_;
   Model& model_;
   Diagnostics& diagnostics_;
-  std::vector<YAML::Node> path_;  // YAML nodes from the root to the current one, to catch alias cycles
+  std::vector<YAML::Node> path_;  // YAML nodes from the root to the current one
   std::map<std::string, SourcePosition> ids_;
   std::map<std::string, SourcePosition> alert_names_;
 };
 
-SourcePosition NodeReader::alias_position(const YAML::Node& yaml) const {
-  // yaml-cpp gives an alias the mark of the node it names (`&name`); the alias
-  // (`*name`) is inside the innermost node being read, after its start.
-  const YamlFile& file = top_.file();
-  size_t anchor = static_cast<size_t>(std::max(yaml.Mark().pos, 0));
-  if (anchor >= file.text.size() || file.text[anchor] != '&' || path_.empty()) return file.position(yaml);
-  size_t end = file.text.find_first_of(" \t\r\n,]}", anchor);
-  std::string alias = "*" + file.text.substr(anchor + 1, end == std::string::npos ? std::string::npos : end - anchor - 1);
-  for (size_t at = file.text.find(alias, static_cast<size_t>(std::max(path_.back().Mark().pos, 0)));
-       at != std::string::npos; at = file.text.find(alias, at + 1)) {
-    size_t after = at + alias.size();
-    if (after < file.text.size() && std::string(" \t\r\n,]}").find(file.text[after]) == std::string::npos) continue;
-    size_t line_start = file.text.rfind('\n', at);
-    line_start = line_start == std::string::npos ? 0 : line_start + 1;
-    int line = 1 + static_cast<int>(std::count(file.text.begin(), file.text.begin() + static_cast<long>(at), '\n'));
-    return {file.path, line, static_cast<int>(at - line_start) + 1};
-  }
-  return file.position(yaml);
-}
-
 bool NodeReader::enter(const YAML::Node& yaml, int depth) {
-  for (const YAML::Node& ancestor : path_) {
-    if (ancestor.is(yaml)) {
-      diagnostics_.error(alias_position(yaml), "cycle: this node contains itself through a YAML alias",
-                         "a flowchart is a tree; copy the node instead of aliasing an ancestor");
-      return false;
-    }
-  }
   if (depth >= kMaxTreeDepth) {
     diagnostics_.error(top_.file().position(yaml),
                        "the flowchart is nested deeper than " + std::to_string(kMaxTreeDepth) + " levels");
@@ -160,9 +132,12 @@ void NodeReader::read_condition(const MapReader& map, Node& node, int parent) {
     diagnostics_.error(map.where("when"), "'when' is empty", "write the PromQL condition, or remove 'when' for a manual step");
   }
   if (std::optional<std::string> text = map.string("for")) {
-    std::optional<Duration> parsed = parse_duration(*text);
+    std::string problem;
+    std::optional<Duration> parsed = parse_duration(*text, &problem);
     if (!parsed) {
-      diagnostics_.error(map.where("for"), "'for' must be a duration such as 1m, 90s or 1h30m, got '" + *text + "'");
+      diagnostics_.error(map.where("for"), problem.empty() ? "'for' must be a duration such as 1m, 90s or 1h30m, got '" +
+                                                                 *text + "'"
+                                                           : "'for': " + problem);
     } else if (!map.has("when")) {
       diagnostics_.error(map.where("for"), "'for' needs 'when': only a node with a condition waits before firing");
     } else {
@@ -283,8 +258,9 @@ void NodeReader::read_examples(const MapReader& map, Node& node) {
   result.firing = read_series_list(examples, "firing");
   result.quiet = read_series_list(examples, "quiet");
   if (std::optional<std::string> warmup = examples.string("warmup")) {
-    std::optional<Duration> parsed = parse_duration(*warmup);
-    if (!parsed) diagnostics_.error(examples.where("warmup"), "'warmup' must be a duration such as 1m, got '" + *warmup + "'");
+    std::string problem;
+    std::optional<Duration> parsed = parse_duration(*warmup, &problem);
+    if (!parsed) diagnostics_.error(examples.where("warmup"), problem.empty() ? "'warmup' must be a duration such as 1m, got '" + *warmup + "'" : "'warmup': " + problem);
     else result.warmup = *parsed;
   }
   if (YAML::Node labels = examples.mapping("labels"); labels.IsDefined()) {

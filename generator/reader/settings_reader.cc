@@ -72,6 +72,7 @@ void read_runbooks(const MapReader& top, Model& model) {
   }
   if (!url.empty() && url.back() != '/') model.runbook_base_url += "/";
   model.runbook_dir = map.string("dir").value_or("");
+  model.runbook_dir_where = map.where("dir");
 }
 
 void read_timing(const MapReader& top, Model& model) {
@@ -80,10 +81,14 @@ void read_timing(const MapReader& top, Model& model) {
   if (YAML::Node tests = top.mapping("tests"); tests.IsDefined()) {
     MapReader map(top.file(), tests, "'tests'", {"interval"}, top.diagnostics());
     model.test_interval = read_positive_duration(map, "interval", "1m or 1h30m").value_or(model.test_interval);
+    if (map.has("interval")) model.test_interval_where = map.where("interval");
   }
+  // A default `for` is too long to test only with a tiny interval: point there.
+  model.absence_for_where = model.test_interval_where.line > 0 ? model.test_interval_where : top.where();
   if (YAML::Node absence = top.mapping("absence"); absence.IsDefined()) {
     MapReader map(top.file(), absence, "'absence'", {"for"}, top.diagnostics());
     model.absence_for = read_positive_duration(map, "for", "1m or 1h30m").value_or(model.absence_for);
+    if (map.has("for")) model.absence_for_where = map.where("for");
   }
 }
 

@@ -107,8 +107,12 @@ std::string coverage_text(const Compilation& c, const TestOutcomes& outcomes) {
     manual += row.kind == "manual";
     tested += row.kind == "alert" && row.tests > 0;
   }
-  out << "\n" << alerts << " branches enforced by an alert (" << tested << " with tests), " << manual
-      << " manual; " << outcomes.failed << " failed test cases\n";
+  out << "\n" << alerts << " branches enforced by an alert (" << tested << " with tests), " << manual << " manual; ";
+  if (outcomes.ran) {
+    out << outcomes.failed << " failed test cases\n";
+  } else {
+    out << "all " << c.tests.case_count << " test cases NOT RUN (" << outcomes.not_run_reason << ")\n";
+  }
   return out.str();
 }
 

@@ -29,7 +29,10 @@ int print_coverage(const Compilation& compilation, const CoverageOptions& option
   } else {
     out << coverage_text(compilation, outcomes);
   }
-  return coverage_ok(coverage_rows(compilation, outcomes)) ? 0 : 1;
+  // Tests that were to run and did not (promtool missing, timed out, killed)
+  // leave the coverage unknown: never a success.
+  bool unknown = options.run_tests && !outcomes.ran;
+  return coverage_ok(coverage_rows(compilation, outcomes)) && !unknown ? 0 : 1;
 }
 
 }  // namespace symptree

@@ -65,7 +65,13 @@ TestOutcomes run_rule_tests(const Compilation& compilation, const std::string& p
   }
   outcomes.ran = true;
   parse_promtool_failures(result.output, outcomes);
-  if (result.exit_code != 0 && outcomes.failed == 0) outcomes.error = result.output;
+  if (result.exit_code != 0 && outcomes.failed == 0) {
+    // A promtool killed by a signal may print nothing: still never a success.
+    outcomes.error = !result.output.empty() ? result.output
+                     : result.exit_code < 0 ? std::string("promtool was killed before it printed anything")
+                                            : "promtool exited with code " + std::to_string(result.exit_code) +
+                                                  " and printed nothing";
+  }
   return outcomes;
 }
 

@@ -2,6 +2,7 @@
 #include "generator/testgen/test_plan.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "generator/model/node_state_rules.h"
 
@@ -9,6 +10,44 @@ namespace symptree {
 namespace {
 
 int64_t round_up(int64_t value, int64_t step) { return (value + step - 1) / step * step; }
+
+// Longest test, in evaluations at the tests' interval: promtool evaluates every
+// rule at each step, so a `for` of years at 1m would run for hours.
+constexpr int64_t kMaxTestSteps = 20000;
+
+// False (with an error at `where`) when the tests of `what` would run past
+// kMaxTestSteps evaluations to reach `until_ms`.
+bool short_enough(const Model& model, int64_t until_ms, const SourcePosition& where, const std::string& what,
+                  Diagnostics& diagnostics) {
+  int64_t steps = until_ms / model.test_interval.ms;
+  if (steps <= kMaxTestSteps) return true;
+  diagnostics.error(where, "cannot build tests for " + what + ": they would run " + format_duration(until_ms) + ", " +
+                               std::to_string(steps) + " evaluations at the tests' interval " +
+                               model.test_interval.text + "; the limit is " + std::to_string(kMaxTestSteps),
+                    "shorten 'for' (and the examples' warmup) on the path, or lengthen tests.interval");
+  return false;
+}
+
+// Samples in promtool's series notation: "1 2 _ stale" (4), "0+60x20" (21),
+// "_x5" (5), "1x3" (4).
+int64_t series_samples(const std::string& values) {
+  std::istringstream in(values);
+  std::string item;
+  int64_t count = 0;
+  while (in >> item) {
+    size_t x = item.rfind('x');
+    bool expanding = x != std::string::npos && x > 0 && x + 1 < item.size() &&
+                     item.find_first_not_of("0123456789", x + 1) == std::string::npos && item.compare(0, 2, "0x") != 0;
+    if (!expanding) {
+      ++count;
+      continue;
+    }
+    int64_t times = 0;
+    for (size_t i = x + 1; i < item.size(); ++i) times = std::min<int64_t>(times * 10 + (item[i] - '0'), kMaxTestSteps * 10);
+    count += item[0] == '_' ? times : times + 1;
+  }
+  return count;
+}
 
 // The node's "holds" record at `eval_ms`: 1 on host A (for the cluster when
 // the node is cluster-scoped: no join_on labels) when its path holds, else no series.
@@ -67,6 +106,9 @@ class NodeTestPlanner {
   ExpectedAlert expected(const AlertRule& rule, const ScenarioBuilder& builder) const;
   // The nearest ancestor that has an alert, or nullptr.
   const AlertRule* parent_rule(int node) const;
+  // False (with an error) when a test evaluated until `until_ms` would be too
+  // long, or would outlive the examples of a node among `facts`.
+  bool fits(const std::vector<Fact>& facts, int64_t until_ms, const AlertRule& rule);
   // Builds the scenario's series; nullopt when the facts contradict each other.
   std::optional<std::vector<TestSeries>> series_for(const std::vector<Fact>& facts, ScenarioBuilder& builder,
                                                     int64_t until_ms, const AlertRule& rule);
@@ -108,6 +150,28 @@ ExpectedAlert NodeTestPlanner::expected(const AlertRule& rule, const ScenarioBui
   return alert;
 }
 
+bool NodeTestPlanner::fits(const std::vector<Fact>& facts, int64_t until_ms, const AlertRule& rule) {
+  const Node& tested = model_.nodes[rule.node];
+  int64_t step = model_.test_interval.ms;
+  if (!short_enough(model_, until_ms, tested.where, "'" + tested.id + "'", diagnostics_)) return false;
+  for (const Fact& fact : facts) {
+    const Node& node = model_.nodes[fact.node];
+    if (!node.examples) continue;
+    for (const ExampleSeries& series : fact.holds ? node.examples->firing : node.examples->quiet) {
+      int64_t covered = (series_samples(series.values) - 1) * step;
+      if (covered >= until_ms) continue;
+      diagnostics_.error(series.where, "cannot build tests for '" + tested.id + "': they run to " +
+                                           format_duration(until_ms) + ", past the end of this series of '" + node.id +
+                                           "' examples (" + format_duration(std::max<int64_t>(covered, 0)) +
+                                           " at the tests' interval " + model_.test_interval.text + ")",
+                         "lengthen the series to " + std::to_string(until_ms / step + 1) +
+                             " samples or more, or shorten 'for' on the path");
+      return false;
+    }
+  }
+  return true;
+}
+
 std::optional<std::vector<TestSeries>> NodeTestPlanner::series_for(const std::vector<Fact>& facts,
                                                                    ScenarioBuilder& builder, int64_t until_ms,
                                                                    const AlertRule& rule) {
@@ -128,10 +192,15 @@ std::optional<std::vector<TestSeries>> NodeTestPlanner::series_for(const std::ve
 void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, const std::vector<Fact>& facts,
                                const std::vector<std::pair<int64_t, bool>>& checks,
                                const std::string& implied_reason, const AlertRule* parent_fires) {
+  if (failed_) return;  // reported once per alert
   ScenarioBuilder builder(model_);
   int64_t until = 0;
   for (const auto& check : checks) until = std::max(until, check.first);
   if (parent_fires) until = std::max(until, fire_time(parent_fires->node));
+  if (!fits(facts, until, rule)) {
+    failed_ = true;
+    return;
+  }
   std::optional<std::vector<TestSeries>> series = series_for(facts, builder, until, rule);
   if (failed_) return;
   if (!series) {
@@ -205,7 +274,9 @@ void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::ve
   bool host_ancestors = false, cluster_ancestors = false;
   for (int a : ancestors) (model_.is_cluster(a) ? cluster_ancestors : host_ancestors) = true;
   if (host_ancestors) {
-    std::vector<Fact> other_host = {{rule.node, TestHost::A, true}};
+    // Its own condition must not hold on the other host either: where both read
+    // one series, the ancestor's value there could make it hold and fire there.
+    std::vector<Fact> other_host = {{rule.node, TestHost::A, true}, {rule.node, TestHost::B, false}};
     for (int a : ancestors) {
       if (model_.is_cluster(a)) {
         place(model_, a, true, other_host);
@@ -215,7 +286,7 @@ void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::ve
       }
     }
     add_case(rule, "silent when its ancestors hold only on another host", other_host, {{fire, false}},
-             "its own condition implies an ancestor's on the same host");
+             "its own condition implies an ancestor's on the same host, or an ancestor's implies its own");
   }
   if (cluster_ancestors) {
     std::vector<Fact> cluster_elsewhere = {{rule.node, TestHost::A, true}};
@@ -237,7 +308,8 @@ std::map<std::string, std::string> service_target(const Model& model, TestHost h
 // metrics): with only the service's `up`, every absence alert fires, each with
 // its metric label (and the host's, unless cluster-wide), after `for`; with
 // every metric reported, none does: the cluster-wide ones by another host only.
-void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder) {
+void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder,
+                        Diagnostics& diagnostics) {
   std::vector<int> rules;
   for (size_t i = 0; i < alerts.rules.size(); ++i) {
     if (alerts.rules[i].node < 0) rules.push_back(static_cast<int>(i));
@@ -246,6 +318,7 @@ void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorde
   const AlertRule& first = alerts.rules[rules.front()];
   int64_t step = model.test_interval.ms;
   int64_t fire = round_up(first.for_duration.ms, step);
+  if (!short_enough(model, fire, model.absence_for_where, "the absence alerts", diagnostics)) return;
   std::map<std::string, std::string> up_labels = service_target(model, TestHost::A);
   TestSeries up{series_selector("up", up_labels), "1+0x" + std::to_string(fire / step + 2)};
 
@@ -298,7 +371,7 @@ std::optional<TestPlan> plan_tests(const Model& model, const AlertPlan& alerts, 
   for (size_t index = 0; index < alerts.rules.size(); ++index) {
     if (alerts.rules[index].node >= 0) plan_node_tests(model, alerts, static_cast<int>(index), recorder, diagnostics);
   }
-  plan_absence_tests(model, alerts, recorder);
+  plan_absence_tests(model, alerts, recorder, diagnostics);
   if (diagnostics.count() > errors_before) return std::nullopt;
   return plan;
 }

@@ -132,8 +132,17 @@ expect_exit 0 "$SYMPTREE" coverage --json "$SPEC"
 node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   if (!j.tests.ran || j.tests.failed !== 0 || !j.rows.some((r) => r.kind === "manual")) process.exit(1);' \
   "$WORK/last.out" || fail "coverage --json is not the expected JSON"
-expect_exit 0 env PATH=/nonexistent "$SYMPTREE" coverage "$SPEC"
+expect_exit 1 env PATH=/nonexistent "$SYMPTREE" coverage "$SPEC"
 expect_output "NOT RUN: promtool is not installed"
+expect_output "test cases NOT RUN (promtool is not installed"
+expect_exit 0 env PATH=/nonexistent "$SYMPTREE" coverage --no-run "$SPEC"
+cat >"$WORK/crashing-promtool" <<'SH'
+#!/bin/sh
+kill -SEGV $$
+SH
+chmod +x "$WORK/crashing-promtool"
+expect_exit 1 "$SYMPTREE" coverage "$SPEC" --promtool "$WORK/crashing-promtool" --no-promtool
+expect_output "promtool test rules failed without naming a test"
 cat >"$WORK/fake-promtool" <<'SH'
 #!/bin/sh
 printf 'Unit Testing:  rules.test.yml\n  FAILED:\n    name: StemeDBTlsError: silent when its own condition does not hold,\n'

@@ -21,3 +21,20 @@ TEST_CASE("malformed durations are rejected") {
     CHECK_FALSE(parse_duration(bad));
   }
 }
+
+TEST_CASE("durations are range-checked against the longest Prometheus accepts") {
+  CHECK(parse_duration("292y")->ms == 292LL * 365 * 24 * 3600 * 1000);
+  std::string problem;
+  CHECK_FALSE(parse_duration("293y", &problem));
+  CHECK(problem.find("longer than the longest duration Prometheus accepts") != std::string::npos);
+  for (const char* huge : {"999999999999d", "10000000000w", "99999999999999999999999999s", "292y999999999999d"}) {
+    CAPTURE(huge);
+    problem.clear();
+    CHECK_FALSE(parse_duration(huge, &problem));  // no signed overflow (UBSan build)
+    CHECK_FALSE(problem.empty());
+  }
+  problem.clear();
+  CHECK_FALSE(parse_duration("999999999999dx", &problem));  // malformed beats too long
+  CHECK(problem.empty());
+  CHECK(parse_duration(format_duration(kMaxDurationMs))->ms == kMaxDurationMs);
+}

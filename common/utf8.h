@@ -1,0 +1,16 @@
+// UTF-8 validation: YAML files must be UTF-8, and the JSON and YAML writers
+// downstream refuse anything else.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace symptree {
+
+// Offset of the first byte that does not start a well-formed UTF-8 sequence
+// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF); nullopt
+// when all of `text` is valid.
+std::optional<size_t> invalid_utf8_offset(std::string_view text);
+
+}  // namespace symptree
