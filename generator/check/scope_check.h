@@ -1,5 +1,5 @@
 // A cluster-scoped condition visibly aggregates the join_on labels and
-// instance away.
+// instance away; a host-scoped one visibly keeps the join_on labels.
 #pragma once
 
 #include <string>

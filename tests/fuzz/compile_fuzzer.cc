@@ -5,7 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "common/utf8.h"
-#include "generator/emit/compiler.h"
+#include "generator/pipeline/compiler.h"
 #include "tests/fuzz/fuzz_input.h"
 
 namespace {

@@ -1,7 +1,7 @@
 // libFuzzer harness of the spec loader alone (YAML, structure, references):
 // the fastest way through the readers. Any input must end in a model or in
 // errors, never a crash, a hang or a sanitizer report.
-#include "generator/spec/spec_loader.h"
+#include "generator/reader/spec_loader.h"
 #include "tests/fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
