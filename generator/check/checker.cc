@@ -7,6 +7,7 @@
 #include "generator/check/runbook_check.h"
 #include "generator/check/scope_check.h"
 #include "generator/model/range_windows.h"
+#include "generator/promql/test_shape.h"
 
 namespace symptree {
 namespace {
@@ -16,10 +17,11 @@ namespace {
 // the test planner, which needs one or the other for every alert on a path.
 void check_testable(const Model& model, Diagnostics& diagnostics) {
   for (const Node& node : model.nodes) {
-    if (node.kind != NodeKind::Alert || !node.when || node.examples || node.when->analysis.derivable()) continue;
+    if (node.kind != NodeKind::Alert || !node.when || node.examples) continue;
+    if (promql::test_shape_of(node.when->expr, node.scope == NodeScope::Cluster)) continue;
     diagnostics.error(node.when->where,
                       "cannot derive test series for '" + node.id +
-                          "': its condition is not a simple comparison (metric{label=\"value\"} OP number)",
+                          "': its condition is not one of the derivable shapes (docs/spec.md, \"Tests, by construction\")",
                       "add `examples:` with `firing` and `quiet` series, and `warmup` if it uses rate() or similar");
   }
 }

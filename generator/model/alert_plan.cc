@@ -207,7 +207,9 @@ std::string expand_template(const std::string& text, const std::map<std::string,
       size_t end = text.find(" }}", i);
       std::string label = text.substr(i + 11, end - i - 11);
       auto it = labels.find(label);
-      out += it == labels.end() ? "<no value>" : it->second;
+      // Prometheus executes alert templates with missingkey=zero: a label the
+      // alert lacks renders as "", not Go's "<no value>".
+      if (it != labels.end()) out += it->second;
       i = end + 3;
     } else {
       out.push_back(text[i++]);

@@ -1,7 +1,13 @@
 // Turning facts about nodes into promtool input series.
 #include "generator/testgen/scenario.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
 #include "common/probe_catalog.h"
+#include "generator/promql/label_inference.h"
+#include "generator/promql/parser.h"
 #include "common/quoting.h"
 
 namespace symptree {
@@ -47,30 +53,67 @@ std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::str
   return labels;
 }
 
-ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const SimpleComparison& comparison, TestHost host,
-                                                 std::string& error) {
-  std::map<std::string, std::string> labels = target_labels(comparison.metric, host);
-  std::map<std::string, std::string> matchers(comparison.matchers.begin(), comparison.matchers.end());
-  for (const auto& [label, value] : matchers) labels[label] = value;
-  std::string selector = series_selector(comparison.metric, labels);
-  std::string key = std::string(host_suffix(host)) + selector;
+ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const promql::ShapeSelector& selector, TestHost host, Role role,
+                                                 const promql::Term* term, std::string& key, std::string& error) {
+  std::map<std::string, std::string> labels = target_labels(selector.metric, host);
+  for (const auto& [label, value] : selector.matchers) labels[label] = value;
+  std::string text = series_selector(selector.metric, labels);
+  key = std::string(host_suffix(host)) + text;
   auto existing = slots_.find(key);
   if (existing != slots_.end()) {
-    if (existing->second.from_examples) {
-      error = "series " + selector + " is both derived and written in examples";
-      return nullptr;
+    Slot& slot = existing->second;
+    bool same_term = term && (slot.role == Role::Term || slot.role == Role::Divisor) && slot.term.kind == term->kind &&
+                     slot.term.ratio_of == term->ratio_of && slot.term.range_ms == term->range_ms &&
+                     slot.term.offset_ms == term->offset_ms;
+    if (slot.role == Role::Examples) {
+      error = "series " + text + " is both derived and written in examples";
+    } else if (slot.role != role || (term && !same_term)) {
+      error = "series " + text + " is read in two ways (a value, a rate, absent(), a divisor...) by derived conditions";
+    } else {
+      return &slot;
     }
-    return &existing->second;
+    return nullptr;
   }
   for (const auto& [other_key, slot] : slots_) {
-    if (slot.metric != comparison.metric || other_key.compare(0, 2, host_suffix(host)) != 0) continue;
+    if (slot.metric != selector.metric || other_key.compare(0, 2, host_suffix(host)) != 0) continue;
     if (is_subset(slot.labels, labels) || is_subset(labels, slot.labels)) {
-      error = "series " + selector + " and " + series_selector(slot.metric, slot.labels) +
+      error = "series " + text + " and " + series_selector(slot.metric, slot.labels) +
               " overlap, so one selector would match both";
       return nullptr;
     }
   }
-  return &slots_.emplace(key, Slot{comparison.metric, labels, "", {}, false}).first->second;
+  Slot slot{selector.metric, labels, role, "", term ? *term : promql::Term{}, "", {}, std::nullopt};
+  return &slots_.emplace(key, std::move(slot)).first->second;
+}
+
+// holds: every part of an `and` holds, the left of an `unless` holds and its
+// right does not, the first alternative of an `or` holds. Not holds: the left
+// of an `and` holds and its right does not, both sides of an `unless` hold,
+// no alternative of an `or` holds.
+bool ScenarioBuilder::add_shape(const promql::TestShape& shape, TestHost host, bool holds, std::string& error) {
+  using Kind = promql::TestShape::Kind;
+  std::string key;
+  switch (shape.kind) {
+    case Kind::Absent:
+      return slot_for(shape.absent, host, holds ? Role::Missing : Role::Present, nullptr, key, error) != nullptr;
+    case Kind::And:
+      return add_shape(shape.parts[0], host, true, error) && add_shape(shape.parts[1], host, holds, error);
+    case Kind::Unless:
+      return add_shape(shape.parts[0], host, true, error) && add_shape(shape.parts[1], host, !holds, error);
+    case Kind::Or:
+      if (holds) return add_shape(shape.parts[0], host, true, error);
+      return add_shape(shape.parts[0], host, false, error) && add_shape(shape.parts[1], host, false, error);
+    case Kind::Compare: break;
+  }
+  Slot* slot = slot_for(shape.term.selector, host, Role::Term, &shape.term, key, error);
+  if (!slot) return false;
+  slot->constraints.push_back({shape.op, shape.threshold, holds});
+  if (shape.term.divisor) {
+    std::string divisor_key;
+    if (!slot_for(*shape.term.divisor, host, Role::Divisor, &shape.term, divisor_key, error)) return false;
+    slots_.at(key).divisor = divisor_key;
+  }
+  return true;
 }
 
 bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, std::string& error) {
@@ -80,11 +123,22 @@ bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, 
     for (const auto& [label, value] : target_labels(example.metric, host)) labels.emplace(label, value);
     std::string selector = series_selector(example.metric, labels);
     std::string key = std::string(host_suffix(host)) + selector;
-    if (slots_.count(key)) {
-      error = "series " + selector + " of '" + node.id + "' examples is also used by another node";
-      return false;
+    auto existing = slots_.find(key);
+    if (existing != slots_.end()) {
+      const Slot& slot = existing->second;
+      if (slot.role != Role::Examples) {
+        error = "series " + selector + " is both derived and written in examples";
+        return false;
+      }
+      // The node placed first (a descendant) keeps its series; when they are
+      // its firing ones and this ancestor's are quiet, the case cannot occur.
+      if (slot.values != example.values && slot.holds && !holds) cannot_occur_ = true;
+      continue;
     }
-    slots_.emplace(key, Slot{example.metric, labels, example.values, {}, true});
+    Slot slot{example.metric, labels, Role::Examples, example.values, {}, "", {}, std::nullopt};
+    slot.owner = static_cast<int>(&node - model_.nodes.data());
+    slot.holds = holds;
+    slots_.emplace(key, std::move(slot));
   }
   return true;
 }
@@ -92,51 +146,114 @@ bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, 
 bool ScenarioBuilder::add(int index, TestHost host, bool holds, std::string& error) {
   const Node& node = model_.nodes[index];
   if (node.examples) return add_examples(node, host, holds, error);
-  const std::vector<SimpleComparison>& alternatives = node.when->analysis.alternatives;
-  for (size_t i = 0; i < alternatives.size(); ++i) {
-    if (holds && i > 0) break;  // one alternative holding makes an `or` hold
-    Slot* slot = slot_for(alternatives[i], host, error);
-    if (!slot) return false;
-    slot->constraints.push_back({alternatives[i].op, alternatives[i].threshold, holds});
+  std::optional<promql::TestShape> shape = promql::test_shape_of(node.when->expr, model_.is_cluster(index));
+  if (!shape) {
+    error = "its condition is not a derivable shape";
+    return false;
+  }
+  return add_shape(*shape, host, holds, error);
+}
+
+// Evaluations far enough for every window to be full, and two beyond.
+int ScenarioBuilder::horizon() const {
+  int64_t window = 0;
+  for (const auto& [key, slot] : slots_) window = std::max(window, promql::term_window_ms(slot.term));
+  int64_t step = model_.test_interval.ms;
+  return static_cast<int>((window + step - 1) / step) + 3;
+}
+
+// Whether every constraint of a Term slot is met at sample `at` with `form`.
+bool ScenarioBuilder::meets(const Slot& slot, const SeriesForm& form, int at) const {
+  int samples = horizon() + 1;
+  std::vector<double> divisor;
+  if (!slot.divisor.empty()) divisor = divisor_series(slot.term).expand(samples);
+  std::optional<double> value = term_value(slot.term, form.expand(samples), divisor, at, model_.test_interval.ms);
+  for (const ValueConstraint& c : slot.constraints) {
+    double threshold = std::strtod(c.threshold.to_string().c_str(), nullptr);
+    bool holds = value && compare_value(*value, c.op, threshold);
+    if (holds != c.holds) return false;
   }
   return true;
 }
 
-std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) const {
+bool ScenarioBuilder::solve() {
+  if (solved_) return solvable_;
+  solved_ = true;
+  for (auto& [key, slot] : slots_) {
+    if (slot.role == Role::Divisor) slot.form = divisor_series(slot.term);
+    if (slot.role == Role::Missing) slot.form = SeriesForm{"0", "0", true};
+    if (slot.role == Role::Present) slot.form = SeriesForm{"1", "0", false};
+    if (slot.role != Role::Term) continue;
+    const Slot& current = slot;
+    std::optional<Decimal> value = solve_value(slot.constraints, [&](const Decimal& candidate) {
+      std::optional<SeriesForm> form = series_for_term(current.term, candidate, model_.test_interval.ms);
+      return form && meets(current, *form, horizon());
+    });
+    if (!value) return solvable_ = false;
+    slot.form = series_for_term(slot.term, *value, model_.test_interval.ms);
+  }
+  return true;
+}
+
+int64_t ScenarioBuilder::settle_ms() {
+  if (!solve()) return -1;
+  int settle = 0;
+  for (const auto& [key, slot] : slots_) {
+    if (slot.role != Role::Term) continue;
+    int first = horizon();
+    while (first > 0 && meets(slot, *slot.form, first - 1)) --first;
+    settle = std::max(settle, first);
+  }
+  return settle * model_.test_interval.ms;
+}
+
+std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) {
+  if (cannot_occur_ || !solve()) return std::nullopt;
   std::vector<TestSeries> result;
   for (const auto& [key, slot] : slots_) {
-    TestSeries series{key.substr(2), slot.values};
-    if (!slot.from_examples) {
-      std::optional<Decimal> value = solve_value(slot.constraints);
-      if (!value) return std::nullopt;
-      series.values = value->to_string() + "+0x" + std::to_string(samples);
-    }
-    result.push_back(std::move(series));
+    if (slot.role == Role::Missing) continue;
+    std::string values = slot.role == Role::Examples ? slot.values : slot.form->notation(samples);
+    result.push_back({key.substr(2), values});
   }
   return result;
 }
 
 std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, TestHost host) const {
   const Node& node = model_.nodes[index];
-  if (node.examples) {
-    // A cluster-scoped result has no join_on labels: exactly the examples' `labels`.
-    std::map<std::string, std::string> labels;
-    if (!model_.is_cluster(index)) labels = host_labels(model_, host);
-    if (node.when->analysis.keeps_series_labels && !node.examples->firing.empty()) {
-      labels = target_labels(node.examples->firing.front().metric, host);
-      for (const auto& [label, value] : node.examples->firing.front().labels) labels.emplace(label, value);
-      for (const auto& [label, value] : host_labels(model_, host)) labels[label] = value;
+  promql::ParseResult parsed = promql::parse_promql(node.when->expr);
+  std::map<std::string, std::string> labels;
+  if (parsed.ok()) {
+    // The series of this host, by metric, in the order the condition names them.
+    std::vector<const Slot*> inputs;
+    promql::LabelCatalog catalog;
+    std::string prefix = host_suffix(host);
+    promql::walk(*parsed.expr, [&](const promql::Node& n) {
+      if (n.kind != promql::NodeKind::VectorSelector) return;
+      for (const auto& [key, slot] : slots_) {
+        if (key.compare(0, 2, prefix) != 0 || slot.metric != n.metric || slot.role == Role::Missing) continue;
+        inputs.push_back(&slot);
+        promql::MetricLabels& known = catalog[slot.metric];
+        for (const auto& [label, value] : slot.labels) known.always.insert(label);
+        known.complete = true;
+      }
+    });
+    promql::LabelInference inferred = promql::infer_labels(*parsed.expr, catalog);
+    std::set<std::string> carried = inferred.certain;
+    carried.insert(inferred.possible.begin(), inferred.possible.end());
+    for (const std::string& label : carried) {
+      for (const Slot* slot : inputs) {
+        auto it = slot->labels.find(label);
+        if (label != "__name__" && it != slot->labels.end()) {
+          labels.emplace(label, it->second);
+          break;
+        }
+      }
     }
-    for (const auto& [label, value] : node.examples->labels) labels[label] = value;
-    return labels;
   }
-  // What the first alternative's aggregation keeps of its input series' labels.
-  const SimpleComparison& first = node.when->analysis.alternatives.front();
-  std::map<std::string, std::string> input = target_labels(first.metric, host);
-  for (const auto& [label, value] : first.matchers) input[label] = value;
-  std::vector<std::pair<std::string, std::string>> kept =
-      first.result_labels(std::vector<std::pair<std::string, std::string>>(input.begin(), input.end()));
-  return std::map<std::string, std::string>(kept.begin(), kept.end());
+  if (node.examples) {
+    for (const auto& [label, value] : node.examples->labels) labels[label] = value;
+  }
+  return labels;
 }
 
 }  // namespace symptree

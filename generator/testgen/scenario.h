@@ -1,6 +1,6 @@
 // A scenario is a set of facts ("node X holds on host a", "node Y does not hold
 // on host b"); the builder turns it into promtool input series, derived from
-// simple comparisons or copied from a node's examples.
+// the condition's shape (promql/test_shape.h) or copied from a node's examples.
 #pragma once
 
 #include <map>
@@ -10,6 +10,8 @@
 
 #include "generator/model/model.h"
 #include "generator/model/test_cases.h"
+#include "generator/promql/test_shape.h"
+#include "generator/testgen/term_series.h"
 #include "generator/testgen/value_solver.h"
 
 namespace symptree {
@@ -30,31 +32,54 @@ class ScenarioBuilder {
 
   // Records that `node`'s own condition holds (or not) on `host`. Returns false
   // with `error` set when the node's series cannot be combined with earlier ones.
+  // Facts of a node come before its ancestors': an ancestor's example series
+  // that a descendant's examples already give are the descendant's (a cause
+  // refining its parent on the same metric).
   bool add(int node, TestHost host, bool holds, std::string& error);
-  // Series for every fact; nullopt when derived constraints contradict each other.
-  std::optional<std::vector<TestSeries>> build(int samples) const;
+  // Series for every fact; nullopt when derived constraints contradict each other,
+  // no series meets them in a float64 evaluation, or the facts cannot occur
+  // together (a cause's firing series are an ancestor's: that ancestor holds).
+  std::optional<std::vector<TestSeries>> build(int samples);
+  // The first evaluation time from which every derived fact is as recorded at
+  // every later evaluation (rate() windows filling up, ...); -1 when none.
+  int64_t settle_ms();
 
   // The labels of the result that makes `node` hold on `host` (after add()):
-  // its series' labels, less those its aggregation drops; a cluster-scoped
-  // node's carry no join_on label when its condition aggregates them away.
+  // what label inference (promql/label_inference.h) says the result carries,
+  // valued from the series the scenario gives its selectors, and the examples' `labels`.
   std::map<std::string, std::string> result_labels(int node, TestHost host) const;
 
  private:
-  // A series and what derived conditions require of its value.
+  // How derived facts use a series.
+  enum class Role { Term, Divisor, Missing, Present, Examples };
+  // A series and what derived conditions require of it.
   struct Slot {
     std::string metric;
     std::map<std::string, std::string> labels;
+    Role role = Role::Term;
     std::string values;  // for series copied from examples
+    promql::Term term;   // Term and Divisor
+    std::string divisor; // key of a ratio's divisor slot
     std::vector<ValueConstraint> constraints;
-    bool from_examples = false;
+    std::optional<SeriesForm> form;  // once solved
+    int owner = -1;      // Examples: the node whose examples these are
+    bool holds = false;  // Examples: firing (true) or quiet series
   };
 
   std::map<std::string, std::string> target_labels(const std::string& metric, TestHost host) const;
-  Slot* slot_for(const SimpleComparison& comparison, TestHost host, std::string& error);
+  Slot* slot_for(const promql::ShapeSelector& selector, TestHost host, Role role, const promql::Term* term,
+                 std::string& key, std::string& error);
+  bool add_shape(const promql::TestShape& shape, TestHost host, bool holds, std::string& error);
   bool add_examples(const Node& node, TestHost host, bool holds, std::string& error);
+  bool solve();
+  bool meets(const Slot& slot, const SeriesForm& form, int at) const;
+  int horizon() const;
 
   const Model& model_;
   std::map<std::string, Slot> slots_;  // by host and selector
+  bool solved_ = false;
+  bool solvable_ = true;
+  bool cannot_occur_ = false;  // a node's firing examples and an ancestor's quiet ones share a series
 };
 
 }  // namespace symptree

@@ -134,6 +134,14 @@ int64_t NodeTestPlanner::fire_time(int node) const {
   for (int n : path) {
     if (model_.nodes[n].examples) warmup = std::max(warmup, model_.nodes[n].examples->warmup.ms);
   }
+  // Derived series: from when on the path's conditions hold (rate() windows filling up).
+  ScenarioBuilder builder(model_);
+  std::string ignored;
+  for (int n : path) {
+    builder.add(n, TestHost::A, true, ignored);
+    if (model_.is_cluster(n)) builder.add(n, TestHost::B, true, ignored);
+  }
+  warmup = std::max(warmup, builder.settle_ms());
   return round_up(warmup + model_.nodes[node].for_duration.ms, model_.test_interval.ms);
 }
 
@@ -194,14 +202,21 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
                                const std::string& implied_reason, const AlertRule* parent_fires) {
   if (failed_) return;  // reported once per alert
   ScenarioBuilder builder(model_);
+  std::optional<std::vector<TestSeries>> series = series_for(facts, builder, 0, rule);
+  std::vector<std::pair<int64_t, bool>> timed = checks;
+  bool quiet = std::none_of(checks.begin(), checks.end(), [](const auto& check) { return check.second; });
+  if (series && quiet) {  // a silent case is checked once its derived facts have settled
+    int64_t settled = round_up(builder.settle_ms(), model_.test_interval.ms);
+    for (auto& check : timed) check.first = std::max(check.first, settled);
+  }
   int64_t until = 0;
-  for (const auto& check : checks) until = std::max(until, check.first);
+  for (const auto& check : timed) until = std::max(until, check.first);
   if (parent_fires) until = std::max(until, fire_time(parent_fires->node));
   if (!fits(facts, until, rule)) {
     failed_ = true;
     return;
   }
-  std::optional<std::vector<TestSeries>> series = series_for(facts, builder, until, rule);
+  if (series) series = builder.build(static_cast<int>(until / model_.test_interval.ms) + 2);
   if (failed_) return;
   if (!series) {
     if (implied_reason.empty()) {
@@ -217,14 +232,14 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
   }
   TestCase test{rule.name, {rule_index_}, title, std::move(*series), {}, {}};
   bool path_holds = false;
-  for (const auto& [time, fires] : checks) {
+  for (const auto& [time, fires] : timed) {
     AlertCheck check{rule.name, time, {}};
     if (fires) check.expected.push_back(expected(rule, builder));
     test.checks.push_back(check);
     path_holds = path_holds || fires;
   }
   if (const RecordingRule* record = node_state_record(alerts_, rule.node)) {
-    test.expr_checks.push_back(record_check(model_, *record, checks.back().first, path_holds));
+    test.expr_checks.push_back(record_check(model_, *record, timed.back().first, path_holds));
   }
   if (parent_fires) {
     test.checks.push_back({parent_fires->name, until, {expected(*parent_fires, builder)}});
@@ -355,7 +370,7 @@ void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index
   std::vector<int> path = model.conditioned_ancestors(node);
   path.push_back(node);
   for (int n : path) {
-    if (!model.nodes[n].examples && !model.nodes[n].when->analysis.derivable()) return;
+    if (!model.nodes[n].examples && !promql::test_shape_of(model.nodes[n].when->expr, model.is_cluster(n))) return;
   }
   NodeTestPlanner(model, alerts, recorder, diagnostics).plan(rule_index);
 }

@@ -27,6 +27,11 @@ std::vector<Decimal> candidates(const std::vector<ValueConstraint>& constraints)
     values.push_back(prefer_below ? below : above);
     values.push_back(prefer_below ? above : below);
   }
+  for (const ValueConstraint& c : constraints) {
+    Decimal two = c.threshold.unit() + c.threshold.unit();
+    values.push_back(c.threshold + two);
+    values.push_back(c.threshold - two);
+  }
   for (size_t i = 0; i < constraints.size(); ++i) {
     for (size_t j = i + 1; j < constraints.size(); ++j) {
       values.push_back((constraints[i].threshold + constraints[j].threshold).half());
@@ -38,11 +43,16 @@ std::vector<Decimal> candidates(const std::vector<ValueConstraint>& constraints)
 }  // namespace
 
 std::optional<Decimal> solve_value(const std::vector<ValueConstraint>& constraints) {
-  if (constraints.empty()) return Decimal::from_int(1);
+  return solve_value(constraints, [](const Decimal&) { return true; });
+}
+
+std::optional<Decimal> solve_value(const std::vector<ValueConstraint>& constraints,
+                                   const std::function<bool(const Decimal&)>& accepts) {
+  if (constraints.empty()) return accepts(Decimal::from_int(1)) ? std::optional<Decimal>(Decimal::from_int(1)) : std::nullopt;
   for (const Decimal& value : candidates(constraints)) {
     bool ok = true;
     for (const ValueConstraint& c : constraints) ok = ok && c.satisfied_by(value);
-    if (ok) return value;
+    if (ok && accepts(value)) return value;
   }
   return std::nullopt;
 }

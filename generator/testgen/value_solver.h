@@ -3,6 +3,7 @@
 // fail when a threshold in the rules drifts from the spec.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,5 +23,11 @@ struct ValueConstraint {
 
 // A value meeting every constraint, or nullopt when they contradict each other.
 std::optional<Decimal> solve_value(const std::vector<ValueConstraint>& constraints);
+
+// The first candidate (thresholds, one and two units beside them, midpoints)
+// that `accepts` (e.g. a float64 evaluation of the series it leads to finds
+// every constraint met), or nullopt.
+std::optional<Decimal> solve_value(const std::vector<ValueConstraint>& constraints,
+                                   const std::function<bool(const Decimal&)>& accepts);
 
 }  // namespace symptree

@@ -1,0 +1,174 @@
+// Reading a condition's derivable shape off its syntax tree.
+#include "generator/promql/test_shape.h"
+
+#include "generator/promql/fold.h"
+#include "generator/promql/parser.h"
+
+namespace symptree::promql {
+namespace {
+
+const Node& unparen(const Node& node) {
+  const Node* n = &node;
+  while (n->kind == NodeKind::Paren) n = &n->child(0);
+  return *n;
+}
+
+std::optional<ShapeSelector> selector_of(const Node& node) {
+  const Node& n = unparen(node);
+  if (n.kind != NodeKind::VectorSelector || n.metric.empty()) return std::nullopt;
+  if (n.time.offset_ms.value_or(0) < 0 || n.time.at != TimeModifiers::At::None) return std::nullopt;
+  ShapeSelector selector{n.metric, {}, n.time.offset_ms.value_or(0)};
+  for (const Matcher& m : n.matchers) {
+    if (m.name == "__name__") continue;
+    if (m.op != MatchOp::Equal) return std::nullopt;
+    selector.matchers.emplace_back(m.name, m.value);
+  }
+  return selector;
+}
+
+// f(sel[w]) for one of the functions the tests can drive with a linear series.
+std::optional<Term> range_function(const Node& n) {
+  static const std::pair<const char*, TermKind> kinds[] = {{"rate", TermKind::Rate},
+                                                           {"irate", TermKind::Irate},
+                                                           {"increase", TermKind::Increase},
+                                                           {"delta", TermKind::Delta},
+                                                           {"deriv", TermKind::Deriv}};
+  if (n.kind != NodeKind::Call || n.children.size() != 1) return std::nullopt;
+  for (const auto& [name, kind] : kinds) {
+    if (n.name != name) continue;
+    const Node& matrix = unparen(n.child(0));
+    if (matrix.kind != NodeKind::MatrixSelector) return std::nullopt;
+    std::optional<ShapeSelector> selector = selector_of(matrix.child(0));
+    if (!selector) return std::nullopt;
+    Term term;
+    term.kind = kind;
+    term.selector = *selector;
+    term.range_ms = matrix.range_ms;
+    term.offset_ms = selector->offset_ms;
+    return term;
+  }
+  return std::nullopt;
+}
+
+bool is_time_call(const Node& node) {
+  const Node& n = unparen(node);
+  return n.kind == NodeKind::Call && n.name == "time" && n.children.empty();
+}
+
+// A node with the aggregations that keep one series' value (and `sum` when
+// allowed) peeled off; `sums` is set when a sum was peeled.
+const Node& peel_aggregations(const Node& node, bool cluster, bool& sums) {
+  const Node* n = &unparen(node);
+  while (n->kind == NodeKind::Aggregate && !n->parameter()) {
+    AggregateOp op = n->aggregate_op;
+    bool keeps = op == AggregateOp::Max || op == AggregateOp::Min || op == AggregateOp::Avg;
+    if (!keeps && !(op == AggregateOp::Sum && !cluster)) break;
+    sums = sums || op == AggregateOp::Sum;
+    n = &unparen(n->aggregated());
+  }
+  return *n;
+}
+
+std::optional<Term> simple_term(const Node& node, bool cluster, bool& sums) {
+  const Node& n = peel_aggregations(node, cluster, sums);
+  if (std::optional<ShapeSelector> selector = selector_of(n)) return Term{TermKind::Value, *selector, {}, {}, 0, sums, selector->offset_ms};
+  if (std::optional<Term> term = range_function(n)) {
+    term->sums = sums;
+    return term;
+  }
+  return std::nullopt;
+}
+
+std::optional<Term> term_of(const Node& node, bool cluster) {
+  bool sums = false;
+  const Node& n = peel_aggregations(node, cluster, sums);
+  if (n.kind == NodeKind::Binary && !n.return_bool && !n.matching.value_or(VectorMatching{}).has_labels_clause) {
+    if (n.binary_op == BinaryOp::Sub && is_time_call(n.child(1))) {
+      if (std::optional<ShapeSelector> selector = selector_of(n.child(0))) {
+        return Term{TermKind::MinusTime, *selector, {}, {}, 0, sums, selector->offset_ms};
+      }
+    }
+    if (n.binary_op == BinaryOp::Sub && is_time_call(n.child(0))) {
+      if (std::optional<ShapeSelector> selector = selector_of(n.child(1))) {
+        return Term{TermKind::TimeMinus, *selector, {}, {}, 0, sums, selector->offset_ms};
+      }
+    }
+    if (n.binary_op == BinaryOp::Div) {
+      bool sums_top = false, sums_bottom = false;
+      std::optional<Term> top = simple_term(n.child(0), cluster, sums_top);
+      std::optional<Term> bottom = simple_term(n.child(1), cluster, sums_bottom);
+      bool same = top && bottom && top->kind == bottom->kind && top->range_ms == bottom->range_ms &&
+                  top->kind != TermKind::Deriv;
+      same = same && top->offset_ms == bottom->offset_ms;
+      if (same && top->selector.metric != bottom->selector.metric) {
+        Term ratio{TermKind::Ratio, top->selector, bottom->selector, top->kind, top->range_ms, sums, top->offset_ms};
+        return ratio;
+      }
+    }
+    return std::nullopt;
+  }
+  return simple_term(n, cluster, sums);
+}
+
+std::string flipped(const std::string& op) {
+  if (op == ">") return "<";
+  if (op == "<") return ">";
+  if (op == ">=") return "<=";
+  if (op == "<=") return ">=";
+  return op;
+}
+
+std::optional<TestShape> comparison(const Node& n, bool cluster) {
+  if (n.return_bool) return std::nullopt;
+  std::string op = binary_op_text(n.binary_op);
+  for (int side = 0; side < 2; ++side) {
+    std::optional<Constant> constant = fold_constant(n.child(1 - side));
+    if (!constant || !constant->exact) continue;
+    std::optional<Term> term = term_of(n.child(side), cluster);
+    if (!term) return std::nullopt;
+    TestShape shape;
+    shape.kind = TestShape::Kind::Compare;
+    shape.term = *term;
+    shape.op = side == 0 ? op : flipped(op);
+    shape.threshold = *constant->exact;
+    return shape;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<TestShape> test_shape(const Node& expr, bool cluster) {
+  const Node& n = unparen(expr);
+  if (n.kind == NodeKind::Call && n.name == "absent" && n.children.size() == 1) {
+    std::optional<ShapeSelector> selector = selector_of(n.child(0));
+    if (!selector) return std::nullopt;
+    TestShape shape;
+    shape.kind = TestShape::Kind::Absent;
+    shape.absent = *selector;
+    return shape;
+  }
+  if (n.kind != NodeKind::Binary) return std::nullopt;
+  if (is_comparison(n.binary_op)) return comparison(n, cluster);
+  if (!is_set_operator(n.binary_op)) return std::nullopt;
+  std::optional<TestShape> left = test_shape(n.child(0), cluster);
+  std::optional<TestShape> right = left ? test_shape(n.child(1), cluster) : std::nullopt;
+  if (!right) return std::nullopt;
+  TestShape shape;
+  shape.kind = n.binary_op == BinaryOp::And ? TestShape::Kind::And
+               : n.binary_op == BinaryOp::Or ? TestShape::Kind::Or
+                                             : TestShape::Kind::Unless;
+  shape.parts.push_back(std::move(*left));
+  shape.parts.push_back(std::move(*right));
+  return shape;
+}
+
+std::optional<TestShape> test_shape_of(const std::string& text, bool cluster) {
+  ParseResult parsed = parse_promql(text);
+  if (!parsed.ok()) return std::nullopt;
+  return test_shape(*parsed.expr, cluster);
+}
+
+int64_t term_window_ms(const Term& term) { return term.range_ms + term.offset_ms; }
+
+}  // namespace symptree::promql

@@ -1,0 +1,191 @@
+// Linear series for derivable terms and their float64 evaluation.
+#include "generator/testgen/term_series.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace symptree {
+namespace {
+
+using promql::Term;
+using promql::TermKind;
+
+// d * n, exactly, by doubling.
+Decimal times(Decimal d, int64_t n) {
+  Decimal result = Decimal::from_int(0);
+  for (; n > 0; n >>= 1) {
+    if (n & 1) result = result + d;
+    d = d + d;
+  }
+  return result;
+}
+
+// d * interval in seconds, exactly.
+Decimal per_interval(const Decimal& d, int64_t interval_ms) {
+  return *Decimal::parse(times(d, interval_ms).to_string() + "e-3");
+}
+
+std::string shortest(double value) {
+  char buffer[40];
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
+bool is_counter(TermKind kind) { return kind == TermKind::Rate || kind == TermKind::Irate || kind == TermKind::Increase; }
+
+// Prometheus 2.42 extrapolatedRate over samples [first, last] of a window
+// [at - range, at] (both ends included), every `interval_ms`.
+std::optional<double> extrapolated(const std::vector<double>& v, int first, int last, double range_s, double interval_s,
+                                   double window_start_s, bool counter, bool rate) {
+  if (last - first < 1) return std::nullopt;
+  double result = v[last] - v[first];
+  if (counter) {
+    double previous = 0;
+    for (int i = first; i <= last; ++i) {
+      if (v[i] < previous) result += previous;
+      previous = v[i];
+    }
+  }
+  double to_start = first * interval_s - window_start_s;
+  double to_end = 0;
+  double sampled = (last - first) * interval_s;
+  double average = sampled / (last - first);
+  if (counter && result > 0 && v[first] >= 0) {
+    double to_zero = sampled * (v[first] / result);
+    if (to_zero < to_start) to_start = to_zero;
+  }
+  double threshold = average * 1.1;
+  double extrapolate_to = sampled;
+  extrapolate_to += to_start < threshold ? to_start : average / 2;
+  extrapolate_to += to_end < threshold ? to_end : average / 2;
+  result = result * (extrapolate_to / sampled);
+  if (rate) result = result / range_s;
+  return result;
+}
+
+// Prometheus 2.42 linearRegression's slope, intercept at the first sample.
+std::optional<double> regression_slope(const std::vector<double>& v, int first, int last, double interval_s) {
+  if (last - first < 1) return std::nullopt;
+  double n = 0, sum_x = 0, sum_y = 0, sum_xy = 0, sum_x2 = 0;
+  bool constant = true;
+  for (int i = first; i <= last; ++i) {
+    if (i > first && v[i] != v[first]) constant = false;
+    n += 1.0;
+    double x = (i - first) * interval_s;
+    sum_x += x;
+    sum_y += v[i];
+    sum_xy += x * v[i];
+    sum_x2 += x * x;
+  }
+  if (constant) return 0.0;
+  double cov = sum_xy - sum_x * sum_y / n;
+  double var = sum_x2 - sum_x * sum_x / n;
+  return cov / var;
+}
+
+std::optional<double> range_value(TermKind kind, int64_t range_ms, const std::vector<double>& v, int at,
+                                  int64_t interval_ms) {
+  if (v.empty() || at >= static_cast<int>(v.size())) return std::nullopt;
+  double interval_s = interval_ms / 1000.0;
+  int64_t start_ms = at * interval_ms - range_ms;
+  int first = start_ms <= 0 ? 0 : static_cast<int>((start_ms + interval_ms - 1) / interval_ms);
+  double range_s = range_ms / 1000.0;
+  switch (kind) {
+    case TermKind::Rate: return extrapolated(v, first, at, range_s, interval_s, start_ms / 1000.0, true, true);
+    case TermKind::Increase: return extrapolated(v, first, at, range_s, interval_s, start_ms / 1000.0, true, false);
+    case TermKind::Delta: return extrapolated(v, first, at, range_s, interval_s, start_ms / 1000.0, false, false);
+    case TermKind::Deriv: return regression_slope(v, first, at, interval_s);
+    case TermKind::Irate: {
+      if (at - first < 1) return std::nullopt;
+      double result = v[at] < v[at - 1] ? v[at] : v[at] - v[at - 1];
+      return result / interval_s;
+    }
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::string SeriesForm::notation(int samples) const {
+  if (missing) return "_x" + std::to_string(samples);
+  return start + (step.front() == '-' ? "" : "+") + step + "x" + std::to_string(samples);
+}
+
+std::vector<double> SeriesForm::expand(int samples) const {
+  std::vector<double> values;
+  if (missing) return values;
+  double value = std::strtod(start.c_str(), nullptr);
+  double increment = std::strtod(step.c_str(), nullptr);
+  for (int i = 0; i <= samples; ++i) {
+    values.push_back(value);
+    value += increment;
+  }
+  return values;
+}
+
+std::optional<SeriesForm> series_for_term(const Term& term, const Decimal& target, int64_t interval_ms) {
+  Decimal zero = Decimal::from_int(0);
+  std::string interval_s = per_interval(Decimal::from_int(1), interval_ms).to_string();
+  TermKind kind = term.kind == TermKind::Ratio ? term.ratio_of : term.kind;
+  if (is_counter(kind) && target < zero) return std::nullopt;
+  switch (kind) {
+    case TermKind::Value: return SeriesForm{target.to_string(), "0", false};
+    case TermKind::MinusTime: return SeriesForm{target.to_string(), interval_s, false};
+    case TermKind::TimeMinus: return SeriesForm{(zero - target).to_string(), interval_s, false};
+    default: break;
+  }
+  if (term.kind == TermKind::Ratio) return SeriesForm{"0", target.to_string(), false};  // divisor rises 1 per interval
+  if (kind == TermKind::Rate || kind == TermKind::Irate || kind == TermKind::Deriv) {
+    return SeriesForm{"0", per_interval(target, interval_ms).to_string(), false};
+  }
+  // increase and delta: the window's rise is `target`, spread over its intervals.
+  double intervals = static_cast<double>(term.range_ms) / static_cast<double>(interval_ms);
+  return SeriesForm{"0", shortest(std::strtod(target.to_string().c_str(), nullptr) / intervals), false};
+}
+
+SeriesForm divisor_series(const Term& term) {
+  if (term.ratio_of == TermKind::Value) return SeriesForm{"1", "0", false};
+  return SeriesForm{"0", "1", false};
+}
+
+std::optional<double> term_value(const Term& term, const std::vector<double>& series, const std::vector<double>& divisor,
+                                 int at, int64_t interval_ms) {
+  if (at < 0 || at >= static_cast<int>(series.size())) return std::nullopt;
+  double time_s = at * (interval_ms / 1000.0);
+  if (term.offset_ms % interval_ms != 0) return std::nullopt;
+  at -= static_cast<int>(term.offset_ms / interval_ms);  // `offset`: the samples of an earlier evaluation
+  if (at < 0) return std::nullopt;
+  switch (term.kind) {
+    case TermKind::Value: return series[at];
+    case TermKind::MinusTime: return series[at] - time_s;
+    case TermKind::TimeMinus: return time_s - series[at];
+    case TermKind::Ratio: {
+      std::optional<double> top, bottom;
+      if (term.ratio_of == TermKind::Value) {
+        top = series[at];
+        if (at < static_cast<int>(divisor.size())) bottom = divisor[at];
+      } else {
+        top = range_value(term.ratio_of, term.range_ms, series, at, interval_ms);
+        bottom = range_value(term.ratio_of, term.range_ms, divisor, at, interval_ms);
+      }
+      if (!top || !bottom) return std::nullopt;
+      return *top / *bottom;
+    }
+    default: return range_value(term.kind, term.range_ms, series, at, interval_ms);
+  }
+}
+
+bool compare_value(double value, const std::string& op, double threshold) {
+  if (op == ">") return value > threshold;
+  if (op == "<") return value < threshold;
+  if (op == ">=") return value >= threshold;
+  if (op == "<=") return value <= threshold;
+  if (op == "==") return value == threshold;
+  return value != threshold;
+}
+
+}  // namespace symptree

@@ -1,0 +1,37 @@
+# flowchart-spec/examples/upstream-shapes.yaml: every condition in a shape
+# public rule sets use (capital keywords, thresholds as expressions, time()
+# arithmetic, rates, ratios, `unless`, OFFSET), no `examples` at all. It
+# compiles with derived tests only; promtool accepts the rules and passes every
+# generated test; amtool accepts the Alertmanager configuration; and the tests
+# fail when a threshold, an operator or a window of the rules is changed.
+source "$(dirname "$0")/lib/common.bash"
+UPSTREAM="$SOURCE_DIR/flowchart-spec/examples/upstream-shapes.yaml"
+grep -q '^ *examples:' "$UPSTREAM" && fail "upstream-shapes.yaml must derive every test, without examples"
+expect_exit 0 "$SYMPTREE" compile "$UPSTREAM" -o "$WORK/good"
+rules="$WORK/good/prometheus/rules.yml"
+expect_exit 0 promtool check rules "$rules"
+pass "promtool check rules"
+expect_exit 0 promtool test rules "$WORK/good/prometheus/rules.test.yml"
+expect_output "SUCCESS"
+pass "promtool test rules: every derived test passes"
+expect_exit 0 amtool check-config "$WORK/good/alertmanager/alertmanager.yml"
+pass "amtool check-config"
+
+# mutate NAME SED_EXPRESSION EXPECTED_FAILING_ALERT
+mutate() {
+  local name=$1 expression=$2 alert=$3
+  rm -rf "$WORK/bad" && cp -r "$WORK/good" "$WORK/bad"
+  sed -i "$expression" "$WORK/bad/prometheus/rules.yml"
+  cmp -s "$rules" "$WORK/bad/prometheus/rules.yml" && fail "$name: the mutation changed nothing"
+  expect_exit 1 promtool test rules "$WORK/bad/prometheus/rules.test.yml"
+  expect_output "alertname: $alert"
+  pass "$name breaks $alert's tests"
+}
+mutate "ratio threshold (25 / 100) -> (26 / 100)" 's|> ( 25 / 100 )|> ( 26 / 100 )|' LedgerPaymentsFailing
+mutate "certificate 7 days -> 8 days" 's/time() < 7 \* 86400/time() < 8 * 86400/' LedgerCertificateExpiring
+mutate "pool > 0.9 -> >= 0.9" 's|ledger_db_connections_max > 0.9|ledger_db_connections_max >= 0.9|' LedgerPoolExhausted
+mutate "increase > 50 -> > 51" 's/\[10m\]) > 50/[10m]) > 51/' LedgerDbRetries
+mutate "deriv > 2 -> > 1" 's/\[15m\]) > 2/[15m]) > 1/' LedgerQueueGrowing
+mutate "settlement 26h -> 25h" 's/> 26 \* 3600/> 25 * 3600/' LedgerSettlementStalled
+mutate "unless dropped" 's/ UNLESS ledger_maintenance_mode == 1//' LedgerWorkerRestarting
+mutate "AND ON (host) side dropped" 's/ AND ON (host) ledger_workers_busy_ratio > 0.9//' LedgerQueueBacklog
