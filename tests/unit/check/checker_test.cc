@@ -24,7 +24,7 @@ std::string check(const std::string& text, const CheckOptions& options = {}) {
 TEST_CASE("the small spec passes every check") { CHECK(check(small_spec()) == ""); }
 
 TEST_CASE("a condition that is neither derivable nor given examples is an error naming the node") {
-  std::string out = check(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'sum(shop_queue_depth) > 1000'"));
+  std::string out = check(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'predict_linear(shop_queue_depth[1h], 3600) > 1000'"));
   CHECK(out.find("spec.yaml:43:12: error: cannot derive test series for 'queue_backlog'") == 0);
   CHECK(out.find("add `examples:`") != std::string::npos);
 }

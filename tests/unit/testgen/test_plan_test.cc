@@ -127,7 +127,7 @@ TEST_CASE("absence alerts are tested together: all fire with only `up`, none wit
 
 TEST_CASE("the planner skips, without crashing, a path with an untestable node (check_model reports it)") {
   Diagnostics d;
-  Model model = *load(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'sum(shop_queue_depth) > 1000'"), d);
+  Model model = *load(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'predict_linear(shop_queue_depth[1h], 3600) > 1000'"), d);
   AlertPlan alerts = plan_alerts(model);
   std::vector<std::string> tested;
   REQUIRE(plan_tests(model, alerts, [&](const TestCase& c) { tested.push_back(c.alert); }, d));
