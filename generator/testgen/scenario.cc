@@ -130,13 +130,19 @@ bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, 
         error = "series " + selector + " is both derived and written in examples";
         return false;
       }
-      // The node placed first (a descendant) keeps its series; when they are
-      // its firing ones and this ancestor's are quiet, the case cannot occur.
+      // The node placed first is a descendant refining this ancestor on the
+      // same series. Its firing series also make the ancestor hold; its quiet
+      // ones give way to the ancestor's firing ones (the parent holds, the
+      // cause does not); its firing series against the ancestor's quiet ones
+      // is a case that cannot occur.
       if (slot.values != example.values && slot.holds && !holds) cannot_occur_ = true;
+      if (!slot.holds && holds) {
+        existing->second.values = example.values;
+        existing->second.holds = true;
+      }
       continue;
     }
     Slot slot{example.metric, labels, Role::Examples, example.values, {}, "", {}, std::nullopt};
-    slot.owner = static_cast<int>(&node - model_.nodes.data());
     slot.holds = holds;
     slots_.emplace(key, std::move(slot));
   }

@@ -62,7 +62,6 @@ class ScenarioBuilder {
     std::string divisor; // key of a ratio's divisor slot
     std::vector<ValueConstraint> constraints;
     std::optional<SeriesForm> form;  // once solved
-    int owner = -1;      // Examples: the node whose examples these are
     bool holds = false;  // Examples: firing (true) or quiet series
   };
 
