@@ -106,6 +106,15 @@ inline Compilation compile_ok(const std::string& text) {
   return std::move(*compilation);
 }
 
+// Loads `text` (which must load), runs `check` on the model: the diagnostics as printed.
+template <typename Check>
+std::string checked(const std::string& text, Check check) {
+  Model model = load_ok(text);
+  Diagnostics d;
+  check(model, d);
+  return d.format();
+}
+
 // Loads `text`: its first error, or an empty Diagnostic (message "") when it loads.
 inline Diagnostic first_diagnostic(const std::string& text) {
   Diagnostics diagnostics;

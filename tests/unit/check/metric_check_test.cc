@@ -9,19 +9,6 @@
 using namespace symptree;
 using namespace symptree::testing;
 
-namespace {
-
-// Loads `text` (which must load), runs `check` on the model: the diagnostics as printed.
-template <typename Check>
-std::string checked(const std::string& text, Check check) {
-  Model model = load_ok(text);
-  Diagnostics d;
-  check(model, d);
-  return d.format();
-}
-
-}  // namespace
-
 TEST_CASE("a metric typo is reported at its column with a suggestion") {
   std::string out = checked(replace(small_spec(), "shop_queue_depth > 1000", "shop_queue_dept > 1000"), check_metrics);
   CHECK(out ==
