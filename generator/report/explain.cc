@@ -54,7 +54,7 @@ void write_alert(const Model& model, const AlertRule& rule, std::ostream& out) {
     out << "\nFires when, joined on (";
   }
   for (size_t i = 0; i < model.join_on.size(); ++i) out << (i ? ", " : "") << model.join_on[i];
-  out << (rule.cluster ? " label" : ")") << "), for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ")
+  out << (rule.cluster ? " label)" : ")") << ", for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ")
       << "\n";
 }
 

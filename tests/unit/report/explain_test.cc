@@ -23,6 +23,15 @@ TEST_CASE("explain shows the path, each question's condition and threshold, the 
   CHECK(explain(c, "disk_nearly_full", error) == text);  // a node id works as well as the alert name
 }
 
+TEST_CASE("explain's firing line closes the join parenthesis once") {
+  Compilation c = compiled();
+  std::string error;
+  std::optional<std::string> text = explain(c, "ShopDiskNearlyFull", error);
+  REQUIRE_MESSAGE(text, error);
+  CHECK_MESSAGE(text->find("\nFires when, joined on (host), for ") != std::string::npos, *text);
+  CHECK_MESSAGE(text->find(")), for") == std::string::npos, *text);
+}
+
 TEST_CASE("explain of a manual step and of the absence alert") {
   Compilation c = compile_ok(small_spec());
   std::string error;
