@@ -16,10 +16,14 @@ namespace symptree {
 enum class CollectorId { filesystem, directory, port, process, certificate, http, backup, memory, exporter };
 
 // A collector: its `collector` label (and registered name), and the key under
-// `host:` in the spec and in exporter.yml that configures it (empty: none).
+// `host:` in the spec and in exporter.yml that configures it (empty: none, the
+// exporter itself). A collector that needs no settings is `always` on (it
+// registers Enabled::always): its key, by convention its name, names the kind
+// in messages and configures nothing; every host has the kind.
 struct CollectorInfo {
   std::string_view name;
   std::string_view key;
+  bool always = false;
 };
 
 // By CollectorId, in catalogue order.
