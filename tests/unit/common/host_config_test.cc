@@ -70,18 +70,6 @@ TEST_CASE("every probe kind is read, with the defaults of what is not written") 
   CHECK_FALSE(config.has_probe_kind("nonsense"));
 }
 
-TEST_CASE("a kind that needs no settings is one every host has, with no entry under host:") {
-  std::vector<ProbeKind> catalog = probe_catalog();
-  catalog.push_back({"loadavg", "loadavg", {{"symptree_load1", "gauge", "1-minute load average.", {}}}, true});
-  CHECK(probe_kind_runs_always("loadavg", catalog));
-  CHECK_FALSE(probe_kind_runs_always("filesystems", catalog));  // configured by its entries
-  CHECK_FALSE(probe_kind_runs_always("nonsense", catalog));
-  for (const ProbeKind& kind : probe_catalog()) {
-    CAPTURE(kind.key);
-    CHECK(probe_kind_runs_always(kind.key) == kind.always);
-  }
-}
-
 TEST_CASE("rendered exporter.yml reads back to the same probes") {
   Diagnostics d;
   HostConfig config = read(kHost, d);
