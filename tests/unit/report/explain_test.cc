@@ -24,7 +24,7 @@ TEST_CASE("explain shows the path, each question's condition and threshold, the 
 }
 
 TEST_CASE("explain's firing line closes the join parenthesis once") {
-  Compilation c = compiled();
+  Compilation c = compile_ok(small_spec());
   std::string error;
   std::optional<std::string> text = explain(c, "ShopDiskNearlyFull", error);
   REQUIRE_MESSAGE(text, error);
