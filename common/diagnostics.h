@@ -30,6 +30,8 @@ class Diagnostics {
   bool has_errors() const { return !errors_.empty(); }
   size_t count() const { return errors_.size(); }
   const std::vector<Diagnostic>& errors() const { return errors_; }
+  // The errors ordered by file, line and column (stable: equal positions keep their order).
+  std::vector<Diagnostic> sorted() const;
   // "file:line:col: error: message\n    hint: ...\n" for each, in file order.
   std::string format() const;
 

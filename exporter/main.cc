@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "common/build_info.h"
 #include "common/host_config.h"
 #include "exporter/core/collector_registry.h"
 #include "exporter/core/log.h"
@@ -38,7 +39,7 @@ void define_flags(CLI::App& app, Flags& flags) {
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
   app.add_flag("--check-config", flags.check_only, "validate the configuration files and exit");
-  app.set_version_flag("--version", std::string("symptree-exporter ") + exporter_version());
+  app.set_version_flag("--version", version_text("symptree-exporter", build_info()));
   app.footer(
       "Metrics: /metrics (Prometheus text format), /healthz, and / (this exporter's page).\n"
       "Example: symptree-exporter --config.file /etc/symptree/exporter.yml");
