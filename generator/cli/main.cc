@@ -1,5 +1,6 @@
 // The `symptree` command: check and compile flowchart specs.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <iostream>
@@ -150,9 +151,16 @@ int usage_error(const CLI::App& app, const std::string& message) {
   return kExitUsage;
 }
 
-std::string unknown_command_message(const CLI::App& app, const std::string& command) {
+std::vector<std::string> command_names(const CLI::App& app) {
   std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+  return names;
+}
+
+// "" when `command` is one of the app's commands, else the usage error to print.
+std::string unknown_command_error(const CLI::App& app, const std::string& command) {
+  std::vector<std::string> names = command_names(app);
+  if (std::find(names.begin(), names.end(), command) != names.end()) return "";
   return "unknown command '" + command + "'; " + suggestion(command, names);
 }
 
@@ -210,13 +218,14 @@ int main(int argc, char** argv) {
   coverage->add_flag("!--no-run", coverage_options.run_tests, "List the tests without running promtool");
 
   std::string command = requested_command(app, argc, argv);
-  if (!command.empty() && app.get_subcommand_no_throw(command) == nullptr) {
-    return usage_error(app, unknown_command_message(app, command));
+  if (!command.empty()) {
+    if (std::string error = unknown_command_error(app, command); !error.empty()) return usage_error(app, error);
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help, --version
+    if (command.empty() && app.get_subcommands().empty()) return usage_error(app, "a command is required");
     return usage_error(app, e.what());
   }
   SpecInput input = spec_input(spec, stdin_name, no_promtool, promtool);

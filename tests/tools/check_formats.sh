@@ -18,6 +18,7 @@ run_check 2 --format text "$bad"
 grep -q "^$bad:5:1: error: " "$WORK/stderr" || { cat "$WORK/stderr" >&2; fail "text: no file:line:col error"; }
 [ ! -s "$WORK/stdout" ] || fail "text: errors went to stdout"
 text_errors=$(grep -c ": error: " "$WORK/stderr")
+cp "$WORK/stderr" "$WORK/text.err"
 
 run_check 2 --format github "$bad"
 escaped="${bad//:/%3A}"; escaped="${escaped//,/%2C}"
@@ -28,10 +29,15 @@ grep -vqE '^::error file=[^,:]+(,line=[0-9]+(,col=[0-9]+)?)?::.+$' "$WORK/stdout
 grep -qF "::error file=$escaped,line=5,col=1::" "$WORK/stdout" ||
   { cat "$WORK/stdout" >&2; fail "github: the error at 5:1 with the escaped file name is missing"; }
 # The message is the text format's, the hint after an escaped newline.
-first_text=$(grep -m1 -F "$bad:5:1: error: " "$WORK/stderr" | sed "s|^$bad:5:1: error: ||")
-grep -qF "::error file=$escaped,line=5,col=1::$first_text" "$WORK/stdout" ||
-  { cat "$WORK/stdout" >&2; fail "github: the message differs from the text format's: $first_text"; }
-pass "github: exactly one ::error file=,line=,col=:: annotation per error, file name escaped"
+message=$(grep -A1 -F "$bad:5:1: error: " "$WORK/text.err" | sed -e "s|^$bad:5:1: error: ||" -e 's|^    hint: |%0Ahint: |' | tr -d '\n')
+[ -n "$message" ] || fail "text: no error at 5:1"
+grep -qxF "::error file=$escaped,line=5,col=1::$message" "$WORK/stdout" ||
+  { cat "$WORK/stdout" >&2; fail "github: the annotation differs from the text format's error: $message"; }
+# The whole output, literally.
+printf '%s\n' "::error file=$escaped,line=4,col=1::the spec is missing required key 'service'" \
+  "::error file=$escaped,line=5,col=1::unknown key 'servce' in the spec%0Ahint: did you mean 'service'?" >"$WORK/want"
+diff "$WORK/want" "$WORK/stdout" >&2 || fail "github: the output is not exactly the two annotations"
+pass "github: exactly one ::error file=,line=,col=::message annotation per error, file name and hint escaped"
 
 run_check 2 --format json "$bad"
 python3 - "$WORK/stdout" "$bad" "$text_errors" <<'PY' || fail "json: does not follow the schema"
@@ -56,7 +62,7 @@ files = root.findall("file")
 assert [f.get("name") for f in files] == [sys.argv[2]]
 errors = files[0].findall("error")
 assert len(errors) == int(sys.argv[3])
-assert errors[0].get("line") == "5" and errors[0].get("column") == "1"
+assert any(e.get("line") == "5" and e.get("column") == "1" for e in errors)
 assert all(e.get("severity") == "error" and e.get("source") == "symptree" and e.get("message") for e in errors)
 PY
 pass "checkstyle: well-formed XML, a file element with an error element per error"

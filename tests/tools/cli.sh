@@ -16,6 +16,7 @@ expect_output "unknown command 'chek'; did you mean 'check'?"
 expect_exit 64 "$SYMPTREE" --promtool promtool nosuch
 expect_output "unknown command 'nosuch'"
 expect_exit 64 "$SYMPTREE"
+expect_output "a command is required"
 expect_output "Usage:"
 expect_exit 64 "$SYMPTREE" compile
 expect_output "spec is required"

@@ -5,10 +5,13 @@
 source "$(dirname "$0")/lib/common.bash"
 command -v pre-commit >/dev/null || fail "pre-commit is not installed (scripts/install-deps installs it)"
 
-export PATH="$BUILD_DIR:$PATH"
+export PATH="$(cd "$BUILD_DIR" && pwd):$PATH"
 export PRE_COMMIT_HOME="$WORK/pre-commit-cache"
 export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@localhost GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@localhost
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+
+expect_exit 0 pre-commit validate-manifest "$SOURCE_DIR/.pre-commit-hooks.yaml"
+pass ".pre-commit-hooks.yaml is a valid pre-commit manifest"
 
 # The hooks repo: what a config repo's `repo:` points at.
 hooks="$WORK/hooks"
@@ -36,7 +39,7 @@ YAML
 git -C "$repo" init -q -b main
 (cd "$repo" && symptree --no-promtool compile specs/stemedb.yaml -o out -q)
 git -C "$repo" add -A
-(cd "$repo" && pre-commit install -q) >/dev/null
+(cd "$repo" && pre-commit install) >/dev/null
 git -C "$repo" commit -q -m "the spec and its outputs" >"$WORK/commit.out" 2>&1 || {
   cat "$WORK/commit.out" >&2; fail "a commit of a valid spec with current outputs was refused"; }
 grep -q "symptree check.*Passed" "$WORK/commit.out" || { cat "$WORK/commit.out" >&2; fail "symptree-check did not run"; }
