@@ -48,6 +48,14 @@ if(NOT HELP2MAN)
   message(WARNING "help2man not found (scripts/install-deps installs it): the packages will have no man pages")
 endif()
 
+# Debian's hardening for what is installed: a read-only GOT resolved at start
+# (RELRO, BIND_NOW); a link-time option, so nothing is recompiled for it.
+foreach(binary symptree symptree-exporter)
+  if(TARGET ${binary})
+    target_link_options(${binary} PRIVATE LINKER:-z,relro LINKER:-z,now)
+  endif()
+endforeach()
+
 # symptree: the compiler, its docs and the StemeDB spec as an example.
 install(TARGETS symptree RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT symptree)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/symptree COMPONENT symptree)
@@ -108,12 +116,12 @@ set(CPACK_DEBIAN_SYMPTREE_PACKAGE_NAME symptree)
 set(CPACK_DEBIAN_SYMPTREE_PACKAGE_SUGGESTS "prometheus, prometheus-alertmanager, graphviz")
 set(CPACK_DEBIAN_SYMPTREE_DESCRIPTION
 "troubleshooting flowcharts compiled into monitoring
- symptree compiles a service's troubleshooting flowchart (Symptom, Cause,
- Runbook), written as one YAML spec, into the monitoring that enforces it:
- Prometheus alerting rules with promtool unit tests for every branch, an
- Alertmanager routing tree whose inhibitions follow the tree, a Grafana
- dashboard, the flowchart for people and the configuration of
- symptree-exporter.")
+symptree compiles a service's troubleshooting flowchart (Symptom, Cause,
+Runbook), written as one YAML spec, into the monitoring that enforces it:
+Prometheus alerting rules with promtool unit tests for every branch, an
+Alertmanager routing tree whose inhibitions follow the tree, a Grafana
+dashboard, the flowchart for people and the configuration of
+symptree-exporter.")
 
 set(CPACK_DEBIAN_EXPORTER_PACKAGE_NAME symptree-exporter)
 set(CPACK_DEBIAN_EXPORTER_PACKAGE_DEPENDS adduser)
@@ -122,10 +130,10 @@ set(CPACK_DEBIAN_EXPORTER_PACKAGE_CONTROL_EXTRA
   ${pkg_dir}/debian/symptree-exporter/prerm ${pkg_dir}/debian/symptree-exporter/postrm)
 set(CPACK_DEBIAN_EXPORTER_DESCRIPTION
 "Prometheus exporter of a troubleshooting flowchart's diagnostics
- symptree-exporter turns the shell diagnostics of a troubleshooting flowchart
- (df, du on a write-ahead log, lsof on a port, a health URL, certificate
- expiry, backups) into Prometheus metrics on each host. Its configuration is
- written by symptree from the service's flowchart spec. It runs as a hardened
- systemd service under its own system user.")
+symptree-exporter turns the shell diagnostics of a troubleshooting flowchart
+(df, du on a write-ahead log, lsof on a port, a health URL, certificate
+expiry, backups) into Prometheus metrics on each host. Its configuration is
+written by symptree from the service's flowchart spec. It runs as a hardened
+systemd service under its own system user.")
 
 include(CPack)
