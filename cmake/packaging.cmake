@@ -23,11 +23,12 @@ function(symptree_debian_changelog package out_var)
   set(${out_var} ${gen_dir}/${package}/changelog.gz PARENT_SCOPE)
 endfunction()
 
-# A man page from the program's --help (help2man), gzipped as Debian wants it.
-function(symptree_man_page target description out_var)
+# A man page from the program's help (help2man; `help_option` prints it all),
+# gzipped as Debian wants it.
+function(symptree_man_page target help_option description out_var)
   set(page ${gen_dir}/man/${target}.1)
   add_custom_command(OUTPUT ${page}.gz
-    COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section=1 --name=${description}
+    COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section=1 --name=${description} --help-option=${help_option}
             --version-string=${SYMPTREE_RELEASE_VERSION} --output=${page} $<TARGET_FILE:${target}>
     COMMAND gzip -9nf ${page}
     DEPENDS ${target}
@@ -76,12 +77,12 @@ if(TARGET symptree-exporter)
 endif()
 
 if(HELP2MAN)
-  symptree_man_page(symptree "compile troubleshooting flowcharts into Prometheus, Alertmanager and Grafana config"
+  symptree_man_page(symptree --help-all "compile troubleshooting flowcharts into Prometheus, Alertmanager and Grafana config"
                     symptree_man)
   set(man_pages ${symptree_man})
   install(FILES ${symptree_man} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT symptree)
   if(TARGET symptree-exporter)
-    symptree_man_page(symptree-exporter "serve a troubleshooting flowchart's diagnostics as Prometheus metrics"
+    symptree_man_page(symptree-exporter --help "serve a troubleshooting flowchart's diagnostics as Prometheus metrics"
                       exporter_man)
     list(APPEND man_pages ${exporter_man})
     install(FILES ${exporter_man} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT exporter)

@@ -171,6 +171,7 @@ int main(int argc, char** argv) {
                "that enforces it.",
                "symptree"};
   app.set_version_flag("--version", version_text("symptree", build_info()));
+  app.set_help_all_flag("--help-all", "Print the help of every command and exit");
   app.require_subcommand(1);
   app.fallthrough();  // the global options also work after the command
   app.footer("A spec of - is read from standard input.\n"

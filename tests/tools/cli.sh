@@ -5,6 +5,9 @@ expect_output "compile"
 expect_output "Exit codes"
 expect_exit 0 "$SYMPTREE" compile --help
 expect_output "--check"
+expect_exit 0 "$SYMPTREE" --help-all  # what the man page is made of: every command's options
+expect_output "--format"
+expect_output "--out"
 expect_exit 0 "$SYMPTREE" --version
 expect_output "symptree, version 0."
 # Usage errors exit 64 (not 2, which is "the spec has errors") with the message and the help.
