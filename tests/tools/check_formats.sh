@@ -82,7 +82,8 @@ run_check 2 --format github "$WORK/nonexistent.yaml"
 grep -qF "::error file=$WORK/nonexistent.yaml::cannot read file" "$WORK/stdout" ||
   { cat "$WORK/stdout" >&2; fail "github: the missing file is not annotated"; }
 run_check 64 --format sarif "$SPEC"
-grep -q "sarif" "$WORK/stderr" && grep -q "Usage:" "$WORK/stderr" || fail "a bad --format is not a usage error with help"
+grep -q "sarif" "$WORK/stderr" || fail "a bad --format: the message does not name it"
+grep -q "Usage:" "$WORK/stderr" || fail "a bad --format: no help after the message"
 pass "a missing spec is annotated (exit 2); an unknown format is a usage error (exit 64)"
 
 # Standard input: "-", named <stdin> or --stdin-filename, compiled the same as the file.

@@ -76,6 +76,7 @@ started=$(date +%s)
 status=0
 cache="$BUILD_DIR/packaging-test/apt-cache"
 mkdir -p "$cache"
+# shellcheck disable=SC2016 # "$1" in the hooks is mmdebstrap's, expanded by its shell
 mmdebstrap --mode="$mode" --variant=apt --format=null --skip=essential/unlink \
   --setup-hook='mkdir -p "$1"/var/cache/apt/archives/' \
   --setup-hook="sync-in $cache /var/cache/apt/archives/" \

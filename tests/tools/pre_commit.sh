@@ -5,7 +5,8 @@
 source "$(dirname "$0")/lib/common.bash"
 command -v pre-commit >/dev/null || fail "pre-commit is not installed (scripts/install-deps installs it)"
 
-export PATH="$(cd "$BUILD_DIR" && pwd):$PATH"
+build_path=$(cd "$BUILD_DIR" && pwd)
+export PATH="$build_path:$PATH"
 export PRE_COMMIT_HOME="$WORK/pre-commit-cache"
 export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@localhost GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@localhost
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
