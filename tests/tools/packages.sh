@@ -56,9 +56,17 @@ cat "$WORK/lintian.log"
 pass "lintian: no errors"
 
 # 3. A fresh Debian 12 root, the packages installed by apt, and run there.
+# As root mmdebstrap chroots; as a user it needs user namespaces and a range of
+# subordinate ids to map the root's users to (newuidmap: uidmap, which install-deps installs).
 if [ "$(id -u)" -eq 0 ]; then mode=root
-elif unshare --user --map-root-user true 2>/dev/null; then mode=unshare
-else echo "SKIP: mmdebstrap cannot run here: neither root nor user namespaces" >&2; exit 77
+elif ! unshare --user --map-root-user true 2>/dev/null; then
+  echo "SKIP: mmdebstrap cannot run here: not root, and user namespaces are disabled" >&2; exit 77
+elif ! command -v newuidmap >/dev/null; then
+  fail "newuidmap is not installed (scripts/install-deps installs uidmap)"
+elif ! grep -qE "^($(id -un)|$(id -u)):" /etc/subuid 2>/dev/null || ! grep -qE "^($(id -un)|$(id -u)):" /etc/subgid 2>/dev/null; then
+  echo "SKIP: mmdebstrap cannot run here: not root, and $(id -un) has no subordinate ids in /etc/subuid and /etc/subgid" >&2
+  exit 77
+else mode=unshare
 fi
 inside='set -e
 symptree --version
