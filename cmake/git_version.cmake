@@ -4,7 +4,7 @@
 #   HEAD at tag v1.2.0                    -> 1.2.0
 #   5 commits after v1.2.0                -> 1.2.0+5.g<hash>  (sorts after 1.2.0)
 #   no release tag yet, 312 commits       -> 0.1.0~dev312.g<hash>  (sorts before 0.1.0)
-#   no release tag, shallow clone         -> 0.1.0~dev.g<hash>  (the count is unknown; sorts before the above)
+#   no release tag, shallow clone         -> 0.1.0~dev0.g<hash>  (the count is unknown; sorts before the above)
 # Where the source is not a git checkout of its own:
 #   a `git archive` tarball (GitHub's)    -> cmake/git_archival.txt, which git
 #                                            filled in (.gitattributes export-subst):
@@ -70,8 +70,8 @@ macro(symptree_version_from_commit source_dir fallback_version head)
     execute_process(COMMAND ${GIT_EXECUTABLE} rev-parse --is-shallow-repository WORKING_DIRECTORY ${source_dir}
                     OUTPUT_VARIABLE shallow OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
     if(shallow STREQUAL "true")
-      # A shallow clone counts only the commits it fetched: no count rather than a wrong one.
-      set(version_PACKAGE "${fallback_version}~dev.g${short}")
+      # A shallow clone counts only the commits it fetched: 0 (unknown) rather than a wrong count.
+      set(version_PACKAGE "${fallback_version}~dev0.g${short}")
       message(STATUS "symptree: a shallow clone without a release tag; `git fetch --unshallow --tags` "
                      "gives the package version its commit count")
     else()
@@ -96,7 +96,7 @@ macro(symptree_version_from_archive source_dir fallback_version)
       string(REGEX REPLACE "^describe: " "" described "${describe_line}")
       symptree_version_from_describe("${described}" ${short} version)
       if(NOT DEFINED version_PACKAGE)
-        set(version_PACKAGE "${fallback_version}~dev.g${short}")  # an archive cannot count commits
+        set(version_PACKAGE "${fallback_version}~dev0.g${short}")  # an archive cannot count commits
       endif()
     endif()
   endif()

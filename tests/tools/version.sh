@@ -63,10 +63,10 @@ pass "a folder inside another git repository: the project version, not that repo
 # A shallow clone (CI's default checkout) without tags: its commit count is that of the clone, so none.
 git clone -q --depth 1 "file://$repo" "$WORK/shallow"
 out=$(version_of "$WORK/shallow")
-expect_line "$out" "release=0.1.0"; expect_line "$out" "package=0.1.0~dev.g$short"
+expect_line "$out" "release=0.1.0"; expect_line "$out" "package=0.1.0~dev0.g$short"
 expect_line "$out" "revision=$(git -C "$repo" rev-parse HEAD)"
-dpkg --compare-versions "0.1.0~dev.g$short" lt "0.1.0~dev1.g$short" || fail "a shallow build does not sort before a counted one"
-pass "a shallow clone without tags: the project version, package 0.1.0~dev.g$short (no count)"
+dpkg --compare-versions "0.1.0~dev0.g$short" lt "0.1.0~dev1.g$short" || fail "a shallow build does not sort before a counted one"
+pass "a shallow clone without tags: the project version, package 0.1.0~dev0.g$short (0: the count is unknown)"
 
 # A `git archive` tarball (GitHub's source tarballs): no .git; the commit from cmake/git_archival.txt.
 archive() {  # archive REV DIR
@@ -74,7 +74,7 @@ archive() {  # archive REV DIR
 }
 archive HEAD "$WORK/tarball"
 out=$(version_of "$WORK/tarball")
-expect_line "$out" "release=0.1.0"; expect_line "$out" "package=0.1.0~dev.g$short"
+expect_line "$out" "release=0.1.0"; expect_line "$out" "package=0.1.0~dev0.g$short"
 expect_line "$out" "revision=$(git -C "$repo" rev-parse HEAD)"; expect_line "$out" "branch=unknown"
 pass "a git archive tarball without tags: the project version and the archived commit"
 
