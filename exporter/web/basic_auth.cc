@@ -6,7 +6,10 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <thread>
 #include <memory>
 
 namespace symptree {
@@ -30,7 +33,27 @@ std::string sha256(const std::string& text) {
   return std::string(reinterpret_cast<char*>(digest), sizeof digest);
 }
 
+// A bcrypt hash of a random password at `cost`.
+std::string make_dummy_hash(int cost) {
+  char salt[64];
+  if (!crypt_gensalt_rn("$2y$", static_cast<unsigned long>(cost), nullptr, 0, salt, sizeof salt)) return "";
+  auto data = std::make_unique<crypt_data>();
+  std::memset(data.get(), 0, sizeof(crypt_data));
+  const char* hash = crypt_r("symptree dummy password", salt, data.get());
+  return hash && hash[0] != '*' ? hash : "";
+}
+
 }  // namespace
+
+BasicAuth::BasicAuth(std::map<std::string, std::string> users) : users_(std::move(users)) {
+  if (users_.empty()) return;
+  int cost = 4;
+  for (const auto& [user, hash] : users_) cost = std::max(cost, std::atoi(hash.substr(4, 2).c_str()));
+  dummy_hash_ = make_dummy_hash(cost);
+  auto start = std::chrono::steady_clock::now();
+  bcrypt_matches("another password", dummy_hash_);
+  refusal_time_ = std::chrono::steady_clock::now() - start;
+}
 
 bool bcrypt_matches(const std::string& password, const std::string& hash) {
   auto data = std::make_unique<crypt_data>();
@@ -63,11 +86,13 @@ bool BasicAuth::accepts(const std::string& authorization) {
 }
 
 bool BasicAuth::verify(const std::string& user, const std::string& password) const {
-  // An unknown user still costs a bcrypt run (against another user's hash, so
-  // at the same cost), so timing does not reveal which users exist.
+  auto start = std::chrono::steady_clock::now();
   auto found = users_.find(user);
-  bool match = bcrypt_matches(password, (found == users_.end() ? users_.begin() : found)->second);
-  return found != users_.end() && match;
+  bool match = bcrypt_matches(password, found == users_.end() ? dummy_hash_ : found->second);
+  if (found != users_.end() && match) return true;
+  // A user with a cheaper hash than the dummy's is refused no sooner than an unknown one.
+  std::this_thread::sleep_until(start + refusal_time_);
+  return false;
 }
 
 }  // namespace symptree
