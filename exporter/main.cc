@@ -27,6 +27,8 @@ struct Flags {
   std::string web_config_file;
   std::string telemetry_path = "/metrics";
   int max_requests = 8;
+  double header_timeout_seconds = 10;
+  double idle_timeout_seconds = 120;
   std::string log_level = "info";
   std::string log_format = "logfmt";
   std::map<std::string, bool> collectors;  // --collector.<name> / --no-collector.<name>
@@ -65,6 +67,14 @@ void define_flags(CLI::App& app, Flags& flags) {
   app.add_option("--web.max-requests", flags.max_requests, "concurrent scrapes served; more get 503 at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
+  app.add_option("--web.read-header-timeout", flags.header_timeout_seconds,
+                 "seconds a client has to send a whole request (and finish the TLS handshake); then it is closed")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 3600.0));
+  app.add_option("--web.idle-timeout", flags.idle_timeout_seconds,
+                 "seconds a keep-alive connection may stay idle; then it is closed")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 86400.0));
   app.add_option("--log.level", flags.log_level, "debug, info, warn or error")
       ->capture_default_str()
       ->check(CLI::IsMember({"debug", "info", "warn", "error"}));
@@ -109,6 +119,8 @@ bool load_configs(const Flags& flags, HostConfig& host, WebOptions& web) {
   web.web = *web_config;
   web.telemetry_path = flags.telemetry_path;
   web.max_requests = flags.max_requests;
+  web.header_timeout = std::chrono::milliseconds(static_cast<long>(flags.header_timeout_seconds * 1000));
+  web.idle_timeout = std::chrono::milliseconds(static_cast<long>(flags.idle_timeout_seconds * 1000));
   return true;
 }
 

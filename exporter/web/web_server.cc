@@ -1,6 +1,8 @@
 // WebServer: routes, the scrape cap, auth, gzip and the listening setup.
 #include "exporter/web/web_server.h"
 
+#include <sys/resource.h>
+
 #include "exporter/web/gzip.h"
 #include "exporter/web/listen_socket.h"
 
@@ -48,6 +50,12 @@ bool WebServer::bind(std::string& error) {
   if (fd < 0) return false;
   HttpServerLimits limits;
   limits.workers = options_.max_requests + kWorkersBeyondCap;
+  limits.header_timeout = options_.header_timeout;
+  limits.idle_timeout = options_.idle_timeout;
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
+    limits.max_connections = files.rlim_cur > 64 ? static_cast<size_t>(files.rlim_cur) - 64 : 1;  // room for collectors
+  }
   HeaderList headers(options_.web.headers.begin(), options_.web.headers.end());
   HttpHandler& handler = *this;
   server_ = std::make_unique<HttpServer>(fd, tls_.get(), handler, limits, headers);

@@ -24,6 +24,8 @@ struct WebOptions {
   WebConfig web;
   std::string telemetry_path = "/metrics";
   int max_requests = 8;            // concurrent scrapes; beyond: 503
+  std::chrono::milliseconds header_timeout{10000};  // accept (or a request's first byte) to its end, TLS included
+  std::chrono::milliseconds idle_timeout{120000};   // keep-alive connection with no request
   std::string collectors_summary;  // shown on the / page
 };
 

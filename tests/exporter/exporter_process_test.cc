@@ -8,10 +8,12 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <future>
 #include <thread>
 
 #include "common/host_config.h"
+#include "running_exporter.h"
 #include "test_support.h"
 
 using namespace symptree::testing;
@@ -20,45 +22,10 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// A running exporter on a free port, stopped by PID at the end of the test.
-struct Exporter {
-  int port = free_port();
-  std::string log;
-  std::unique_ptr<ChildProcess> process;
-
-  Exporter(const TempDir& dir, const std::string& config, std::vector<std::string> extra = {}, bool as_nobody = false) {
-    write_file(dir / "exporter.yml", config);
-    log = dir / "exporter.log";
-    std::vector<std::string> args = {"--config.file", dir / "exporter.yml", "--web.listen-address",
-                                     "127.0.0.1:" + std::to_string(port)};
-    args.insert(args.end(), extra.begin(), extra.end());
-    process = spawn_exporter(args, log, as_nobody);
-    REQUIRE_MESSAGE(wait_until_serving(port), read_file(log));
-  }
-
-  httplib::Result get(const std::string& path) const {
-    httplib::Client client("127.0.0.1", port);
-    client.set_read_timeout(std::chrono::seconds(10));
-    return client.Get(path.c_str());
-  }
-
-  std::map<std::string, double> scrape() const {
-    httplib::Result result = get("/metrics");
-    REQUIRE(result);
-    REQUIRE(result->status == 200);
-    return parse_exposition(result->body);
-  }
-};
-
 double scrape_seconds(const Exporter& exporter, std::map<std::string, double>& series) {
   auto start = SteadyClock::now();
   series = exporter.scrape();
   return std::chrono::duration<double>(SteadyClock::now() - start).count();
-}
-
-// Runs the binary to completion; its exit code and stderr.
-int run_exporter(const std::string& args, std::string& output) {
-  return run_command(std::string(SYMPTREE_EXPORTER_BINARY) + " " + args, &output);
 }
 
 }  // namespace
@@ -266,10 +233,18 @@ TEST_CASE("bad config files and flags: a clear message with file:line:column and
   CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --check-config", output) == 0);
   CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.listen-address localhost", output) == 2);
   CHECK(output.find("--web.listen-address: error: 'localhost' has no port") != std::string::npos);
-  CHECK(run_exporter("--config.file " + dir / "missing.yml", output) != 0);
-  CHECK(output.find("File does not exist") != std::string::npos);
-  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.max-requests 0", output) != 0);
-  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --no-such-flag", output) != 0);
+  // A missing file is a configuration error (2), on one line; bad flags are usage errors (1), on one line.
+  CHECK(run_exporter("--config.file " + dir / "missing.yml", output) == 2);
+  CHECK(output == dir / "missing.yml" + ": error: cannot read file: No such file or directory\n");
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.max-requests 0", output) == 1);
+  CHECK(output == "symptree-exporter: --web.max-requests: Value 0 not in range 1 to 1000 (see --help)\n");
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --no-such-flag", output) == 1);
+  CHECK(output.find("--no-such-flag") != std::string::npos);
+  CHECK(std::count(output.begin(), output.end(), '\n') == 1);
+  CHECK(run_exporter("", output) == 1);
+  CHECK(output == "symptree-exporter: --config.file is required (see --help)\n");
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --log.format xml", output) == 1);
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.telemetry-path metrics", output) == 1);
   CHECK(run_exporter("--help", output) == 0);
   CHECK(output.find("--web.config.file") != std::string::npos);
   int taken = free_port();
