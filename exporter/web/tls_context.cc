@@ -2,6 +2,7 @@
 #include "exporter/web/tls_context.h"
 
 #include <openssl/err.h>
+#include <openssl/x509.h>
 
 namespace symptree {
 namespace {
@@ -41,8 +42,14 @@ SslContext make_tls_context(const WebConfig& web, Diagnostics& diagnostics) {
     ok = false;
   }
   if (SSL_CTX_use_PrivateKey_file(context.get(), web.key_file.c_str(), SSL_FILETYPE_PEM) != 1) {
-    diagnostics.error(web.key_position, "cannot load the key '" + web.key_file + "': " + openssl_error(),
-                      "key_file must name a readable PEM private key");
+    bool mismatch = ERR_GET_REASON(ERR_peek_last_error()) == X509_R_KEY_VALUES_MISMATCH;
+    if (mismatch) {
+      diagnostics.error(web.key_position, "the key '" + web.key_file + "' does not match the certificate '" +
+                                              web.cert_file + "': " + openssl_error());
+    } else {
+      diagnostics.error(web.key_position, "cannot load the key '" + web.key_file + "': " + openssl_error(),
+                        "key_file must name a readable PEM private key");
+    }
     ok = false;
   } else if (ok && SSL_CTX_check_private_key(context.get()) != 1) {
     diagnostics.error(web.key_position, "the key '" + web.key_file + "' does not match the certificate '" +
