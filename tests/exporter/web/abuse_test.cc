@@ -5,6 +5,7 @@
 // stopped at the end of its test; loops are bounded in count and time.
 #include <doctest/doctest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -184,7 +185,12 @@ TEST_CASE("during wrk -c2000 every scrape is answered at once, 200 or 503") {
   std::string url = "http://127.0.0.1:" + std::to_string(exporter.port) + "/metrics";
   pid_t wrk = fork();
   if (wrk == 0) {
-    freopen("/dev/null", "w", stdout);
+    rlimit files{};  // 2,000 connections need more descriptors than a default soft limit of 1,024
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+      files.rlim_cur = files.rlim_max;
+      setrlimit(RLIMIT_NOFILE, &files);
+    }
+    if (!freopen("/dev/null", "w", stdout)) _exit(127);
     execlp("wrk", "wrk", "-t2", "-c2000", "-d6s", url.c_str(), nullptr);
     _exit(127);
   }
