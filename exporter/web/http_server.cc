@@ -175,6 +175,7 @@ bool HttpServer::pump(Connection& connection) {
         connection.busy = true;
       }
     }
+    if (!connection.busy) handler_.dropped(parsed.request);
     if (connection.busy) {
       jobs_ready_.notify_one();
       break;

@@ -33,6 +33,9 @@ class HttpHandler {
   virtual ~HttpHandler() = default;
   virtual std::optional<HttpResponse> answer_now(const HttpRequest& request) = 0;
   virtual HttpResponse answer(const HttpRequest& request) = 0;
+  // A request answer_now let through that will not reach answer(): the queue
+  // was full and it got a 503 instead.
+  virtual void dropped(const HttpRequest& request) = 0;
 };
 
 struct HttpServerLimits {

@@ -105,6 +105,10 @@ HttpResponse WebServer::answer(const HttpRequest& request) {
   return page;
 }
 
+void WebServer::dropped(const HttpRequest& request) {
+  if (request.path() == options_.telemetry_path) --scrapes_in_flight_;
+}
+
 HttpResponse WebServer::metrics(const HttpRequest& request) {
   HttpResponse response = text_response(200, scraper_.text());
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";

@@ -44,6 +44,7 @@ class WebServer : private HttpHandler {
  private:
   std::optional<HttpResponse> answer_now(const HttpRequest& request) override;
   HttpResponse answer(const HttpRequest& request) override;
+  void dropped(const HttpRequest& request) override;
   HttpResponse metrics(const HttpRequest& request);
 
   const Scraper& scraper_;
