@@ -1,9 +1,12 @@
 // The HTTP collector: a GET per configured URL, with its status and latency
 // (the flowchart's `curl /v1/health`). A failed probe is a value (success 0),
-// not a collector failure.
+// not a collector failure. Each request has a total deadline.
 #include <httplib.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include "exporter/core/collector_registry.h"
 
@@ -17,6 +20,38 @@ std::pair<std::string, std::string> split_url(const std::string& url) {
   if (path_start == std::string::npos) return {url, "/"};
   return {url.substr(0, path_start), url.substr(path_start)};
 }
+
+// Stops a client's request at a deadline unless it ends first: a total
+// deadline, which httplib's per-read timeouts do not give (a target that
+// trickles a byte every 2 s never times out a read).
+class RequestDeadline {
+ public:
+  RequestDeadline(httplib::Client& client, std::chrono::steady_clock::time_point deadline)
+      : client_(client), deadline_(deadline), thread_([this] { watch(); }) {}
+  ~RequestDeadline() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    ended_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void watch() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (ended_.wait_until(lock, deadline_, [this] { return done_; })) return;
+    // Stop again until the request returns: a stop() before the socket exists has nothing to shut down.
+    while (!ended_.wait_for(lock, std::chrono::milliseconds(50), [this] { return done_; })) client_.stop();
+  }
+
+  httplib::Client& client_;
+  std::chrono::steady_clock::time_point deadline_;
+  std::mutex mutex_;
+  std::condition_variable ended_;
+  bool done_ = false;
+  std::thread thread_;  // last: starts once the members it reads exist
+};
 
 class HttpCollector : public CollectorOf<CollectorId::http> {
  public:
@@ -40,7 +75,10 @@ class HttpCollector : public CollectorOf<CollectorId::http> {
     client.set_write_timeout(request_timeout_);
     client.set_keep_alive(false);
     auto begin = std::chrono::steady_clock::now();
-    httplib::Result result = client.Get(path.c_str());
+    httplib::Result result = [&] {
+      RequestDeadline deadline(client, begin + request_timeout_);
+      return client.Get(path.c_str());
+    }();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     int status = result ? result->status : 0;
     out.add(metric::http_probe_success, {probe.name}, status == probe.expect_status ? 1 : 0);
