@@ -34,10 +34,11 @@ std::string openssl_error(const std::string& fallback) {
 // `error` is set only when the file cannot be opened; a file that opens but does
 // not parse gives a null certificate and counts as a parse failure.
 // A path that is not a regular file (a FIFO, a device) is refused before it is opened.
-bool regular_file(FileSystem& file_system, const std::string& path, std::string& error) {
+// `error` is "<cannot_open>: <errno text>" when stat fails.
+bool regular_file(FileSystem& file_system, const std::string& path, const char* cannot_open, std::string& error) {
   struct stat st;
   if (int code = file_system.stat(path, st)) {
-    error = std::string("cannot open: ") + std::strerror(code);
+    error = std::string(cannot_open) + ": " + std::strerror(code);
     return false;
   }
   if (S_ISREG(st.st_mode)) return true;
@@ -46,7 +47,7 @@ bool regular_file(FileSystem& file_system, const std::string& path, std::string&
 }
 
 X509Ptr read_certificate(FileSystem& file_system, const std::string& path, std::string& error) {
-  if (!regular_file(file_system, path, error)) return X509Ptr(nullptr, X509_free);
+  if (!regular_file(file_system, path, "cannot open", error)) return X509Ptr(nullptr, X509_free);
   int code = 0;
   FilePtr file = file_system.open_read(path, code);
   if (!file) {
@@ -59,10 +60,7 @@ X509Ptr read_certificate(FileSystem& file_system, const std::string& path, std::
 }
 
 KeyPtr read_key(FileSystem& file_system, const std::string& path, std::string& error) {
-  if (!regular_file(file_system, path, error)) {
-    error = "key: " + error;
-    return KeyPtr(nullptr, EVP_PKEY_free);
-  }
+  if (!regular_file(file_system, path, "cannot open key", error)) return KeyPtr(nullptr, EVP_PKEY_free);
   int code = 0;
   FilePtr file = file_system.open_read(path, code);
   if (!file) {

@@ -1,6 +1,6 @@
 // The HTTP collector: a GET per configured URL, with its status and latency
 // (the flowchart's `curl /v1/health`). A failed probe is a value (success 0),
-// not a collector failure. Each request has a total deadline.
+// not a collector failure. A run's requests have a total deadline.
 #include <httplib.h>
 
 #include <chrono>
@@ -59,15 +59,22 @@ class HttpCollector : public CollectorOf<CollectorId::http> {
       // Leave a fifth of the collector's timeout for everything but the request.
       : probes_(std::move(probes)), request_timeout_(std::chrono::milliseconds(timeout.ms * 4 / 5)) {}
 
+  // All probes of a run share one deadline, so that several hung targets
+  // cannot make the run outlast the collector's timeout.
   void collect_into(ProbeContext& context, Out& out) override {
+    auto deadline = std::chrono::steady_clock::now() + request_timeout_;
     for (const HttpProbe& probe : probes_) {
       if (!context.begin(probe.url)) continue;
-      probe_one(probe, out);
+      if (std::chrono::steady_clock::now() >= deadline) {
+        context.fail(probe.url, "not probed: earlier probes used up this run's deadline");
+        continue;
+      }
+      probe_one(probe, deadline, out);
     }
   }
 
  private:
-  void probe_one(const HttpProbe& probe, Out& out) const {
+  void probe_one(const HttpProbe& probe, std::chrono::steady_clock::time_point deadline, Out& out) const {
     auto [base, path] = split_url(probe.url);
     httplib::Client client(base);
     client.set_connection_timeout(request_timeout_);
@@ -76,7 +83,7 @@ class HttpCollector : public CollectorOf<CollectorId::http> {
     client.set_keep_alive(false);
     auto begin = std::chrono::steady_clock::now();
     httplib::Result result = [&] {
-      RequestDeadline deadline(client, begin + request_timeout_);
+      RequestDeadline stop_at(client, deadline);
       return client.Get(path.c_str());
     }();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();

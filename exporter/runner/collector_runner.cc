@@ -126,6 +126,7 @@ RunResult CollectorRunner::wait(const Ticket& ticket, Clock::time_point deadline
         slow_->add(state.current_item);
         RunResult result = from_last(state, "'" + state.current_item + "' is slow (no answer within " +
                                                 seconds_text(slow_after_) + "); values are from the last complete run");
+        result.seconds = std::chrono::duration<double>(now - state.run_started).count();  // the run so far
         state_lock.unlock();
         note_failures(result);
         return result;

@@ -29,6 +29,17 @@ double scrape_seconds(const Exporter& exporter, std::map<std::string, double>& s
   return std::chrono::duration<double>(SteadyClock::now() - start).count();
 }
 
+// Scrapes until the directory `name`'s first background walk has finished (bounded: 10 s).
+std::map<std::string, double> scrape_after_walk(const Exporter& exporter, const std::string& name) {
+  std::map<std::string, double> m;
+  for (int i = 0; i < 200; ++i) {
+    m = exporter.scrape();
+    if (m["symptree_directory_complete{name=\"" + name + "\"}"] == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return m;
+}
+
 }  // namespace
 
 TEST_CASE("scraping the exporter: every probe kind against real fixtures, and promtool finds nothing to lint") {
@@ -59,6 +70,7 @@ TEST_CASE("scraping the exporter: every probe kind against real fixtures, and pr
       "backups: [{name: nightly, dir: " + dir / "backups" + ", glob: \"stemedb-backup-*\", metadata: metadata.json, fields: [assertions]}]\n"
       "memory: true\n");
 
+  scrape_after_walk(exporter, "wal");
   httplib::Result text = exporter.get("/metrics");
   REQUIRE(text);
   CHECK(text->get_header_value("Content-Type").find("version=0.0.4") != std::string::npos);
@@ -125,7 +137,7 @@ TEST_CASE("a hung HTTP target, a FIFO certificate, a vanished path and a symlink
       "certificates: [{name: hung, path: " + dir / "hung.crt" + "}]\n"
       "http: [{name: silent, url: \"" + silent.url() + "\"}]\n"
       "memory: true\ntimeout: 1s\n");
-  std::map<std::string, double> m;
+  std::map<std::string, double> m = scrape_after_walk(exporter, "wal");
   CHECK(scrape_seconds(exporter, m) < 1.0);  // waits at most slow_after (0.25 s) for the silent target
   CHECK(m.at("symptree_collector_success{collector=\"certificate\"}") == 0);  // the FIFO, refused unopened
   CHECK(m.at("symptree_collector_success{collector=\"http\"}") == 0);
@@ -151,16 +163,34 @@ TEST_CASE("a hung HTTP target, a FIFO certificate, a vanished path and a symlink
   CHECK(exporter.process->stop() == 0);
 }
 
-TEST_CASE("an unreadable directory fails its collector") {
+TEST_CASE("run unprivileged, an unreadable subdirectory fails the directory, named, and its right size comes back") {
   if (geteuid() != 0) return;  // needs root to hand the exporter to nobody
   TempDir dir;
   chmod(dir.path().c_str(), 0755);
-  mkdir((dir / "secret").c_str(), 0700);
-  write_file(dir / "secret/a", "abc");
-  Exporter exporter(dir, "directories: [{name: secret, path: " + dir / "secret" + "}]\n", {}, /*as_nobody=*/true);
-  std::map<std::string, double> m = exporter.scrape();
+  mkdir((dir / "wal").c_str(), 0755);
+  mkdir((dir / "wal/secret").c_str(), 0755);
+  write_file(dir / "wal/top", "abc");
+  write_file(dir / "wal/secret/a", "12345");
+  Exporter exporter(dir, "directories: [{name: wal, path: " + dir / "wal" + "}]\n", {}, /*as_nobody=*/true);
+  std::map<std::string, double> m = scrape_after_walk(exporter, "wal");
+  CHECK(m.at("symptree_directory_size_bytes{name=\"wal\"}") == 8);
+  CHECK(m.at("symptree_collector_success{collector=\"directory\"}") == 1);
+
+  chmod((dir / "wal/secret").c_str(), 0700);  // root's, unreadable to nobody
+  for (int i = 0; i < 200 && m["symptree_directory_complete{name=\"wal\"}"] == 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    m = exporter.scrape();
+  }
+  CHECK(m.at("symptree_directory_complete{name=\"wal\"}") == 0);
   CHECK(m.at("symptree_collector_success{collector=\"directory\"}") == 0);
-  CHECK(read_file(exporter.log).find("Permission denied") != std::string::npos);
+  CHECK(read_file(exporter.log).find("wal/secret': Permission denied") != std::string::npos);
+
+  chmod((dir / "wal/secret").c_str(), 0755);
+  m = scrape_after_walk(exporter, "wal");
+  CHECK(m.at("symptree_directory_complete{name=\"wal\"}") == 1);
+  CHECK(m.at("symptree_collector_success{collector=\"directory\"}") == 1);
+  CHECK(m.at("symptree_directory_size_bytes{name=\"wal\"}") == 8);
+  CHECK(exporter.process->stop() == 0);
 }
 
 TEST_CASE("beyond --web.max-requests concurrent scrapes the exporter answers 503") {
