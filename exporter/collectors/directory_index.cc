@@ -114,7 +114,8 @@ void DirectoryIndex::scan_subtree(const std::string& relative, std::string& erro
       int wd = inotify_add_watch(inotify_fd_, path.c_str(), kWatchMask | (dir.empty() ? 0 : IN_DONT_FOLLOW));
       if (wd >= 0) {
         watches_[wd] = dir;
-      } else {  // out of watches (fs.inotify.max_user_watches): walk at every refresh instead
+      } else if (errno == ENOSPC || errno == ENOMEM) {
+        // out of watches (fs.inotify.max_user_watches): walk at every refresh instead
         close(inotify_fd_);
         inotify_fd_ = -1;
       }
