@@ -70,9 +70,10 @@ TEST_CASE("a collector that fails or hangs is success 0 while the others are rep
   CHECK(series.count("symptree_memory_total_bytes") == 0);
 
   // Released, the hung call returns and the next scrapes recover.
+  // (The file exists before the release: the run still in flight reads it, whichever run the scrape joins.)
+  fs.add_file("/proc/meminfo", "MemTotal: 100 kB\nMemAvailable: 25 kB\n");
   fs.release("/proc/meminfo");
   Clock::time_point give_up = Clock::now() + std::chrono::seconds(2);
   while (CollectorRunner::abandoned_workers() > 0 && Clock::now() < give_up) usleep(1000);
-  fs.add_file("/proc/meminfo", "MemTotal: 100 kB\nMemAvailable: 25 kB\n");
   CHECK(parse_exposition(scraper.text()).at("symptree_collector_success{collector=\"memory\"}") == 1);
 }
