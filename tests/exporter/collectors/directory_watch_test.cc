@@ -45,10 +45,14 @@ void make_files(const std::string& root, int count) {
   }
 }
 
+// Where to make 200,000 files: tmpfs when there is one (about 5 s), as creating them on this
+// machine's ext4 disk took 50 s to 3.5 min under load, past the test's time limit.
+std::string many_files_parent() { return access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"; }
+
 }  // namespace
 
 TEST_CASE("with 200,000 files the first scrape answers at once, without values, and a later one has them all") {
-  TempDir dir;
+  TempDir dir(many_files_parent());
   make_files(dir.path(), 200000);
   DirectoryWatch watch(dir.path(), "", "*", kNoRescan);
   Clock::time_point start = Clock::now();
