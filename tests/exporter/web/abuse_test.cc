@@ -27,6 +27,20 @@ using SteadyClock = std::chrono::steady_clock;
 // 100 ms; a test on a loaded shared machine allows for scheduling delays.
 constexpr double kScrapeBoundMs = 1000;
 
+// Under AddressSanitizer freed memory waits in its quarantine instead of going back to
+// the system, so RSS after a burst says nothing about the exporter there.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kRssIsMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kRssIsMeaningful = false;
+#else
+constexpr bool kRssIsMeaningful = true;
+#endif
+#else
+constexpr bool kRssIsMeaningful = true;
+#endif
+
 double elapsed_ms(SteadyClock::time_point start) {
   return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
 }
@@ -161,7 +175,7 @@ TEST_CASE("a 1 MB header, a 1 MB request line and a bad request line are refused
   exporter.scrape();
   long after = rss_kib(exporter.process->pid());
   MESSAGE("RSS before " << baseline << " KiB, after 100 x 1 MB headers " << after << " KiB");
-  CHECK(after - baseline < 4096);
+  if (kRssIsMeaningful) CHECK(after - baseline < 4096);
   CHECK(exporter.process->stop() == 0);
 }
 
