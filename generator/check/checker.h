@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/diagnostics.h"
+#include "generator/model/alert_plan.h"
 #include "generator/model/model.h"
 
 namespace symptree {
@@ -20,6 +21,8 @@ struct CheckOptions {
   bool use_promtool = true;        // parse conditions with promtool when it is installed
   std::string dot = "dot";         // Graphviz, for docs/flowchart.svg when it is installed
   bool use_dot = true;
+  // Not a check: how compile states each alert's path (compile --inline-paths).
+  PathForm path_form = PathForm::Joined;
 };
 
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics);

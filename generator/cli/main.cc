@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <thread>
 
 #include "common/build_info.h"
 #include "common/yaml_reader.h"
@@ -201,6 +202,10 @@ int main(int argc, char** argv) {
   compile->add_option("-o,--out", out_dir, "Output directory")->capture_default_str();
   compile->add_flag("--check", check_only, "Write nothing; exit 1 and list the files when the output directory is stale");
   compile->add_flag("-q,--quiet", quiet, "Print only errors");
+  bool inline_paths = false;
+  compile->add_flag("--inline-paths", inline_paths,
+                    "Write each alert with every ancestor's condition inline instead of joining its parent's "
+                    "record (the same alerts at depth times the cost; for equivalence tests and benchmarks)");
 
   std::string name;
   CLI::App* explain = app.add_subcommand("explain", "Explain an alert or node: its path from the symptom, conditions, "
@@ -217,6 +222,10 @@ int main(int argc, char** argv) {
   coverage->add_option("spec", spec, "The flowchart spec (YAML), or - for standard input")->required();
   coverage->add_flag("--json", coverage_options.json, "Print JSON instead of a table");
   coverage->add_flag("!--no-run", coverage_options.run_tests, "List the tests without running promtool");
+  coverage_options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  coverage->add_option("-j,--jobs", coverage_options.jobs, "promtool processes at once, one test file each in turn")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 
   std::string command = requested_command(app, argc, argv);
   if (!command.empty()) {
@@ -230,6 +239,7 @@ int main(int argc, char** argv) {
     return usage_error(app, e.what());
   }
   SpecInput input = spec_input(spec, stdin_name, no_promtool, promtool);
+  if (inline_paths) input.options.path_form = PathForm::Inline;
   if (*check) return run_check(input, *parse_diagnostic_format(format_name));
   coverage_options.promtool = promtool;
   if (*explain) {

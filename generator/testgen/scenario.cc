@@ -7,7 +7,8 @@
 namespace symptree {
 namespace {
 
-const char* host_suffix(TestHost host) { return host == TestHost::A ? "-a" : "-b"; }
+// "-a", "-b", ...: two characters, so a slot key's host is its first two.
+std::string host_suffix(TestHost host) { return std::string("-") + static_cast<char>('a' + static_cast<int>(host)); }
 
 // Whether every label of `small` is in `large` with the same value.
 bool is_subset(const std::map<std::string, std::string>& small, const std::map<std::string, std::string>& large) {
@@ -53,7 +54,7 @@ ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const SimpleComparison& compari
   std::map<std::string, std::string> matchers(comparison.matchers.begin(), comparison.matchers.end());
   for (const auto& [label, value] : matchers) labels[label] = value;
   std::string selector = series_selector(comparison.metric, labels);
-  std::string key = std::string(host_suffix(host)) + selector;
+  std::string key = host_suffix(host) + selector;
   auto existing = slots_.find(key);
   if (existing != slots_.end()) {
     if (existing->second.from_examples) {
@@ -79,7 +80,7 @@ bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, 
     for (const auto& [label, value] : host_labels(model_, host)) labels[label] = value;
     for (const auto& [label, value] : target_labels(example.metric, host)) labels.emplace(label, value);
     std::string selector = series_selector(example.metric, labels);
-    std::string key = std::string(host_suffix(host)) + selector;
+    std::string key = host_suffix(host) + selector;
     if (slots_.count(key)) {
       error = "series " + selector + " of '" + node.id + "' examples is also used by another node";
       return false;

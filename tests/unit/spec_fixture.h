@@ -9,11 +9,24 @@
 #include <string>
 #include <utility>
 
+#include <yaml-cpp/yaml.h>
+
 #include "common/diagnostics.h"
 #include "generator/pipeline/compiler.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree::testing {
+
+// Every rule file of a compile (prometheus/rules/<group>.yml) read into one
+// document, {groups: [...]}, in the order of the groups.
+inline YAML::Node all_rule_groups(const Compilation& c) {
+  YAML::Node all;
+  for (const std::string& group : c.alerts.groups) {
+    YAML::Node file = YAML::Load(c.outputs.files().at("prometheus/rules/" + group + ".yml"));
+    for (const YAML::Node& g : file["groups"]) all["groups"].push_back(g);
+  }
+  return all;
+}
 
 // Two symptoms: one with two derived causes (one two levels deep), one with
 // an examples-based cause from another scrape target, and a manual leaf.
