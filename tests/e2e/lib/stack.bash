@@ -229,7 +229,7 @@ stack_start_alertmanager() {
 }
 
 # stack_start_prometheus [ROLE CONFIG PORT]: Prometheus with a generated
-# prometheus.yml (its rule_files point at the generated rules.yml beside it).
+# prometheus.yml (its rule_files load the generated rules/*.yml beside it).
 stack_start_prometheus() {
   local role=${1:-prometheus} config=${2:-$STACK_DIR/out/prometheus/prometheus.yml} port=${3:-$PROM_PORT}
   stack_spawn "$role" "$STACK_DIR/$role.log" prometheus \
