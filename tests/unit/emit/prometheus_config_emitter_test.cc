@@ -37,7 +37,7 @@ TEST_CASE("one prometheus-<replica>.yml per replica, identical but for the repli
         text_b);
 
   CHECK(a["global"]["scrape_interval"].as<std::string>() == "30s");
-  CHECK(a["rule_files"][0].as<std::string>() == "rules.yml");
+  CHECK(a["rule_files"][0].as<std::string>() == "rules/*.yml");  // the folder of rule files beside it
   YAML::Node relabel = a["alerting"]["alert_relabel_configs"];
   REQUIRE(relabel.size() == 1);
   CHECK(relabel[0]["action"].as<std::string>() == "labeldrop");
@@ -68,7 +68,7 @@ TEST_CASE("without replicas: one prometheus.yml without a replica label; rule_fi
   REQUIRE(c.outputs.files().count("prometheus/prometheus.yml"));
   YAML::Node config = YAML::Load(c.outputs.files().at("prometheus/prometheus.yml"));
   CHECK_FALSE(config["global"]["external_labels"]["replica"]);
-  CHECK(config["rule_files"][0].as<std::string>() == "/etc/prometheus/shop/rules.yml");
+  CHECK(config["rule_files"][0].as<std::string>() == "/etc/prometheus/shop/*.yml");
   CHECK(config["alerting"]["alert_relabel_configs"][0]["regex"].as<std::string>() == "replica");
 }
 
