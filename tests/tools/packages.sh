@@ -73,7 +73,7 @@ symptree --version
 symptree-exporter --version
 symptree-exporter --config.file /etc/symptree/exporter.yml --check-config
 symptree compile /usr/share/doc/symptree/examples/stemedb.yaml -o /tmp/out
-test -s /tmp/out/prometheus/rules.yml && test -s /tmp/out/alertmanager/alertmanager.yml
+test -s /tmp/out/prometheus/rules/stemedb.absence.yml && test -s /tmp/out/alertmanager/alertmanager.yml
 getent passwd symptree-exporter
 echo INSIDE-OK'
 # The root's sources are this machine's (deb822), so apt reaches the mirror it is configured for.

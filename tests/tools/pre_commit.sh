@@ -53,7 +53,7 @@ grep -q "for: 6m" "$repo/specs/stemedb.yaml" || fail "the test's edit did not ap
 git -C "$repo" add -A
 expect_exit 1 git -C "$repo" commit -q -m "stale outputs"
 expect_output "symptree compile --check"
-expect_output "out/prometheus/rules.yml (differs)"
+expect_output "out/prometheus/rules/stemedb.queries_slow.yml (differs)"
 expect_output "is stale"
 [ "$(git -C "$repo" rev-list --count HEAD)" -eq 1 ] || fail "a commit with stale outputs went in"
 pass "a spec changed without recompiling: compile --check refuses the commit"
