@@ -12,6 +12,9 @@ std::string SourcePosition::to_string() const {
 }
 
 void Diagnostics::error(const SourcePosition& where, std::string message, std::string hint) {
+  // Each problem once: a check that meets the same mistake twice says it once.
+  std::string key = where.to_string() + '\0' + message;
+  if (!seen_.insert(key).second) return;
   errors_.push_back({where, std::move(message), std::move(hint)});
 }
 

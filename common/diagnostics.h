@@ -2,6 +2,7 @@
 // position, collected so the user sees every problem in one run.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ struct Diagnostic {
   std::string hint;
 };
 
-// Collects diagnostics; formats them sorted by position, gcc style.
+// Collects diagnostics, each distinct (position, message) once; formats them
+// sorted by position, gcc style.
 class Diagnostics {
  public:
   void error(const SourcePosition& where, std::string message, std::string hint = "");
@@ -37,6 +39,7 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> errors_;
+  std::set<std::string> seen_;  // "where\0message" of each error
 };
 
 // Levenshtein distance, for "did you mean" hints.

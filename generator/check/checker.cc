@@ -2,10 +2,12 @@
 #include "generator/check/checker.h"
 
 #include "common/process.h"
+#include "generator/check/join_label_check.h"
 #include "generator/check/metric_check.h"
 #include "generator/check/promql_check.h"
 #include "generator/check/runbook_check.h"
 #include "generator/check/scope_check.h"
+#include "generator/check/selector_check.h"
 #include "generator/model/range_windows.h"
 
 namespace symptree {
@@ -17,6 +19,7 @@ namespace {
 void check_testable(const Model& model, Diagnostics& diagnostics) {
   for (const Node& node : model.nodes) {
     if (node.kind != NodeKind::Alert || !node.when || node.examples || node.when->analysis.derivable()) continue;
+    if (!node.when->analysis.ast) continue;  // not valid PromQL: that error says it all
     diagnostics.error(node.when->where,
                       "cannot derive test series for '" + node.id +
                           "': its condition is not a simple comparison (metric{label=\"value\"} OP number)",
@@ -29,6 +32,8 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics) {
   check_testable(model, diagnostics);
   check_metrics(model, diagnostics);
+  check_selectors(model, diagnostics);
+  check_join_labels(model, diagnostics);
   check_scopes(model, diagnostics);
   check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
                               model.test_interval_where, diagnostics);

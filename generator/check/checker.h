@@ -1,7 +1,10 @@
 // The check folder's public header. Validation beyond the spec's structure:
-// metrics exist, runbooks exist, scopes aggregate, conditions parse. Each
-// check is one file with its own header (metric_check, runbook_check,
-// scope_check, promql_check); check_model runs them all. The checks that need
+// metrics exist, selectors name real labels and probes, host-scoped results
+// keep the join labels, cluster-scoped ones drop them, runbooks exist, and
+// promtool (when installed) agrees the conditions parse. Each check is one
+// file with its own header (metric_check, selector_check, join_label_check,
+// runbook_check, scope_check, promql_check); check_model runs them all, on a
+// model that may already have errors (every problem in one run). The checks that need
 // a later stage's output are run by the pipeline at that stage:
 // alertmanager_check (the alert plan) and dashboard_lint (the dashboard).
 #pragma once

@@ -14,9 +14,9 @@ namespace symptree {
 
 std::optional<Compilation> compile_spec_text(const std::string& spec_path, const std::string& text,
                                              const CheckOptions& options, Diagnostics& diagnostics) {
-  std::optional<Model> model = load_spec_text(spec_path, text, diagnostics);
+  std::optional<Model> model = load_spec_text_partial(spec_path, text, diagnostics);
   if (!model) return std::nullopt;
-  check_model(*model, options, diagnostics);
+  check_model(*model, options, diagnostics);  // also after the reader's errors: all errors in one run
   if (diagnostics.has_errors()) return std::nullopt;
   Compilation result;
   result.model = std::move(*model);
