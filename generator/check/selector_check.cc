@@ -3,6 +3,7 @@
 // (`name`, or `port` for port probes) takes the names under its host section.
 #include "generator/check/selector_check.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "common/probe_catalog.h"

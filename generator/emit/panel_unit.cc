@@ -69,16 +69,26 @@ std::string per_second(const std::string& unit) {
 
 std::string unit_of(const Node& node);
 
+// The unit of the bucket metric under histogram_quantile (its `le` bounds), whatever rate() is around it.
+std::string bucket_unit(const Node& buckets) {
+  std::string unit;
+  promql::walk(buckets, [&](const Node& node) {
+    if (unit.empty() && node.kind == NodeKind::VectorSelector) unit = metric_unit(selector_metric(node));
+  });
+  return unit;
+}
+
 std::string call_unit(const Node& node) {
   static const std::set<std::string> same = {"abs", "ceil", "floor", "round", "clamp", "clamp_min", "clamp_max",
                                              "avg_over_time", "min_over_time", "max_over_time", "sum_over_time",
                                              "last_over_time", "quantile_over_time", "sort", "sort_desc",
-                                             "label_replace", "label_join", "increase", "delta", "idelta"};
+                                             "label_replace", "label_join", "increase", "delta", "idelta",
+                                             "predict_linear", "holt_winters"};
   const std::string& f = node.name;
   if (f == "time" || f == "timestamp") return kTimestamp;
   if (f == "rate" || f == "irate") return per_second(unit_of(node.child(0)));
   if (f == "deriv") return unit_of(node.child(0)) == "bytes" ? "Bps" : "";
-  if (f == "histogram_quantile") return unit_of(node.child(1));
+  if (f == "histogram_quantile") return bucket_unit(node.child(1));
   if (f == "absent" || f == "absent_over_time") return "bool";
   if (f == "quantile_over_time") return unit_of(node.child(1));
   if (same.count(f) && !node.children.empty()) {

@@ -130,7 +130,8 @@ bool keeps_series_labels(const Node& root) {
   promql::walk(root, [&](const Node& node) {
     if (node.kind == NodeKind::Aggregate) keeps = false;
     if (node.kind == NodeKind::Binary && node.matching &&
-        (node.matching->has_labels_clause || node.matching->card != promql::Cardinality::OneToOne)) {
+        (node.matching->has_labels_clause || node.matching->card == promql::Cardinality::ManyToOne ||
+         node.matching->card == promql::Cardinality::OneToMany)) {
       keeps = false;
     }
     if (node.kind == NodeKind::Call && label_changing.count(node.name)) keeps = false;
