@@ -43,15 +43,6 @@ const MetricInfo* catalogue_entry(const std::string& metric) {
   return nullptr;
 }
 
-// The metric a selector reads, by name or `__name__="..."`.
-std::string selector_metric(const promql::Node& selector) {
-  if (!selector.metric.empty()) return selector.metric;
-  for (const promql::Matcher& m : selector.matchers) {
-    if (m.name == "__name__" && m.op == promql::MatchOp::Equal) return m.value;
-  }
-  return "";
-}
-
 class SelectorChecker {
  public:
   SelectorChecker(const Model& model, Diagnostics& diagnostics) : model_(model), diagnostics_(diagnostics) {}
@@ -64,7 +55,9 @@ class SelectorChecker {
 
  private:
   void selector(const Condition& condition, const promql::Node& node) {
-    std::string metric = selector_metric(node);
+    std::optional<MetricReference> reference = selector_metric(node);
+    if (!reference) return;
+    const std::string& metric = reference->name;
     const ProbeKind* kind = probe_for_metric(metric);
     const MetricInfo* info = catalogue_entry(metric);
     if (!kind || !info || !model_.host.has_probe_kind(kind->key)) return;  // unknown metrics: metric_check

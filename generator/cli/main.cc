@@ -232,7 +232,6 @@ int main(int argc, char** argv) {
     if (std::string error = unknown_command_error(app, command); !error.empty()) return usage_error(app, error);
   }
   try {
-    for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();  // `symptree check --no-promtool` too
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help, --version

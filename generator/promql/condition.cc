@@ -26,15 +26,6 @@ const Node& unparenthesized(const Node& node) {
   return *n;
 }
 
-// The metric a selector reads: its name, or its `__name__="..."` matcher.
-std::optional<MetricReference> selector_metric(const Node& selector) {
-  if (!selector.metric.empty()) return MetricReference{selector.metric, selector.metric_pos.start};
-  for (const promql::Matcher& m : selector.matchers) {
-    if (m.name == "__name__" && m.op == MatchOp::Equal) return MetricReference{m.value, m.value_pos.start + 1};
-  }
-  return std::nullopt;
-}
-
 std::vector<MetricReference> find_metrics(const Node& root) {
   std::vector<MetricReference> metrics;
   std::set<std::string> seen;
@@ -46,16 +37,22 @@ std::vector<MetricReference> find_metrics(const Node& root) {
   return metrics;
 }
 
-// `metric{l="v",...}` with equality matchers only and no offset or @.
+// `metric{l="v",...}` (or `{__name__="metric",...}`) with equality matchers
+// only and no offset or @.
 std::optional<SeriesSelector> plain_selector(const Node& node) {
-  if (node.kind != NodeKind::VectorSelector || node.metric.empty() || node.time.offset_ms ||
-      node.time.at != promql::TimeModifiers::At::None) {
+  if (node.kind != NodeKind::VectorSelector || node.time.offset_ms || node.time.at != promql::TimeModifiers::At::None) {
     return std::nullopt;
   }
+  std::optional<MetricReference> metric = selector_metric(node);
+  if (!metric) return std::nullopt;
   SeriesSelector selector;
-  selector.metric = node.metric;
+  selector.metric = metric->name;
   for (const promql::Matcher& m : node.matchers) {
-    if (m.op != MatchOp::Equal || m.name == "__name__") return std::nullopt;
+    if (m.op != MatchOp::Equal) return std::nullopt;
+    if (m.name == "__name__") {
+      if (m.value != selector.metric) return std::nullopt;  // `x{__name__="y"}` selects nothing
+      continue;
+    }
     selector.labels.emplace_back(m.name, m.value);
   }
   return selector;
@@ -154,6 +151,14 @@ const Node* inexact_threshold(const Node& root) {
 }
 
 }  // namespace
+
+std::optional<MetricReference> selector_metric(const promql::Node& selector) {
+  if (!selector.metric.empty()) return MetricReference{selector.metric, selector.metric_pos.start};
+  for (const promql::Matcher& m : selector.matchers) {
+    if (m.name == "__name__" && m.op == MatchOp::Equal) return MetricReference{m.value, m.value_pos.start + 1};
+  }
+  return std::nullopt;
+}
 
 std::optional<ConstantThreshold> constant_threshold(const promql::Node& side, const std::string& expression) {
   std::optional<promql::Constant> constant = promql::fold_constant(side);

@@ -84,6 +84,9 @@ struct ConstantThreshold {
 };
 std::optional<ConstantThreshold> constant_threshold(const promql::Node& side, const std::string& expression);
 
+// The metric a vector selector reads: its name, or its `__name__="..."` matcher.
+std::optional<MetricReference> selector_metric(const promql::Node& selector);
+
 // Parses a whole string as a SeriesSelector; nullopt when it is anything else.
 std::optional<SeriesSelector> parse_series_selector(const std::string& text);
 
