@@ -12,18 +12,25 @@ std::string SourcePosition::to_string() const {
 }
 
 void Diagnostics::error(const SourcePosition& where, std::string message, std::string hint) {
+  // Each problem once: a check that meets the same mistake twice says it once.
+  std::string key = where.to_string() + '\0' + message;
+  if (!seen_.insert(key).second) return;
   errors_.push_back({where, std::move(message), std::move(hint)});
 }
 
-std::string Diagnostics::format() const {
+std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> sorted = errors_;
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.where.file != b.where.file) return a.where.file < b.where.file;
     if (a.where.line != b.where.line) return a.where.line < b.where.line;
     return a.where.column < b.where.column;
   });
+  return sorted;
+}
+
+std::string Diagnostics::format() const {
   std::ostringstream out;
-  for (const Diagnostic& d : sorted) {
+  for (const Diagnostic& d : sorted()) {
     out << d.where.to_string() << ": error: " << d.message << "\n";
     if (!d.hint.empty()) out << "    hint: " << d.hint << "\n";
   }

@@ -2,6 +2,7 @@
 // position, collected so the user sees every problem in one run.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,18 +24,22 @@ struct Diagnostic {
   std::string hint;
 };
 
-// Collects diagnostics; formats them sorted by position, gcc style.
+// Collects diagnostics, each distinct (position, message) once; formats them
+// sorted by position, gcc style.
 class Diagnostics {
  public:
   void error(const SourcePosition& where, std::string message, std::string hint = "");
   bool has_errors() const { return !errors_.empty(); }
   size_t count() const { return errors_.size(); }
   const std::vector<Diagnostic>& errors() const { return errors_; }
+  // The errors ordered by file, line and column (stable: equal positions keep their order).
+  std::vector<Diagnostic> sorted() const;
   // "file:line:col: error: message\n    hint: ...\n" for each, in file order.
   std::string format() const;
 
  private:
   std::vector<Diagnostic> errors_;
+  std::set<std::string> seen_;  // "where\0message" of each error
 };
 
 // Levenshtein distance, for "did you mean" hints.

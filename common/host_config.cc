@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/duration_field.h"
+#include "common/probe_catalog.h"
 
 namespace symptree {
 namespace {
@@ -184,7 +185,7 @@ bool HostConfig::has_probe_kind(const std::string& key) const {
   if (key == "http") return !http.empty();
   if (key == "backups") return !backups.empty();
   if (key == "memory") return memory;
-  return false;
+  return probe_kind_runs_always(key);  // a collector without settings: no entry here, every host has it
 }
 
 HostConfig read_host_config(const YamlFile& file, const YAML::Node& node, Diagnostics& diagnostics) {

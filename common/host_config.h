@@ -82,7 +82,8 @@ struct HostConfig {
   Duration timeout = duration_from_ms(5000);   // per collector, per scrape
   Duration rescan = duration_from_ms(300000);  // full directory rescan to correct drift
 
-  // Whether this config has at least one probe of the catalogue kind `key`.
+  // Whether this config has at least one probe of the catalogue kind `key`;
+  // always true for a kind that needs no settings (CollectorInfo::always).
   bool has_probe_kind(const std::string& key) const;
 };
 

@@ -26,7 +26,7 @@ std::vector<ProbeKind> build_catalog() {
   for (size_t i = 0; i < kCollectors.size(); ++i) {
     if (kCollectors[i].key.empty()) continue;  // the exporter's own metrics
     catalog.push_back({std::string(kCollectors[i].key), std::string(kCollectors[i].name),
-                       metrics_of(static_cast<CollectorId>(i))});
+                       metrics_of(static_cast<CollectorId>(i)), kCollectors[i].always});
   }
   return catalog;
 }
@@ -41,6 +41,13 @@ const std::vector<ProbeKind>& probe_catalog() {
 const std::vector<MetricInfo>& exporter_self_metrics() {
   static const std::vector<MetricInfo> metrics = metrics_of(CollectorId::exporter);
   return metrics;
+}
+
+bool probe_kind_runs_always(const std::string& key, const std::vector<ProbeKind>& catalog) {
+  for (const ProbeKind& kind : catalog) {
+    if (kind.key == key) return kind.always;
+  }
+  return false;
 }
 
 const ProbeKind* probe_for_metric(const std::string& metric) {

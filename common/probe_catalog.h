@@ -23,12 +23,16 @@ struct ProbeKind {
   std::string key;        // e.g. "filesystems"
   std::string collector;  // e.g. "filesystem", the value of the `collector` label
   std::vector<MetricInfo> metrics;
+  bool always = false;  // needs no settings: runs on every host (CollectorInfo::always)
 };
 
 const std::vector<ProbeKind>& probe_catalog();
 
 // Metrics the exporter always serves about itself (collector success, duration, build info).
 const std::vector<MetricInfo>& exporter_self_metrics();
+
+// Whether `key` is a kind of `catalog` that needs no settings, and so every host has.
+bool probe_kind_runs_always(const std::string& key, const std::vector<ProbeKind>& catalog = probe_catalog());
 
 // The probe kind that produces `metric`, or nullptr.
 const ProbeKind* probe_for_metric(const std::string& metric);

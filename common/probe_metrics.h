@@ -16,10 +16,14 @@ namespace symptree {
 enum class CollectorId { filesystem, directory, port, process, certificate, http, backup, memory, exporter };
 
 // A collector: its `collector` label (and registered name), and the key under
-// `host:` in the spec and in exporter.yml that configures it (empty: none).
+// `host:` in the spec and in exporter.yml that configures it (empty: none, the
+// exporter itself). A collector that needs no settings is `always` on (it
+// registers Enabled::always): its key, by convention its name, names the kind
+// in messages and configures nothing; every host has the kind.
 struct CollectorInfo {
   std::string_view name;
   std::string_view key;
+  bool always = false;
 };
 
 // By CollectorId, in catalogue order.
@@ -77,6 +81,8 @@ inline constexpr Def<C::directory, 1> directory_files{"symptree_directory_files"
 inline constexpr Def<C::directory, 1> directory_newest_file_age_seconds{"symptree_directory_newest_file_age_seconds", "gauge", "Age of the most recently modified file.", {"name"}};
 inline constexpr Def<C::directory, 1> directory_oldest_file_age_seconds{"symptree_directory_oldest_file_age_seconds", "gauge", "Age of the least recently modified file.", {"name"}};
 inline constexpr Def<C::directory, 1> directory_bad_magic_files{"symptree_directory_bad_magic_files", "gauge", "Files whose first bytes do not match the configured magic.", {"name"}};
+inline constexpr Def<C::directory, 1> directory_complete{"symptree_directory_complete", "gauge", "1 when the totals are current and cover the whole tree; 0 while a subtree is unreadable or too deep, or a walk has not finished (the log names the path and why).", {"name"}};
+inline constexpr Def<C::directory, 1> directory_index_age_seconds{"symptree_directory_index_age_seconds", "gauge", "Seconds since the directory totals were last known current (about 0 while inotify keeps them current; grows while a walk is pending).", {"name"}};
 inline constexpr Def<C::directory, 1> directory_writable{"symptree_directory_writable", "gauge", "1 when the configured user can create files in the directory.", {"name"}};
 
 inline constexpr Def<C::port, 1> port_listening{"symptree_port_listening", "gauge", "1 when a socket listens on the port.", {"port"}};
@@ -127,6 +133,8 @@ inline constexpr MetricEntry kAllMetrics[] = {
     metric::directory_newest_file_age_seconds.entry(),
     metric::directory_oldest_file_age_seconds.entry(),
     metric::directory_bad_magic_files.entry(),
+    metric::directory_complete.entry(),
+    metric::directory_index_age_seconds.entry(),
     metric::directory_writable.entry(),
     metric::port_listening.entry(),
     metric::port_foreign_owner.entry(),

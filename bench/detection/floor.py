@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The detection-latency floor of one alert, read from the generated configuration.
 
-usage: floor.py PROMETHEUS_YML RULES_YML ALERTMANAGER_YML ALERTNAME [LABEL=VALUE ...]
+usage: floor.py PROMETHEUS_YML RULES ALERTMANAGER_YML ALERTNAME [LABEL=VALUE ...]
 
+RULES is a rule file or the folder of them (out/prometheus/rules/).
 Prints "scrape eval for group_wait floor" in seconds, where floor is their sum:
 a fault just after a scrape waits one scrape interval to be seen, up to one
 evaluation interval to be evaluated, `for` to turn firing, and the route's
@@ -11,8 +12,10 @@ The LABEL=VALUE pairs pick one rule among several of the same name (absence
 alerts differ by `metric`). Routes are matched as Alertmanager does: first
 matching child, depth first, group_wait inherited from the parent (default 30s).
 """
+import os
 import re
 import sys
+from glob import glob as glob_files
 
 import yaml
 
@@ -62,8 +65,13 @@ def main(argv):
     want = dict(arg.split("=", 1) for arg in argv[5:])
     with open(prom_file) as f:
         glob = (yaml.safe_load(f) or {}).get("global", {})
-    with open(rules_file) as f:
-        rule = find_rule(yaml.safe_load(f), name, want)
+    # rules_file: one rule file, or the folder of them (out/prometheus/rules/)
+    paths = sorted(glob_files(os.path.join(rules_file, "*.yml"))) if os.path.isdir(rules_file) else [rules_file]
+    groups = []
+    for path in paths:
+        with open(path) as f:
+            groups += yaml.safe_load(f)["groups"]
+    rule = find_rule({"groups": groups}, name, want)
     with open(am_file) as f:
         route = yaml.safe_load(f)["route"]
     scrape = seconds(glob.get("scrape_interval", "1m"))

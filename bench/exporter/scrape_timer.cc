@@ -3,9 +3,21 @@
 // with the median of one series across them; or makes N small files.
 //
 //   symptree-bench-scrape time HOST PORT N [SERIES]   -> "median_ms p90_ms [series_median]"
+//   symptree-bench-scrape until HOST PORT SERIES S    -> scrapes back to back (waiting for the
+//       server to listen) until SERIES is 1, at most S seconds: "elapsed_ms median_ms max_ms scrapes"
+//       (elapsed from this tool's start, so a walk started with the server is timed from before it)
 //   symptree-bench-scrape files DIR N                 -> creates DIR/dNNN/fNNNNNN, 1..64 bytes each
+//   symptree-bench-scrape abuse HOST PORT N MODE M    -> "median_ms max_ms" of N scrapes (200 or 503) while
+//        M connections are held open: MODE slowloris (headers one byte a second), idle (keep-alive after
+//        one request), or none
 #include <httplib.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <thread>
 
 #include <algorithm>
 #include <chrono>
@@ -55,6 +67,85 @@ int time_scrapes(const std::string& host, int port, int count, const std::string
   return 0;
 }
 
+int connect_to(const std::string& host, int port) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, host.c_str(), &address.sin_addr);
+  if (fd >= 0 && connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Holds `count` abusive connections open while `count` scrapes run on one keep-alive connection.
+int abuse(const std::string& host, int port, int scrapes, const std::string& mode, int count) {
+  std::vector<int> fds;
+  for (int i = 0; i < count; ++i) {
+    int fd = connect_to(host, port);
+    if (fd < 0) {
+      std::fprintf(stderr, "connection %d failed\n", i);
+      return 1;
+    }
+    std::string start = mode == "idle" ? "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" : "GET /metrics HTTP/1.1\r\nX: ";
+    if (send(fd, start.data(), start.size(), MSG_NOSIGNAL) < 0) return 1;
+    if (mode == "idle") {
+      char buffer[512];
+      if (recv(fd, buffer, sizeof buffer, 0) <= 0) return 1;
+    }
+    fds.push_back(fd);
+  }
+  std::atomic<bool> done{false};
+  std::thread trickler([&] {
+    while (!done && mode == "slowloris") {
+      for (int fd : fds) send(fd, "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+      for (int i = 0; i < 10 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  });
+  httplib::Client client(host, port);
+  client.set_keep_alive(true);
+  client.set_read_timeout(std::chrono::seconds(30));
+  std::vector<double> latencies;
+  int failures = 0;
+  for (int i = 0; i < scrapes; ++i) {
+    auto begin = std::chrono::steady_clock::now();
+    httplib::Result result = client.Get("/metrics");
+    latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+    if (!result || (result->status != 200 && result->status != 503)) ++failures;
+  }
+  done = true;
+  trickler.join();
+  for (int fd : fds) close(fd);
+  std::printf("%.3f %.3f %d\n", median(latencies), *std::max_element(latencies.begin(), latencies.end()), failures);
+  return 0;
+}
+
+int scrape_until(const std::string& host, int port, const std::string& series, double limit_s) {
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed_ms = [&] {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  };
+  httplib::Client client(host, port);
+  client.set_keep_alive(true);
+  client.set_read_timeout(std::chrono::seconds(30));
+  std::vector<double> latencies;
+  while (elapsed_ms() < limit_s * 1000) {
+    auto begin = std::chrono::steady_clock::now();
+    httplib::Result result = client.Get("/metrics");
+    if (!result) continue;  // not listening yet
+    latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+    if (series_value(result->body, series) == 1) {
+      std::printf("%.3f %.3f %.3f %zu\n", elapsed_ms(), median(latencies),
+                  *std::max_element(latencies.begin(), latencies.end()), latencies.size());
+      return 0;
+    }
+  }
+  std::fprintf(stderr, "%s did not become 1 within %g s\n", series.c_str(), limit_s);
+  return 1;
+}
+
 int make_files(const std::string& dir, int count) {
   constexpr int kPerDirectory = 1000;
   for (int i = 0; i < count; ++i) {
@@ -72,7 +163,13 @@ int main(int argc, char** argv) {
   if (args.size() >= 4 && args[0] == "time") {
     return time_scrapes(args[1], std::stoi(args[2]), std::stoi(args[3]), args.size() > 4 ? args[4] : "");
   }
+  if (args.size() == 5 && args[0] == "until") {
+    return scrape_until(args[1], std::stoi(args[2]), args[3], std::stod(args[4]));
+  }
   if (args.size() == 3 && args[0] == "files") return make_files(args[1], std::stoi(args[2]));
-  std::fprintf(stderr, "usage: symptree-bench-scrape time HOST PORT N [SERIES] | files DIR N\n");
+  if (args.size() == 6 && args[0] == "abuse") {
+    return abuse(args[1], std::stoi(args[2]), std::stoi(args[3]), args[4], std::stoi(args[5]));
+  }
+  std::fprintf(stderr, "usage: symptree-bench-scrape time HOST PORT N [SERIES] | until HOST PORT SERIES S | files DIR N | abuse HOST PORT N MODE M\n");
   return 2;
 }

@@ -5,8 +5,16 @@
 
 namespace symptree {
 
-std::string synthetic_spec(int branches) {
+namespace {
+
+// The YAML indentation of a cause at `level` (1: a symptom's cause).
+std::string indent(int level) { return std::string(4 * level + 2, ' '); }
+
+}  // namespace
+
+std::string synthetic_spec(int branches, int depth) {
   const int causes_per_symptom = 10;
+  int chain = depth > 1 ? depth - 1 : causes_per_symptom;
   int symptoms = (branches + causes_per_symptom - 1) / causes_per_symptom;
   std::ostringstream out;
   out << "version: 1\nservice: synth\njoin_on: [host]\n"
@@ -25,10 +33,13 @@ std::string synthetic_spec(int branches) {
         << "    diagnostics: [{run: \"curl -s http://localhost:8080/health\", why: Check health}]\n"
         << "    causes:\n";
     for (int c = 0; c < causes_per_symptom && b < branches; ++c, ++b) {
-      out << "      - id: cause_" << b << "\n        title: Cause " << b << " holds?\n"
-          << (b % 3 == 0 ? "        priority: P2\n" : "")
-          << "        when: 'synth_cause_" << b << "_ratio{shard=\"s" << c << "\"} >= 0." << (b % 90 + 10) << "'\n"
-          << "        runbook: runbooks/symptom-" << s << ".md\n        section: Cause " << b << "\n";
+      int level = c % chain + 1;  // 1 for a symptom's own cause
+      std::string at = indent(level), in = at + "  ";
+      if (level > 1) out << indent(level - 1) << "  causes:\n";
+      out << at << "- id: cause_" << b << "\n" << in << "title: Cause " << b << " holds?\n"
+          << (b % 3 == 0 ? in + "priority: P2\n" : "")
+          << in << "when: 'synth_cause_" << b << "_ratio{shard=\"s" << c << "\"} >= 0." << (b % 90 + 10) << "'\n"
+          << in << "runbook: runbooks/symptom-" << s << ".md\n" << in << "section: Cause " << b << "\n";
     }
   }
   return out.str();

@@ -4,6 +4,7 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <cstring>
@@ -29,10 +30,24 @@ std::string openssl_error(const std::string& fallback) {
   return text;
 }
 
-// Opens as fopen does, so a path on a hung mount (or a FIFO) blocks here, under the timeout.
+// Opens as fopen does, so a path on a hung mount blocks here, under the timeout.
 // `error` is set only when the file cannot be opened; a file that opens but does
 // not parse gives a null certificate and counts as a parse failure.
+// A path that is not a regular file (a FIFO, a device) is refused before it is opened.
+// `error` is "<cannot_open>: <errno text>" when stat fails.
+bool regular_file(FileSystem& file_system, const std::string& path, const char* cannot_open, std::string& error) {
+  struct stat st;
+  if (int code = file_system.stat(path, st)) {
+    error = std::string(cannot_open) + ": " + std::strerror(code);
+    return false;
+  }
+  if (S_ISREG(st.st_mode)) return true;
+  error = S_ISFIFO(st.st_mode) ? "not a regular file (a FIFO)" : "not a regular file";
+  return false;
+}
+
 X509Ptr read_certificate(FileSystem& file_system, const std::string& path, std::string& error) {
+  if (!regular_file(file_system, path, "cannot open", error)) return X509Ptr(nullptr, X509_free);
   int code = 0;
   FilePtr file = file_system.open_read(path, code);
   if (!file) {
@@ -45,6 +60,7 @@ X509Ptr read_certificate(FileSystem& file_system, const std::string& path, std::
 }
 
 KeyPtr read_key(FileSystem& file_system, const std::string& path, std::string& error) {
+  if (!regular_file(file_system, path, "cannot open key", error)) return KeyPtr(nullptr, EVP_PKEY_free);
   int code = 0;
   FilePtr file = file_system.open_read(path, code);
   if (!file) {

@@ -1,10 +1,12 @@
 // The directory collector: size, file count, file ages, segment magic and
-// writability of each configured directory (the WAL), from a DirectoryIndex.
+// writability of each configured directory (the WAL), from a DirectoryWatch:
+// never a walk inside a scrape, and never success 1 for values that are not
+// current or do not cover the whole tree.
 #include <ctime>
 #include <memory>
 
 #include "exporter/core/collector_registry.h"
-#include "exporter/collectors/directory_index.h"
+#include "exporter/collectors/directory_watch.h"
 #include "exporter/collectors/path_permission.h"
 
 namespace symptree {
@@ -26,16 +28,16 @@ double now_seconds() {
 // One configured directory with its index.
 struct WatchedDirectory {
   DirectoryProbe probe;
-  std::unique_ptr<DirectoryIndex> index;
+  std::unique_ptr<DirectoryWatch> watch;
 };
 
 class DirectoryCollector : public CollectorOf<CollectorId::directory> {
  public:
   DirectoryCollector(const std::vector<DirectoryProbe>& probes, Duration rescan) {
     for (const DirectoryProbe& probe : probes) {
-      auto index = std::make_unique<DirectoryIndex>(probe.path, hex_to_bytes(probe.magic_hex), probe.segment_glob,
+      auto watch = std::make_unique<DirectoryWatch>(probe.path, hex_to_bytes(probe.magic_hex), probe.segment_glob,
                                                     std::chrono::milliseconds(rescan.ms));
-      directories_.push_back({probe, std::move(index)});
+      directories_.push_back({probe, std::move(watch)});
     }
   }
 
@@ -49,10 +51,13 @@ class DirectoryCollector : public CollectorOf<CollectorId::directory> {
  private:
   static void collect_one(WatchedDirectory& dir, ProbeContext& context, Out& out) {
     const DirectoryProbe& probe = dir.probe;
-    std::string error;
-    bool complete = dir.index->refresh(error);
-    if (!complete) context.fail(probe.path, error);
-    if (complete || dir.index->totals().files > 0) add_totals(out, probe, dir.index->totals());
+    DirectoryWatch::View view = dir.watch->refresh();
+    if (!view.complete) context.fail(probe.path, view.problem);
+    out.add(metric::directory_complete, {probe.name}, view.complete ? 1 : 0);
+    if (view.has_totals) {
+      add_totals(out, probe, view.totals);
+      out.add(metric::directory_index_age_seconds, {probe.name}, view.age_seconds);
+    }
     if (probe.writable_by.empty()) return;
     std::string permission_error;
     std::optional<bool> writable = user_can_write(probe.path, probe.writable_by, permission_error);

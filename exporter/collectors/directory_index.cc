@@ -61,13 +61,20 @@ void DirectoryIndex::reset() {
 bool DirectoryIndex::refresh(std::string& error) {
   bool due = std::chrono::steady_clock::now() - last_scan_ >= rescan_;
   if (inotify_fd_ < 0 || due || !complete_) return full_scan(error);
+  if (!follow_events(error)) return full_scan(error);
+  return complete_;
+}
+
+bool DirectoryIndex::follow_events(std::string& error) {
+  if (inotify_fd_ < 0) return false;
   std::unordered_set<std::string> dirty;
   std::vector<std::string> new_dirs;
-  if (!drain_events(dirty, new_dirs)) return full_scan(error);
+  if (!drain_events(dirty, new_dirs)) return false;
   for (const std::string& dir : new_dirs) scan_subtree(dir, error);
   for (const std::string& file : dirty) update_file(file);
-  complete_ = error.empty();
-  return complete_;
+  complete_ = complete_ && error.empty();
+  if (!error.empty()) error_ = error;
+  return true;
 }
 
 bool DirectoryIndex::full_scan(std::string& error) {
@@ -77,15 +84,16 @@ bool DirectoryIndex::full_scan(std::string& error) {
   last_scan_ = std::chrono::steady_clock::now();
   struct stat st;
   if (stat(root_.c_str(), &st) != 0) {
-    error = std::strerror(errno);
+    error = error_ = std::strerror(errno);
     return false;
   }
   if (!S_ISDIR(st.st_mode)) {
-    error = "not a directory";
+    error = error_ = "not a directory";
     return false;
   }
   scan_subtree("", error);
   complete_ = error.empty();
+  error_ = error;
   return complete_;
 }
 
@@ -93,6 +101,10 @@ bool DirectoryIndex::full_scan(std::string& error) {
 void DirectoryIndex::scan_subtree(const std::string& relative, std::string& error) {
   std::vector<std::string> pending = {relative};
   while (!pending.empty()) {
+    if (cancel_ && cancel_->load()) {
+      if (error.empty()) error = "the walk was stopped before it finished";
+      return;
+    }
     std::string dir = pending.back();
     pending.pop_back();
     std::string path = full_path(dir);
@@ -102,7 +114,8 @@ void DirectoryIndex::scan_subtree(const std::string& relative, std::string& erro
       int wd = inotify_add_watch(inotify_fd_, path.c_str(), kWatchMask | (dir.empty() ? 0 : IN_DONT_FOLLOW));
       if (wd >= 0) {
         watches_[wd] = dir;
-      } else {  // out of watches (fs.inotify.max_user_watches): walk at every refresh instead
+      } else if (errno == ENOSPC || errno == ENOMEM) {
+        // out of watches (fs.inotify.max_user_watches): walk at every refresh instead
         close(inotify_fd_);
         inotify_fd_ = -1;
       }
@@ -115,13 +128,26 @@ void DirectoryIndex::scan_subtree(const std::string& relative, std::string& erro
       continue;
     }
     size_t depth = dir.empty() ? 0 : 1 + std::count(dir.begin(), dir.end(), '/');
+    std::string child;  // reused: the only allocation per file is the index's own key
     while (struct dirent* entry = readdir(listing)) {
-      std::string name = entry->d_name;
-      if (name == "." || name == "..") continue;
+      const char* name = entry->d_name;
+      if (name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2]))) continue;
+      // Only regular files need a stat; directories are known from d_type on most file systems.
+      unsigned char type = entry->d_type;
+      if (type != DT_REG && type != DT_DIR && type != DT_UNKNOWN) continue;
       struct stat st;
-      if (fstatat(dirfd(listing), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // vanished meanwhile
-      std::string child = join(dir, name);
-      if (S_ISDIR(st.st_mode) && depth < kMaxDepth) pending.push_back(child);
+      if (type != DT_DIR && fstatat(dirfd(listing), name, &st, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT) != 0) {
+        continue;  // vanished meanwhile
+      }
+      child.assign(dir).append(dir.empty() ? "" : "/").append(name);
+      if (type == DT_DIR || S_ISDIR(st.st_mode)) {
+        if (depth < kMaxDepth) {
+          pending.push_back(child);
+        } else if (error.empty()) {
+          error = "'" + full_path(child) + "' is deeper than " + std::to_string(kMaxDepth) + " levels; not counted";
+        }
+        continue;
+      }
       if (!S_ISREG(st.st_mode)) continue;
       FileEntry file{st.st_size, mtime_ns(st), false};
       if (is_segment(child)) file.bad_magic = check_magic(dirfd(listing), name, st.st_size);
@@ -147,6 +173,9 @@ bool DirectoryIndex::drain_events(std::unordered_set<std::string>& dirty, std::v
       if (event->mask & IN_IGNORED) watches_.erase(watch);
       bool root_event = dir.empty() && (event->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED));
       if (root_event) return false;
+      // A directory whose permission changed may have become (un)readable: only a walk can tell.
+      bool directory_attrib = (event->mask & IN_ATTRIB) && ((event->mask & IN_ISDIR) || event->len == 0);
+      if (directory_attrib) return false;
       if (event->len == 0 || !event->name[0]) continue;
       std::string child = join(dir, event->name);
       if (!(event->mask & IN_ISDIR)) {

@@ -2,8 +2,11 @@
 // flowchart's `du -sh data/wal/` and `ls -la data/wal/`), kept current from
 // inotify events so a scrape does not walk 100,000 files. A full walk at the
 // start, after an inotify queue overflow and every `rescan` corrects drift.
+// One thread at a time: DirectoryWatch walks a fresh index on its own thread
+// and hands it over.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -39,15 +42,27 @@ class DirectoryIndex {
   DirectoryIndex(const DirectoryIndex&) = delete;
   DirectoryIndex& operator=(const DirectoryIndex&) = delete;
 
-  // Brings the totals up to date. False with `error` when the tree could not
-  // be read completely (the totals then cover what could be read).
+  // Brings the totals up to date, walking when due. False with `error` when the
+  // tree could not be read completely (the totals then cover what could be read).
   bool refresh(std::string& error);
+  // Walks the whole tree afresh. False with `error` as refresh().
+  bool full_scan(std::string& error);
+  // Applies the inotify events since the last call. False when they cannot be
+  // trusted (queue overflow, the root or a subdirectory moved away or changed
+  // permission, no inotify): only a full walk can tell. complete() then says
+  // whether everything new could be read.
+  bool follow_events(std::string& error);
+  // The last walk and events read the whole tree.
+  bool complete() const { return complete_; }
+  // Why not complete: the first path that could not be read, and why.
+  const std::string& error() const { return error_; }
+  // A walk stops early (incomplete) once `cancel` becomes true.
+  void set_cancel(const std::atomic<bool>* cancel) { cancel_ = cancel; }
   DirectoryTotals totals() const;
   // Full walks done so far (for tests and the benchmark).
   uint64_t full_scans() const { return full_scans_; }
 
  private:
-  bool full_scan(std::string& error);
   void scan_subtree(const std::string& relative, std::string& error);
   bool drain_events(std::unordered_set<std::string>& dirty, std::vector<std::string>& new_dirs);
   void update_file(const std::string& relative);
@@ -66,6 +81,8 @@ class DirectoryIndex {
   std::chrono::steady_clock::time_point last_scan_;
   uint64_t full_scans_ = 0;
   bool complete_ = false;  // the last refresh read everything; otherwise walk again
+  const std::atomic<bool>* cancel_ = nullptr;
+  std::string error_;
 
   std::unordered_map<std::string, FileEntry> files_;
   std::unordered_map<int, std::string> watches_;  // watch descriptor -> directory, relative

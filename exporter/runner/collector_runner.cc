@@ -1,7 +1,9 @@
 // CollectorRunner: a worker thread per collector, runs bounded by a deadline.
 #include "exporter/runner/collector_runner.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <exception>
 
 #include "exporter/core/log.h"
@@ -15,6 +17,20 @@ std::string seconds_text(std::chrono::milliseconds ms) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3gs", ms.count() / 1000.0);
   return buffer;
+}
+
+// The last complete run's values with `failure` added: what a scrape reports
+// when it does not wait for the run in progress.
+RunResult from_last(const WorkerState& state, const std::string& failure) {
+  RunResult result = state.last;
+  result.finished = false;
+  result.failures.push_back(failure);
+  return result;
+}
+
+// A fraction of the timeout, at most a second: how long a scrape waits for one item.
+std::chrono::milliseconds slow_budget(std::chrono::milliseconds timeout) {
+  return std::min(timeout / 4, std::chrono::milliseconds(1000));
 }
 
 // Runs one collection and returns what it produced.
@@ -42,6 +58,7 @@ void worker_loop(std::shared_ptr<Collector> collector, std::shared_ptr<WorkerSta
     state->cv.wait(lock, [&] { return state->stop || state->requested > state->finished; });
     if (state->stop) return;
     uint64_t generation = state->requested;
+    state->run_started = Clock::now();
     lock.unlock();
     RunResult result = run_once(*collector, *state);
     lock.lock();
@@ -58,7 +75,11 @@ void worker_loop(std::shared_ptr<Collector> collector, std::shared_ptr<WorkerSta
 }  // namespace
 
 CollectorRunner::CollectorRunner(std::shared_ptr<Collector> collector, std::chrono::milliseconds timeout)
-    : collector_(std::move(collector)), timeout_(timeout), stuck_(std::make_shared<StuckItems>(collector_->name())) {
+    : collector_(std::move(collector)),
+      timeout_(timeout),
+      slow_after_(slow_budget(timeout)),
+      stuck_(std::make_shared<ItemSet>(collector_->name(), "answered again; checking it again")),
+      slow_(std::make_shared<ItemSet>(collector_->name(), "")) {
   spawn_worker();
 }
 
@@ -75,7 +96,7 @@ CollectorRunner::~CollectorRunner() {
 }
 
 void CollectorRunner::spawn_worker() {
-  worker_ = std::make_shared<WorkerState>(stuck_);
+  worker_ = std::make_shared<WorkerState>(stuck_, slow_, slow_after_);
   thread_ = std::thread(worker_loop, collector_, worker_);
 }
 
@@ -84,6 +105,7 @@ CollectorRunner::Ticket CollectorRunner::start() {
   std::lock_guard<std::mutex> state_lock(worker_->mutex);
   if (worker_->requested == worker_->finished) {
     worker_->requested++;
+    worker_->run_started = Clock::now();
     worker_->cv.notify_all();
   }
   return {worker_, worker_->requested};
@@ -92,26 +114,49 @@ CollectorRunner::Ticket CollectorRunner::start() {
 RunResult CollectorRunner::wait(const Ticket& ticket, Clock::time_point deadline) {
   WorkerState& state = *ticket.worker;
   std::unique_lock<std::mutex> state_lock(state.mutex);
-  if (state.cv.wait_until(state_lock, deadline, [&] { return state.finished >= ticket.generation; })) {
+  // A run is never waited for beyond its own timeout, whichever scrape started it.
+  deadline = std::min(deadline, state.run_started + timeout_);
+  while (state.finished < ticket.generation) {
+    Clock::time_point now = Clock::now();
+    if (now >= deadline) break;
+    Clock::time_point wake = deadline;
+    if (!state.current_item.empty()) {
+      Clock::time_point item_slow_at = state.item_started + slow_after_;
+      if (slow_->contains(state.current_item) || now >= item_slow_at) {
+        slow_->add(state.current_item);
+        RunResult result = from_last(state, "'" + state.current_item + "' is slow (no answer within " +
+                                                seconds_text(slow_after_) + "); values are from the last complete run");
+        result.seconds = std::chrono::duration<double>(now - state.run_started).count();  // the run so far
+        state_lock.unlock();
+        note_failures(result);
+        return result;
+      }
+      wake = std::min(wake, item_slow_at);
+    }
+    state.cv.wait_until(state_lock, wake);
+  }
+  if (state.finished >= ticket.generation) {
     RunResult result = state.last;
     state_lock.unlock();
     note_failures(result);
     return result;
   }
-  std::string item = state.current_item.empty() ? collector_->name() : state.current_item;
   state_lock.unlock();
+  return abandon(ticket);
+}
 
-  RunResult timed_out;
-  timed_out.seconds = std::chrono::duration<double>(timeout_).count();
-  timed_out.failures.push_back("'" + item + "' did not answer within " + seconds_text(timeout_));
+// The ticket's run has taken the whole timeout: gives up on its worker.
+RunResult CollectorRunner::abandon(const Ticket& ticket) {
+  WorkerState& state = *ticket.worker;
   std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> state_lock(state.mutex);
+  if (state.finished >= ticket.generation) return state.last;  // finished just now
+  std::string item = state.current_item.empty() ? collector_->name() : state.current_item;
+  RunResult timed_out = from_last(state, "'" + item + "' did not answer within " + seconds_text(timeout_));
+  timed_out.seconds = std::chrono::duration<double>(timeout_).count();
   if (worker_ != ticket.worker) return timed_out;  // another scrape already gave up on it
-  {
-    std::lock_guard<std::mutex> relock(state.mutex);
-    if (state.finished >= ticket.generation) return state.last;  // finished just now
-    state.abandoned = true;
-    if (!state.current_item.empty()) stuck_->add(state.current_item);
-  }
+  state.abandoned = true;
+  if (!state.current_item.empty()) stuck_->add(state.current_item);
   log_warn("collector " + collector_->name() + ": '" + item + "' did not answer within " + seconds_text(timeout_) +
            "; skipping it until it does");
   g_abandoned_workers++;

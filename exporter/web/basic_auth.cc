@@ -6,6 +6,8 @@
 #include <openssl/evp.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -30,7 +32,29 @@ std::string sha256(const std::string& text) {
   return std::string(reinterpret_cast<char*>(digest), sizeof digest);
 }
 
+// The cost of a "$2y$NN$..." hash (validated by the web config reader); 4 when unreadable.
+int bcrypt_cost(const std::string& hash) {
+  int cost = hash.size() > 6 ? std::atoi(hash.substr(4, 2).c_str()) : 0;
+  return cost >= 4 ? cost : 4;
+}
+
+// A bcrypt hash of a random password at `cost`.
+std::string make_dummy_hash(int cost) {
+  char salt[64];
+  if (!crypt_gensalt_rn("$2y$", static_cast<unsigned long>(cost), nullptr, 0, salt, sizeof salt)) return "";
+  auto data = std::make_unique<crypt_data>();
+  std::memset(data.get(), 0, sizeof(crypt_data));
+  const char* hash = crypt_r("symptree dummy password", salt, data.get());
+  return hash && hash[0] != '*' ? hash : "";
+}
+
 }  // namespace
+
+BasicAuth::BasicAuth(std::map<std::string, std::string> users) : users_(std::move(users)) {
+  if (users_.empty()) return;
+  for (const auto& [user, hash] : users_) dummy_cost_ = std::max(dummy_cost_, bcrypt_cost(hash));
+  dummy_hash_ = make_dummy_hash(dummy_cost_);
+}
 
 bool bcrypt_matches(const std::string& password, const std::string& hash) {
   auto data = std::make_unique<crypt_data>();
@@ -63,11 +87,15 @@ bool BasicAuth::accepts(const std::string& authorization) {
 }
 
 bool BasicAuth::verify(const std::string& user, const std::string& password) const {
-  // An unknown user still costs a bcrypt run (against another user's hash, so
-  // at the same cost), so timing does not reveal which users exist.
   auto found = users_.find(user);
-  bool match = bcrypt_matches(password, (found == users_.end() ? users_.begin() : found)->second);
-  return found != users_.end() && match;
+  bool known = found != users_.end();
+  bool match = bcrypt_matches(password, known ? found->second : dummy_hash_);
+  if (known && match) return true;
+  // A refusal costs at least one check at the highest configured cost, whoever the user: a
+  // user with a cheaper hash is refused no sooner than an unknown one. Work, not a sleep
+  // measured at start, so the two stay alike however loaded the machine is.
+  if (known && bcrypt_cost(found->second) < dummy_cost_) bcrypt_matches(password, dummy_hash_);
+  return false;
 }
 
 }  // namespace symptree

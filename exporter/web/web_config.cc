@@ -1,6 +1,9 @@
 // Parsing of the exporter-toolkit web configuration file.
 #include "exporter/web/web_config.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "common/yaml_reader.h"
 
 namespace symptree {
@@ -50,6 +53,9 @@ void read_tls(const YamlFile& file, const MapReader& top, WebConfig& config) {
   config.cert_file = relative_to(file.path, tls.string("cert_file", true).value_or(""));
   config.key_file = relative_to(file.path, tls.string("key_file", true).value_or(""));
   config.client_ca_file = relative_to(file.path, tls.string("client_ca_file").value_or(""));
+  config.cert_position = tls.where("cert_file");
+  config.key_position = tls.where("key_file");
+  config.client_ca_position = tls.where("client_ca_file");
   std::string auth = tls.string("client_auth_type").value_or("NoClientCert");
   if (auth != "NoClientCert" && auth != "RequireAndVerifyClientCert") {
     tls.diagnostics().error(tls.where("client_auth_type"), "client_auth_type '" + auth + "' is not supported",
@@ -60,6 +66,14 @@ void read_tls(const YamlFile& file, const MapReader& top, WebConfig& config) {
   }
   config.min_version = read_tls_version(tls, "min_version", config.min_version);
   config.max_version = read_tls_version(tls, "max_version", config.max_version);
+  auto rank = [](const std::string& version) {
+    return std::find(kTlsVersions.begin(), kTlsVersions.end(), version) - kTlsVersions.begin();
+  };
+  if (rank(config.min_version) > rank(config.max_version)) {
+    tls.diagnostics().error(tls.has("min_version") ? tls.where("min_version") : tls.where("max_version"),
+                            "min_version " + config.min_version + " is above max_version " + config.max_version,
+                            "min_version must not exceed max_version");
+  }
   tls.boolean("prefer_server_cipher_suites");  // type-checked; OpenSSL's server preference is used
 }
 
@@ -85,9 +99,18 @@ void read_users(const YamlFile& file, const MapReader& top, WebConfig& config) {
     std::optional<std::string> user = read_scalar(file, entry.first, "a user name", top.diagnostics());
     std::optional<std::string> hash = read_scalar(file, entry.second, "a bcrypt hash", top.diagnostics());
     if (!user || !hash) continue;
-    if (hash->size() != 60 || (hash->rfind("$2a$", 0) != 0 && hash->rfind("$2b$", 0) != 0 && hash->rfind("$2y$", 0) != 0)) {
+    if (!is_bcrypt_hash(*hash)) {
       top.diagnostics().error(file.position(entry.second), "the password of '" + *user + "' is not a bcrypt hash",
                               "hash it with: htpasswd -nBC 10 \"\" | tr -d ':\\n'");
+      continue;
+    }
+    int cost = std::stoi(hash->substr(4, 2));
+    if (cost > kMaxBcryptCost) {
+      top.diagnostics().error(file.position(entry.second),
+                              "the bcrypt cost of '" + *user + "' is " + std::to_string(cost) + ", above " +
+                                  std::to_string(kMaxBcryptCost),
+                              "every wrong password would cost 2^" + std::to_string(cost) +
+                                  " rounds of CPU; hash it again with htpasswd -nBC 10");
       continue;
     }
     config.basic_auth_users[*user] = *hash;
@@ -95,6 +118,17 @@ void read_users(const YamlFile& file, const MapReader& top, WebConfig& config) {
 }
 
 }  // namespace
+
+bool is_bcrypt_hash(const std::string& hash) {
+  static const std::string alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  if (hash.size() != 60 || hash[0] != '$' || hash[1] != '2' || std::string("aby").find(hash[2]) == std::string::npos ||
+      hash[3] != '$' || hash[6] != '$' || !std::isdigit(static_cast<unsigned char>(hash[4])) ||
+      !std::isdigit(static_cast<unsigned char>(hash[5]))) {
+    return false;
+  }
+  int cost = (hash[4] - '0') * 10 + (hash[5] - '0');
+  return cost >= 4 && cost <= 31 && hash.find_first_not_of(alphabet, 7) == std::string::npos;
+}
 
 std::optional<WebConfig> load_web_config(const std::string& path, Diagnostics& diagnostics) {
   std::optional<YamlFile> file = load_yaml_file(path, diagnostics);

@@ -2,10 +2,12 @@
 #include "generator/check/checker.h"
 
 #include "common/process.h"
+#include "generator/check/join_label_check.h"
 #include "generator/check/metric_check.h"
 #include "generator/check/promql_check.h"
 #include "generator/check/runbook_check.h"
 #include "generator/check/scope_check.h"
+#include "generator/check/selector_check.h"
 #include "generator/model/range_windows.h"
 #include "generator/promql/test_shape.h"
 
@@ -18,7 +20,8 @@ namespace {
 void check_testable(const Model& model, Diagnostics& diagnostics) {
   for (const Node& node : model.nodes) {
     if (node.kind != NodeKind::Alert || !node.when || node.examples) continue;
-    if (promql::test_shape_of(node.when->expr, node.scope == NodeScope::Cluster)) continue;
+    if (!node.when->analysis.ast) continue;  // not valid PromQL: that error says it all
+    if (promql::test_shape(*node.when->analysis.ast, node.scope == NodeScope::Cluster)) continue;
     diagnostics.error(node.when->where,
                       "cannot derive test series for '" + node.id +
                           "': its condition is not one of the derivable shapes (docs/spec.md, \"Tests, by construction\")",
@@ -31,6 +34,8 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics) {
   check_testable(model, diagnostics);
   check_metrics(model, diagnostics);
+  check_selectors(model, diagnostics);
+  check_join_labels(model, diagnostics);
   check_scopes(model, diagnostics);
   check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
                               model.test_interval_where, diagnostics);

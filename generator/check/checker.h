@@ -1,7 +1,10 @@
 // The check folder's public header. Validation beyond the spec's structure:
-// metrics exist, runbooks exist, scopes aggregate, conditions parse. Each
-// check is one file with its own header (metric_check, runbook_check,
-// scope_check, promql_check); check_model runs them all. The checks that need
+// metrics exist, selectors name real labels and probes, host-scoped results
+// keep the join labels, cluster-scoped ones drop them, runbooks exist, and
+// promtool (when installed) agrees the conditions parse. Each check is one
+// file with its own header (metric_check, selector_check, join_label_check,
+// runbook_check, scope_check, promql_check); check_model runs them all, on a
+// model that may already have errors (every problem in one run). The checks that need
 // a later stage's output are run by the pipeline at that stage:
 // alertmanager_check (the alert plan) and dashboard_lint (the dashboard).
 #pragma once
@@ -9,6 +12,7 @@
 #include <string>
 
 #include "common/diagnostics.h"
+#include "generator/model/alert_plan.h"
 #include "generator/model/model.h"
 
 namespace symptree {
@@ -20,6 +24,8 @@ struct CheckOptions {
   bool use_promtool = true;        // parse conditions with promtool when it is installed
   std::string dot = "dot";         // Graphviz, for docs/flowchart.svg when it is installed
   bool use_dot = true;
+  // Not a check: how compile states each alert's path (compile --inline-paths).
+  PathForm path_form = PathForm::Joined;
 };
 
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics);

@@ -45,42 +45,6 @@ void report_unknown(const Model& model, const std::string& metric, const SourceP
                     close.empty() ? "list it under app_metrics if the service exposes it" : "did you mean '" + close + "'?");
 }
 
-// The names of configured probes that a label of `kind` may refer to.
-std::vector<std::string> probe_names(const HostConfig& host, const std::string& kind) {
-  std::vector<std::string> names;
-  if (kind == "filesystems") for (const auto& p : host.filesystems) names.push_back(p.name);
-  if (kind == "directories") for (const auto& p : host.directories) names.push_back(p.name);
-  if (kind == "processes") for (const auto& p : host.processes) names.push_back(p.name);
-  if (kind == "certificates") for (const auto& p : host.certificates) names.push_back(p.name);
-  if (kind == "http") for (const auto& p : host.http) names.push_back(p.name);
-  if (kind == "backups") for (const auto& p : host.backups) names.push_back(p.name);
-  if (kind == "ports") for (const auto& p : host.ports) names.push_back(std::to_string(p.port));
-  return names;
-}
-
-// A simple comparison on a probe metric must select a configured probe.
-void check_probe_labels(const Model& model, const Condition& condition, Diagnostics& diagnostics) {
-  for (const SimpleComparison& comparison : condition.analysis.alternatives) {
-    const ProbeKind* kind = probe_for_metric(comparison.metric);
-    if (!kind || !model.host.has_probe_kind(kind->key)) continue;  // an unconfigured kind is reported once, as such
-    std::string key = kind->key == "ports" ? "port" : "name";
-    for (const auto& [label, value] : comparison.matchers) {
-      if (label != key) continue;
-      std::vector<std::string> names = probe_names(model.host, kind->key);
-      bool found = false;
-      for (const std::string& n : names) found = found || n == value;
-      if (!found) {
-        // The quoted value, not an earlier occurrence inside the metric name.
-        size_t offset = condition.expr.find("\"" + value + "\"");
-        if (offset == std::string::npos) offset = condition.expr.find("'" + value + "'");
-        offset = offset == std::string::npos ? condition.expr.find(value) : offset + 1;
-        diagnostics.error(condition.position_at(offset == std::string::npos ? 0 : offset),
-                          "no " + kind->key + " probe has " + key + " '" + value + "'", suggestion(value, names));
-      }
-    }
-  }
-}
-
 }  // namespace
 
 void check_metrics(const Model& model, Diagnostics& diagnostics) {
@@ -90,7 +54,6 @@ void check_metrics(const Model& model, Diagnostics& diagnostics) {
       for (const MetricReference& ref : node.when->analysis.metrics) {
         if (!is_known(model, app_metrics, ref.name)) report_unknown(model, ref.name, node.when->position_at(ref.offset), diagnostics);
       }
-      check_probe_labels(model, *node.when, diagnostics);
     }
     if (!node.examples) continue;
     for (const auto* list : {&node.examples->firing, &node.examples->quiet}) {

@@ -23,7 +23,7 @@ std::string write_scratch_rules(const Model& model) {
   std::ofstream out(path);
   out << "groups:\n- name: symptree-check\n  rules:\n";
   for (size_t i = 0; i < model.nodes.size(); ++i) {
-    if (!model.nodes[i].when) continue;
+    if (!model.nodes[i].when || !model.nodes[i].when->analysis.ast) continue;  // symptree's parser reported it
     out << "  - record: n" << i << "\n    expr: " << yaml_double_quote(model.nodes[i].when->expr) << "\n";
   }
   return path;

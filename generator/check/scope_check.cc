@@ -1,14 +1,11 @@
 // A cluster-scoped condition must aggregate the join_on labels (and `instance`,
 // which differs from host to host) away, or every host that reports it gives
-// its own alert. Checked here where the condition shows it: no aggregation at
-// all, or a simple comparison whose aggregation keeps such a label. Anything
-// else is left to the generated tests, which give the condition's series on
-// two hosts and expect one alert.
-// The mirror: a host-scoped condition that visibly aggregates a join_on label
-// away gives alerts that cannot say which host they are about.
+// its own alert. Decided by label inference: any of those labels the result
+// may still carry is an error (`without (instance)` keeps `host`). The mirror,
+// a host-scoped result that cannot carry a join_on label, is join_label_check's.
 #include "generator/check/scope_check.h"
 
-#include <algorithm>
+#include "generator/model/label_catalog.h"
 
 namespace symptree {
 namespace {
@@ -20,13 +17,13 @@ std::vector<std::string> per_host_labels(const Model& model) {
   return labels;
 }
 
-// The first per-host label `aggregation` keeps, or "".
-std::string kept_label(const Aggregation& aggregation, const std::vector<std::string>& per_host) {
-  for (const std::string& label : per_host) {
-    bool listed = std::find(aggregation.labels.begin(), aggregation.labels.end(), label) != aggregation.labels.end();
-    if (listed != aggregation.without) return label;
-  }
-  return "";
+// The outermost aggregation of the condition, where a kept label is to be dropped.
+const promql::Node* outermost_aggregation(const promql::Node& root) {
+  const promql::Node* found = nullptr;
+  promql::walk(root, [&](const promql::Node& node) {
+    if (!found && node.kind == promql::NodeKind::Aggregate) found = &node;
+  });
+  return found;
 }
 
 std::string aggregated_hint(const Model& model) {
@@ -35,7 +32,7 @@ std::string aggregated_hint(const Model& model) {
   return "aggregate them away, e.g. `max without (" + labels + ") (...)` or `max by (state) (...)`";
 }
 
-void check_node(const Model& model, const Node& node, Diagnostics& diagnostics) {
+void check_node(const Model& model, const Node& node, const promql::LabelCatalog& catalog, Diagnostics& diagnostics) {
   const Condition& condition = *node.when;
   std::string one_per_host = ": every host reporting it would give its own alert instead of one for the cluster";
   if (condition.analysis.keeps_series_labels) {
@@ -44,44 +41,22 @@ void check_node(const Model& model, const Node& node, Diagnostics& diagnostics) 
                       aggregated_hint(model));
     return;
   }
-  for (const SimpleComparison& comparison : condition.analysis.alternatives) {
-    if (!comparison.aggregation) {
-      diagnostics.error(condition.where,
-                        "'" + node.id + "' is cluster-scoped, but its condition reads " + comparison.metric +
-                            " without aggregating" + one_per_host,
-                        aggregated_hint(model));
-      return;
+  promql::LabelInference labels = promql::infer_labels(*condition.analysis.ast, catalog);
+  for (const std::string& label : per_host_labels(model)) {
+    if (labels.presence(label) == promql::Presence::Absent) continue;
+    const promql::Node* aggregation = outermost_aggregation(*condition.analysis.ast);
+    SourcePosition where = condition.where;
+    std::string hint = aggregated_hint(model);
+    if (aggregation && aggregation->has_grouping) {
+      where = condition.position_at(aggregation->grouping_pos.start);
+      hint = aggregation->without ? "add '" + label + "' to `without (...)`" : "remove '" + label + "' from `by (...)`";
+    } else if (aggregation) {
+      where = condition.position_at(aggregation->op_pos.start);
     }
-    std::string label = kept_label(*comparison.aggregation, per_host_labels(model));
-    if (label.empty()) continue;
-    diagnostics.error(condition.position_at(comparison.aggregation->labels_offset),
+    diagnostics.error(where,
                       "'" + node.id + "' is cluster-scoped, but its condition keeps the label '" + label +
                           "', which differs from host to host" + one_per_host,
-                      comparison.aggregation->without ? "add '" + label + "' to `without (...)`"
-                                                      : "remove '" + label + "' from `by (...)`");
-    return;
-  }
-}
-
-// The first join_on label `aggregation` drops, or "".
-std::string dropped_label(const Aggregation& aggregation, const std::vector<std::string>& join_on) {
-  for (const std::string& label : join_on) {
-    if (kept_label(aggregation, {label}).empty()) return label;
-  }
-  return "";
-}
-
-void check_host_node(const Model& model, const Node& node, Diagnostics& diagnostics) {
-  const Condition& condition = *node.when;
-  for (const SimpleComparison& comparison : condition.analysis.alternatives) {
-    if (!comparison.aggregation) continue;
-    std::string label = dropped_label(*comparison.aggregation, model.join_on);
-    if (label.empty()) continue;
-    diagnostics.error(condition.position_at(comparison.aggregation->offset),
-                      "'" + node.id + "' is host-scoped, but its condition aggregates the label '" + label +
-                          "' away: its alert could not say which host it is about",
-                      "keep it, e.g. `" + comparison.aggregation->op + " by (" + label +
-                          ") (...)`, or make the node `scope: cluster`");
+                      hint);
     return;
   }
 }
@@ -89,12 +64,10 @@ void check_host_node(const Model& model, const Node& node, Diagnostics& diagnost
 }  // namespace
 
 void check_scopes(const Model& model, Diagnostics& diagnostics) {
+  promql::LabelCatalog catalog = label_catalog(model);
   for (const Node& node : model.nodes) {
-    if (node.kind != NodeKind::Alert || !node.when) continue;
-    if (node.scope == NodeScope::Cluster) {
-      check_node(model, node, diagnostics);
-    } else {
-      check_host_node(model, node, diagnostics);
+    if (node.kind == NodeKind::Alert && node.when && node.when->analysis.ast && node.scope == NodeScope::Cluster) {
+      check_node(model, node, catalog, diagnostics);
     }
   }
 }

@@ -1,5 +1,5 @@
-// A cluster-scoped condition visibly aggregates the join_on labels and
-// instance away; a host-scoped one visibly keeps the join_on labels.
+// A cluster-scoped condition's result carries none of the join_on labels nor
+// instance (host-scoped results keeping them: join_label_check.h).
 #pragma once
 
 #include <string>

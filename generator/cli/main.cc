@@ -1,10 +1,15 @@
 // The `symptree` command: check and compile flowchart specs.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <thread>
 
+#include "common/build_info.h"
+#include "common/yaml_reader.h"
 #include "generator/pipeline/compiler.h"
+#include "generator/report/diagnostic_formats.h"
 #include "generator/report/report_commands.h"
 
 // jemalloc's options (read from this symbol at start; ignored by other
@@ -24,62 +29,140 @@ constexpr int kExitOk = 0;
 constexpr int kExitStale = 1;     // compile --check: outputs differ from the spec
 constexpr int kExitSpecError = 2; // the spec has errors; nothing was written
 constexpr int kExitIoError = 3;   // writing the outputs failed
+constexpr int kExitUsage = 64;    // bad command line (sysexits' EX_USAGE); the help follows the message
 
-CheckOptions check_options(const std::string& spec, bool no_promtool, const std::string& promtool) {
+// The spec a command reads: a path, or "-" for standard input under `name`.
+struct SpecInput {
+  std::string arg;
+  std::string name;  // as errors and outputs name it
   CheckOptions options;
-  options.spec_dir = std::filesystem::path(spec).parent_path().string();
-  if (options.spec_dir.empty()) options.spec_dir = ".";
-  options.use_promtool = !no_promtool;
-  options.promtool = promtool;
-  return options;
+};
+
+SpecInput spec_input(const std::string& arg, const std::string& stdin_name, bool no_promtool,
+                     const std::string& promtool) {
+  SpecInput input{arg, arg == "-" ? stdin_name : arg, {}};
+  input.options.spec_dir = std::filesystem::path(input.name).parent_path().string();
+  if (input.options.spec_dir.empty()) input.options.spec_dir = ".";
+  input.options.use_promtool = !no_promtool;
+  input.options.promtool = promtool;
+  return input;
 }
 
-std::optional<Compilation> compile_or_report(const std::string& spec, const CheckOptions& options) {
+// All of standard input, up to the limit a spec file has.
+std::optional<std::string> read_stdin(const std::string& name, Diagnostics& diagnostics) {
+  std::string text;
+  char buffer[65536];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(std::cin.gcount()));
+    if (text.size() > kMaxYamlBytes) {
+      diagnostics.error({name, 0, 0}, "standard input is over the limit of " + std::to_string(kMaxYamlBytes) + " bytes");
+      return std::nullopt;
+    }
+  }
+  if (std::cin.bad()) {
+    diagnostics.error({name, 0, 0}, "cannot read standard input");
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<Compilation> compile_input(const SpecInput& input, Diagnostics& diagnostics) {
+  if (input.arg != "-") return compile_spec(input.arg, input.options, diagnostics);
+  std::optional<std::string> text = read_stdin(input.name, diagnostics);
+  if (!text) return std::nullopt;
+  return compile_spec_text(input.name, *text, input.options, diagnostics);
+}
+
+void print_error_count(const Diagnostics& diagnostics, const SpecInput& input) {
+  std::cerr << "symptree: " << diagnostics.count() << " error" << (diagnostics.count() == 1 ? "" : "s") << " in "
+            << input.name << "; nothing was written\n";
+}
+
+std::optional<Compilation> compile_or_report(const SpecInput& input) {
   Diagnostics diagnostics;
-  std::optional<Compilation> compilation = compile_spec(spec, options, diagnostics);
+  std::optional<Compilation> compilation = compile_input(input, diagnostics);
   if (!compilation) {
     std::cerr << diagnostics.format();
-    std::cerr << "symptree: " << diagnostics.count() << " error" << (diagnostics.count() == 1 ? "" : "s")
-              << " in " << spec << "; nothing was written\n";
+    print_error_count(diagnostics, input);
   }
   return compilation;
 }
 
-int run_check(const std::string& spec, const CheckOptions& options) {
-  std::optional<Compilation> compilation = compile_or_report(spec, options);
-  if (!compilation) return kExitSpecError;
-  std::cout << spec << ": ok\n" << render_summary(*compilation);
-  return kExitOk;
+int run_check(const SpecInput& input, DiagnosticFormat format) {
+  Diagnostics diagnostics;
+  std::optional<Compilation> compilation = compile_input(input, diagnostics);
+  if (format != DiagnosticFormat::Text) {
+    std::cout << render_diagnostics(diagnostics, input.name, format);
+  } else if (compilation) {
+    std::cout << input.name << ": ok\n" << render_summary(*compilation);
+  } else {
+    std::cerr << diagnostics.format();
+  }
+  if (!compilation) print_error_count(diagnostics, input);
+  return compilation ? kExitOk : kExitSpecError;
 }
 
-int run_compile(const std::string& spec, const std::string& out_dir, bool check_only, bool quiet,
-                const CheckOptions& options) {
-  std::optional<Compilation> compilation = compile_or_report(spec, options);
+int run_compile(const SpecInput& input, const std::string& out_dir, bool check_only, bool quiet) {
+  std::optional<Compilation> compilation = compile_or_report(input);
   if (!compilation) return kExitSpecError;
   if (check_only) {
     std::vector<std::string> differ = compilation->outputs.differences(out_dir);
     for (const std::string& path : differ) std::cerr << out_dir << "/" << path << "\n";
     if (!differ.empty()) {
-      std::cerr << "symptree: " << out_dir << " is stale: run `symptree compile " << spec << " -o " << out_dir
+      std::cerr << "symptree: " << out_dir << " is stale: run `symptree compile " << input.name << " -o " << out_dir
                 << "` and commit the result\n";
       return kExitStale;
     }
-    if (!quiet) std::cout << out_dir << " is up to date with " << spec << "\n";
+    if (!quiet) std::cout << out_dir << " is up to date with " << input.name << "\n";
     return kExitOk;
   }
   if (std::string error = compilation->outputs.write(out_dir); !error.empty()) {
     std::cerr << "symptree: " << error << "\n";
     return kExitIoError;
   }
-  if (!quiet) std::cout << "compiled " << spec << " -> " << out_dir << "/\n" << render_summary(*compilation);
+  if (!quiet) std::cout << "compiled " << input.name << " -> " << out_dir << "/\n" << render_summary(*compilation);
   return kExitOk;
 }
 
 // explain and coverage read the compiled spec; the SVG is not needed for them.
-int run_report(const std::string& spec, CheckOptions options, const std::function<int(const Compilation&)>& report) {
-  options.use_dot = false;
-  std::optional<Compilation> compilation = compile_or_report(spec, options);
+int run_report(SpecInput input, const std::function<int(const Compilation&)>& report) {
+  input.options.use_dot = false;
+  std::optional<Compilation> compilation = compile_or_report(input);
   return compilation ? report(*compilation) : kExitSpecError;
+}
+
+// The first word of the command line that is neither an option nor an
+// option's value: the command the user asked for ("" when there is none).
+std::string requested_command(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--") return i + 1 < argc ? argv[i + 1] : "";
+    if (arg.empty() || arg[0] != '-' || arg == "-") return arg;
+    if (arg.find('=') != std::string::npos) continue;
+    const CLI::Option* option = app.get_option_no_throw(arg);
+    if (option != nullptr && option->get_items_expected_min() > 0) ++i;  // skip its value
+  }
+  return "";
+}
+
+// A usage error: the message, then the help of the command it concerns, on stderr.
+int usage_error(const CLI::App& app, const std::string& message) {
+  const CLI::App* command = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
+  std::cerr << "symptree: " << message << "\n\n" << command->help();
+  return kExitUsage;
+}
+
+std::vector<std::string> command_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+  return names;
+}
+
+// "" when `command` is one of the app's commands, else the usage error to print.
+std::string unknown_command_error(const CLI::App& app, const std::string& command) {
+  std::vector<std::string> names = command_names(app);
+  if (std::find(names.begin(), names.end(), command) != names.end()) return "";
+  return "unknown command '" + command + "'; " + suggestion(command, names);
 }
 
 }  // namespace
@@ -88,60 +171,82 @@ int main(int argc, char** argv) {
   CLI::App app{"symptree compiles a troubleshooting flowchart (Symptom -> Cause -> Runbook) into the monitoring "
                "that enforces it.",
                "symptree"};
-  app.set_version_flag("--version", "symptree " SYMPTREE_VERSION);
+  app.set_version_flag("--version", version_text("symptree", build_info()));
+  app.set_help_all_flag("--help-all", "Print the help of every command and exit");
   app.require_subcommand(1);
-  app.fallthrough();  // `symptree check FILE --no-promtool`: the global flags after the subcommand too
-  app.footer("Exit codes: 0 ok; 1 outputs are stale (compile --check); 2 the spec has errors, nothing written; "
-             "3 the outputs could not be written.");
+  app.fallthrough();  // the global options also work after the command
+  app.footer("A spec of - is read from standard input.\n"
+             "Exit codes: 0 ok; 1 outputs are stale (compile --check); 2 the spec has errors, nothing written; "
+             "3 the outputs could not be written; 64 usage error (bad command line).");
   bool no_promtool = false;
-  std::string promtool = "promtool";
+  std::string promtool = "promtool", stdin_name = "<stdin>";
   app.add_flag("--no-promtool", no_promtool, "Do not parse conditions with promtool even when it is installed");
   app.add_option("--promtool", promtool, "promtool to parse conditions with")->capture_default_str();
+  app.add_option("--stdin-filename", stdin_name,
+                 "The name errors give a spec read from standard input (-); its folder is where runbooks are found")
+      ->capture_default_str();
 
-  std::string spec, out_dir = "out";
+  std::string spec, out_dir = "out", format_name = "text";
   bool check_only = false, quiet = false;
   CLI::App* check = app.add_subcommand("check", "Validate a spec: every error with file:line:column, nothing written");
-  check->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
+  check->add_option("spec", spec, "The flowchart spec (YAML), or - for standard input")->required();
+  check->add_option("--format", format_name, "How errors are printed: text (stderr), or on stdout json, github "
+                                             "(workflow annotations) or checkstyle (XML)")
+      ->check(CLI::IsMember(diagnostic_format_names()))
+      ->capture_default_str();
 
   CLI::App* compile = app.add_subcommand("compile", "Compile a spec into Prometheus rules and their tests, Alertmanager config, "
                                          "Grafana dashboard, flowchart docs, exporter config and a manifest; with `deployment:`, "
                                          "prometheus.yml per replica and each Alertmanager peer's cluster flags");
-  compile->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
+  compile->add_option("spec", spec, "The flowchart spec (YAML), or - for standard input")->required();
   compile->add_option("-o,--out", out_dir, "Output directory")->capture_default_str();
   compile->add_flag("--check", check_only, "Write nothing; exit 1 and list the files when the output directory is stale");
   compile->add_flag("-q,--quiet", quiet, "Print only errors");
+  bool inline_paths = false;
+  compile->add_flag("--inline-paths", inline_paths,
+                    "Write each alert with every ancestor's condition inline instead of joining its parent's "
+                    "record (the same alerts at depth times the cost; for equivalence tests and benchmarks)");
 
   std::string name;
   CLI::App* explain = app.add_subcommand("explain", "Explain an alert or node: its path from the symptom, conditions, "
                                                     "runbook, diagnostics and the receiver it pages");
   explain->add_option("name", name, "An alert name or node id")->required();
-  explain->add_option("spec", spec, "The flowchart spec (YAML); default $SYMPTREE_SPEC")
+  explain->add_option("spec", spec, "The flowchart spec (YAML), or - for standard input; default $SYMPTREE_SPEC")
       ->envname("SYMPTREE_SPEC")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
 
   CoverageOptions coverage_options;
   CLI::App* coverage = app.add_subcommand("coverage", "Every branch with its alert, its promtool tests and their "
                                                       "outcome, and the manual steps; exit 1 when a test fails or "
                                                       "the tests could not run (promtool missing, timed out, killed)");
-  coverage->add_option("spec", spec, "The flowchart spec (YAML)")->required()->check(CLI::ExistingFile);
+  coverage->add_option("spec", spec, "The flowchart spec (YAML), or - for standard input")->required();
   coverage->add_flag("--json", coverage_options.json, "Print JSON instead of a table");
   coverage->add_flag("!--no-run", coverage_options.run_tests, "List the tests without running promtool");
+  coverage_options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  coverage->add_option("-j,--jobs", coverage_options.jobs, "promtool processes at once, one test file each in turn")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 
+  std::string command = requested_command(app, argc, argv);
+  if (!command.empty()) {
+    if (std::string error = unknown_command_error(app, command); !error.empty()) return usage_error(app, error);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : kExitSpecError;
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);  // --help, --version
+    if (command.empty() && app.get_subcommands().empty()) return usage_error(app, "a command is required");
+    return usage_error(app, e.what());
   }
-  CheckOptions options = check_options(spec, no_promtool, promtool);
-  if (*check) return run_check(spec, options);
+  SpecInput input = spec_input(spec, stdin_name, no_promtool, promtool);
+  if (inline_paths) input.options.path_form = PathForm::Inline;
+  if (*check) return run_check(input, *parse_diagnostic_format(format_name));
   coverage_options.promtool = promtool;
   if (*explain) {
-    return run_report(spec, options, [&](const Compilation& c) { return print_explain(c, name, std::cout, std::cerr); });
+    return run_report(input, [&](const Compilation& c) { return print_explain(c, name, std::cout, std::cerr); });
   }
   if (*coverage) {
-    return run_report(spec, options, [&](const Compilation& c) { return print_coverage(c, coverage_options, std::cout); });
+    return run_report(input, [&](const Compilation& c) { return print_coverage(c, coverage_options, std::cout); });
   }
-  return run_compile(spec, out_dir, check_only, quiet, options);
+  return run_compile(input, out_dir, check_only, quiet);
 }

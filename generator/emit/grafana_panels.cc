@@ -183,6 +183,9 @@ Json branch_panel(const PanelContext& context, int index, GridPos pos) {
   const Node& node = context.model.nodes[index];
   bool cluster = context.model.is_cluster(index);
   std::vector<PanelSignal> signals = panel_signals(node.when->expr, cluster ? context.cluster_filters : context.filters);
+  for (PanelSignal& signal : signals) {
+    if (!node.unit.empty()) signal.unit = node.unit;  // the spec's `unit:` over what the condition suggests
+  }
   Json targets = Json::array();
   Json overrides = Json::array();
   for (size_t i = 0; i < signals.size(); ++i) {

@@ -2,10 +2,10 @@
 // dashboard's variable filters to selectors, and choosing units.
 #include "generator/emit/grafana_query.h"
 
-#include <set>
-
-#include "common/probe_catalog.h"
+#include "generator/emit/panel_unit.h"
+#include "generator/promql/condition.h"
 #include "generator/promql/lexer.h"
+#include "generator/promql/parser.h"
 
 namespace symptree {
 namespace {
@@ -85,8 +85,8 @@ size_t find_comparison(const std::vector<Token>& tokens, TokenRange range) {
   return range.end;
 }
 
-// "0.95" or "-3" when the range is just a (signed) number, else "".
-std::string number_text(const std::vector<Token>& tokens, TokenRange range) {
+// "0.95" or "-3" when the range is just a (signed) number literal, else "".
+std::string literal_text(const std::vector<Token>& tokens, TokenRange range) {
   size_t i = range.begin;
   std::string sign;
   if (i < range.end && tokens[i].kind == TokenKind::Operator && (tokens[i].text == "-" || tokens[i].text == "+")) {
@@ -94,6 +94,18 @@ std::string number_text(const std::vector<Token>& tokens, TokenRange range) {
   }
   if (i + 1 != range.end || tokens[i].kind != TokenKind::Number) return "";
   return sign + tokens[i].text;
+}
+
+// "0.95" or "-3" when the range is just a (signed) number, "93600" for a
+// constant expression such as `26 * 3600` (its exact value), else "".
+std::string number_text(const std::string& expr, const std::vector<Token>& tokens, TokenRange range) {
+  if (range.begin >= range.end) return "";
+  if (std::string literal = literal_text(tokens, range); !literal.empty()) return literal;
+  std::string text = text_of(expr, tokens, range);
+  promql::ParseResult parsed = promql::parse_promql(text);
+  if (!parsed.ok()) return "";
+  std::optional<ConstantThreshold> constant = constant_threshold(*parsed.expr, text);
+  return constant ? constant->value.to_string() : "";
 }
 
 std::string flipped(const std::string& op) {
@@ -123,9 +135,9 @@ void add_part_signals(const std::string& expr, const std::vector<Token>& tokens,
   rhs = skip_modifier(tokens, skip_modifier(tokens, rhs));  // on (...) group_left (...)
   TokenRange left{part.begin, op}, right{rhs, part.end};
   const std::string& comparison = tokens[op].text;
-  if (std::string number = number_text(tokens, right); !number.empty()) {
+  if (std::string number = number_text(expr, tokens, right); !number.empty()) {
     signals.push_back(make_signal(text_of(expr, tokens, left), comparison, number, filters));
-  } else if (std::string number = number_text(tokens, left); !number.empty()) {
+  } else if (std::string number = number_text(expr, tokens, left); !number.empty()) {
     signals.push_back(make_signal(text_of(expr, tokens, right), flipped(comparison), number, filters));
   } else {
     signals.push_back(make_signal(text_of(expr, tokens, left), comparison, "", filters));
@@ -137,56 +149,6 @@ void add_part_signals(const std::string& expr, const std::vector<Token>& tokens,
 // nor a function (followed by a parenthesis).
 bool is_metric_name(const std::vector<Token>& tokens, size_t i) {
   return tokens[i].kind == TokenKind::Identifier && !is_promql_keyword(tokens[i].text) && tokens[i + 1].text != "(";
-}
-
-// The first metric `expression` reads, and the functions it calls.
-void read_metric_and_functions(const std::vector<Token>& tokens, std::string& metric, std::set<std::string>& functions) {
-  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (tokens[i].text == "{" || tokens[i].text == "[") {
-      i = matching_close(tokens, i);
-    } else if (tokens[i].kind == TokenKind::Identifier && takes_label_list(tokens[i].text)) {
-      i = skip_modifier(tokens, i) - 1;
-    } else if (tokens[i].kind == TokenKind::Identifier && tokens[i + 1].text == "(") {
-      functions.insert(tokens[i].text);
-    } else if (metric.empty() && is_metric_name(tokens, i)) {
-      metric = tokens[i].text;
-    }
-  }
-}
-
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string without_suffix(std::string name) {
-  for (const char* suffix : {"_bucket", "_total", "_sum", "_count"}) {
-    if (ends_with(name, suffix)) return name.substr(0, name.size() - std::string(suffix).size());
-  }
-  return name;
-}
-
-// A gauge that is 1 or 0: the exporter documents it as "1 when ...", or it is an `up`.
-bool is_boolean_metric(const std::string& metric) {
-  if (metric == "up" || ends_with(metric, "_up")) return true;
-  const ProbeKind* probe = probe_for_metric(metric);
-  if (!probe) return false;
-  for (const MetricInfo& info : probe->metrics) {
-    if (info.name == metric) return info.help.rfind("1 when", 0) == 0;
-  }
-  return false;
-}
-
-// The unit of the metric's own values.
-std::string value_unit(const std::string& metric) {
-  std::string base = without_suffix(metric);
-  if (ends_with(base, "_bytes")) return "bytes";
-  if (ends_with(base, "_ratio")) return "percentunit";
-  if (ends_with(base, "_percent")) return "percent";
-  if (ends_with(base, "_timestamp_seconds")) return "dateTimeAsIso";
-  if (ends_with(base, "_seconds")) return "s";
-  if (ends_with(base, "_celsius")) return "celsius";
-  if (is_boolean_metric(metric)) return "bool";
-  return "short";
 }
 
 }  // namespace
@@ -225,22 +187,6 @@ std::string add_selector_filters(const std::string& expression, const std::strin
   }
   out.append(expression, copied, std::string::npos);
   return out;
-}
-
-std::string grafana_unit(const std::string& expression) {
-  LexResult lexed = lex_promql(expression);
-  if (!lexed.ok()) return "short";
-  std::string metric;
-  std::set<std::string> functions;
-  read_metric_and_functions(lexed.tokens, metric, functions);
-  std::string own = value_unit(metric);
-  if (functions.count("histogram_quantile")) return own == "bool" ? "short" : own;
-  bool per_second = functions.count("rate") || functions.count("irate") || functions.count("deriv");
-  if (per_second) return own == "bytes" ? "Bps" : functions.count("deriv") ? "short" : "cps";
-  for (const char* counting : {"increase", "changes", "resets", "count_over_time", "count"}) {
-    if (functions.count(counting)) return "short";
-  }
-  return own;
 }
 
 }  // namespace symptree

@@ -25,8 +25,4 @@ std::vector<PanelSignal> panel_signals(const std::string& condition, const std::
 // `expression` with `filters` added to every series selector.
 std::string add_selector_filters(const std::string& expression, const std::string& filters);
 
-// The Grafana unit of `expression`'s values, from the name of the first metric
-// it reads and the functions applied to it (rate of bytes is "Bps").
-std::string grafana_unit(const std::string& expression);
-
 }  // namespace symptree

@@ -71,7 +71,8 @@ std::string render_prometheus_config(const Model& model, const std::string& repl
   }
   write_global(out, prometheus, replica);
   out.key(0, "rule_files");
-  out.item(2, prometheus.rule_files_dir.empty() ? "rules.yml" : prometheus.rule_files_dir + "/rules.yml");
+  // Every rule file of the folder (prometheus/rules/, one per rule group).
+  out.item(2, (prometheus.rule_files_dir.empty() ? "rules" : prometheus.rule_files_dir) + "/*.yml");
   write_alerting(out, deployment);
   write_scrape_configs(out, model);
   return out.take();

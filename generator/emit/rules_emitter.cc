@@ -1,4 +1,4 @@
-// Rendering alerting rules as Prometheus rule-file YAML.
+// Rendering alerting and recording rules as Prometheus rule files.
 #include "generator/emit/rules_emitter.h"
 
 #include "generator/emit/yaml_writer.h"
@@ -17,40 +17,42 @@ void write_rule(YamlWriter& out, const AlertRule& rule) {
   for (const auto& [name, text] : rule.annotations) out.entry(10, name, text);
 }
 
-void write_record(YamlWriter& out, const Model& model, const AlertPlan& alerts, const RecordingRule& record) {
+void write_record(YamlWriter& out, const Model& model, const AlertRule& alert) {
   out.item_entry(6, "record", node_state_metric(model));
-  out.entry(8, "expr", node_state_expr(model, alerts.rules[record.rule]));
+  out.entry(8, "expr", node_state_expr(model, alert));
   out.key(8, "labels");
-  for (const auto& [name, value] : node_state_labels(model, record.node)) out.entry(10, name, value);
+  for (const auto& [name, value] : node_state_labels(model, alert.node)) out.entry(10, name, value);
+}
+
+// One group's file: rules [first, last) of the plan, all of group `name`.
+std::string render_group(const Model& model, const AlertPlan& alerts, size_t first, size_t last) {
+  YamlWriter out;
+  out.reserve(1024 + (last - first) * 4096);
+  out.comment(generated_header(model, ""));
+  out.key(0, "groups");
+  out.item_entry(2, "name", alerts.rules[first].group);
+  out.key(4, "rules");
+  for (size_t i = first; i < last; ++i) {
+    if (alerts.rules[i].node >= 0) write_record(out, model, alerts.rules[i]);
+  }
+  for (size_t i = first; i < last; ++i) write_rule(out, alerts.rules[i]);
+  return out.take();
 }
 
 }  // namespace
 
-std::string render_rules(const Model& model, const AlertPlan& alerts) {
-  YamlWriter out;
-  out.reserve(4096 + alerts.rules.size() * 4096);
-  out.comment(generated_header(model, ""));
-  out.key(0, "groups");
+std::string rule_file_path(const std::string& group) { return "prometheus/rules/" + group + ".yml"; }
+
+std::vector<std::pair<std::string, std::string>> render_rule_files(const Model& model, const AlertPlan& alerts) {
+  std::vector<std::pair<std::string, std::string>> files;
   // The plan keeps each group's rules together, in the order of `groups`.
-  const std::string* group = nullptr;
-  size_t next_record = 0;  // records follow their group's alerts
-  auto write_records = [&](const std::string* of_group) {
-    while (of_group && next_record < alerts.records.size() &&
-           alerts.rules[alerts.records[next_record].rule].group == *of_group) {
-      write_record(out, model, alerts, alerts.records[next_record++]);
-    }
-  };
-  for (const AlertRule& rule : alerts.rules) {
-    if (!group || *group != rule.group) {
-      write_records(group);
-      group = &rule.group;
-      out.item_entry(2, "name", *group);
-      out.key(4, "rules");
-    }
-    write_rule(out, rule);
+  for (size_t first = 0; first < alerts.rules.size();) {
+    size_t last = first;
+    while (last < alerts.rules.size() && alerts.rules[last].group == alerts.rules[first].group) ++last;
+    files.emplace_back(rule_file_path(alerts.rules[first].group), render_group(model, alerts, first, last));
+    first = last;
   }
-  write_records(group);
-  return out.take();
+  return files;
 }
 
 }  // namespace symptree

@@ -1,13 +1,23 @@
-// prometheus/rules.yml: the alerting rules of the plan, one group per symptom
-// section plus the absence group.
+// prometheus/rules/<group>.yml: the rules of the plan, one file per rule group
+// (one per symptom section, plus the absence group), so that a test file loads
+// only the rules its alerts need and a deployment loads the folder.
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "generator/model/alert_plan.h"
 
 namespace symptree {
 
-std::string render_rules(const Model& model, const AlertPlan& alerts);
+// "prometheus/rules/<group>.yml", the path of a group's rule file in the outputs.
+std::string rule_file_path(const std::string& group);
+
+// Each group's rule file, as (path, content), in the order of AlertPlan::groups.
+// In a group the node records come first, in tree order, then the alerts: a
+// record or alert that joins its parent's record reads it at the same
+// evaluation (Prometheus evaluates a group's rules in order).
+std::vector<std::pair<std::string, std::string>> render_rule_files(const Model& model, const AlertPlan& alerts);
 
 }  // namespace symptree

@@ -46,20 +46,36 @@ std::string where_prefix(const Model& model, bool cluster) {
   return "On " + join_list(parts, ", ") + ": ";
 }
 
-// The node's condition joined with each conditioned ancestor's, nearest first:
-// on join_on for a host-scoped ancestor, on nothing (`on ()`: while it holds
-// anywhere) for a cluster-scoped one, whose result has no join_on labels.
-std::string path_expression(const Model& model, int node) {
-  std::vector<int> ancestors = model.conditioned_ancestors(node);
-  std::string own = trim(model.nodes[node].when->expr);
-  if (ancestors.empty()) return own;
-  std::string per_host = "on (" + join_list(model.join_on, ", ") + ")";
-  std::string expr = "(\n  " + own + "\n)";
+// "on (host)" for a host-scoped ancestor; "on ()" (while it holds anywhere)
+// for a cluster-scoped one, whose result has no join_on labels.
+std::string join_to(const Model& model, int ancestor) {
+  return model.is_cluster(ancestor) ? "on ()" : "on (" + join_list(model.join_on, ", ") + ")";
+}
+
+// PathForm::Inline: the node's condition joined with each conditioned
+// ancestor's, nearest first. Costs the depth of the node in conditions.
+std::string inline_path_expression(const Model& model, int node, const std::vector<int>& ancestors) {
+  std::string expr = "(\n  " + trim(model.nodes[node].when->expr) + "\n)";
   for (int ancestor : ancestors) {
-    std::string on = model.is_cluster(ancestor) ? "on ()" : per_host;
-    expr += "\nand " + on + "\n(\n  " + trim(model.nodes[ancestor].when->expr) + "\n)";
+    expr += "\nand " + join_to(model, ancestor) + "\n(\n  " + trim(model.nodes[ancestor].when->expr) + "\n)";
   }
   return expr;
+}
+
+// PathForm::Joined: the node's condition joined with its nearest conditioned
+// ancestor's "holds" record, which says the ancestor's whole path holds and is
+// evaluated earlier in the same group (render_rules writes a group's records
+// first, in tree order). Costs one condition and one series lookup.
+std::string joined_path_expression(const Model& model, int node, int parent) {
+  return "(\n  " + trim(model.nodes[node].when->expr) + "\n)\nand " + join_to(model, parent) + "\n" +
+         node_state_selector(model, parent);
+}
+
+std::string path_expression(const Model& model, int node, PathForm form) {
+  std::vector<int> ancestors = model.conditioned_ancestors(node);
+  if (ancestors.empty()) return trim(model.nodes[node].when->expr);
+  return form == PathForm::Inline ? inline_path_expression(model, node, ancestors)
+                                  : joined_path_expression(model, node, ancestors.front());
 }
 
 std::string diagnostics_text(const Model& model, int node) {
@@ -81,7 +97,7 @@ bool has_alerting_descendant(const Model& model, int node) {
   return false;
 }
 
-AlertRule node_rule(const Model& model, int index) {
+AlertRule node_rule(const Model& model, int index, PathForm form) {
   const Node& node = model.nodes[index];
   const Node& root = model.nodes[node.root];
   const Priority& priority = model.priorities[node.priority];
@@ -89,7 +105,7 @@ AlertRule node_rule(const Model& model, int index) {
   rule.name = node.alert_name;
   rule.node = index;
   rule.group = model.service + "." + root.id;
-  rule.expr = path_expression(model, index);
+  rule.expr = path_expression(model, index, form);
   rule.for_duration = node.for_duration;
   rule.priority = node.priority;
   rule.cluster = model.is_cluster(index);
@@ -180,13 +196,13 @@ std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Mode
   return watched;
 }
 
-AlertPlan plan_alerts(const Model& model) {
+AlertPlan plan_alerts(const Model& model, PathForm form) {
   AlertPlan plan;
   // Nodes are stored in pre-order, so each symptom's subtree is contiguous.
   for (size_t i = 0; i < model.nodes.size(); ++i) {
     if (model.nodes[i].kind != NodeKind::Alert) continue;
     plan.rule_by_node[static_cast<int>(i)] = plan.rules.size();
-    plan.rules.push_back(node_rule(model, static_cast<int>(i)));
+    plan.rules.push_back(node_rule(model, static_cast<int>(i), form));
     if (plan.groups.empty() || plan.groups.back() != plan.rules.back().group) plan.groups.push_back(plan.rules.back().group);
   }
   auto watched = watched_metrics(model);

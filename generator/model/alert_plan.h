@@ -1,5 +1,6 @@
 // The alerting rules the model implies: one per alerting node (its condition
-// joined with every ancestor's) and one per metric the tree relies on (absence).
+// joined with its parent's "holds" record, or inline with every ancestor's)
+// and one per metric the tree relies on (absence).
 // Rules, their tests and every later output read this plan.
 #pragma once
 
@@ -37,6 +38,13 @@ struct RecordingRule {
   size_t rule = 0;  // the node's alert in AlertPlan::rules; the record follows it in its group
 };
 
+// How an alert states its path. Joined (the default): its own condition `and
+// on (host)` its nearest conditioned ancestor's "holds" record, so each rule
+// costs one condition whatever the depth. Inline: its own condition and every
+// ancestor's, nearest first (depth conditions each); the same alerts, kept for
+// the equivalence test and the rule-evaluation benchmark.
+enum class PathForm { Joined, Inline };
+
 // All rules, grouped in flowchart order.
 struct AlertPlan {
   std::vector<std::string> groups;
@@ -47,7 +55,7 @@ struct AlertPlan {
   const AlertRule* rule_for_node(int node) const;
 };
 
-AlertPlan plan_alerts(const Model& model);
+AlertPlan plan_alerts(const Model& model, PathForm form = PathForm::Joined);
 
 // The metrics whose absence is alerted, in first-use order, each with the nodes reading it.
 std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model);

@@ -22,7 +22,7 @@ struct PrometheusDeployment {
   std::string replica_label = "replica";            // external label naming the replica; dropped before alerting
   std::vector<std::string> replicas;                // empty: one server, prometheus.yml
   std::map<std::string, std::string> external_labels;  // added on every replica
-  std::string rule_files_dir;  // where rules.yml lives on the Prometheus host; "" = beside prometheus.yml
+  std::string rule_files_dir;  // the folder of the rule files on the Prometheus host; "" = rules/ beside prometheus.yml
 };
 
 // One member of the Alertmanager cluster. Prometheus sends to every member.

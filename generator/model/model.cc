@@ -5,7 +5,12 @@ namespace symptree {
 
 SourcePosition Condition::position_at(size_t offset) const {
   SourcePosition position = where;
-  if (single_line) position.column += static_cast<int>(offset);
+  if (single_line) {
+    position.column += static_cast<int>(offset);
+  } else if (offset < byte_lines.size()) {
+    position.line = byte_lines[offset].first;
+    position.column = byte_lines[offset].second;
+  }
   return position;
 }
 

@@ -89,8 +89,9 @@ struct Condition {
   ConditionAnalysis analysis;
   SourcePosition where;      // of the first character of the expression
   bool single_line = false;  // positions inside the expression are exact
+  std::vector<std::pair<int, int>> byte_lines;  // multi-line: (line, column) of each byte, when known
 
-  // Position of the byte `offset` into the expression (its start when not exact).
+  // Position of the byte `offset` into the expression (its start when not known).
   SourcePosition position_at(size_t offset) const;
 };
 
@@ -111,6 +112,7 @@ struct Node {
   NodeKind kind = NodeKind::Alert;
   std::optional<Condition> when;
   NodeScope scope = NodeScope::Host;
+  std::string unit;         // `unit:`: the Grafana unit of its panel; "" to infer it from the condition
   Duration for_duration;
   int priority = -1;        // index into Model::priorities (inherited when not set)
   bool own_priority = false;

@@ -1,6 +1,8 @@
 // Building the per-node "holds" recording rules from the alerts' expressions.
 #include "generator/model/node_state_rules.h"
 
+#include "common/quoting.h"
+
 namespace symptree {
 namespace {
 
@@ -24,6 +26,11 @@ std::string grouped(const Model& model, const std::string& expr, bool cluster) {
 }  // namespace
 
 std::string node_state_metric(const Model& model) { return join(model.join_on, "_") + ":flowchart_node:holds"; }
+
+std::string node_state_selector(const Model& model, int node) {
+  return node_state_metric(model) + "{service=" + double_quote(model.service) + ",node=" +
+         double_quote(model.nodes[node].id) + "}";
+}
 
 std::vector<RecordingRule> node_state_records(const AlertPlan& plan) {
   std::vector<RecordingRule> records;

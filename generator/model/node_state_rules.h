@@ -16,6 +16,9 @@ namespace symptree {
 // for join_on [host].
 std::string node_state_metric(const Model& model);
 
+// The selector of `node`'s record: host:flowchart_node:holds{service="x",node="y"}.
+std::string node_state_selector(const Model& model, int node);
+
 // One record per node rule of `plan`, in the same order (records[i] belongs to rules[i]).
 std::vector<RecordingRule> node_state_records(const AlertPlan& plan);
 

@@ -14,24 +14,23 @@ namespace symptree {
 
 std::optional<Compilation> compile_spec_text(const std::string& spec_path, const std::string& text,
                                              const CheckOptions& options, Diagnostics& diagnostics) {
-  std::optional<Model> model = load_spec_text(spec_path, text, diagnostics);
+  std::optional<Model> model = load_spec_text_partial(spec_path, text, diagnostics);
   if (!model) return std::nullopt;
-  check_model(*model, options, diagnostics);
+  check_model(*model, options, diagnostics);  // also after the reader's errors: all errors in one run
   if (diagnostics.has_errors()) return std::nullopt;
   Compilation result;
   result.model = std::move(*model);
-  result.alerts = plan_alerts(result.model);
+  result.alerts = plan_alerts(result.model, options.path_form);
   result.routes = build_route_tree(result.model);
   check_alertmanager(result.model, result.alerts, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   SideOutputsJob side_outputs(result.model, result.alerts, result.routes);  // renders while the tests are planned
-  // About four cases per alert; the writer reserves address space, not memory.
-  RuleTestsWriter test_writer(result.model, "rules.yml", result.alerts.rules.size() * 4);
+  RuleTestFiles test_writer(result.model, result.alerts);
   std::optional<TestPlan> tests = plan_tests(
       result.model, result.alerts, [&](const TestCase& test) { test_writer.add(test); }, diagnostics);
   if (!tests) return std::nullopt;
   result.tests = std::move(*tests);
-  result.outputs.add(kRuleTestsPath, test_writer.finish(result.tests));
+  for (auto& [path, content] : test_writer.finish(result.tests)) result.outputs.add(path, std::move(content));
   result.outputs.add(kExporterConfigPath, "# " + generated_header(result.model, "") +
                                               "\n# Run on each host: symptree-exporter --config exporter.yml\n" +
                                               render_host_config(result.model.host));

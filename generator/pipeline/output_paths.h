@@ -5,8 +5,11 @@
 
 namespace symptree {
 
-constexpr const char* kRulesPath = "prometheus/rules.yml";
-constexpr const char* kRuleTestsPath = "prometheus/rules.test.yml";
+// The rule files (one per group: prometheus/rules/<group>.yml) and their
+// tests (prometheus/tests/<group>.test.yml) are named by emit/rules_emitter.h
+// and emit/tests_emitter.h.
+constexpr const char* kRulesDir = "prometheus/rules/";
+constexpr const char* kRuleTestsDir = "prometheus/tests/";
 constexpr const char* kExporterConfigPath = "exporter/exporter.yml";
 constexpr const char* kAlertmanagerConfigPath = "alertmanager/alertmanager.yml";
 constexpr const char* kRouteTestsPath = "alertmanager/routes.test";

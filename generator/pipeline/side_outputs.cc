@@ -16,7 +16,7 @@ namespace {
 
 SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan& alerts, const AmRoute& routes) {
   SideOutputsJob::Rendered result;
-  result.files.add(kRulesPath, render_rules(model, alerts));
+  for (auto& [path, content] : render_rule_files(model, alerts)) result.files.add(path, std::move(content));
   result.files.add(kAlertmanagerConfigPath, render_alertmanager_config(model, routes));
   result.files.add(kRouteTestsPath, render_route_tests(model, alerts, routes));
   add_prometheus_configs(model, result.files);          // with `deployment:` only

@@ -1,167 +1,174 @@
-// Metric extraction and simple-comparison recognition over PromQL tokens.
+// A condition's analysis read off its syntax tree: the metrics of every
+// selector, the simple comparisons test series are derived from, and whether
+// result series keep their input's labels.
 #include "generator/promql/condition.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
-#include "generator/promql/lexer.h"
+#include "generator/promql/fold.h"
+#include "generator/promql/functions.h"
+#include "generator/promql/parser.h"
 
 namespace symptree {
 namespace {
 
-// Index just past the bracket that closes the one at `open`.
-size_t skip_group(const std::vector<Token>& tokens, size_t open, const std::string& opening,
-                  const std::string& closing) {
-  int depth = 0;
-  for (size_t i = open; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::Punct) continue;
-    if (tokens[i].text == opening) ++depth;
-    if (tokens[i].text == closing && --depth == 0) return i + 1;
-  }
-  return tokens.size() - 1;
+using promql::BinaryOp;
+using promql::MatchOp;
+using promql::Node;
+using promql::NodeKind;
+
+// `node` without the parentheses around it.
+const Node& unparenthesized(const Node& node) {
+  const Node* n = &node;
+  while (n->kind == NodeKind::Paren) n = &n->child(0);
+  return *n;
 }
 
-std::vector<MetricReference> find_metrics(const std::vector<Token>& tokens) {
+std::vector<MetricReference> find_metrics(const Node& root) {
   std::vector<MetricReference> metrics;
   std::set<std::string> seen;
-  for (size_t i = 0; i < tokens.size();) {
-    const Token& t = tokens[i];
-    bool next_is_paren = tokens[i + 1 < tokens.size() ? i + 1 : i].text == "(";
-    if (t.kind == TokenKind::Punct && t.text == "{") {
-      i = skip_group(tokens, i, "{", "}");
-    } else if (t.kind == TokenKind::Punct && t.text == "[") {
-      i = skip_group(tokens, i, "[", "]");
-    } else if (t.kind == TokenKind::Identifier && takes_label_list(t.text) && next_is_paren) {
-      i = skip_group(tokens, i + 1, "(", ")");
-    } else if (t.kind == TokenKind::Identifier && !is_promql_keyword(t.text) && !next_is_paren) {
-      if (seen.insert(t.text).second) metrics.push_back({t.text, t.offset});
-      ++i;
-    } else {
-      ++i;
-    }
-  }
+  promql::walk(root, [&](const Node& node) {
+    if (node.kind != NodeKind::VectorSelector) return;
+    std::optional<MetricReference> ref = selector_metric(node);
+    if (ref && seen.insert(ref->name).second) metrics.push_back(*ref);
+  });
   return metrics;
 }
 
-// Unquotes a PromQL string literal (escapes kept simple: \" \\ \').
-std::string unquote(const std::string& literal) {
-  std::string out;
-  for (size_t i = 1; i + 1 < literal.size(); ++i) {
-    if (literal[i] == '\\' && literal[0] != '`' && i + 2 < literal.size()) ++i;
-    out.push_back(literal[i]);
+// `metric{l="v",...}` (or `{__name__="metric",...}`) with equality matchers
+// only and no offset or @.
+std::optional<SeriesSelector> plain_selector(const Node& node) {
+  if (node.kind != NodeKind::VectorSelector || node.time.offset_ms || node.time.at != promql::TimeModifiers::At::None) {
+    return std::nullopt;
   }
-  return out;
-}
-
-// Parses `metric{l="v",...}` at tokens[pos]; advances pos on success.
-std::optional<SeriesSelector> parse_selector(const std::vector<Token>& tokens, size_t& pos) {
-  size_t i = pos;
-  if (tokens[i].kind != TokenKind::Identifier || is_promql_keyword(tokens[i].text)) return std::nullopt;
+  std::optional<MetricReference> metric = selector_metric(node);
+  if (!metric) return std::nullopt;
   SeriesSelector selector;
-  selector.metric = tokens[i++].text;
-  if (tokens[i].text == "{") {
-    ++i;
-    while (tokens[i].text != "}") {
-      if (tokens[i].kind != TokenKind::Identifier || tokens[i + 1].text != "=" ||
-          tokens[i + 2].kind != TokenKind::String)
-        return std::nullopt;
-      selector.labels.emplace_back(tokens[i].text, unquote(tokens[i + 2].text));
-      i += 3;
-      if (tokens[i].text == ",") ++i;
+  selector.metric = metric->name;
+  for (const promql::Matcher& m : node.matchers) {
+    if (m.op != MatchOp::Equal) return std::nullopt;
+    if (m.name == "__name__") {
+      if (m.value != selector.metric) return std::nullopt;  // `x{__name__="y"}` selects nothing
+      continue;
     }
-    ++i;
+    selector.labels.emplace_back(m.name, m.value);
   }
-  pos = i;
   return selector;
 }
 
-// Parses `by (a, b)` or `without (a)` at tokens[i] into `aggregation`; advances i.
-bool parse_grouping(const std::vector<Token>& tokens, size_t& i, Aggregation& aggregation) {
-  if (tokens[i].kind != TokenKind::Identifier || (tokens[i].text != "by" && tokens[i].text != "without")) return true;
-  if (!aggregation.labels.empty() || aggregation.labels_offset != aggregation.offset) return false;  // given twice
-  aggregation.without = tokens[i].text == "without";
-  aggregation.labels_offset = tokens[i].offset;
-  if (tokens[++i].text != "(") return false;
-  for (++i; tokens[i].text != ")"; ++i) {
-    if (tokens[i].kind != TokenKind::Identifier) return false;
-    aggregation.labels.push_back(tokens[i].text);
-    if (tokens[i + 1].text == ",") ++i;
-  }
-  ++i;
-  return true;
-}
-
-// Parses `max [by|without (...)] (selector) [by|without (...)]` at tokens[i];
-// advances i. Other aggregations and nested expressions are not derivable.
-std::optional<SeriesSelector> parse_aggregated_selector(const std::vector<Token>& tokens, size_t& i,
-                                                        std::optional<Aggregation>& aggregation) {
-  static const std::set<std::string> value_preserving = {"max", "min", "avg"};
-  if (tokens[i].kind != TokenKind::Identifier || !value_preserving.count(tokens[i].text)) {
-    return parse_selector(tokens, i);
-  }
+// `max|min|avg [by|without (...)] (selector)`, or the selector alone.
+std::optional<SeriesSelector> aggregated_selector(const Node& node, std::optional<Aggregation>& aggregation) {
+  if (node.kind != NodeKind::Aggregate) return plain_selector(node);
+  static const std::set<promql::AggregateOp> value_preserving = {promql::AggregateOp::Max, promql::AggregateOp::Min,
+                                                                  promql::AggregateOp::Avg};
+  if (!value_preserving.count(node.aggregate_op)) return std::nullopt;
+  std::optional<SeriesSelector> selector = plain_selector(unparenthesized(node.aggregated()));
+  if (!selector) return std::nullopt;
   Aggregation result;
-  result.op = tokens[i].text;
-  result.offset = result.labels_offset = tokens[i].offset;
-  ++i;
-  if (!parse_grouping(tokens, i, result) || tokens[i].text != "(") return std::nullopt;
-  ++i;
-  std::optional<SeriesSelector> selector = parse_selector(tokens, i);
-  if (!selector || tokens[i].text != ")") return std::nullopt;
-  ++i;
-  if (!parse_grouping(tokens, i, result)) return std::nullopt;
+  result.op = promql::aggregate_op_text(node.aggregate_op);
+  result.without = node.without;
+  result.labels = node.grouping;
+  result.offset = node.op_pos.start;
+  result.labels_offset = node.has_grouping ? node.grouping_pos.start : node.op_pos.start;
   aggregation = result;
   return selector;
 }
 
-// Parses a simple comparison (see SimpleComparison) at tokens[pos]; advances pos on success.
-std::optional<SimpleComparison> parse_comparison(const std::vector<Token>& tokens, size_t& pos) {
-  size_t i = pos;
+std::optional<SimpleComparison> simple_comparison(const Node& part, const std::string& expression) {
+  const Node& node = unparenthesized(part);
+  if (node.kind != NodeKind::Binary || !promql::is_comparison(node.binary_op) || node.return_bool ||
+      (node.matching && node.matching->has_labels_clause)) {
+    return std::nullopt;
+  }
   SimpleComparison comparison;
-  std::optional<SeriesSelector> selector = parse_aggregated_selector(tokens, i, comparison.aggregation);
-  if (!selector) return std::nullopt;
+  std::optional<SeriesSelector> selector = aggregated_selector(unparenthesized(node.child(0)), comparison.aggregation);
+  std::optional<ConstantThreshold> threshold = constant_threshold(node.child(1), expression);
+  if (!selector || !threshold) return std::nullopt;
   comparison.metric = selector->metric;
   comparison.matchers = selector->labels;
-  if (tokens[i].kind != TokenKind::Operator || !is_comparison_operator(tokens[i].text)) return std::nullopt;
-  comparison.op = tokens[i++].text;
-  std::string sign;
-  if (tokens[i].kind == TokenKind::Operator && (tokens[i].text == "-" || tokens[i].text == "+")) {
-    sign = tokens[i++].text == "-" ? "-" : "";
-  }
-  if (tokens[i].kind != TokenKind::Number) return std::nullopt;
-  std::optional<Decimal> value = Decimal::parse(sign + tokens[i].text);
-  if (!value) return std::nullopt;
-  comparison.threshold_text = sign + tokens[i].text;
-  comparison.threshold = *value;
-  pos = i + 1;
+  comparison.op = promql::binary_op_text(node.binary_op);
+  comparison.threshold_text = threshold->text;
+  comparison.threshold = threshold->value;
   return comparison;
 }
 
-std::vector<SimpleComparison> find_alternatives(const std::vector<Token>& tokens) {
-  std::vector<SimpleComparison> alternatives;
-  size_t pos = 0;
-  while (true) {
-    std::optional<SimpleComparison> comparison = parse_comparison(tokens, pos);
-    if (!comparison) return {};
-    alternatives.push_back(*comparison);
-    if (tokens[pos].kind == TokenKind::End) return alternatives;
-    if (tokens[pos].kind != TokenKind::Identifier || tokens[pos].text != "or") return {};
-    ++pos;
+// The parts of `a or b or ...` (without on/ignoring), left to right.
+void or_parts(const Node& node, std::vector<const Node*>& parts) {
+  const Node& n = unparenthesized(node);
+  if (n.kind == NodeKind::Binary && n.binary_op == BinaryOp::Or && !(n.matching && n.matching->has_labels_clause)) {
+    or_parts(n.child(0), parts);
+    or_parts(n.child(1), parts);
+  } else {
+    parts.push_back(&node);
   }
 }
 
-// No token that aggregates, matches vectors or rewrites labels.
-bool keeps_series_labels(const std::vector<Token>& tokens) {
-  static const std::set<std::string> label_changing = {
-      "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count", "count_values", "bottomk", "topk", "quantile",
-      "by", "without", "on", "ignoring", "group_left", "group_right", "label_replace", "label_join",
-      "histogram_quantile", "absent", "absent_over_time", "vector", "scalar", "time"};
-  for (const Token& t : tokens) {
-    if (t.kind == TokenKind::Identifier && label_changing.count(t.text)) return false;
+std::vector<SimpleComparison> find_alternatives(const Node& root, const std::string& expression) {
+  std::vector<const Node*> parts;
+  or_parts(root, parts);
+  std::vector<SimpleComparison> alternatives;
+  for (const Node* part : parts) {
+    std::optional<SimpleComparison> comparison = simple_comparison(*part, expression);
+    if (!comparison) return {};
+    alternatives.push_back(*comparison);
   }
-  return true;
+  return alternatives;
+}
+
+// No aggregation, no on/ignoring/group_x, no function that rewrites or drops
+// labels: each result series has the labels of an input series (time() and
+// other scalars combine with a vector without touching its labels).
+bool keeps_series_labels(const Node& root) {
+  static const std::set<std::string> label_changing = {"label_replace", "label_join", "histogram_quantile", "absent",
+                                                       "absent_over_time", "vector", "scalar", "sort_by_label"};
+  bool keeps = true;
+  promql::walk(root, [&](const Node& node) {
+    if (node.kind == NodeKind::Aggregate) keeps = false;
+    if (node.kind == NodeKind::Binary && node.matching &&
+        (node.matching->has_labels_clause || node.matching->card == promql::Cardinality::ManyToOne ||
+         node.matching->card == promql::Cardinality::OneToMany)) {
+      keeps = false;
+    }
+    if (node.kind == NodeKind::Call && label_changing.count(node.name)) keeps = false;
+  });
+  return keeps && root.type() == promql::ValueType::Vector;
+}
+
+// The first number a comparison compares against that symptree could not test
+// exactly (see Decimal::parse: `> 1e30`, `> 0.95000000000000000001`), or nullptr.
+const Node* inexact_threshold(const Node& root) {
+  const Node* found = nullptr;
+  promql::walk(root, [&](const Node& node) {
+    if (found || node.kind != NodeKind::Binary || !promql::is_comparison(node.binary_op)) return;
+    const Node& side = unparenthesized(node.child(1));
+    if (side.kind != NodeKind::Number || !std::isfinite(side.number)) return;
+    bool hex = side.text.find_first_of("xX") != std::string::npos;
+    if (!hex && !Decimal::parse(side.text)) found = &side;
+  });
+  return found;
 }
 
 }  // namespace
+
+std::optional<MetricReference> selector_metric(const promql::Node& selector) {
+  if (!selector.metric.empty()) return MetricReference{selector.metric, selector.metric_pos.start};
+  for (const promql::Matcher& m : selector.matchers) {
+    if (m.name == "__name__" && m.op == MatchOp::Equal) return MetricReference{m.value, m.value_pos.start + 1};
+  }
+  return std::nullopt;
+}
+
+std::optional<ConstantThreshold> constant_threshold(const promql::Node& side, const std::string& expression) {
+  std::optional<promql::Constant> constant = promql::fold_constant(side);
+  if (!constant || !constant->exact) return std::nullopt;
+  const Node& inner = unparenthesized(side);
+  // A lone number keeps its literal ("1e3" as written); an expression its source text.
+  std::string text = inner.kind == NodeKind::Number ? inner.text
+                                                    : expression.substr(side.pos.start, side.pos.end - side.pos.start);
+  return ConstantThreshold{text, *constant->exact};
+}
 
 std::vector<std::pair<std::string, std::string>> SimpleComparison::result_labels(
     const std::vector<std::pair<std::string, std::string>>& labels) const {
@@ -176,48 +183,30 @@ std::vector<std::pair<std::string, std::string>> SimpleComparison::result_labels
 }
 
 std::optional<SeriesSelector> parse_series_selector(const std::string& text) {
-  LexResult lexed = lex_promql(text);
-  if (!lexed.ok()) return std::nullopt;
-  size_t pos = 0;
-  std::optional<SeriesSelector> selector = parse_selector(lexed.tokens, pos);
-  if (!selector || lexed.tokens[pos].kind != TokenKind::End) return std::nullopt;
-  return selector;
-}
-
-// The first number compared against that symptree could not test exactly
-// (see Decimal::parse): its token, or nullptr.
-const Token* inexact_threshold(const std::vector<Token>& tokens) {
-  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::Operator || !is_comparison_operator(tokens[i].text)) continue;
-    size_t number = i + 1;
-    std::string sign;
-    if (tokens[number].kind == TokenKind::Operator && (tokens[number].text == "-" || tokens[number].text == "+")) {
-      sign = tokens[number++].text;
-    }
-    const Token& t = tokens[number];
-    bool hex = t.text.size() > 1 && (t.text[1] == 'x' || t.text[1] == 'X');
-    if (t.kind == TokenKind::Number && !hex && !Decimal::parse(sign + t.text)) return &t;
-  }
-  return nullptr;
+  promql::ParseResult parsed = promql::parse_promql(text);
+  if (!parsed.ok()) return std::nullopt;
+  return plain_selector(*parsed.expr);
 }
 
 ConditionAnalysis analyze_condition(const std::string& expression) {
   ConditionAnalysis analysis;
-  LexResult lexed = lex_promql(expression);
-  if (!lexed.ok()) {
-    analysis.error = lexed.error;
-    analysis.error_offset = lexed.error_offset;
+  promql::ParseResult parsed = promql::parse_promql(expression);
+  if (!parsed.ok()) {
+    analysis.error = parsed.errors.empty() ? "not a valid expression" : parsed.errors.front().message;
+    analysis.error_offset = parsed.errors.empty() ? 0 : parsed.errors.front().pos.start;
     return analysis;
   }
-  if (const Token* threshold = inexact_threshold(lexed.tokens)) {
+  if (const Node* threshold = inexact_threshold(*parsed.expr)) {
     analysis.error = "threshold " + threshold->text + " cannot be tested exactly: promtool reads values as float64, "
                      "which holds 15 significant digits and no finer steps than 1e-20";
-    analysis.error_offset = threshold->offset;
+    analysis.error_offset = threshold->pos.start;
+    analysis.syntax_error = false;
     return analysis;
   }
-  analysis.metrics = find_metrics(lexed.tokens);
-  analysis.alternatives = find_alternatives(lexed.tokens);
-  analysis.keeps_series_labels = keeps_series_labels(lexed.tokens);
+  analysis.ast = std::shared_ptr<const Node>(std::move(parsed.expr));
+  analysis.metrics = find_metrics(*analysis.ast);
+  analysis.alternatives = find_alternatives(*analysis.ast, expression);
+  analysis.keeps_series_labels = keeps_series_labels(*analysis.ast);
   return analysis;
 }
 

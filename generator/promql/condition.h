@@ -1,21 +1,24 @@
-// What symptree needs to know about a node's `when` expression: which metrics it
-// reads (to catch typos and build absence alerts) and, when it is a simple
-// comparison or an `or` of them, the parts from which test series are derived.
+// What symptree needs to know about a node's `when` expression, read off its
+// syntax tree (parse_promql): the tree itself, which metrics it reads (to catch
+// typos and build absence alerts) and, when it is a simple comparison or an
+// `or` of them, the parts from which test series are derived.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "generator/promql/ast.h"
 #include "generator/promql/decimal.h"
 
 namespace symptree {
 
-// A metric name as it appears in the expression.
+// A metric name as it appears in the expression: `name{...}` or `{__name__="name"}`.
 struct MetricReference {
   std::string name;
-  size_t offset;  // byte offset in the expression, for error positions
+  size_t offset;  // byte offset in the expression, for error positions (inside the quotes for __name__)
 };
 
 // `max without (host) (...)`: an aggregation around a comparison's selector.
@@ -30,14 +33,15 @@ struct Aggregation {
 };
 
 // `metric{label="value",...} OP number`, or `AGG [by|without (...)] (metric{...}) OP number`:
-// the shapes whose test series symptree derives.
+// the shapes whose test series symptree derives. The number may be a constant
+// expression (`26 * 3600`, `( 25 / 100 )`) with an exact decimal value.
 struct SimpleComparison {
   std::optional<Aggregation> aggregation;
   std::string metric;
   std::vector<std::pair<std::string, std::string>> matchers;  // equality matchers only
   std::string op;                                              // > < >= <= == !=
-  std::string threshold_text;                                  // exactly as written
-  Decimal threshold;
+  std::string threshold_text;                                  // exactly as written ("26 * 3600")
+  Decimal threshold;                                           // its exact value (93600)
 
   // The labels of the result for an input series with `labels`: those the aggregation keeps.
   std::vector<std::pair<std::string, std::string>> result_labels(
@@ -52,8 +56,13 @@ struct ConditionAnalysis {
   // True when each result series keeps the labels of the input series it came
   // from: no aggregation, no vector matching, no label-changing function.
   bool keeps_series_labels = false;
-  std::string error;  // a lexing problem, with error_offset
+  // The first syntax or type error (Prometheus's wording), or with syntax_error
+  // false a threshold symptree cannot test exactly; at error_offset.
+  std::string error;
   size_t error_offset = 0;
+  bool syntax_error = true;
+  // The syntax tree; null when the expression does not parse. Shared: a Condition is copied.
+  std::shared_ptr<const promql::Node> ast;
 
   bool derivable() const { return !alternatives.empty(); }
 };
@@ -66,6 +75,17 @@ struct SeriesSelector {
   std::string metric;
   std::vector<std::pair<std::string, std::string>> labels;
 };
+
+// The threshold of a comparison's side when it is a constant with an exact
+// decimal value (`0.95`, `-3`, `26 * 3600`), with its text as written.
+struct ConstantThreshold {
+  std::string text;
+  Decimal value;
+};
+std::optional<ConstantThreshold> constant_threshold(const promql::Node& side, const std::string& expression);
+
+// The metric a vector selector reads: its name, or its `__name__="..."` matcher.
+std::optional<MetricReference> selector_metric(const promql::Node& selector);
 
 // Parses a whole string as a SeriesSelector; nullopt when it is anything else.
 std::optional<SeriesSelector> parse_series_selector(const std::string& text);

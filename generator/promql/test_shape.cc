@@ -1,6 +1,7 @@
 // Reading a condition's derivable shape off its syntax tree.
 #include "generator/promql/test_shape.h"
 
+#include "generator/promql/condition.h"
 #include "generator/promql/fold.h"
 #include "generator/promql/parser.h"
 
@@ -15,12 +16,17 @@ const Node& unparen(const Node& node) {
 
 std::optional<ShapeSelector> selector_of(const Node& node) {
   const Node& n = unparen(node);
-  if (n.kind != NodeKind::VectorSelector || n.metric.empty()) return std::nullopt;
+  if (n.kind != NodeKind::VectorSelector) return std::nullopt;
   if (n.time.offset_ms.value_or(0) < 0 || n.time.at != TimeModifiers::At::None) return std::nullopt;
-  ShapeSelector selector{n.metric, {}, n.time.offset_ms.value_or(0)};
+  std::optional<MetricReference> metric = selector_metric(n);  // `name{...}` or `{__name__="name",...}`
+  if (!metric) return std::nullopt;
+  ShapeSelector selector{metric->name, {}, n.time.offset_ms.value_or(0)};
   for (const Matcher& m : n.matchers) {
-    if (m.name == "__name__") continue;
     if (m.op != MatchOp::Equal) return std::nullopt;
+    if (m.name == "__name__") {
+      if (m.value != selector.metric) return std::nullopt;  // `x{__name__="y"}` selects nothing
+      continue;
+    }
     selector.matchers.emplace_back(m.name, m.value);
   }
   return selector;

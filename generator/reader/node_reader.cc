@@ -8,6 +8,7 @@
 #include "common/slug.h"
 #include "generator/reader/alertmanager_reader.h"
 #include "generator/reader/names.h"
+#include "generator/reader/scalar_positions.h"
 #include "generator/reader/settings_reader.h"
 
 namespace symptree {
@@ -17,7 +18,7 @@ const std::vector<std::string>& node_keys() {
   static const std::vector<std::string> keys = {"id",       "title",    "description", "when",     "for",
                                                 "priority", "runbook",  "section",     "manual",   "diagnostics",
                                                 "examples", "causes",   "alert",       "inhibits",
-                                                "scope"};
+                                                "scope",    "unit"};
   return keys;
 }
 
@@ -35,6 +36,7 @@ class NodeReader {
   bool enter(const YAML::Node& yaml, int depth);
   void read_identity(const MapReader& map, Node& node);
   void read_condition(const MapReader& map, Node& node, int parent);
+  void read_unit(const MapReader& map, Node& node);
   void read_scope(const MapReader& map, Node& node, int parent);
   void read_priority(const MapReader& map, Node& node, int parent);
   void read_runbook(const MapReader& map, Node& node);
@@ -74,6 +76,7 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
     read_identity(map, node);
     read_condition(map, node, parent);
     read_scope(map, node, parent);
+    read_unit(map, node);
     read_priority(map, node, parent);
     read_runbook(map, node);
     node.diagnostics = read_commands(map, "diagnostics");
@@ -122,9 +125,12 @@ void NodeReader::read_condition(const MapReader& map, Node& node, int parent) {
       condition.analysis = analyze_condition(*expr);
       condition.where = top_.file().position_in_scalar(map.get("when"), 0);
       condition.single_line = top_.file().is_inline_scalar(map.get("when"));
+      if (!condition.single_line) condition.byte_lines = scalar_byte_positions(top_.file(), map.get("when"));
       if (!condition.analysis.error.empty()) {
         diagnostics_.error(condition.position_at(condition.analysis.error_offset),
-                           "in 'when': " + condition.analysis.error);
+                           condition.analysis.syntax_error
+                               ? "'when' of '" + node.id + "' is not valid PromQL: " + condition.analysis.error
+                               : "in 'when': " + condition.analysis.error);
       }
       node.when = condition;
     }
@@ -143,6 +149,23 @@ void NodeReader::read_condition(const MapReader& map, Node& node, int parent) {
     } else {
       node.for_duration = *parsed;
     }
+  }
+}
+
+// `unit: <Grafana unit id>`: the unit of the node's dashboard panel, for what
+// the condition's metric names do not tell (`unit: reqps`).
+void NodeReader::read_unit(const MapReader& map, Node& node) {
+  std::optional<std::string> unit = map.string("unit");
+  if (!unit) return;
+  bool valid = !unit->empty() && unit->size() <= 40;
+  for (char c : *unit) valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || std::string("_:./%()-").find(c) != std::string::npos);
+  if (!valid) {
+    diagnostics_.error(map.where("unit"), "'unit' must be a Grafana unit id such as s, bytes, percentunit or reqps, got '" +
+                                              *unit + "'");
+  } else if (!map.has("when")) {
+    diagnostics_.error(map.where("unit"), "'unit' needs 'when': it is the unit of the condition's dashboard panel");
+  } else {
+    node.unit = *unit;
   }
 }
 

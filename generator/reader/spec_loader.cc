@@ -44,7 +44,6 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   read_alertmanager(top, model);
   read_grafana(top, model);
   read_deployment(top, model);  // after read_settings and read_symptoms: needs join_on and conditions
-  if (diagnostics.has_errors()) return std::nullopt;
   return model;
 }
 
@@ -53,13 +52,22 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
 std::optional<Model> load_spec(const std::string& path, Diagnostics& diagnostics) {
   std::optional<YamlFile> file = load_yaml_file(path, diagnostics);
   if (!file) return std::nullopt;
+  std::optional<Model> model = build_model(*file, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return model;
+}
+
+std::optional<Model> load_spec_text_partial(const std::string& path, const std::string& text,
+                                            Diagnostics& diagnostics) {
+  std::optional<YamlFile> file = parse_yaml_text(path, text, diagnostics);
+  if (!file) return std::nullopt;
   return build_model(*file, diagnostics);
 }
 
 std::optional<Model> load_spec_text(const std::string& path, const std::string& text, Diagnostics& diagnostics) {
-  std::optional<YamlFile> file = parse_yaml_text(path, text, diagnostics);
-  if (!file) return std::nullopt;
-  return build_model(*file, diagnostics);
+  std::optional<Model> model = load_spec_text_partial(path, text, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return model;
 }
 
 }  // namespace symptree

@@ -17,5 +17,10 @@ namespace symptree {
 
 std::optional<Model> load_spec(const std::string& path, Diagnostics& diagnostics);
 std::optional<Model> load_spec_text(const std::string& path, const std::string& text, Diagnostics& diagnostics);
+// The model as far as it could be read, even when the spec has errors (nullopt
+// only when there is no spec at all), so the checks can report the tree's
+// errors in the same run as, say, a receiver's.
+std::optional<Model> load_spec_text_partial(const std::string& path, const std::string& text,
+                                            Diagnostics& diagnostics);
 
 }  // namespace symptree

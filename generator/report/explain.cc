@@ -20,13 +20,14 @@ std::string indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
-// "threshold > 5" for simple comparisons ("> 5, or == 0" for alternatives); "" otherwise.
+// "threshold > 5" ("> 26 * 3600 (= 93600)") for simple comparisons ("> 5, or == 0" for alternatives); "" otherwise.
 std::string threshold_text(const Condition& condition) {
   std::string out;
   for (const SimpleComparison& comparison : condition.analysis.alternatives) {
     std::string value = comparison.aggregation ? comparison.aggregation->op + "(" + comparison.metric + ")" : comparison.metric;
-    out += (out.empty() ? "threshold " : ", or ") + value + " " + comparison.op + " " +
-           comparison.threshold_text;
+    std::string number = comparison.threshold.to_string();  // a constant expression shows its value too
+    out += (out.empty() ? "threshold " : ", or ") + value + " " + comparison.op + " " + comparison.threshold_text +
+           (number == comparison.threshold_text ? "" : " (= " + number + ")");
   }
   return out;
 }
@@ -54,7 +55,7 @@ void write_alert(const Model& model, const AlertRule& rule, std::ostream& out) {
     out << "\nFires when, joined on (";
   }
   for (size_t i = 0; i < model.join_on.size(); ++i) out << (i ? ", " : "") << model.join_on[i];
-  out << (rule.cluster ? " label" : ")") << "), for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ")
+  out << (rule.cluster ? " label)" : ")") << ", for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ")
       << "\n";
 }
 

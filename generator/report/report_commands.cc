@@ -20,7 +20,7 @@ int print_explain(const Compilation& compilation, const std::string& name, std::
 int print_coverage(const Compilation& compilation, const CoverageOptions& options, std::ostream& out) {
   TestOutcomes outcomes;
   if (options.run_tests) {
-    outcomes = run_rule_tests(compilation, options.promtool, options.timeout_seconds);
+    outcomes = run_rule_tests(compilation, options.promtool, options.jobs, options.timeout_seconds);
   } else {
     outcomes.not_run_reason = "not asked to run them (--no-run)";
   }

@@ -19,7 +19,8 @@ struct CoverageOptions {
   bool json = false;
   bool run_tests = true;           // run promtool test rules on the generated tests
   std::string promtool = "promtool";
-  int timeout_seconds = 600;
+  int jobs = 1;                    // promtool processes at once (coverage -j; the CLI defaults to the cores)
+  int timeout_seconds = 600;       // each promtool process
 };
 
 // Prints the coverage table (or JSON); 0, or 1 when a test failed or an alert has none.

@@ -1,5 +1,6 @@
-// The outcome of the generated promtool tests: writes the rules and their
-// tests to a temporary directory, runs `promtool test rules` and maps each
+// The outcome of the generated promtool tests: writes the rule files and their
+// test files to a temporary directory, runs `promtool test rules` on the test
+// files in parallel and maps each
 // failure back to its alert through the test's name ("<Alert>: <case title>").
 #pragma once
 
@@ -19,8 +20,10 @@ struct TestOutcomes {
   std::string error;                             // promtool failed without naming a test
 };
 
-// Runs the compilation's tests with `promtool` (bounded by `timeout_seconds`).
-TestOutcomes run_rule_tests(const Compilation& compilation, const std::string& promtool, int timeout_seconds);
+// Runs the compilation's test files with `promtool`, `jobs` processes at once
+// (each bounded by `timeout_seconds`).
+TestOutcomes run_rule_tests(const Compilation& compilation, const std::string& promtool, int jobs,
+                            int timeout_seconds);
 
 // Reads promtool's output: the failed tests' names, counted by alert.
 void parse_promtool_failures(const std::string& output, TestOutcomes& outcomes);

@@ -13,7 +13,8 @@
 namespace symptree {
 namespace {
 
-const char* host_suffix(TestHost host) { return host == TestHost::A ? "-a" : "-b"; }
+// "-a", "-b", ...: two characters, so a slot key's host is its first two.
+std::string host_suffix(TestHost host) { return std::string("-") + static_cast<char>('a' + static_cast<int>(host)); }
 
 // Whether every label of `small` is in `large` with the same value.
 bool is_subset(const std::map<std::string, std::string>& small, const std::map<std::string, std::string>& large) {
@@ -58,7 +59,7 @@ ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const promql::ShapeSelector& se
   std::map<std::string, std::string> labels = target_labels(selector.metric, host);
   for (const auto& [label, value] : selector.matchers) labels[label] = value;
   std::string text = series_selector(selector.metric, labels);
-  key = std::string(host_suffix(host)) + text;
+  key = host_suffix(host) + text;
   auto existing = slots_.find(key);
   if (existing != slots_.end()) {
     Slot& slot = existing->second;
@@ -122,7 +123,7 @@ bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, 
     for (const auto& [label, value] : host_labels(model_, host)) labels[label] = value;
     for (const auto& [label, value] : target_labels(example.metric, host)) labels.emplace(label, value);
     std::string selector = series_selector(example.metric, labels);
-    std::string key = std::string(host_suffix(host)) + selector;
+    std::string key = host_suffix(host) + selector;
     auto existing = slots_.find(key);
     if (existing != slots_.end()) {
       const Slot& slot = existing->second;
@@ -152,7 +153,8 @@ bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, 
 bool ScenarioBuilder::add(int index, TestHost host, bool holds, std::string& error) {
   const Node& node = model_.nodes[index];
   if (node.examples) return add_examples(node, host, holds, error);
-  std::optional<promql::TestShape> shape = promql::test_shape_of(node.when->expr, model_.is_cluster(index));
+  const promql::Node* ast = node.when->analysis.ast.get();
+  std::optional<promql::TestShape> shape = ast ? promql::test_shape(*ast, model_.is_cluster(index)) : std::nullopt;
   if (!shape) {
     error = "its condition is not a derivable shape";
     return false;
@@ -226,14 +228,14 @@ std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) {
 
 std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, TestHost host) const {
   const Node& node = model_.nodes[index];
-  promql::ParseResult parsed = promql::parse_promql(node.when->expr);
+  const promql::Node* ast = node.when->analysis.ast.get();
   std::map<std::string, std::string> labels;
-  if (parsed.ok()) {
+  if (ast) {
     // The series of this host, by metric, in the order the condition names them.
     std::vector<const Slot*> inputs;
     promql::LabelCatalog catalog;
     std::string prefix = host_suffix(host);
-    promql::walk(*parsed.expr, [&](const promql::Node& n) {
+    promql::walk(*ast, [&](const promql::Node& n) {
       if (n.kind != promql::NodeKind::VectorSelector) return;
       for (const auto& [key, slot] : slots_) {
         if (key.compare(0, 2, prefix) != 0 || slot.metric != n.metric || slot.role == Role::Missing) continue;
@@ -243,7 +245,7 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
         known.complete = true;
       }
     });
-    promql::LabelInference inferred = promql::infer_labels(*parsed.expr, catalog);
+    promql::LabelInference inferred = promql::infer_labels(*ast, catalog);
     std::set<std::string> carried = inferred.certain;
     carried.insert(inferred.possible.begin(), inferred.possible.end());
     for (const std::string& label : carried) {

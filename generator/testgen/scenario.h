@@ -19,8 +19,11 @@ namespace symptree {
 // metric{a="1",b="2"}, labels sorted and values escaped.
 std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels);
 
-// The two hosts a scenario can place facts on.
-enum class TestHost { A, B };
+// The hosts a scenario can place facts on: A and B, and more (nth_test_host)
+// when one case gives each falsified ancestor a host of its own.
+enum class TestHost : int { A = 0, B = 1 };
+constexpr int kMaxTestHosts = 26;  // host-a .. host-z
+inline TestHost nth_test_host(int n) { return static_cast<TestHost>(n); }
 
 // Labels a series or alert carries for a host: each join_on label, e.g. host="host-a".
 std::map<std::string, std::string> host_labels(const Model& model, TestHost host);

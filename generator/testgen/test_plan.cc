@@ -118,6 +118,9 @@ class NodeTestPlanner {
                 const std::vector<std::pair<int64_t, bool>>& checks, const std::string& implied_reason,
                 const AlertRule* parent_fires = nullptr);
   void plan_other_host_cases(const AlertRule& rule, const std::vector<int>& ancestors, int64_t fire);
+  void plan_ancestor_false_cases(const AlertRule& rule, const std::vector<int>& ancestors, int64_t fire);
+  // Whether the path of `rule` can hold with host-scoped ancestor `falsified` false.
+  bool can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified) const;
 
   const Model& model_;
   const AlertPlan& alerts_;
@@ -275,10 +278,59 @@ void NodeTestPlanner::plan(int rule_index) {
            path_facts(node), {{fire, false}}, "its ancestors' conditions imply its own", parent);
 
   for (int a : ancestors) {
+    if (!model_.is_cluster(a)) continue;  // one fact for every host: a case of its own
     add_case(rule, "silent when ancestor '" + model_.nodes[a].id + "' does not hold", path_facts(a), {{fire, false}},
              "its own condition implies that ancestor's");
   }
+  plan_ancestor_false_cases(rule, ancestors, fire);
   plan_other_host_cases(rule, ancestors, fire);
+}
+
+bool NodeTestPlanner::can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified) const {
+  ScenarioBuilder trial(model_);
+  std::string error;
+  if (!trial.add(rule.node, TestHost::A, true, error)) return true;  // the case itself reports the error
+  for (int a : ancestors) {
+    if (!model_.is_cluster(a) && !trial.add(a, TestHost::A, a != falsified, error)) return true;
+  }
+  return trial.build(1).has_value();
+}
+
+// Silent when a host-scoped ancestor does not hold: one case for all of them,
+// linear in the depth, each falsified ancestor on a host of its own (host-a:
+// the nearest, host-b: the next, ...) where the rest of the path holds, the
+// cluster-scoped ancestors holding. An alert that ignores any one ancestor
+// fires on that ancestor's host, and the case fails.
+void NodeTestPlanner::plan_ancestor_false_cases(const AlertRule& rule, const std::vector<int>& ancestors,
+                                                int64_t fire) {
+  std::vector<int> falsified;
+  for (int a : ancestors) {
+    if (model_.is_cluster(a)) continue;
+    if (can_falsify(rule, ancestors, a) && static_cast<int>(falsified.size()) < kMaxTestHosts) {
+      falsified.push_back(a);
+    } else {
+      recorder_.skip({rule.name, "silent when ancestor '" + model_.nodes[a].id +
+                                     "' does not hold: its own condition implies that ancestor's"});
+    }
+  }
+  if (falsified.empty()) return;
+  std::vector<Fact> facts;
+  for (int a : ancestors) {
+    if (model_.is_cluster(a)) place(model_, a, true, facts);
+  }
+  std::string which;
+  for (size_t k = 0; k < falsified.size(); ++k) {
+    TestHost host = nth_test_host(static_cast<int>(k));
+    facts.push_back({rule.node, host, true});
+    for (int a : ancestors) {
+      if (!model_.is_cluster(a)) facts.push_back({a, host, a != falsified[k]});
+    }
+    which += (k ? ", '" : "'") + model_.nodes[falsified[k]].id + "'";
+  }
+  std::string title = falsified.size() == 1
+                          ? "silent when ancestor " + which + " does not hold"
+                          : "silent when any one ancestor does not hold, each on a host of its own (" + which + ")";
+  add_case(rule, title, facts, {{fire, false}}, "");
 }
 
 // A host-scoped alert is silent when its host-scoped ancestors hold only on
@@ -370,7 +422,9 @@ void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index
   std::vector<int> path = model.conditioned_ancestors(node);
   path.push_back(node);
   for (int n : path) {
-    if (!model.nodes[n].examples && !promql::test_shape_of(model.nodes[n].when->expr, model.is_cluster(n))) return;
+    if (model.nodes[n].examples) continue;
+    const promql::Node* ast = model.nodes[n].when->analysis.ast.get();
+    if (!ast || !promql::test_shape(*ast, model.is_cluster(n))) return;
   }
   NodeTestPlanner(model, alerts, recorder, diagnostics).plan(rule_index);
 }

@@ -27,9 +27,9 @@
 
 namespace symptree::testing {
 
-TempDir::TempDir() {
-  char pattern[] = "/tmp/symptree-exporter-test.XXXXXX";
-  if (!mkdtemp(pattern)) throw std::runtime_error("mkdtemp failed");
+TempDir::TempDir(const std::string& parent) {
+  std::string pattern = parent + "/symptree-exporter-test.XXXXXX";
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed in " + parent);
   path_ = pattern;
 }
 

@@ -18,7 +18,8 @@ namespace symptree::testing {
 // A temporary directory, removed with everything in it on destruction.
 class TempDir {
  public:
-  TempDir();
+  // A fresh directory under `parent` (tmpfs, e.g. /dev/shm, for trees of many files).
+  explicit TempDir(const std::string& parent = "/tmp");
   ~TempDir();
   const std::string& path() const { return path_; }
   std::string operator/(const std::string& name) const { return path_ + "/" + name; }

@@ -11,13 +11,13 @@ expect_exit 0 amtool check-config "$AM/alertmanager.yml"
 expect_output "SUCCESS"
 pass "amtool check-config"
 
-# Every alert of the rules file has a line in routes.test.
-alerts=$(grep -c '^      - alert: ' "$WORK/out/prometheus/rules.yml")
+# Every alert of the rule files has a line in routes.test.
+alerts=$(cat "$WORK"/out/prometheus/rules/*.yml | grep -c '^      - alert: ')
 lines=$(grep -vc '^#' "$AM/routes.test")
-[ "$alerts" -eq "$lines" ] || fail "rules.yml has $alerts alerts but routes.test $lines lines"
+[ "$alerts" -eq "$lines" ] || fail "the rule files have $alerts alerts but routes.test $lines lines"
 while read -r name; do
   grep -q " alertname=$name " "$AM/routes.test" || fail "routes.test lacks $name"
-done < <(sed -n 's/^      - alert: //p' "$WORK/out/prometheus/rules.yml" | sort -u)
+done < <(cat "$WORK"/out/prometheus/rules/*.yml | sed -n 's/^      - alert: //p' | sort -u)
 
 # amtool resolves each alert to the listed receivers (exit 1 on a mismatch).
 checked=0

@@ -48,7 +48,7 @@ pass "Alertmanager 0.25 loads the generated configuration"
 # the host, and the rule's runbook_url.
 runbook_of() {
   awk -v name="$1" '$0 ~ "- alert: " name "$" { found = 1 } found && /runbook_url:/ { print $2; exit }' \
-    "$WORK/out/prometheus/rules.yml"
+    "$WORK"/out/prometheus/rules/*.yml
 }
 alert_json() {  # NAME HOST [extra label=value]
   local name=$1 host=$2 labels

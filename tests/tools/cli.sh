@@ -5,14 +5,32 @@ expect_output "compile"
 expect_output "Exit codes"
 expect_exit 0 "$SYMPTREE" compile --help
 expect_output "--check"
+expect_exit 0 "$SYMPTREE" --help-all  # what the man page is made of: every command's options
+expect_output "--format"
+expect_output "--out"
 expect_exit 0 "$SYMPTREE" --version
-expect_output "symptree 0."
-expect_exit 2 "$SYMPTREE" frobnicate
-expect_exit 2 "$SYMPTREE"
+expect_output "symptree, version 0."
+# Usage errors exit 64 (not 2, which is "the spec has errors") with the message and the help.
+expect_exit 64 "$SYMPTREE" nosuch
+expect_output "symptree: unknown command 'nosuch'"
+expect_output "Usage:"
+expect_exit 64 "$SYMPTREE" chek "$SPEC"
+expect_output "unknown command 'chek'; did you mean 'check'?"
+expect_exit 64 "$SYMPTREE" --promtool promtool nosuch
+expect_output "unknown command 'nosuch'"
+expect_exit 64 "$SYMPTREE"
+expect_output "a command is required"
+expect_output "Usage:"
+expect_exit 64 "$SYMPTREE" compile
+expect_output "spec is required"
+expect_output "--check"  # the help of the command concerned
+expect_exit 64 "$SYMPTREE" compile "$SPEC" --no-such-flag
+expect_output "--no-such-flag"
+pass "usage errors: exit 64, the message, then the help"
 expect_exit 2 "$SYMPTREE" compile /nonexistent/spec.yaml -o "$WORK/out"
 expect_output "/nonexistent/spec.yaml"
 [ ! -e "$WORK/out" ] || fail "an error wrote output"
-pass "usage errors"
+pass "a missing spec is a spec error (2)"
 
 # The global flags work after the subcommand too: --no-promtool never runs the promtool it is given.
 printf '#!/bin/sh\ntouch "%s/promtool-ran"\nexit 1\n' "$WORK" >"$WORK/marking-promtool" && chmod +x "$WORK/marking-promtool"

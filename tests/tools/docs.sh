@@ -143,12 +143,28 @@ SH
 chmod +x "$WORK/crashing-promtool"
 expect_exit 1 "$SYMPTREE" coverage "$SPEC" --promtool "$WORK/crashing-promtool" --no-promtool
 expect_output "promtool test rules failed without naming a test"
+# A promtool whose run of the server_wont_start test file fails one case; the
+# other files, on whichever of the -j processes, pass.
 cat >"$WORK/fake-promtool" <<'SH'
 #!/bin/sh
-printf 'Unit Testing:  rules.test.yml\n  FAILED:\n    name: StemeDBTlsError: silent when its own condition does not hold,\n'
-exit 1
+case "$*" in
+  *stemedb.server_wont_start.test.yml*)
+    printf 'Unit Testing:  stemedb.server_wont_start.test.yml\n  FAILED:\n    name: StemeDBTlsError: silent when its own condition does not hold,\n'
+    exit 1 ;;
+esac
+echo SUCCESS
 SH
 chmod +x "$WORK/fake-promtool"
-expect_exit 1 "$SYMPTREE" --promtool "$WORK/fake-promtool" --no-promtool coverage "$SPEC"
-expect_output "failed 1 of"
+for jobs in 1 3; do
+  expect_exit 1 "$SYMPTREE" --promtool "$WORK/fake-promtool" --no-promtool coverage -j "$jobs" "$SPEC"
+  expect_output "failed 1 of"
+  expect_output "promtool cases run, 1 failed"
+done
 pass "coverage runs promtool, maps failures to alerts, says when it cannot run"
+# -j: the test files on one process or several give the same table.
+expect_exit 0 "$SYMPTREE" coverage -j 1 "$SPEC"
+cp "$WORK/last.out" "$WORK/coverage-j1"
+expect_exit 0 "$SYMPTREE" coverage -j 4 "$SPEC"
+cmp -s "$WORK/coverage-j1" "$WORK/last.out" || fail "coverage -j 1 and -j 4 differ"
+expect_exit 64 "$SYMPTREE" coverage -j 0 "$SPEC"
+pass "coverage -j 1 and -j 4 agree; -j 0 is a usage error (64)"

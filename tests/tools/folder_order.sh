@@ -29,6 +29,24 @@ expect_output "common/slug.cc:$up_line: common/ includes generator/emit/yaml_wri
 expect_output "generator/check/checker.h:$sibling_line: check/ includes generator/emit/grafana_dashboard.h"
 pass "an upward and a sibling include are refused, each with file:line"
 
+# Relative and angle-bracket includes are the same includes: resolved against
+# the including file's folder, <generator/...> as if quoted.
+cp "$SOURCE_DIR/common/slug.cc" "$WORK/tree/common/slug.cc"
+cp "$SOURCE_DIR/generator/check/checker.h" "$WORK/tree/generator/check/checker.h"
+echo '#include "../emit/rules_emitter.h"' >>"$WORK/tree/generator/check/checker.h"
+relative_line=$(wc -l <"$WORK/tree/generator/check/checker.h")
+echo '#include <generator/emit/rules_emitter.h>' >>"$WORK/tree/generator/check/checker.h"
+angle_line=$(wc -l <"$WORK/tree/generator/check/checker.h")
+echo '#include "../generator/model/model.h"' >>"$WORK/tree/common/slug.cc"
+up_relative_line=$(wc -l <"$WORK/tree/common/slug.cc")
+expect_exit 1 "$GRAPH" --check "$WORK/tree"
+expect_output "generator/check/checker.h:$relative_line: check/ includes generator/emit/rules_emitter.h (written ../emit/rules_emitter.h)"
+expect_output "generator/check/checker.h:$angle_line: check/ includes generator/emit/rules_emitter.h, against"
+expect_output "common/slug.cc:$up_relative_line: common/ includes generator/model/model.h (written ../generator/model/model.h)"
+pass "relative and angle-bracket includes are checked like quoted ones"
+cp "$SOURCE_DIR/generator/check/checker.h" "$WORK/tree/generator/check/checker.h"
+cp "$SOURCE_DIR/common/slug.cc" "$WORK/tree/common/slug.cc"
+
 mkdir -p "$WORK/tree/generator/extra"
 echo '#include "generator/model/model.h"' >"$WORK/tree/generator/extra/x.cc"
 expect_exit 1 "$GRAPH" --check "$WORK/tree"

@@ -32,7 +32,9 @@ mutate() {
 
 expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/out" -q
 # A second spec: two join labels (which cluster-scoped conditions aggregate away) and no Grafana URL.
+# Host-scoped conditions keep both join labels: `by (host` and `on (host` gain zone.
 sed -e 's/^join_on: \[host\]/join_on: [host, zone]/' -e 's/without (host, instance)/without (host, zone, instance)/' \
+  -e 's/by (host/by (host, zone/g' -e 's/on (host)/on (host, zone)/g' \
   -e '/^grafana:/,/^  url:/d' "$SPEC" > "$WORK/zones.yaml"
 expect_exit 0 "$SYMPTREE" compile "$WORK/zones.yaml" -o "$WORK/zones" -q
 dashboards=("$WORK"/out/grafana/*.json "$WORK"/zones/grafana/*.json)

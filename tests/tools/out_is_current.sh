@@ -5,14 +5,14 @@ expect_exit 0 "$SYMPTREE" compile --check "$SPEC" -o "$SOURCE_DIR/out"
 pass "out/ is current (else: build/symptree compile flowchart-spec/stemedb.yaml -o out)"
 
 cp -r "$SOURCE_DIR/out" "$WORK/out"
-echo "# hand edit" >> "$WORK/out/prometheus/rules.yml"
+echo "# hand edit" >> "$WORK/out/prometheus/rules/stemedb.disk_full.yml"
 expect_exit 1 "$SYMPTREE" compile --check "$SPEC" -o "$WORK/out"
-expect_output "prometheus/rules.yml (differs)"
+expect_output "prometheus/rules/stemedb.disk_full.yml (differs)"
 pass "an edited file is stale"
 
-rm "$WORK/out/prometheus/rules.test.yml"
+rm "$WORK/out/prometheus/tests/stemedb.disk_full.test.yml"
 expect_exit 1 "$SYMPTREE" compile --check "$SPEC" -o "$WORK/out"
-expect_output "prometheus/rules.test.yml (missing)"
+expect_output "prometheus/tests/stemedb.disk_full.test.yml (missing)"
 pass "a missing file is stale"
 
 expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/out" -q

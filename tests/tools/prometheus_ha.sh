@@ -23,8 +23,9 @@ configs=("$OUT"/prometheus/prometheus-*.yml)
 [ "${#configs[@]}" -eq 2 ] || fail "expected 2 replica files, got: ${configs[*]}"
 for config in "${configs[@]}"; do
   expect_exit 0 promtool check config "$config"
-  expect_output "SUCCESS: 1 rule files found"
-  expect_output "rules found"  # the rules.yml it references was loaded
+  # rules/*.yml: every rule file of the folder, one per group, was loaded
+  expect_output "SUCCESS: $(find "$OUT/prometheus/rules" -name '*.yml' | wc -l) rule files found"
+  expect_output "rules found"
   pass "promtool check config $(basename "$config")"
 done
 expect_exit 0 amtool check-config "$OUT/alertmanager/alertmanager.yml"

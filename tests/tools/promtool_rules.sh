@@ -3,11 +3,12 @@
 source "$(dirname "$0")/lib/common.bash"
 expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/out"
 expect_output "branches: 19 of 21 enforced by an alert, 2 manual"
-expect_exit 0 promtool check rules "$WORK/out/prometheus/rules.yml"
+expect_exit 0 promtool check rules "$WORK"/out/prometheus/rules/*.yml
 pass "promtool check rules"
-expect_exit 0 promtool test rules "$WORK/out/prometheus/rules.test.yml"
+expect_exit 0 promtool test rules "$WORK"/out/prometheus/tests/*.test.yml
 expect_output "SUCCESS"
-pass "promtool test rules"
+! grep -q FAILED "$WORK/last.out" || fail "a test file failed"
+pass "promtool test rules, every test file"
 expect_exit 0 "$SYMPTREE" check "$SPEC"
 expect_output "stemedb.yaml: ok"
 pass "symptree check"
@@ -21,7 +22,7 @@ sed -i -e 's/^    title: Server won'"'"'t start$/    title: "Server\\x85won'"'"'
 [ "$(grep -cF -e 'title: "Server\x85' -e 'title: "Port\x01' "$WORK/breaks/stemedb.yaml")" -eq 2 ] ||
   fail "the spec's first titles moved; update this test"
 expect_exit 0 "$SYMPTREE" compile "$WORK/breaks/stemedb.yaml" -o "$WORK/breaks-out" -q
-expect_exit 0 promtool check rules "$WORK/breaks-out/prometheus/rules.yml"
-expect_exit 0 promtool test rules "$WORK/breaks-out/prometheus/rules.test.yml"
+expect_exit 0 promtool check rules "$WORK"/breaks-out/prometheus/rules/*.yml
+expect_exit 0 promtool test rules "$WORK"/breaks-out/prometheus/tests/*.test.yml
 expect_output "SUCCESS"
 pass "titles with U+0085, U+2028, U+2029 and control characters: promtool checks the rules and passes every test"

@@ -2,26 +2,30 @@
 # a generator bug would, and promtool test rules must fail on exactly that.
 source "$(dirname "$0")/lib/common.bash"
 expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/good" -q
-rules="$WORK/good/prometheus/rules.yml"
 
-# mutate NAME SED_EXPRESSION EXPECTED_FAILING_ALERT
+# mutate NAME SED_EXPRESSION EXPECTED_FAILING_ALERT: applied to every rule file
+# (prometheus/rules/*.yml); every test file runs.
 mutate() {
   local name=$1 expression=$2 alert=$3
   rm -rf "$WORK/bad" && cp -r "$WORK/good" "$WORK/bad"
-  sed -i "$expression" "$WORK/bad/prometheus/rules.yml"
-  cmp -s "$rules" "$WORK/bad/prometheus/rules.yml" && fail "$name: the mutation changed nothing"
-  expect_exit 1 promtool test rules "$WORK/bad/prometheus/rules.test.yml"
+  sed -i "$expression" "$WORK"/bad/prometheus/rules/*.yml
+  diff -r -q "$WORK/good/prometheus/rules" "$WORK/bad/prometheus/rules" >/dev/null &&
+    fail "$name: the mutation changed nothing"
+  expect_exit 1 promtool test rules "$WORK"/bad/prometheus/tests/*.test.yml
   expect_output "alertname: $alert"
   pass "$name breaks $alert's tests"
 }
 
-mutate "threshold 0.95 -> 0.96" '0,/used_ratio{name="data"} > 0.95/s//used_ratio{name="data"} > 0.96/' StemeDBDiskFull
+mutate "threshold 0.95 -> 0.96" '/alert: StemeDBDiskFull$/,/for:/{s/used_ratio{name="data"} > 0.95/used_ratio{name="data"} > 0.96/}' StemeDBDiskFull
 mutate "threshold 5 -> 6" 's/stemedb_replication_lag_seconds > 5/stemedb_replication_lag_seconds > 6/' StemeDBReplicationLag
-mutate "operator == 1 -> >= 1" '0,/symptree_port_foreign_owner{port="18180"} == 1/s//symptree_port_foreign_owner{port="18180"} >= 0/' StemeDBPortConflict
+mutate "operator == 1 -> >= 1" '/alert: StemeDBPortConflict$/,/for:/{s/symptree_port_foreign_owner{port="18180"} == 1/symptree_port_foreign_owner{port="18180"} >= 0/}' StemeDBPortConflict
 # Memory pressure (from symptree-exporter) under slow queries (from the service):
 # different scrape targets, so joining on instance instead of host never matches.
 mutate "join on instance" '/alert: StemeDBMemoryPressure/,/for:/{s/and on (host)/and on (instance)/}' StemeDBMemoryPressure
-mutate "ancestor dropped" '/alert: StemeDBPermissionDenied/,/for:/{s/== 0$/== 0 or vector(1)/}' StemeDBPermissionDenied
+# The path: a cause joins its parent's record; `or` in place of `and` drops the ancestor.
+mutate "ancestor dropped" '/alert: StemeDBPermissionDenied$/,/for:/{s/^\( *\)and on (host)$/\1or on (host)/}' StemeDBPermissionDenied
+# The parent's record: a threshold changed there reaches the cause that joins it.
+mutate "parent record threshold" '0,/node: queries_slow$/{s/) > 1$/) > 100/}' StemeDBReplicationLag
 mutate "for 5m -> 1m" '/alert: StemeDBQueriesSlow/,/for:/{s/for: 5m/for: 1m/}' StemeDBQueriesSlow
 mutate "runbook link" 's|#port-conflict|#port|' StemeDBPortConflict
 # A cluster-scoped condition reported by every host: without its aggregation (or

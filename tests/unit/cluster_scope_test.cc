@@ -147,8 +147,11 @@ TEST_CASE("joins: on () to a cluster-scoped ancestor, on join_on to a host-scope
   Model model = *load(cluster_spec(), d);
   AlertPlan alerts = plan_alerts(model);
   const AlertRule& host_cause = *alerts.rule_for_node(model.find_node("host_disk_full"));
-  CHECK(host_cause.expr == "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.95\n)\nand on ()\n(\n"
-                           "  max without (host, instance) (shop_failed_members) > 0\n)");
+  CHECK(host_cause.expr == "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.95\n)\nand on ()\n"
+                           "host:flowchart_node:holds{service=\"shop\",node=\"member_failed\"}");
+  CHECK(plan_alerts(model, PathForm::Inline).rule_for_node(model.find_node("host_disk_full"))->expr ==
+        "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.95\n)\nand on ()\n(\n"
+        "  max without (host, instance) (shop_failed_members) > 0\n)");
   CHECK_FALSE(host_cause.cluster);
   const AlertRule& cluster_cause = *alerts.rule_for_node(model.find_node("split_brain"));
   CHECK(cluster_cause.cluster);

@@ -33,7 +33,7 @@ Generated compile_default_spec() {
   Diagnostics d;
   std::optional<Compilation> c = compile(text.str(), d);
   REQUIRE_MESSAGE(c, d.format());
-  return {YAML::Load(c->outputs.files().at(kRulesPath)),
+  return {all_rule_groups(*c),
           Json::parse(c->outputs.files().at(dashboard_path(c->model)))};
 }
 

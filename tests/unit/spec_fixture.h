@@ -9,11 +9,24 @@
 #include <string>
 #include <utility>
 
+#include <yaml-cpp/yaml.h>
+
 #include "common/diagnostics.h"
 #include "generator/pipeline/compiler.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree::testing {
+
+// Every rule file of a compile (prometheus/rules/<group>.yml) read into one
+// document, {groups: [...]}, in the order of the groups.
+inline YAML::Node all_rule_groups(const Compilation& c) {
+  YAML::Node all;
+  for (const std::string& group : c.alerts.groups) {
+    YAML::Node file = YAML::Load(c.outputs.files().at("prometheus/rules/" + group + ".yml"));
+    for (const YAML::Node& g : file["groups"]) all["groups"].push_back(g);
+  }
+  return all;
+}
 
 // Two symptoms: one with two derived causes (one two levels deep), one with
 // an examples-based cause from another scrape target, and a manual leaf.
@@ -104,6 +117,15 @@ inline Compilation compile_ok(const std::string& text) {
   std::optional<Compilation> compilation = compile(text, diagnostics);
   REQUIRE_MESSAGE(compilation, diagnostics.format());
   return std::move(*compilation);
+}
+
+// Loads `text` (which must load), runs `check` on the model: the diagnostics as printed.
+template <typename Check>
+std::string checked(const std::string& text, Check check) {
+  Model model = load_ok(text);
+  Diagnostics d;
+  check(model, d);
+  return d.format();
 }
 
 // Loads `text`: its first error, or an empty Diagnostic (message "") when it loads.

@@ -135,7 +135,9 @@ stack_demo_folder() {
 # substitutions: its port, host paths and user; every receiver a webhook into
 # the sink; every response STACK_RESPONSE (default 30s: group_wait 1s); every
 # node with a condition `for: 2s`, absence 3s; rate windows of minutes and hours
-# shortened to seconds so that recovery shows within seconds; then the
+# shortened to seconds so that recovery shows within seconds, and the generated
+# tests' interval with them (5s: two samples in the shortest [10s] window; the
+# 10-sample example series lengthened to 20 so they outlast warmup and `for`); then the
 # DEPLOYMENT section (YAML text), from which symptree writes prometheus.yml and
 # each Alertmanager's flags.
 stack_demo_spec() {
@@ -150,8 +152,8 @@ stack_demo_spec() {
       -e "s#/var/lib/stemedb#$root/data#g" -e "s#/etc/stemedb#$root/etc#g" \
       -e "s/writable_by: stemedb/writable_by: $(id -un)/g" \
       -e "s/^(    response: ).*/\\1${STACK_RESPONSE:-30s}/" -e '/^ +for: /d' -e 's/^( +)(when: .*)/\1\2\n\1for: 2s/' \
-      -e 's/\[5m\]/[10s]/g' -e 's/\[15m\]/[20s]/g' -e 's/\[1h\]/[30s]/g' >"$out"
-  printf '\nabsence: {for: 3s}\n\n%s\n' "$deployment" >>"$out"
+      -e 's/\[5m\]/[10s]/g' -e 's/\[15m\]/[20s]/g' -e 's/\[1h\]/[30s]/g' -e "s/x10'/x20'/g" >"$out"
+  printf '\nabsence: {for: 3s}\ntests: {interval: 5s}\n\n%s\n' "$deployment" >>"$out"
 }
 
 # stack_compile SPEC DEPLOYMENT: the demo spec, compiled into STACK_DIR/out.
@@ -227,7 +229,7 @@ stack_start_alertmanager() {
 }
 
 # stack_start_prometheus [ROLE CONFIG PORT]: Prometheus with a generated
-# prometheus.yml (its rule_files point at the generated rules.yml beside it).
+# prometheus.yml (its rule_files load the generated rules/*.yml beside it).
 stack_start_prometheus() {
   local role=${1:-prometheus} config=${2:-$STACK_DIR/out/prometheus/prometheus.yml} port=${3:-$PROM_PORT}
   stack_spawn "$role" "$STACK_DIR/$role.log" prometheus \

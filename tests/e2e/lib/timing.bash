@@ -60,9 +60,35 @@ timing_min_key() {
   echo "$min"
 }
 
-# timing_rules_of NAME: the text of every rule of the generated rules.yml that alerts as NAME.
+# timing_rules_of NAME: the text of every generated rule (out/prometheus/rules/*.yml) that alerts as NAME,
+# and of the node records it joins (host:flowchart_node:holds{...,node="X"}), theirs in turn: an alert
+# fires only once its ancestors' records hold, so their windows bound it too.
 timing_rules_of() {
-  awk -v name="$1" '/^ *- (alert|record): / { on = ($0 ~ ("- alert: " name "$")) } on' "$STACK_DIR/out/prometheus/rules.yml"
+  local rules node seen=" "
+  rules=$(awk -v name="$1" '/^ *- (alert|record): / { on = ($0 ~ ("- alert: " name "$")) } on' "$STACK_DIR"/out/prometheus/rules/*.yml)
+  local pending
+  pending=$(grep -oE 'node="[^"]+"' <<<"$rules" | sed -E 's/node="(.*)"/\1/' || true)
+  while [ -n "$pending" ]; do
+    node=${pending%%$'\n'*}
+    [ "$node" = "$pending" ] && pending="" || pending=${pending#*$'\n'}
+    case "$seen" in *" $node "*) continue ;; esac
+    seen="$seen$node "
+    local record
+    record=$(timing_record_of "$node")
+    rules+=$'\n'"$record"
+    pending+=$'\n'$(grep -oE 'node="[^"]+"' <<<"$record" | sed -E 's/node="(.*)"/\1/' || true)
+    pending=$(sed '/^$/d' <<<"$pending")
+  done
+  printf '%s\n' "$rules"
+}
+
+# timing_record_of NODE: the text of the record rule whose labels say node: NODE.
+timing_record_of() {
+  awk -v node="$1" '
+    /^ *- (alert|record): / { if (is_record && mine) printf "%s", block; block = ""; mine = 0; is_record = ($0 ~ /- record: /) }
+    { block = block $0 "\n" }
+    $0 ~ ("^ *node: " node "$") { mine = 1 }
+    END { if (is_record && mine) printf "%s", block }' "$STACK_DIR"/out/prometheus/rules/*.yml
 }
 
 # timing_max_window: the longest range window `[DURATION]` of the rule text on stdin, in seconds (0: none).
@@ -102,7 +128,7 @@ stack_timing() {
 e2e_alert_idle() {
   local rules window for_s
   rules=$(timing_rules_of "$1")
-  [ -n "$rules" ] || stack_fail "rules.yml has no alert $1"
+  [ -n "$rules" ] || stack_fail "the generated rules have no alert $1"
   window=$(timing_max_window <<<"$rules") || stack_fail "unreadable windows in the rules of $1"
   for_s=$(sed -nE 's/^ *for: *([0-9][0-9a-z]*).*/\1/p' <<<"$rules" | while read -r d; do timing_s "$d"; done | sort -n | tail -n 1)
   echo $((T_SCRAPE + window + T_EVAL + ${for_s:-0} + T_EVAL + T_RESEND))
@@ -113,7 +139,7 @@ e2e_alert_idle() {
 e2e_clear_idle() {
   local rules window
   rules=$(timing_rules_of "$1")
-  [ -n "$rules" ] || stack_fail "rules.yml has no alert $1"
+  [ -n "$rules" ] || stack_fail "the generated rules have no alert $1"
   window=$(timing_max_window <<<"$rules") || stack_fail "unreadable windows in the rules of $1"
   echo $((T_SCRAPE + window + T_EVAL + T_RESEND))
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <thread>
 
 #include "exporter/runner/collector_runner.h"
 #include "test_support.h"
@@ -65,18 +66,29 @@ TEST_CASE("filesystem: values as df computes them, read-only flag, and EACCES on
   CHECK(c.failures[0] == "'/secret': Permission denied");
 }
 
-TEST_CASE("filesystem: a hung statvfs times the run out, is skipped until it returns, then is measured again") {
+TEST_CASE("filesystem: a hung statvfs is answered as slow, times the run out, is skipped until it returns, then is measured again") {
   VirtualFileSystem fs;
   fs.set_statvfs("/nfs", fake_statvfs(100, 50, 50, 0));
   fs.set_statvfs("/data", fake_statvfs(100, 50, 50, 0));
   fs.hang("/nfs");
   auto collector = make_collector("filesystem", host_config(&HostConfig::filesystems, {{"nfs", "/nfs", {}}, {"data", "/data", {}}}), fs);
-  CollectorRunner runner(collector, std::chrono::milliseconds(200));
+  // A timeout long enough that a loaded machine's scheduling delays stay well under slow_after.
+  const std::chrono::milliseconds timeout(1000);
+  CollectorRunner runner(collector, timeout);
+  REQUIRE(runner.slow_after() == timeout / 4);
 
+  // A scrape waits a quarter of the timeout for the hung path, then answers without it.
+  Clock::time_point start = Clock::now();
+  RunResult slow = runner.run();
+  CHECK_FALSE(slow.finished);
+  REQUIRE(slow.failures.size() == 1);
+  CHECK(slow.failures[0] == "'/nfs' is slow (no answer within 0.25s); values are from the last complete run");
+  // Once the run is older than the timeout, its worker is abandoned.
+  while (Clock::now() - start < timeout + timeout / 2) usleep(5000);
   RunResult first = runner.run();
   CHECK_FALSE(first.finished);
   REQUIRE(first.failures.size() == 1);
-  CHECK(first.failures[0] == "'/nfs' did not answer within 0.2s");
+  CHECK(first.failures[0] == "'/nfs' did not answer within 1s");
 
   // The next run skips the hung path without calling it again and reports the other one.
   RunResult second = runner.run();
@@ -87,11 +99,17 @@ TEST_CASE("filesystem: a hung statvfs times the run out, is skipped until it ret
   REQUIRE(second.samples.size() == 7);
   CHECK(second.samples[0].label_values[0] == "data");
 
-  // Released, the abandoned worker's call returns and the path is no longer stuck.
+  // Released, the abandoned worker's call returns and the path is no longer stuck. It is still
+  // known as slow, so a scrape that finds a run on it answers from the last run; the run goes on,
+  // finds it fast, and a later scrape has both paths (bounded by ten timeouts).
   fs.release("/nfs");
-  Clock::time_point give_up = Clock::now() + std::chrono::seconds(2);
+  Clock::time_point give_up = Clock::now() + 10 * timeout;
   while (CollectorRunner::abandoned_workers() > 0 && Clock::now() < give_up) usleep(1000);
   RunResult recovered = runner.run();
+  while (!recovered.success() && Clock::now() < give_up) {
+    std::this_thread::sleep_for(runner.slow_after() / 5);
+    recovered = runner.run();
+  }
   CHECK(recovered.success());
   CHECK(recovered.samples.size() == 14);
   CHECK(CollectorRunner::abandoned_workers() == 0);

@@ -1,5 +1,6 @@
-// CollectorRunner: a hung collector is reported within its timeout, its hung
-// item is skipped until the call returns, and it recovers afterwards.
+// CollectorRunner: a hung item is answered from the last run after slow_after,
+// its run abandoned after the timeout, the item skipped until the call returns,
+// and it recovers afterwards.
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,6 +10,7 @@
 
 #include "exporter/runner/collector_runner.h"
 #include "test_support.h"
+#include "virtual_file_system.h"
 
 using namespace symptree;
 using namespace symptree::testing;
@@ -17,12 +19,6 @@ namespace {
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// Opens the FIFO's write end and closes it, which ends a reader's blocking open.
-void release_fifo(const std::string& fifo) {
-  int fd = open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
-  if (fd >= 0) close(fd);
 }
 
 // A collector whose runs wait until the test opens its gate.
@@ -39,38 +35,50 @@ class GatedCollector : public Collector {
 
 }  // namespace
 
-TEST_CASE("a certificate path on a FIFO hangs its open(); the run times out and the path is skipped until it returns") {
+TEST_CASE("a hung path is answered from the last run at once, abandoned after the timeout, skipped until it returns") {
   TempDir dir;
   make_certificate(dir / "good.crt", dir / "good.key", -1, 30);
-  REQUIRE(mkfifo((dir / "fifo").c_str(), 0600) == 0);
-  symlink((dir / "fifo").c_str(), (dir / "hung.crt").c_str());
+  VirtualFileSystem fs;
+  fs.add_file("/tls/hung.crt", read_file(dir / "good.crt"));
+  fs.add_file("/tls/good.crt", read_file(dir / "good.crt"));
   auto collector = make_collector(
-      "certificate", host_config(&HostConfig::certificates, {{"hung", dir / "hung.crt", "", {}}, {"good", dir / "good.crt", "", {}}}));
-  CollectorRunner runner(collector, std::chrono::milliseconds(300));
+      "certificate", host_config(&HostConfig::certificates, {{"hung", "/tls/hung.crt", "", {}}, {"good", "/tls/good.crt", "", {}}}),
+      fs);
+  CollectorRunner runner(collector, std::chrono::milliseconds(400));
+  REQUIRE(runner.slow_after() == std::chrono::milliseconds(100));
+  CHECK(runner.run().success());
 
+  fs.hang("/tls/hung.crt");
+  // The first scrape waits only slow_after for the hung item, then answers from the last run.
   Clock::time_point start = Clock::now();
   RunResult first = runner.run();
-  CHECK(seconds_since(start) < 1.0);
-  CHECK_FALSE(first.finished);
+  CHECK(seconds_since(start) < 0.35);
   CHECK_FALSE(first.success());
   REQUIRE(first.failures.size() == 1);
-  CHECK(first.failures[0].find("hung.crt' did not answer within 0.3s") != std::string::npos);
+  CHECK(first.failures[0].find("hung.crt' is slow (no answer within 0.1s)") != std::string::npos);
+  CHECK(first.samples.size() >= 4);  // the last run's values of both certificates
+  // Later scrapes during the same run answer at once.
+  start = Clock::now();
+  CHECK_FALSE(runner.run().success());
+  CHECK(seconds_since(start) < 0.05);
 
-  // The hung path is skipped: the other certificate is reported, quickly, as a failed run.
+  // Once the run is older than the timeout its worker is abandoned; the next run skips the hung path.
+  while (Clock::now() - start < std::chrono::milliseconds(450)) usleep(10000);
+  RunResult timed_out = runner.run();
+  CHECK(timed_out.failures[0].find("hung.crt' did not answer within 0.4s") != std::string::npos);
+  CHECK(CollectorRunner::abandoned_workers() == 1);
   start = Clock::now();
   RunResult second = runner.run();
   CHECK(seconds_since(start) < 0.2);
-  CHECK(second.finished);
   CHECK_FALSE(second.success());
+  REQUIRE_FALSE(second.failures.empty());
   CHECK(second.failures[0].find("skipped") != std::string::npos);
   bool good_reported = false;
   for (const Sample& s : second.samples) good_reported |= s.label_values[0] == "good";
   CHECK(good_reported);
 
-  // Once the hung open() returns, the path is checked again.
-  write_file(dir / "copy.crt", read_file(dir / "good.crt"));
-  rename((dir / "copy.crt").c_str(), (dir / "hung.crt").c_str());
-  release_fifo(dir / "fifo");
+  // Once the hung call returns, the path is checked again.
+  fs.release("/tls/hung.crt");
   RunResult recovered;
   for (int i = 0; i < 100 && !recovered.success(); ++i) {
     usleep(20000);

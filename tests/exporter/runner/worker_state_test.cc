@@ -1,5 +1,5 @@
 // WorkerState as an ItemTracker: stuck items are refused, an abandoned run
-// stops and frees the item it hung on.
+// stops and frees the item it hung on, slow items are noted.
 #include <doctest/doctest.h>
 
 #include "exporter/runner/worker_state.h"
@@ -7,8 +7,8 @@
 using namespace symptree;
 
 TEST_CASE("WorkerState tracks the current item and refuses stuck ones") {
-  auto stuck = std::make_shared<StuckItems>("filesystem");
-  WorkerState state(stuck);
+  auto stuck = std::make_shared<ItemSet>("filesystem", "answered again");
+  WorkerState state(stuck, std::make_shared<ItemSet>("filesystem", ""), std::chrono::milliseconds(1000));
   CHECK(state.enter("/a") == ItemTracker::Admission::go);
   CHECK(state.current_item == "/a");
   stuck->add("/b");
@@ -19,8 +19,8 @@ TEST_CASE("WorkerState tracks the current item and refuses stuck ones") {
 }
 
 TEST_CASE("an abandoned worker whose call returns frees its item and stops") {
-  auto stuck = std::make_shared<StuckItems>("filesystem");
-  WorkerState state(stuck);
+  auto stuck = std::make_shared<ItemSet>("filesystem", "answered again");
+  WorkerState state(stuck, std::make_shared<ItemSet>("filesystem", ""), std::chrono::milliseconds(1000));
   CHECK(state.enter("/nfs") == ItemTracker::Admission::go);
   // The runner gives up: it marks the worker abandoned and the item stuck.
   state.abandoned = true;
@@ -32,11 +32,25 @@ TEST_CASE("an abandoned worker whose call returns frees its item and stops") {
 }
 
 TEST_CASE("an abandoned worker whose last item returns frees it when the run ends") {
-  auto stuck = std::make_shared<StuckItems>("filesystem");
-  WorkerState state(stuck);
+  auto stuck = std::make_shared<ItemSet>("filesystem", "answered again");
+  WorkerState state(stuck, std::make_shared<ItemSet>("filesystem", ""), std::chrono::milliseconds(1000));
   CHECK(state.enter("/nfs") == ItemTracker::Admission::go);
   state.abandoned = true;
   stuck->add("/nfs");
   state.leave();
   CHECK_FALSE(stuck->contains("/nfs"));
+}
+
+TEST_CASE("an item checked for longer than slow_after joins the slow set; a fast check takes it out") {
+  auto slow = std::make_shared<ItemSet>("http", "");
+  WorkerState state(std::make_shared<ItemSet>("http", ""), slow, std::chrono::milliseconds(20));
+  CHECK(state.enter("http://a") == ItemTracker::Admission::go);
+  state.item_started -= std::chrono::milliseconds(50);  // as if the check had taken 50 ms
+  CHECK(state.enter("http://b") == ItemTracker::Admission::go);
+  CHECK(slow->contains("http://a"));
+  state.leave();
+  CHECK_FALSE(slow->contains("http://b"));
+  CHECK(state.enter("http://a") == ItemTracker::Admission::go);  // slow items are still checked
+  state.leave();
+  CHECK_FALSE(slow->contains("http://a"));
 }

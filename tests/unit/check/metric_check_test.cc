@@ -9,19 +9,6 @@
 using namespace symptree;
 using namespace symptree::testing;
 
-namespace {
-
-// Loads `text` (which must load), runs `check` on the model: the diagnostics as printed.
-template <typename Check>
-std::string checked(const std::string& text, Check check) {
-  Model model = load_ok(text);
-  Diagnostics d;
-  check(model, d);
-  return d.format();
-}
-
-}  // namespace
-
 TEST_CASE("a metric typo is reported at its column with a suggestion") {
   std::string out = checked(replace(small_spec(), "shop_queue_depth > 1000", "shop_queue_dept > 1000"), check_metrics);
   CHECK(out ==
@@ -33,12 +20,6 @@ TEST_CASE("a probe metric needs its probe configured") {
   std::string out = checked(replace(small_spec(), "  ports: [{port: 8080, owner: shop-api}]\n", ""), check_metrics);
   CHECK(out.find("metric 'symptree_port_foreign_owner' comes from the 'ports' probe, but host.ports configures "
                  "none") != std::string::npos);
-}
-
-TEST_CASE("a probe label must name a configured probe") {
-  std::string out = checked(replace(small_spec(), "{name=\"shop-api\"} == 0", "{name=\"shop-apii\"} == 0"), check_metrics);
-  CHECK(out.find("spec.yaml:20:38: error: no processes probe has name 'shop-apii'") == 0);
-  CHECK(out.find("did you mean 'shop-api'?") != std::string::npos);
 }
 
 TEST_CASE("Prometheus' own series need no probe") {

@@ -14,19 +14,6 @@
 using namespace symptree;
 using namespace symptree::testing;
 
-namespace {
-
-// Loads `text` (which must load), runs `check` on the model: the diagnostics as printed.
-template <typename Check>
-std::string checked(const std::string& text, Check check) {
-  Model model = load_ok(text);
-  Diagnostics d;
-  check(model, d);
-  return d.format();
-}
-
-}  // namespace
-
 TEST_CASE("runbook files and sections are checked when runbooks.dir is set") {
   namespace fs = std::filesystem;
   TempDir temp("runbooks");

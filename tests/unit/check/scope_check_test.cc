@@ -45,6 +45,15 @@ TEST_CASE("an aggregation that keeps a per-host label is reported at the label")
   CHECK(kept_instance.find("add 'instance' to `without (...)`") != std::string::npos);
 }
 
+TEST_CASE("label inference decides: without (instance) keeps host, nested aggregations count") {
+  std::string kept = scope_errors("max without (instance) (shop_queue_depth) > 1000");
+  CHECK(kept.find("spec.yaml:44:16:") == 0);
+  CHECK(kept.find("keeps the label 'host'") != std::string::npos);
+  CHECK(scope_errors("max(sum by (host) (shop_queue_depth)) > 1000") == "");
+  CHECK(scope_errors("max(sum by (host) (shop_queue_depth)) > 1000 or shop_queue_depth > 5")
+            .find("keeps the label 'host'") != std::string::npos);
+}
+
 TEST_CASE("host-scoped nodes are not checked") {
   Model model = load_ok(small_spec());  // queue_backlog reads shop_queue_depth per host, as it may
   Diagnostics d;

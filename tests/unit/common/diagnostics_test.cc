@@ -25,3 +25,18 @@ TEST_CASE("suggestions pick a close candidate or list them all") {
   CHECK(suggestion("zzz", {"a", "b"}) == "expected one of: a, b");
   CHECK(closest_match("symptree_proces_up", {"symptree_process_up", "up"}) == "symptree_process_up");
 }
+
+TEST_CASE("sorted orders by file, line and column, keeping the order of equal positions") {
+  Diagnostics d;
+  d.error({"b.yaml", 1, 1}, "b");
+  d.error({"a.yaml", 3, 2}, "second at 3:2");
+  d.error({"a.yaml", 3, 2}, "third at 3:2");
+  d.error({"a.yaml", 3, 1}, "first");
+  std::vector<Diagnostic> sorted = d.sorted();
+  REQUIRE(sorted.size() == 4);
+  CHECK(sorted[0].message == "first");
+  CHECK(sorted[1].message == "second at 3:2");
+  CHECK(sorted[2].message == "third at 3:2");
+  CHECK(sorted[3].message == "b");
+  CHECK(d.errors()[0].message == "b");  // the collection itself keeps the order found
+}

@@ -2,6 +2,7 @@
 // host section read with its defaults, each mistake at its position, and
 // exporter.yml rendered so that it reads back to the same probes.
 #include "common/host_config.h"
+#include "common/probe_catalog.h"
 
 #include <doctest/doctest.h>
 
@@ -60,8 +61,11 @@ TEST_CASE("every probe kind is read, with the defaults of what is not written") 
   CHECK(config.ports[0].where.line == 4);
   for (const char* key : {"filesystems", "directories", "ports", "processes", "certificates", "http", "backups", "memory"}) {
     CAPTURE(key);
-    CHECK(config.has_probe_kind(key));
-    CHECK_FALSE(HostConfig{}.has_probe_kind(key));
+    CHECK(config.has_probe_kind(key));  // the kinds kHost writes
+  }
+  for (const ProbeKind& kind : probe_catalog()) {
+    CAPTURE(kind.key);
+    CHECK(HostConfig{}.has_probe_kind(kind.key) == kind.always);  // an empty config has only the always-on kinds
   }
   CHECK_FALSE(config.has_probe_kind("nonsense"));
 }

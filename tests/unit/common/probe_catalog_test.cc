@@ -12,13 +12,14 @@
 
 using namespace symptree;
 
-TEST_CASE("every probe kind is a host section key, and every metric is named and typed once") {
+TEST_CASE("every configured probe kind is a host section key, and every metric is named and typed once") {
   const std::vector<std::string>& keys = host_config_keys();
   std::set<std::string> names;
   std::set<std::string> collectors;
   for (const ProbeKind& kind : probe_catalog()) {
     CAPTURE(kind.key);
-    CHECK(std::find(keys.begin(), keys.end(), kind.key) != keys.end());
+    // A kind with settings is configured under its key; an always-on one has nothing to configure.
+    CHECK((std::find(keys.begin(), keys.end(), kind.key) != keys.end()) == !kind.always);
     CHECK(collectors.insert(kind.collector).second);
     CHECK_FALSE(kind.metrics.empty());
     for (const MetricInfo& metric : kind.metrics) {
@@ -33,6 +34,18 @@ TEST_CASE("every probe kind is a host section key, and every metric is named and
     }
   }
   for (const MetricInfo& metric : exporter_self_metrics()) CHECK(names.insert(metric.name).second);
+}
+
+TEST_CASE("a kind that needs no settings is one every host has, with no entry under host:") {
+  std::vector<ProbeKind> catalog = probe_catalog();
+  catalog.push_back({"loadavg", "loadavg", {{"symptree_load1", "gauge", "1-minute load average.", {}}}, true});
+  CHECK(probe_kind_runs_always("loadavg", catalog));
+  CHECK_FALSE(probe_kind_runs_always("filesystems", catalog));  // configured by its entries
+  CHECK_FALSE(probe_kind_runs_always("nonsense", catalog));
+  for (const ProbeKind& kind : probe_catalog()) {
+    CAPTURE(kind.key);
+    CHECK(probe_kind_runs_always(kind.key) == kind.always);
+  }
 }
 
 TEST_CASE("a metric leads to the probe that produces it") {

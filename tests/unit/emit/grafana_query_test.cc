@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "generator/emit/grafana_query.h"
+#include "generator/emit/panel_unit.h"
 
 using namespace symptree;
 

@@ -15,7 +15,8 @@ TEST_CASE("the manifest lists files with hashes and the coverage of the tree") {
   REQUIRE(c);
   nlohmann::json manifest = nlohmann::json::parse(c->outputs.files().at(kManifestName));
   CHECK(manifest["spec"] == "spec.yaml");
-  CHECK(manifest["files"][kRulesPath] == sha256_hex(c->outputs.files().at(kRulesPath)));
+  const std::string rules = "prometheus/rules/shop.api_down.yml";
+  CHECK(manifest["files"][rules] == sha256_hex(c->outputs.files().at(rules)));
   CHECK(manifest["manual"][0]["node"] == "restart_by_hand");
   CHECK(manifest["alerts"][0]["alert"] == "ShopApiDown");
   CHECK(manifest["alerts"][0]["tests"] == 2);

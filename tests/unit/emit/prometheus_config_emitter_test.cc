@@ -37,7 +37,7 @@ TEST_CASE("one prometheus-<replica>.yml per replica, identical but for the repli
         text_b);
 
   CHECK(a["global"]["scrape_interval"].as<std::string>() == "30s");
-  CHECK(a["rule_files"][0].as<std::string>() == "rules.yml");
+  CHECK(a["rule_files"][0].as<std::string>() == "rules/*.yml");  // the folder of rule files beside it
   YAML::Node relabel = a["alerting"]["alert_relabel_configs"];
   REQUIRE(relabel.size() == 1);
   CHECK(relabel[0]["action"].as<std::string>() == "labeldrop");
@@ -68,12 +68,13 @@ TEST_CASE("without replicas: one prometheus.yml without a replica label; rule_fi
   REQUIRE(c.outputs.files().count("prometheus/prometheus.yml"));
   YAML::Node config = YAML::Load(c.outputs.files().at("prometheus/prometheus.yml"));
   CHECK_FALSE(config["global"]["external_labels"]["replica"]);
-  CHECK(config["rule_files"][0].as<std::string>() == "/etc/prometheus/shop/rules.yml");
+  CHECK(config["rule_files"][0].as<std::string>() == "/etc/prometheus/shop/*.yml");
   CHECK(config["alerting"]["alert_relabel_configs"][0]["regex"].as<std::string>() == "replica");
 }
 
 TEST_CASE("join_on with two labels: a host's labels fill the others") {
   std::string spec = replace(small_spec(), "alert_prefix: Shop\n", "alert_prefix: Shop\njoin_on: [host, dc]\n");
+  spec = replace(spec, "sum by (host) (rate(", "sum by (host, dc) (rate(");  // keeps both join labels
   CHECK(first_error(spec + kDeployment) == "host 'db-1' gives no value for the join_on label 'dc'");
   std::string filled = replace(replace(kDeployment, "service: \"10.0.0.11:8080\"}", "service: \"10.0.0.11:8080\", labels: {dc: fra}}"),
                                "service: \"10.0.0.12:8080\"}", "service: \"10.0.0.12:8080\", labels: {dc: ams}}");

@@ -17,17 +17,29 @@ std::string label(const LabelList& list, const std::string& name) {
 }
 }  // namespace
 
-TEST_CASE("a cause's expression joins every ancestor's on the join labels") {
+TEST_CASE("a cause's expression joins its parent's record on the join labels") {
   Diagnostics d;
   AlertPlan plan = plan_alerts(*load(small_spec(), d));
   const AlertRule* deepest = plan.rule_for_node(2);
   REQUIRE(deepest);
   CHECK(deepest->expr ==
         "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.9\n)\n"
+        "and on (host)\nhost:flowchart_node:holds{service=\"shop\",node=\"port_taken\"}");
+  CHECK(plan.rule_for_node(1)->expr ==
+        "(\n  symptree_port_foreign_owner{port=\"8080\"} == 1\n)\n"
+        "and on (host)\nhost:flowchart_node:holds{service=\"shop\",node=\"api_down\"}");
+  CHECK(plan.rule_for_node(0)->expr == "symptree_process_up{name=\"shop-api\"} == 0");
+  CHECK(plan.rule_for_node(3) == nullptr);  // manual
+}
+
+TEST_CASE("PathForm::Inline: a cause's expression joins every ancestor's condition, nearest first") {
+  Diagnostics d;
+  AlertPlan plan = plan_alerts(*load(small_spec(), d), PathForm::Inline);
+  CHECK(plan.rule_for_node(2)->expr ==
+        "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.9\n)\n"
         "and on (host)\n(\n  symptree_port_foreign_owner{port=\"8080\"} == 1\n)\n"
         "and on (host)\n(\n  symptree_process_up{name=\"shop-api\"} == 0\n)");
   CHECK(plan.rule_for_node(0)->expr == "symptree_process_up{name=\"shop-api\"} == 0");
-  CHECK(plan.rule_for_node(3) == nullptr);  // manual
 }
 
 TEST_CASE("labels and annotations follow the conventions") {

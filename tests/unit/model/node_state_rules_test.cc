@@ -45,3 +45,9 @@ TEST_CASE("the expression groups the alert's by the join labels, indented; the l
                             {"title", "Disk nearly full too?"},
                             {"runbook_url", "https://runbooks.example.com/shop/runbooks/disk.md#nearly-full"}});
 }
+
+TEST_CASE("a record's selector names the service and the node, as a cause's join reads it") {
+  Compilation c = compile_ok(small_spec());
+  CHECK(node_state_selector(c.model, 1) == "host:flowchart_node:holds{service=\"shop\",node=\"port_taken\"}");
+  CHECK(c.alerts.rule_for_node(2)->expr.find(node_state_selector(c.model, 1)) != std::string::npos);
+}

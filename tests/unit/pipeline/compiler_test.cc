@@ -20,7 +20,11 @@ TEST_CASE("a compile holds the model, both plans, the tests and every output") {
   CHECK(c.alerts.rules.size() == 10);  // five flowchart alerts, five absence alerts
   CHECK(c.tests.case_count > 0);
   CHECK(route_receivers(c.routes, {{"service", "shop"}, {"priority", "P0"}}) == std::vector<std::string>{"pager"});
-  for (const char* path : {kRulesPath, kRuleTestsPath, kExporterConfigPath, kAlertmanagerConfigPath, kRouteTestsPath,
+  for (const std::string& group : c.alerts.groups) {
+    CHECK(c.outputs.files().count(std::string(kRulesDir) + group + ".yml") == 1);
+    CHECK(c.outputs.files().count(std::string(kRuleTestsDir) + group + ".test.yml") == 1);
+  }
+  for (const char* path : {kExporterConfigPath, kAlertmanagerConfigPath, kRouteTestsPath,
                            kManifestName}) {
     CAPTURE(path);
     CHECK(c.outputs.files().count(path) == 1);

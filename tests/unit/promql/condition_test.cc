@@ -58,11 +58,37 @@ TEST_CASE("label-keeping conditions are recognised") {
   CHECK_FALSE(analyze_condition("x > on (host) y").keeps_series_labels);
 }
 
-TEST_CASE("lexing errors carry their offset") {
+TEST_CASE("syntax and type errors carry their offset, and leave no tree") {
   ConditionAnalysis a = analyze_condition("x{a=\"b} > 1");
-  CHECK(a.error == "unterminated string");
+  CHECK(a.error.find("unterminated quoted string") != std::string::npos);
   CHECK(a.error_offset == 4);
+  CHECK(!a.ast);
   CHECK(analyze_condition("x > 1 ;").error_offset == 6);
+  ConditionAnalysis unclosed = analyze_condition("sum(x > 1000");
+  CHECK_FALSE(unclosed.error.empty());
+  CHECK(analyze_condition("rate(x[5m] > 1").error_offset > 0);
+}
+
+TEST_CASE("a threshold written as a constant expression is a threshold") {
+  ConditionAnalysis a = analyze_condition("time_since_backup_seconds > 26 * 3600");
+  REQUIRE(a.derivable());
+  CHECK(a.alternatives[0].threshold_text == "26 * 3600");
+  CHECK(a.alternatives[0].threshold.to_string() == "93600");
+  ConditionAnalysis b = analyze_condition("used_ratio > ( 25 / 100 )");
+  REQUIRE(b.derivable());
+  CHECK(b.alternatives[0].threshold.to_string() == "0.25");
+  CHECK(b.alternatives[0].threshold_text == "( 25 / 100 )");
+  CHECK_FALSE(analyze_condition("x > 1 / 3").derivable());  // no exact decimal
+}
+
+TEST_CASE("keywords in capitals, __name__ matchers and metrics in every position") {
+  ConditionAnalysis a = analyze_condition("SUM BY (host) (rate(a_total[5m])) > ON (host) GROUP_LEFT {__name__=\"b\"}");
+  REQUIRE(a.ast.get() != nullptr);
+  std::vector<std::string> names;
+  for (const MetricReference& ref : a.metrics) names.push_back(ref.name);
+  CHECK(names == std::vector<std::string>{"a_total", "b"});
+  CHECK(a.metrics[1].offset == 68);  // inside the quotes
+  CHECK(analyze_condition("x - time() < 0").keeps_series_labels);
 }
 
 TEST_CASE("series selectors for examples") {

@@ -178,11 +178,16 @@ TEST_CASE("absurd nesting is refused, not a crash") {
   std::string deep(100000, '(');
   deep += "1";
   deep += std::string(100000, ')');
-  CHECK(first_error(deep).message == "expression nests too deeply (more than 1000 levels)");
+  CHECK(first_error(deep).message == "expression nests too deeply (more than 256 levels)");
   std::string signs(100000, '-');
-  CHECK(first_error(signs + "1").message == "expression nests too deeply (more than 1000 levels)");
-  std::string fine(200, '(');
-  CHECK(parse_promql(fine + "1" + std::string(200, ')')).ok());
+  CHECK(first_error(signs + "1").message == "expression nests too deeply (more than 256 levels)");
+  std::string calls;
+  for (int i = 0; i < 100000; ++i) calls += "abs(";
+  CHECK(first_error(calls + "x").message == "expression nests too deeply (more than 256 levels)");
+  // The limit is exact: 255 parentheses (256 levels with the outermost expression) parse, one more does not.
+  CHECK(parse_promql(std::string(255, '(') + "1" + std::string(255, ')')).ok());
+  CHECK(first_error(std::string(256, '(') + "1" + std::string(256, ')')).message ==
+        "expression nests too deeply (more than 256 levels)");
 }
 
 TEST_CASE("walk visits every node, parents first") {

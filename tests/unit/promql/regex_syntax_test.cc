@@ -40,3 +40,11 @@ TEST_CASE("whether a regex matches the empty string") {
   CHECK(!regex_matches_empty("\\b"));
   CHECK(!regex_matches_empty("[a]*x"));
 }
+
+TEST_CASE("absurdly nested groups are refused as Go refuses them, not a crash") {
+  std::string deep = std::string(100000, '(') + "a" + std::string(100000, ')');
+  std::optional<std::string> error = regex_error(deep);
+  REQUIRE(error);
+  CHECK(error->rfind("expression nests too deeply", 0) == 0);
+  CHECK(!regex_error(std::string(100, '(') + "a" + std::string(100, ')')));
+}

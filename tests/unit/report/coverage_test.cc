@@ -7,17 +7,8 @@
 using namespace symptree;
 using namespace symptree::testing;
 
-namespace {
-Compilation compiled() {
-  Diagnostics d;
-  std::optional<Compilation> c = compile(small_spec(), d);
-  REQUIRE_MESSAGE(c, d.format());
-  return std::move(*c);
-}
-}  // namespace
-
 TEST_CASE("coverage lists every node and absence alert with its tests and outcome") {
-  Compilation c = compiled();
+  Compilation c = compile_ok(small_spec());
   TestOutcomes outcomes;
   outcomes.ran = true;
   outcomes.failed_by_alert["ShopPortTaken"] = 1;
@@ -39,7 +30,7 @@ TEST_CASE("coverage lists every node and absence alert with its tests and outcom
 }
 
 TEST_CASE("coverage says clearly when the tests were not run") {
-  Compilation c = compiled();
+  Compilation c = compile_ok(small_spec());
   TestOutcomes outcomes;
   outcomes.not_run_reason = "promtool is not installed: test outcomes unknown";
   std::string text = coverage_text(c, outcomes);

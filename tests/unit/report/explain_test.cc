@@ -7,17 +7,8 @@
 using namespace symptree;
 using namespace symptree::testing;
 
-namespace {
-Compilation compiled() {
-  Diagnostics d;
-  std::optional<Compilation> c = compile(small_spec(), d);
-  REQUIRE_MESSAGE(c, d.format());
-  return std::move(*c);
-}
-}  // namespace
-
 TEST_CASE("explain shows the path, each question's condition and threshold, the runbook and the receiver") {
-  Compilation c = compiled();
+  Compilation c = compile_ok(small_spec());
   std::string error;
   std::optional<std::string> text = explain(c, "ShopDiskNearlyFull", error);
   REQUIRE_MESSAGE(text, error);
@@ -32,8 +23,17 @@ TEST_CASE("explain shows the path, each question's condition and threshold, the 
   CHECK(explain(c, "disk_nearly_full", error) == text);  // a node id works as well as the alert name
 }
 
+TEST_CASE("explain's firing line closes the join parenthesis once") {
+  Compilation c = compile_ok(small_spec());
+  std::string error;
+  std::optional<std::string> text = explain(c, "ShopDiskNearlyFull", error);
+  REQUIRE_MESSAGE(text, error);
+  CHECK_MESSAGE(text->find("\nFires when, joined on (host), for ") != std::string::npos, *text);
+  CHECK_MESSAGE(text->find(")), for") == std::string::npos, *text);
+}
+
 TEST_CASE("explain of a manual step and of the absence alert") {
-  Compilation c = compiled();
+  Compilation c = compile_ok(small_spec());
   std::string error;
   std::optional<std::string> manual = explain(c, "restart_by_hand", error);
   REQUIRE(manual);
@@ -44,7 +44,7 @@ TEST_CASE("explain of a manual step and of the absence alert") {
 }
 
 TEST_CASE("explain of an unknown name gives a did-you-mean hint") {
-  Compilation c = compiled();
+  Compilation c = compile_ok(small_spec());
   std::string error;
   CHECK_FALSE(explain(c, "ShopPortTakn", error));
   CHECK(error == "no alert or node named 'ShopPortTakn'; did you mean 'ShopPortTaken'?");

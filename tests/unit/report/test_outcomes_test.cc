@@ -23,18 +23,18 @@ TEST_CASE("promtool failures are mapped back to their alerts by test name") {
 
 TEST_CASE("run_rule_tests: the real promtool on the generated tests, or why it did not run") {
   Compilation c = compile_ok(small_spec());
-  TestOutcomes missing = run_rule_tests(c, "symptree-no-such-promtool", 60);
+  TestOutcomes missing = run_rule_tests(c, "symptree-no-such-promtool", 1, 60);
   CHECK_FALSE(missing.ran);
   CHECK(missing.not_run_reason == "promtool is not installed: test outcomes unknown");
   if (!find_in_path("promtool")) return;  // scripts/install-deps installs it
   Compilation passing = compile_ok(replace(small_spec(), "warmup: 1m", "warmup: 3m"));
-  TestOutcomes outcomes = run_rule_tests(passing, "promtool", 120);
+  TestOutcomes outcomes = run_rule_tests(passing, "promtool", 2, 120);
   CHECK(outcomes.ran);
   CHECK(outcomes.failed == 0);
   CHECK(outcomes.failed_by_alert.empty());
   // rate(...[5m]) of 60 a minute passes 0.5/s only after 3m: the small spec's warmup of 1m is too short, and
   // promtool says so for the one alert that reads it.
-  TestOutcomes short_warmup = run_rule_tests(c, "promtool", 120);
+  TestOutcomes short_warmup = run_rule_tests(c, "promtool", 3, 120);
   CHECK(short_warmup.ran);
   CHECK(short_warmup.failed == 1);
   CHECK(short_warmup.failed_by_alert.at("ShopErrorsRising") == 1);

@@ -13,7 +13,7 @@ using namespace symptree::testing;
 namespace {
 
 // The series of `builder` by selector.
-std::map<std::string, std::string> by_selector(const ScenarioBuilder& builder, int samples) {
+std::map<std::string, std::string> by_selector(ScenarioBuilder& builder, int samples) {
   std::optional<std::vector<TestSeries>> series = builder.build(samples);
   REQUIRE(series);
   std::map<std::string, std::string> out;

@@ -1,0 +1,13 @@
+// A host-scoped condition's result must be able to carry every join_on label:
+// an aggregation or matching that drops one makes an alert no cause can join.
+#pragma once
+
+#include "common/diagnostics.h"
+#include "generator/model/model.h"
+
+namespace symptree {
+
+// Errors at the clause that drops a join_on label from a host-scoped node's result.
+void check_join_labels(const Model& model, Diagnostics& diagnostics);
+
+}  // namespace symptree

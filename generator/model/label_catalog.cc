@@ -1,0 +1,25 @@
+// The label catalogue of a spec's metrics.
+#include "generator/model/label_catalog.h"
+
+#include "common/probe_catalog.h"
+
+namespace symptree {
+
+promql::LabelCatalog label_catalog(const Model& model) {
+  std::set<std::string> target_labels(model.join_on.begin(), model.join_on.end());
+  target_labels.insert({"job", "instance", "__name__"});
+  promql::LabelCatalog catalog;
+  auto add = [&](const std::string& name, const std::vector<std::string>& labels) {
+    promql::MetricLabels& entry = catalog[name];
+    entry.always = target_labels;
+    entry.always.insert(labels.begin(), labels.end());
+  };
+  for (const ProbeKind& kind : probe_catalog()) {
+    for (const MetricInfo& info : kind.metrics) add(info.name, info.labels);
+  }
+  for (const MetricInfo& info : exporter_self_metrics()) add(info.name, info.labels);
+  for (const AppMetric& app : model.app_metrics) add(app.name, {});
+  return catalog;
+}
+
+}  // namespace symptree

@@ -1,0 +1,16 @@
+// What symptree knows of the labels of the metrics a spec's conditions read,
+// for label inference (promql/label_inference.h): the exporter's metrics carry
+// their catalogue labels, and every scraped series carries job, instance and
+// the join_on labels its target is given.
+#pragma once
+
+#include "generator/model/model.h"
+#include "generator/promql/label_inference.h"
+
+namespace symptree {
+
+// The label sets of the exporter's metrics (probe catalogue and self metrics)
+// and of the app metrics; none is complete (targets may add labels).
+promql::LabelCatalog label_catalog(const Model& model);
+
+}  // namespace symptree
