@@ -127,8 +127,10 @@ bool check_yaml_aliases(const std::string& path, const std::string& text, Diagno
   YAML::Parser parser(in);
   AliasCounter counter;
   try {
-    while (parser.HandleNextDocument(counter)) {
-    }
+    // The first document only: the one YAML::Load reads. (yaml-cpp can find
+    // endless empty documents in what follows a stray bracket; the loader
+    // refuses a second document before this runs.)
+    parser.HandleNextDocument(counter);
   } catch (const AliasProblem& problem) {
     diagnostics.error({path, problem.mark.line + 1, problem.mark.column + 1}, problem.message, problem.hint);
     return false;

@@ -3,6 +3,7 @@
 
 #include "common/utf8.h"
 #include "common/yaml_aliases.h"
+#include "common/yaml_documents.h"
 
 #include <yaml-cpp/eventhandler.h>
 
@@ -277,6 +278,14 @@ std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string tex
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     diagnostics.error({path, e.mark.line + 1, e.mark.column + 1}, "YAML error: " + e.msg);
+    return std::nullopt;
+  }
+  if (std::optional<YAML::Mark> second = second_document_start(file.text, file.root)) {
+    bool marker = second->pos >= 0 && file.text.compare(static_cast<size_t>(second->pos), 3, "---") == 0;
+    diagnostics.error(at(path, *second), "YAML: a second document starts here; a spec file is one YAML document",
+                      marker ? "remove this `---` and what follows, or move that document to a file of its own"
+                             : "this text comes after the end of the document: look for a stray closing bracket "
+                               "or quote before it");
     return std::nullopt;
   }
   if (!check_yaml_aliases(path, file.text, diagnostics)) return std::nullopt;

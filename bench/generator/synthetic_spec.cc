@@ -14,7 +14,7 @@ std::string indent(int level) { return std::string(4 * level + 2, ' '); }
 
 std::string synthetic_spec(int branches, int depth) {
   const int causes_per_symptom = 10;
-  int chain = depth > 1 ? depth - 1 : causes_per_symptom;
+  int chain = depth > 2 ? depth - 1 : 1;  // depth 1 or 2: every cause right under its symptom
   int symptoms = (branches + causes_per_symptom - 1) / causes_per_symptom;
   std::ostringstream out;
   out << "version: 1\nservice: synth\njoin_on: [host]\n"

@@ -60,3 +60,27 @@ TEST_CASE("missing files are reported by name") {
   CHECK_FALSE(load_yaml_file("/nonexistent/spec.yaml", d));
   CHECK(d.format() == "/nonexistent/spec.yaml: error: cannot read file: No such file or directory\n");
 }
+
+// yaml-cpp's YAML::Load reads the first document and drops the rest; the fuzzer
+// also found text after a flow mapping on which yaml-cpp's document loop never ends.
+TEST_CASE("a second YAML document is an error where it starts, not silently dropped") {
+  auto second = [](const std::string& text) {
+    Diagnostics d;
+    CHECK_FALSE(parse_yaml_text("f.yaml", text, d));
+    REQUIRE(d.count() == 1);
+    CHECK(d.errors()[0].message.find("a second document starts here") != std::string::npos);
+    return std::to_string(d.errors()[0].where.line) + ":" + std::to_string(d.errors()[0].where.column);
+  };
+  CHECK(second("a: 1\n---\nb: 2\n") == "2:1");
+  CHECK(second("a: 1\n...\nb: 2\n") == "3:1");
+  CHECK(second("{a: 1} x\n") == "1:8");
+  CHECK(second("[1, 2]\n  [3]\n") == "2:3");
+  CHECK(second("{a: 1}\n  b: 2}\n") == "2:3");
+  CHECK(second("\"x\" y\n") == "1:5");
+  Diagnostics d;
+  CHECK(parse_yaml_text("f.yaml", "---\na: 1\n", d));              // a start marker on the one document
+  CHECK(parse_yaml_text("f.yaml", "a: 1\n...\n", d));              // an end marker with nothing after it
+  CHECK(parse_yaml_text("f.yaml", "{a: 1}\n# done\n", d));         // a comment after a flow root
+  CHECK(parse_yaml_text("f.yaml", "a: |\n  ---\n  x\n", d));       // a marker inside a block scalar
+  CHECK(d.count() == 0);
+}
