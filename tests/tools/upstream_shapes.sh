@@ -8,22 +8,22 @@ source "$(dirname "$0")/lib/common.bash"
 UPSTREAM="$SOURCE_DIR/flowchart-spec/examples/upstream-shapes.yaml"
 grep -q '^ *examples:' "$UPSTREAM" && fail "upstream-shapes.yaml must derive every test, without examples"
 expect_exit 0 "$SYMPTREE" compile "$UPSTREAM" -o "$WORK/good"
-rules="$WORK/good/prometheus/rules.yml"
-expect_exit 0 promtool check rules "$rules"
+expect_exit 0 promtool check rules "$WORK"/good/prometheus/rules/*.yml
 pass "promtool check rules"
-expect_exit 0 promtool test rules "$WORK/good/prometheus/rules.test.yml"
+expect_exit 0 promtool test rules "$WORK"/good/prometheus/tests/*.test.yml
 expect_output "SUCCESS"
 pass "promtool test rules: every derived test passes"
 expect_exit 0 amtool check-config "$WORK/good/alertmanager/alertmanager.yml"
 pass "amtool check-config"
 
-# mutate NAME SED_EXPRESSION EXPECTED_FAILING_ALERT
+# mutate NAME SED_EXPRESSION EXPECTED_FAILING_ALERT: the expression is changed
+# in the rule files (each rule is in one of them), and the tests must fail.
 mutate() {
   local name=$1 expression=$2 alert=$3
   rm -rf "$WORK/bad" && cp -r "$WORK/good" "$WORK/bad"
-  sed -i "$expression" "$WORK/bad/prometheus/rules.yml"
-  cmp -s "$rules" "$WORK/bad/prometheus/rules.yml" && fail "$name: the mutation changed nothing"
-  expect_exit 1 promtool test rules "$WORK/bad/prometheus/rules.test.yml"
+  sed -i "$expression" "$WORK"/bad/prometheus/rules/*.yml
+  diff -rq "$WORK/good/prometheus/rules" "$WORK/bad/prometheus/rules" >/dev/null && fail "$name: the mutation changed nothing"
+  expect_exit 1 promtool test rules "$WORK"/bad/prometheus/tests/*.test.yml
   expect_output "alertname: $alert"
   pass "$name breaks $alert's tests"
 }
