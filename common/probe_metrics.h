@@ -78,11 +78,11 @@ inline constexpr Def<C::filesystem, 1> filesystem_readonly{"symptree_filesystem_
 
 inline constexpr Def<C::directory, 1> directory_size_bytes{"symptree_directory_size_bytes", "gauge", "Total size of regular files under the directory.", {"name"}};
 inline constexpr Def<C::directory, 1> directory_files{"symptree_directory_files", "gauge", "Number of regular files under the directory.", {"name"}};
-inline constexpr Def<C::directory, 1> directory_newest_file_age_seconds{"symptree_directory_newest_file_age_seconds", "gauge", "Age of the most recently modified file.", {"name"}};
-inline constexpr Def<C::directory, 1> directory_oldest_file_age_seconds{"symptree_directory_oldest_file_age_seconds", "gauge", "Age of the least recently modified file.", {"name"}};
+inline constexpr Def<C::directory, 1> directory_newest_file_timestamp_seconds{"symptree_directory_newest_file_timestamp_seconds", "gauge", "Modification time of the most recently modified file, Unix seconds.", {"name"}};
+inline constexpr Def<C::directory, 1> directory_oldest_file_timestamp_seconds{"symptree_directory_oldest_file_timestamp_seconds", "gauge", "Modification time of the least recently modified file, Unix seconds.", {"name"}};
 inline constexpr Def<C::directory, 1> directory_bad_magic_files{"symptree_directory_bad_magic_files", "gauge", "Files whose first bytes do not match the configured magic.", {"name"}};
 inline constexpr Def<C::directory, 1> directory_complete{"symptree_directory_complete", "gauge", "1 when the totals are current and cover the whole tree; 0 while a subtree is unreadable or too deep, or a walk has not finished (the log names the path and why).", {"name"}};
-inline constexpr Def<C::directory, 1> directory_index_age_seconds{"symptree_directory_index_age_seconds", "gauge", "Seconds since the directory totals were last known current (about 0 while inotify keeps them current; grows while a walk is pending).", {"name"}};
+inline constexpr Def<C::directory, 1> directory_index_timestamp_seconds{"symptree_directory_index_timestamp_seconds", "gauge", "When the directory totals were last known current, Unix seconds (about now while inotify keeps them current; falls behind while a walk is pending).", {"name"}};
 inline constexpr Def<C::directory, 1> directory_writable{"symptree_directory_writable", "gauge", "1 when the configured user can create files in the directory.", {"name"}};
 
 inline constexpr Def<C::port, 1> port_listening{"symptree_port_listening", "gauge", "1 when a socket listens on the port.", {"port"}};
@@ -103,7 +103,7 @@ inline constexpr Def<C::http, 1> http_probe_success{"symptree_http_probe_success
 inline constexpr Def<C::http, 1> http_probe_status_code{"symptree_http_probe_status_code", "gauge", "HTTP status code of the last probe, 0 when none.", {"name"}};
 inline constexpr Def<C::http, 1> http_probe_duration_seconds{"symptree_http_probe_duration_seconds", "gauge", "Duration of the last probe.", {"name"}};
 
-inline constexpr Def<C::backup, 1> backup_newest_age_seconds{"symptree_backup_newest_age_seconds", "gauge", "Age of the newest backup.", {"name"}};
+inline constexpr Def<C::backup, 1> backup_newest_timestamp_seconds{"symptree_backup_newest_timestamp_seconds", "gauge", "Modification time of the newest backup, Unix seconds.", {"name"}};
 inline constexpr Def<C::backup, 1> backup_found{"symptree_backup_found", "gauge", "Number of backups found (a name matching the glob).", {"name"}};
 inline constexpr Def<C::backup, 1> backup_metadata_ok{"symptree_backup_metadata_ok", "gauge", "1 when the newest backup's metadata file is readable and parses.", {"name"}};
 inline constexpr Def<C::backup, 2> backup_metadata_field{"symptree_backup_metadata_field", "gauge", "A numeric field of the newest backup's metadata.", {"name", "field"}};
@@ -130,11 +130,11 @@ inline constexpr MetricEntry kAllMetrics[] = {
     metric::filesystem_readonly.entry(),
     metric::directory_size_bytes.entry(),
     metric::directory_files.entry(),
-    metric::directory_newest_file_age_seconds.entry(),
-    metric::directory_oldest_file_age_seconds.entry(),
+    metric::directory_newest_file_timestamp_seconds.entry(),
+    metric::directory_oldest_file_timestamp_seconds.entry(),
     metric::directory_bad_magic_files.entry(),
     metric::directory_complete.entry(),
-    metric::directory_index_age_seconds.entry(),
+    metric::directory_index_timestamp_seconds.entry(),
     metric::directory_writable.entry(),
     metric::port_listening.entry(),
     metric::port_foreign_owner.entry(),
@@ -150,7 +150,7 @@ inline constexpr MetricEntry kAllMetrics[] = {
     metric::http_probe_success.entry(),
     metric::http_probe_status_code.entry(),
     metric::http_probe_duration_seconds.entry(),
-    metric::backup_newest_age_seconds.entry(),
+    metric::backup_newest_timestamp_seconds.entry(),
     metric::backup_found.entry(),
     metric::backup_metadata_ok.entry(),
     metric::backup_metadata_field.entry(),

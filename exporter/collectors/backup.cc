@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 
 #include <cstring>
-#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "exporter/core/collector_registry.h"
@@ -72,7 +71,7 @@ class BackupCollector : public CollectorOf<CollectorId::backup> {
       }
       out.add(metric::backup_found, {probe.name}, listing.count);
       if (listing.count == 0) continue;
-      out.add(metric::backup_newest_age_seconds, {probe.name}, static_cast<double>(std::time(nullptr)) - listing.newest_mtime);
+      out.add(metric::backup_newest_timestamp_seconds, {probe.name}, listing.newest_mtime);
       if (!probe.metadata.empty()) read_metadata(probe, listing, out);
     }
   }

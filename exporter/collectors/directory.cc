@@ -56,7 +56,7 @@ class DirectoryCollector : public CollectorOf<CollectorId::directory> {
     out.add(metric::directory_complete, {probe.name}, view.complete ? 1 : 0);
     if (view.has_totals) {
       add_totals(out, probe, view.totals);
-      out.add(metric::directory_index_age_seconds, {probe.name}, view.age_seconds);
+      out.add(metric::directory_index_timestamp_seconds, {probe.name}, now_seconds() - view.age_seconds);
     }
     if (probe.writable_by.empty()) return;
     std::string permission_error;
@@ -72,9 +72,8 @@ class DirectoryCollector : public CollectorOf<CollectorId::directory> {
     out.add(metric::directory_size_bytes, {probe.name}, totals.bytes);
     out.add(metric::directory_files, {probe.name}, static_cast<double>(totals.files));
     if (totals.files > 0) {
-      double now = now_seconds();
-      out.add(metric::directory_newest_file_age_seconds, {probe.name}, now - totals.newest_mtime_ns / 1e9);
-      out.add(metric::directory_oldest_file_age_seconds, {probe.name}, now - totals.oldest_mtime_ns / 1e9);
+      out.add(metric::directory_newest_file_timestamp_seconds, {probe.name}, totals.newest_mtime_ns / 1e9);
+      out.add(metric::directory_oldest_file_timestamp_seconds, {probe.name}, totals.oldest_mtime_ns / 1e9);
     }
     if (!probe.magic_hex.empty()) {
       out.add(metric::directory_bad_magic_files, {probe.name}, static_cast<double>(totals.bad_magic));

@@ -32,8 +32,35 @@ bool is_known(const Model& model, const std::set<std::string>& app_metrics, cons
   return kind && model.host.has_probe_kind(kind->key);
 }
 
+// The exporter's metrics that were renamed, with how to read the new one.
+// Ages became timestamps (Prometheus' naming guide): an age is `time() - new`.
+struct RenamedMetric {
+  const char* old_name;
+  const char* new_name;
+};
+constexpr RenamedMetric kRenamedMetrics[] = {
+    {"symptree_backup_newest_age_seconds", "symptree_backup_newest_timestamp_seconds"},
+    {"symptree_directory_newest_file_age_seconds", "symptree_directory_newest_file_timestamp_seconds"},
+    {"symptree_directory_oldest_file_age_seconds", "symptree_directory_oldest_file_timestamp_seconds"},
+    {"symptree_directory_index_age_seconds", "symptree_directory_index_timestamp_seconds"},
+};
+
+const RenamedMetric* renamed(const std::string& metric) {
+  for (const RenamedMetric& r : kRenamedMetrics) {
+    if (metric == r.old_name) return &r;
+  }
+  return nullptr;
+}
+
 void report_unknown(const Model& model, const std::string& metric, const SourcePosition& where,
                     Diagnostics& diagnostics) {
+  if (const RenamedMetric* r = renamed(metric)) {
+    diagnostics.error(where, "metric '" + metric + "' was renamed to '" + r->new_name +
+                                 "', a Unix timestamp rather than an age (README, \"Migrating: ages are timestamps\")",
+                      std::string("write the age as `time() - ") + r->new_name +
+                          "{...}`; the comparison stays as it was");
+    return;
+  }
   if (const ProbeKind* kind = probe_for_metric(metric)) {
     diagnostics.error(where, "metric '" + metric + "' comes from the '" + kind->key + "' probe, but host." + kind->key +
                                  " configures none",

@@ -27,7 +27,10 @@ TEST_CASE("backup: count, newest age, metadata fields") {
   Collected c = collect_once(*collector);
   CHECK(c.failures.empty());
   CHECK(c.at("symptree_backup_found{name=\"nightly\"}") == 2);
-  CHECK(c.at("symptree_backup_newest_age_seconds{name=\"nightly\"}") < 60);
+  struct stat newest {};
+  REQUIRE(stat((dir / "stemedb-backup-2").c_str(), &newest) == 0);
+  CHECK(c.at("symptree_backup_newest_timestamp_seconds{name=\"nightly\"}") ==
+        doctest::Approx(newest.st_mtim.tv_sec + newest.st_mtim.tv_nsec / 1e9));
   CHECK(c.at("symptree_backup_metadata_ok{name=\"nightly\"}") == 1);
   CHECK(c.at("symptree_backup_metadata_field{name=\"nightly\",field=\"assertions\"}") == 1234);
   CHECK(c.at("symptree_backup_metadata_field{name=\"nightly\",field=\"stats.bytes\"}") == 5e6);
@@ -51,7 +54,7 @@ TEST_CASE("backup: a backup that vanishes between listing and stat is not counte
   Collected c = collect_once(*collector);
   CHECK(c.failures.empty());
   CHECK(c.at("symptree_backup_found{name=\"nightly\"}") == 1);
-  CHECK(c.at("symptree_backup_newest_age_seconds{name=\"nightly\"}") == doctest::Approx(3600).epsilon(0.01));
+  CHECK(c.at("symptree_backup_newest_timestamp_seconds{name=\"nightly\"}") == static_cast<double>(now - 3600));
   CHECK(c.at("symptree_backup_metadata_field{name=\"nightly\",field=\"assertions\"}") == 7);
 
   fs.fail("/backups/stemedb-backup-1/metadata.json", EACCES);

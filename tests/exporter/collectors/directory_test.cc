@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <ctime>
+
 #include "test_support.h"
 
 using namespace symptree;
@@ -35,11 +37,17 @@ TEST_CASE("directory: totals, magic, writability for a user") {
   auto collector = make_collector("directory", host_config(&HostConfig::directories, {probe}));
   Collected c = collect_after_walk(*collector, "wal");
   CHECK(c.failures.empty());
-  CHECK(c.at("symptree_directory_index_age_seconds{name=\"wal\"}") < 1);
+  double now = static_cast<double>(time(nullptr));
+  CHECK(c.at("symptree_directory_index_timestamp_seconds{name=\"wal\"}") >= now - 1);  // current since the walk
   CHECK(c.at("symptree_directory_size_bytes{name=\"wal\"}") == 16);
   CHECK(c.at("symptree_directory_files{name=\"wal\"}") == 2);
   CHECK(c.at("symptree_directory_bad_magic_files{name=\"wal\"}") == 1);
-  CHECK(c.at("symptree_directory_newest_file_age_seconds{name=\"wal\"}") < 60);
+  struct stat newest {};
+  REQUIRE(stat((dir / "2.seg").c_str(), &newest) == 0);
+  CHECK(c.at("symptree_directory_newest_file_timestamp_seconds{name=\"wal\"}") ==
+        doctest::Approx(newest.st_mtim.tv_sec + newest.st_mtim.tv_nsec / 1e9));
+  CHECK(c.at("symptree_directory_oldest_file_timestamp_seconds{name=\"wal\"}") <=
+        c.at("symptree_directory_newest_file_timestamp_seconds{name=\"wal\"}"));
   CHECK(c.at("symptree_directory_writable{name=\"wal\"}") == 0);  // root's 0755 directory
   chmod(dir.path().c_str(), 0777);
   CHECK(collect_once(*collector).at("symptree_directory_writable{name=\"wal\"}") == 1);
