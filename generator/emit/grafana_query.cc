@@ -58,6 +58,11 @@ std::string text_of(const std::string& expr, const std::vector<Token>& tokens, T
                                        last.offset + last.text.size() - tokens[range.begin].offset)));
 }
 
+bool is_set_operator(const std::string& word) {
+  std::string w = lowercase_word(word);
+  return w == "or" || w == "and" || w == "unless";
+}
+
 // The parts between top-level set operators (and their `on (...)`).
 std::vector<TokenRange> top_level_parts(const std::vector<Token>& tokens) {
   std::vector<TokenRange> parts;
@@ -66,7 +71,7 @@ std::vector<TokenRange> top_level_parts(const std::vector<Token>& tokens) {
     const Token& t = tokens[i];
     if (is_open(t)) {
       i = matching_close(tokens, i);
-    } else if (t.kind == TokenKind::Identifier && (t.text == "or" || t.text == "and" || t.text == "unless")) {
+    } else if (t.kind == TokenKind::Identifier && is_set_operator(t.text)) {
       parts.push_back({start, i});
       start = skip_modifier(tokens, i + 1);
       i = start - 1;
@@ -131,7 +136,7 @@ void add_part_signals(const std::string& expr, const std::vector<Token>& tokens,
     return;
   }
   size_t rhs = op + 1;
-  if (tokens[rhs].kind == TokenKind::Identifier && tokens[rhs].text == "bool") ++rhs;
+  if (tokens[rhs].kind == TokenKind::Identifier && lowercase_word(tokens[rhs].text) == "bool") ++rhs;
   rhs = skip_modifier(tokens, skip_modifier(tokens, rhs));  // on (...) group_left (...)
   TokenRange left{part.begin, op}, right{rhs, part.end};
   const std::string& comparison = tokens[op].text;

@@ -56,18 +56,24 @@ bool is_comparison_operator(const std::string& op) {
   return op == "==" || op == "!=" || op == ">" || op == "<" || op == ">=" || op == "<=";
 }
 
+std::string lowercase_word(const std::string& word) {
+  std::string lower = word;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
 bool is_promql_keyword(const std::string& word) {
   static const std::set<std::string> keywords = {"and",        "or",          "unless", "by",  "without", "on",
                                                  "ignoring",   "group_left",  "group_right", "bool", "offset",
-                                                 "inf",        "nan",         "Inf",    "NaN", "start", "end",
+                                                 "inf",        "nan",         "start", "end",
                                                  "sum", "min", "max", "avg", "group", "stddev", "stdvar", "count",
                                                  "count_values", "bottomk", "topk", "quantile"};
-  return keywords.count(word) > 0;
+  return keywords.count(lowercase_word(word)) > 0;
 }
 
 bool takes_label_list(const std::string& word) {
-  return word == "by" || word == "without" || word == "on" || word == "ignoring" || word == "group_left" ||
-         word == "group_right";
+  std::string w = lowercase_word(word);
+  return w == "by" || w == "without" || w == "on" || w == "ignoring" || w == "group_left" || w == "group_right";
 }
 
 LexResult lex_promql(const std::string& s) {

@@ -28,12 +28,15 @@ LexResult lex_promql(const std::string& expression);
 
 bool is_comparison_operator(const std::string& op);
 
-// Words that are never metric names: keywords, modifiers and aggregations
-// (which may be followed by `by (...)` before their parentheses).
+// `word` in lower case: PromQL's keywords are case-insensitive (`AND ON`, `SUM BY`).
+std::string lowercase_word(const std::string& word);
+
+// Words that are never metric names, in any case: keywords, modifiers and
+// aggregations (which may be followed by `by (...)` before their parentheses).
 bool is_promql_keyword(const std::string& word);
 
-// Modifiers followed by a parenthesised list of label names: by, without, on,
-// ignoring, group_left, group_right.
+// Modifiers followed by a parenthesised list of label names, in any case: by,
+// without, on, ignoring, group_left, group_right.
 bool takes_label_list(const std::string& word);
 
 }  // namespace symptree

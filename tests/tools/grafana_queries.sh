@@ -33,3 +33,10 @@ expect_exit 0 queries_as_rules "$WORK/broken.json" "$WORK/broken-queries.json"
 expect_exit 1 promtool check rules "$WORK/broken-queries.json"
 expect_output "could not parse expression"
 pass "a broken query fails the check"
+
+# Keywords in capitals (`MAX BY`, `AND ON`, `UNLESS`, `OFFSET`), as public rule sets write them.
+expect_exit 0 "$SYMPTREE" compile "$SOURCE_DIR/flowchart-spec/examples/upstream-shapes.yaml" -o "$WORK/upstream" -q
+expect_exit 0 queries_as_rules "$(ls "$WORK"/upstream/grafana/*-flowchart.json)" "$WORK/upstream-queries.json"
+expect_exit 0 promtool check rules "$WORK/upstream-queries.json"
+expect_output "SUCCESS"
+pass "the dashboard of a spec with keywords in capitals parses with promtool"

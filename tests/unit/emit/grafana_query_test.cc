@@ -4,6 +4,7 @@
 
 #include "generator/emit/grafana_query.h"
 #include "generator/emit/panel_unit.h"
+#include "generator/promql/lexer.h"
 
 using namespace symptree;
 
@@ -70,4 +71,22 @@ TEST_CASE("units follow metric names and functions") {
   CHECK(grafana_unit("histogram_quantile(0.99, sum by (le) (rate(latency_seconds_bucket[5m])))") == "s");
   CHECK(grafana_unit("cert_not_after_timestamp_seconds") == "dateTimeAsIso");
   CHECK(grafana_unit("queue_depth") == "short");
+}
+
+TEST_CASE("keywords in capitals split and filter as in lower case") {
+  std::vector<PanelSignal> upper =
+      panel_signals("MAX BY (host) (a) / SUM BY (host) (b) > (90 / 100) AND ON (host) c > 0", kFilters);
+  std::vector<PanelSignal> lower =
+      panel_signals("max by (host) (a) / sum by (host) (b) > (90 / 100) and on (host) c > 0", kFilters);
+  REQUIRE(upper.size() == 2);
+  REQUIRE(lower.size() == 2);
+  CHECK(upper[0].query == "MAX BY (host) (a{job=~\"$job\"}) / SUM BY (host) (b{job=~\"$job\"})");
+  CHECK(upper[0].threshold_text == "0.9");
+  CHECK(upper[1].query == "c{job=~\"$job\"}");
+  for (size_t i = 0; i < 2; ++i) {
+    CHECK(lowercase_word(upper[i].query) == lowercase_word(lower[i].query));
+    CHECK(upper[i].threshold_text == lower[i].threshold_text);
+    CHECK(upper[i].unit == lower[i].unit);
+  }
+  CHECK(add_selector_filters("x OFFSET 5m > BOOL 1", kFilters) == "x{job=~\"$job\"} OFFSET 5m > BOOL 1");
 }
