@@ -170,23 +170,39 @@ int ScenarioBuilder::horizon() const {
   return static_cast<int>((window + step - 1) / step) + 3;
 }
 
-// Whether every constraint of a Term slot is met at sample `at` with `form`.
-bool ScenarioBuilder::meets(const Slot& slot, const SeriesForm& form, int at) const {
-  int samples = horizon() + 1;
+bool ScenarioBuilder::meets(const Slot& slot, const SeriesForm& form, int from, int to) const {
+  int samples = std::max(horizon(), to) + 1;
   std::vector<double> divisor;
   if (!slot.divisor.empty()) divisor = divisor_series(slot.term).expand(samples);
-  std::optional<double> value = term_value(slot.term, form.expand(samples), divisor, at, model_.test_interval.ms);
-  for (const ValueConstraint& c : slot.constraints) {
-    double threshold = std::strtod(c.threshold.to_string().c_str(), nullptr);
-    bool holds = value && compare_value(*value, c.op, threshold);
-    if (holds != c.holds) return false;
+  std::vector<double> series = form.expand(samples);
+  std::vector<double> thresholds;
+  for (const ValueConstraint& c : slot.constraints) thresholds.push_back(std::strtod(c.threshold.to_string().c_str(), nullptr));
+  for (int at = from; at <= to; ++at) {
+    std::optional<double> value = term_value(slot.term, series, divisor, at, model_.test_interval.ms);
+    for (size_t i = 0; i < slot.constraints.size(); ++i) {
+      const ValueConstraint& c = slot.constraints[i];
+      if ((value && compare_value(*value, c.op, thresholds[i])) != c.holds) return false;
+    }
   }
   return true;
 }
 
-bool ScenarioBuilder::solve() {
-  if (solved_) return solvable_;
-  solved_ = true;
+bool ScenarioBuilder::forms_meet(int from, int to) const {
+  for (const auto& [key, slot] : slots_) {
+    if (slot.role == Role::Term && !meets(slot, *slot.form, from, to)) return false;
+  }
+  return true;
+}
+
+bool ScenarioBuilder::solve(int last) {
+  last = std::max(last, horizon());
+  if (solved_through_ >= last) return solvable_;
+  if (solved_through_ >= 0 && solvable_ && forms_meet(solved_through_ + 1, last)) {
+    solved_through_ = last;  // the values found still hold at the later evaluations
+    return true;
+  }
+  solved_through_ = last;
+  solvable_ = true;
   for (auto& [key, slot] : slots_) {
     if (slot.role == Role::Divisor) slot.form = divisor_series(slot.term);
     if (slot.role == Role::Missing) slot.form = SeriesForm{"0", "0", true};
@@ -195,7 +211,7 @@ bool ScenarioBuilder::solve() {
     const Slot& current = slot;
     std::optional<Decimal> value = solve_value(slot.constraints, [&](const Decimal& candidate) {
       std::optional<SeriesForm> form = series_for_term(current.term, candidate, model_.test_interval.ms);
-      return form && meets(current, *form, horizon());
+      return form && meets(current, *form, horizon(), last);
     });
     if (!value) return solvable_ = false;
     slot.form = series_for_term(slot.term, *value, model_.test_interval.ms);
@@ -204,19 +220,19 @@ bool ScenarioBuilder::solve() {
 }
 
 int64_t ScenarioBuilder::settle_ms() {
-  if (!solve()) return -1;
+  if (!solve(horizon())) return -1;
   int settle = 0;
   for (const auto& [key, slot] : slots_) {
     if (slot.role != Role::Term) continue;
     int first = horizon();
-    while (first > 0 && meets(slot, *slot.form, first - 1)) --first;
+    while (first > 0 && meets(slot, *slot.form, first - 1, first - 1)) --first;
     settle = std::max(settle, first);
   }
   return settle * model_.test_interval.ms;
 }
 
 std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) {
-  if (cannot_occur_ || !solve()) return std::nullopt;
+  if (cannot_occur_ || !solve(samples - 1)) return std::nullopt;
   std::vector<TestSeries> result;
   for (const auto& [key, slot] : slots_) {
     if (slot.role == Role::Missing) continue;

@@ -73,13 +73,18 @@ class ScenarioBuilder {
                  std::string& key, std::string& error);
   bool add_shape(const promql::TestShape& shape, TestHost host, bool holds, std::string& error);
   bool add_examples(const Node& node, TestHost host, bool holds, std::string& error);
-  bool solve();
-  bool meets(const Slot& slot, const SeriesForm& form, int at) const;
+  // Values for every Term slot that meet their constraints at every evaluation
+  // from horizon() to `last` (float64 rounding can differ from one to the next).
+  bool solve(int last);
+  // Whether `form` meets the slot's constraints at each evaluation in [from, to].
+  bool meets(const Slot& slot, const SeriesForm& form, int from, int to) const;
+  // Whether every solved Term slot meets its constraints in [from, to].
+  bool forms_meet(int from, int to) const;
   int horizon() const;
 
   const Model& model_;
   std::map<std::string, Slot> slots_;  // by host and selector
-  bool solved_ = false;
+  int solved_through_ = -1;  // the `last` of the latest solve(), -1 before
   bool solvable_ = true;
   bool cannot_occur_ = false;  // a node's firing examples and an ancestor's quiet ones share a series
 };
