@@ -53,7 +53,7 @@ std::string padded(const std::string& text, size_t columns) {
 std::string tests_header(const TestOutcomes& outcomes, size_t cases) {
   if (!outcomes.ran) return "tests: " + std::to_string(cases) + " promtool cases; NOT RUN: " + outcomes.not_run_reason;
   if (!outcomes.error.empty()) return "tests: promtool test rules failed without naming a test:\n" + outcomes.error;
-  return "tests: " + std::to_string(cases) + " promtool cases run, " + std::to_string(outcomes.failed) + " failed";
+  return "tests: " + std::to_string(cases) + " promtool cases run, " + std::to_string(outcomes.failed) + " failed checks";
 }
 
 }  // namespace
@@ -109,7 +109,7 @@ std::string coverage_text(const Compilation& c, const TestOutcomes& outcomes) {
   }
   out << "\n" << alerts << " branches enforced by an alert (" << tested << " with tests), " << manual << " manual; ";
   if (outcomes.ran) {
-    out << outcomes.failed << " failed test cases\n";
+    out << outcomes.failed << " failed checks\n";
   } else {
     out << "all " << c.tests.case_count << " test cases NOT RUN (" << outcomes.not_run_reason << ")\n";
   }

@@ -51,23 +51,56 @@ std::vector<ProcessResult> run_in_parallel(const std::string& promtool, const st
   return results;
 }
 
+// The node a failed record check selects: N in `expr: "...node=\"N\"...", time: T,`.
+std::string selected_node(const std::string& line) {
+  const std::string key = "node=\\\"";
+  size_t start = line.find(key);
+  if (start == std::string::npos) return "";
+  start += key.size();
+  size_t end = line.find('\\', start);
+  return end == std::string::npos ? "" : line.substr(start, end - start);
+}
+
 }  // namespace
 
-void parse_promtool_failures(const std::string& output, TestOutcomes& outcomes) {
+void parse_promtool_failures(const std::string& output, const std::map<std::string, std::string>& alert_of_node,
+                             TestOutcomes& outcomes) {
   std::istringstream lines(output);
   std::string line;
-  std::set<std::string> failed_tests;
-  const std::string key = "name: ";
+  std::set<std::string> seen;  // a failure promtool repeats is one
+  const std::string name_key = "name: ", expr_key = "expr: ";
   while (std::getline(lines, line)) {
     size_t start = line.find_first_not_of(' ');
-    if (start == std::string::npos || line.compare(start, key.size(), key) != 0) continue;
-    std::string name = line.substr(start + key.size());
-    if (!name.empty() && name.back() == ',') name.pop_back();
-    if (!failed_tests.insert(name).second) continue;
-    ++outcomes.failed_by_alert[name.substr(0, name.find(": "))];
+    if (start == std::string::npos) continue;
+    std::string alert;
+    if (line.compare(start, name_key.size(), name_key) == 0) {
+      std::string name = line.substr(start + name_key.size());
+      if (!name.empty() && name.back() == ',') name.pop_back();
+      alert = name.substr(0, name.find(": "));
+    } else if (line.compare(start, expr_key.size(), expr_key) == 0) {
+      auto found = alert_of_node.find(selected_node(line));
+      alert = found == alert_of_node.end() ? "" : found->second;
+    } else {
+      continue;
+    }
+    if (!seen.insert(line).second) continue;
+    if (!alert.empty()) ++outcomes.failed_by_alert[alert];
     ++outcomes.failed;
   }
 }
+
+namespace {
+
+// Node id -> the name of its alert.
+std::map<std::string, std::string> alerts_by_node(const Compilation& compilation) {
+  std::map<std::string, std::string> alerts;
+  for (const AlertRule& rule : compilation.alerts.rules) {
+    if (rule.node >= 0) alerts[compilation.model.nodes[rule.node].id] = rule.name;
+  }
+  return alerts;
+}
+
+}  // namespace
 
 TestOutcomes run_rule_tests(const Compilation& compilation, const std::string& promtool, int jobs,
                             int timeout_seconds) {
@@ -92,9 +125,10 @@ TestOutcomes run_rule_tests(const Compilation& compilation, const std::string& p
     }
   }
   outcomes.ran = true;
+  std::map<std::string, std::string> alert_of_node = alerts_by_node(compilation);
   for (const ProcessResult& result : results) {
     int failed_before = outcomes.failed;
-    parse_promtool_failures(result.output, outcomes);
+    parse_promtool_failures(result.output, alert_of_node, outcomes);
     if (result.exit_code == 0 || outcomes.failed != failed_before) continue;
     // A promtool killed by a signal may print nothing: still never a success.
     outcomes.error += !result.output.empty() ? result.output

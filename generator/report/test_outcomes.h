@@ -25,7 +25,11 @@ struct TestOutcomes {
 TestOutcomes run_rule_tests(const Compilation& compilation, const std::string& promtool, int jobs,
                             int timeout_seconds);
 
-// Reads promtool's output: the failed tests' names, counted by alert.
-void parse_promtool_failures(const std::string& output, TestOutcomes& outcomes);
+// Reads promtool's output and counts its failures by alert: a failed alert
+// check by its test's name ("<Alert>: <case>"), a failed check of a node's
+// `host:flowchart_node:holds` record (promtool names no test for those) by the
+// alert of the node it selects, through `alert_of_node` (node id -> alert name).
+void parse_promtool_failures(const std::string& output, const std::map<std::string, std::string>& alert_of_node,
+                             TestOutcomes& outcomes);
 
 }  // namespace symptree
