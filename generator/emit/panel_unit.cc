@@ -1,6 +1,8 @@
 // Units through the syntax tree. Internally "" means a plain number (a literal
-// or a count) and "timestamp" a point in time (seconds since the epoch), which
-// Grafana draws as a date but whose differences are durations.
+// or a count), "timestamp" a point in time (seconds since the epoch), which
+// Grafana draws as a date but whose differences are durations, and "s/s" the
+// rate of a seconds counter (drawn as a share of the time; divided by a rate of
+// events, seconds per event).
 #include "generator/emit/panel_unit.h"
 
 #include <set>
@@ -16,6 +18,7 @@ using promql::Node;
 using promql::NodeKind;
 
 const char* kTimestamp = "timestamp";
+const char* kSecondsPerSecond = "s/s";
 
 bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -41,6 +44,7 @@ bool is_boolean_metric(const std::string& metric) {
 
 // The unit of a metric's own values, from its name.
 std::string metric_unit(const std::string& metric) {
+  if (ends_with(metric, "_count")) return "";  // a histogram's or summary's count of events
   std::string base = without_suffix(metric);
   if (ends_with(base, "_bytes")) return "bytes";
   if (ends_with(base, "_ratio")) return "percentunit";
@@ -63,7 +67,7 @@ std::string selector_metric(const Node& selector) {
 // The unit of a counter's (or gauge's) change per second.
 std::string per_second(const std::string& unit) {
   if (unit == "bytes") return "Bps";
-  if (unit == "s") return "percentunit";  // seconds per second: a share of the time
+  if (unit == "s") return kSecondsPerSecond;
   return "cps";
 }
 
@@ -120,11 +124,13 @@ std::string binary_unit(const Node& node) {
       return lhs.empty() ? rhs : lhs;
     case BinaryOp::Div:
       if (!lhs.empty() && lhs == rhs) return "percentunit";  // a ratio of like quantities
+      if (rhs == "cps" && lhs == kSecondsPerSecond) return "s";   // seconds per event: a latency
+      if (rhs == "cps" && lhs == "Bps") return "bytes";           // bytes per event
       if (rhs_number) return "";                             // scaled: no longer in its own unit
       return lhs;                                            // per something: bytes per request
     case BinaryOp::Mul:
-      if (lhs == "percentunit" && rhs_number) return "percent";  // ratio * 100, assumed
-      if (rhs == "percentunit" && lhs_number) return "percent";
+      if ((lhs == "percentunit" || lhs == kSecondsPerSecond) && rhs_number) return "percent";  // ratio * 100, assumed
+      if ((rhs == "percentunit" || rhs == kSecondsPerSecond) && lhs_number) return "percent";
       if (lhs_number) return rhs;
       if (rhs_number) return lhs;
       return "";
@@ -149,6 +155,7 @@ std::string unit_of(const Node& node) {
 std::string expression_unit(const promql::Node& expr) {
   std::string unit = unit_of(expr);
   if (unit == kTimestamp) return "dateTimeAsIso";
+  if (unit == kSecondsPerSecond) return "percentunit";
   return unit.empty() ? "short" : unit;
 }
 

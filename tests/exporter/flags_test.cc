@@ -14,7 +14,7 @@
 
 using namespace symptree::testing;
 
-TEST_CASE("--log.format json and --log.level: every line is a JSON object; debug and info dropped at warn") {
+TEST_CASE("--log.format json and --log.level: every line is a JSON object, debug and info dropped at warn") {
   TempDir dir;
   {
     Exporter exporter(dir, "memory: true\n", {"--log.format", "json"});
@@ -44,7 +44,7 @@ TEST_CASE("--no-collector.<name> and --collector.<name> override the configurati
   CHECK(exporter.process->stop() == 0);
 }
 
-TEST_CASE("--web.telemetry-path moves the metrics; gzip when the client asks for it") {
+TEST_CASE("--web.telemetry-path moves the metrics, gzip when the client asks for it") {
   TempDir dir;
   Exporter exporter(dir, "memory: true\n", {"--web.telemetry-path", "/probe"});
   CHECK(exporter.get("/metrics")->status == 404);

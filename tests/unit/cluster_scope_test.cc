@@ -142,7 +142,7 @@ TEST_CASE("a cluster condition that keeps a per-host label is reported where it 
             .find("cannot derive test series for 'member_failed'") != std::string::npos);
 }
 
-TEST_CASE("joins: on () to a cluster-scoped ancestor, on join_on to a host-scoped one; no join labels in text") {
+TEST_CASE("joins: on () to a cluster-scoped ancestor, on join_on to a host-scoped one, no join labels in text") {
   Diagnostics d;
   Model model = *load(cluster_spec(), d);
   AlertPlan alerts = plan_alerts(model);
@@ -176,7 +176,7 @@ TEST_CASE("a metric only cluster-scoped nodes read has one absence alert for the
   }
 }
 
-TEST_CASE("inhibitions: a cluster cause mutes its cluster symptom on nothing; a host cause does not mute it") {
+TEST_CASE("inhibitions: a cluster cause mutes its cluster symptom on nothing, a host cause does not mute it") {
   Diagnostics d;
   Model model = *load(cluster_spec(), d);
   std::vector<AmInhibitRule> rules = generated_inhibit_rules(model);
@@ -261,7 +261,7 @@ TEST_CASE("the absence tests: a cluster-wide absence alert has no host label and
   }
 }
 
-TEST_CASE("the dashboard: a cluster panel is not filtered by host; the top row and annotations show cluster states") {
+TEST_CASE("the dashboard: a cluster panel is not filtered by host, the top row and annotations show cluster states") {
   Diagnostics d;
   Model model = *load(cluster_spec(), d);
   AlertPlan alerts = plan_alerts(model);

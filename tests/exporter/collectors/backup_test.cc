@@ -42,7 +42,7 @@ TEST_CASE("backup: count, newest age, metadata fields") {
   CHECK(collect_once(*make_collector("backup", host_config(&HostConfig::backups, {missing}))).failures.size() == 1);
 }
 
-TEST_CASE("backup: a backup that vanishes between listing and stat is not counted; EACCES fails or marks metadata") {
+TEST_CASE("backup: a backup that vanishes between listing and stat is not counted, EACCES fails or marks metadata") {
   VirtualFileSystem fs;
   time_t now = time(nullptr);
   fs.add_file("/backups/stemedb-backup-1/metadata.json", R"({"assertions": 7})", now - 7200);

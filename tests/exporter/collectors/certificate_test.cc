@@ -39,7 +39,7 @@ TEST_CASE("certificate: valid, expired, mismatched key, garbage, missing") {
   CHECK(missing.failures.size() == 1);
 }
 
-TEST_CASE("certificate: EACCES on the certificate or its key fails the collector; a vanished file too") {
+TEST_CASE("certificate: EACCES on the certificate or its key fails the collector, a vanished file too") {
   TempDir dir;
   make_certificate(dir / "good.crt", dir / "good.key", -1, 30);
   VirtualFileSystem fs;

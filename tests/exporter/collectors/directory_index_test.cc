@@ -82,7 +82,7 @@ TEST_CASE("segments whose first bytes differ from the magic are counted") {
   CHECK(refreshed(index).bad_magic == 0);
 }
 
-TEST_CASE("a vanished, unreadable or looping root is an error; a recreated one is picked up") {
+TEST_CASE("a vanished, unreadable or looping root is an error, a recreated one is picked up") {
   TempDir dir;
   std::string root = dir / "wal";
   mkdir(root.c_str(), 0755);

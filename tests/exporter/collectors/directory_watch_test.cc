@@ -93,7 +93,7 @@ TEST_CASE("a tree deeper than 64 levels is reported incomplete, and complete onc
   CHECK(view.problem.empty());
 }
 
-TEST_CASE("a subdirectory whose permission changes makes the values stale until a walk; events follow again after") {
+TEST_CASE("a subdirectory whose permission changes makes the values stale until a walk, events follow again after") {
   TempDir dir;
   mkdir((dir / "sub").c_str(), 0755);
   write_file(dir / "sub/a", std::string(10, 'x'));

@@ -30,7 +30,7 @@ struct statvfs fake_statvfs(unsigned long blocks, unsigned long free, unsigned l
 
 }  // namespace
 
-TEST_CASE("filesystem: sizes, ratio and inodes of a real mount; a missing path fails the collector") {
+TEST_CASE("filesystem: sizes, ratio and inodes of a real mount, a missing path fails the collector") {
   TempDir dir;
   auto collector = make_collector("filesystem", host_config(&HostConfig::filesystems, {{"tmp", dir.path(), {}}, {"gone", dir / "missing", {}}}));
   Collected c = collect_once(*collector);

@@ -29,7 +29,7 @@ TEST_CASE("memory: the real /proc/meminfo") {
   CHECK((ratio >= 0 && ratio <= 1));
 }
 
-TEST_CASE("memory: reads MemTotal and MemAvailable; garbage or EACCES fails the collector") {
+TEST_CASE("memory: reads MemTotal and MemAvailable, garbage or EACCES fails the collector") {
   VirtualFileSystem fs;
   fs.add_file("/proc/meminfo", "MemTotal:       1000 kB\nMemFree:   10 kB\nMemAvailable:    250 kB\n");
   auto collector = make_collector("memory", with_memory(), fs);

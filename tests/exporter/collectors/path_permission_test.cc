@@ -10,7 +10,7 @@
 using namespace symptree;
 using namespace symptree::testing;
 
-TEST_CASE("user_can_write: the directory's mode decides for another user; every ancestor must be searchable") {
+TEST_CASE("user_can_write: the directory's mode decides for another user, every ancestor must be searchable") {
   if (geteuid() != 0) return;  // the fixtures below need a directory owned by someone other than nobody
   TempDir dir;
   mkdir((dir / "wal").c_str(), 0755);

@@ -65,7 +65,7 @@ TEST_CASE("registering the exporter itself, or an id already registered, is refu
   CHECK_THROWS_AS(registered_collector("no_such_collector"), std::logic_error);  // a name no README example uses
 }
 
-TEST_CASE("Enabled::when_configured follows the config's probe kinds; Enabled::always does not") {
+TEST_CASE("Enabled::when_configured follows the config's probe kinds, Enabled::always does not") {
   CollectorRegistration backups = registered_collector("backup");
   CHECK(backups.enabled == Enabled::when_configured);
   HostConfig config;

@@ -66,7 +66,7 @@ TEST_CASE("ProbeContext: items go, stuck ones are skipped with a failure, a stop
   CHECK(context.failures()[0] == "'/stuck' is skipped: an earlier check of it has not returned");
 }
 
-TEST_CASE("ProbeContext without a tracker lets everything through; fail() names the item") {
+TEST_CASE("ProbeContext without a tracker lets everything through, fail() names the item") {
   ProbeContext context(probe_kind_for_collector("memory"), nullptr);
   CHECK(context.begin("/proc/meminfo"));
   context.fail("/proc/meminfo", "no MemTotal");

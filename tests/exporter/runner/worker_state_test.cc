@@ -41,7 +41,7 @@ TEST_CASE("an abandoned worker whose last item returns frees it when the run end
   CHECK_FALSE(stuck->contains("/nfs"));
 }
 
-TEST_CASE("an item checked for longer than slow_after joins the slow set; a fast check takes it out") {
+TEST_CASE("an item checked for longer than slow_after joins the slow set, a fast check takes it out") {
   auto slow = std::make_shared<ItemSet>("http", "");
   WorkerState state(std::make_shared<ItemSet>("http", ""), slow, std::chrono::milliseconds(20));
   CHECK(state.enter("http://a") == ItemTracker::Admission::go);

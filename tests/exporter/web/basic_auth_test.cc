@@ -28,7 +28,7 @@ std::string basic_header(const std::string& user, const std::string& password) {
 
 }  // namespace
 
-TEST_CASE("bcrypt: $2y$ and $2b$ hashes verify through crypt_r; basic auth caches a verified pair") {
+TEST_CASE("bcrypt: $2y$ and $2b$ hashes verify through crypt_r, basic auth caches a verified pair") {
   std::string hash = bcrypt_hash("secret");
   REQUIRE(hash.rfind("$2b$", 0) == 0);
   CHECK(bcrypt_matches("secret", hash));

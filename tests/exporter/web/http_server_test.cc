@@ -48,7 +48,7 @@ class HeldHandler : public HttpHandler {
 
 }  // namespace
 
-TEST_CASE("http server: a full queue is a 503 at once and a drop; queued requests are answered once workers free") {
+TEST_CASE("http server: a full queue is a 503 at once and a drop, queued requests are answered once workers free") {
   int port = free_port();
   std::string error;
   int fd = open_listen_socket({"127.0.0.1", port}, error);

@@ -59,7 +59,7 @@ TEST_CASE("the dashboard needs a short uid, no editing and the three variables")
   CHECK(clean.format() == "");
 }
 
-TEST_CASE("a panel with a link without URL, no title or no query; a row needs none of it") {
+TEST_CASE("a panel with a link without URL, no title or no query, a row needs none of it") {
   Model model = load_ok(small_spec());
   Diagnostics lint;
   DashboardInspector inspector = dashboard_lint(model, lint);

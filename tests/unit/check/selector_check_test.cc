@@ -15,7 +15,7 @@ TEST_CASE("a probe label must name a configured probe") {
   CHECK(out.find("did you mean 'shop-api'?") != std::string::npos);
 }
 
-TEST_CASE("label names of exporter metrics are checked; app metrics' are not known") {
+TEST_CASE("label names of exporter metrics are checked, app metrics' are not known") {
   std::string out = checked(replace(small_spec(), "symptree_filesystem_used_ratio{name=\"data\"}",
                                     "symptree_filesystem_used_ratio{mount=\"data\"}"), check_selectors);
   CHECK(out.find("spec.yaml:34:51: error: metric 'symptree_filesystem_used_ratio' has no label 'mount'") == 0);

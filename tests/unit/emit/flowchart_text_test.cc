@@ -36,7 +36,7 @@ TEST_CASE("priority, receiver and runbook in words") {
   CHECK(runbook_url(model, 2) == "https://runbooks.example.com/shop/runbooks/disk.md#nearly-full");
 }
 
-TEST_CASE("diagram ids cannot be a keyword; colours by priority, grey past the fourth") {
+TEST_CASE("diagram ids cannot be a keyword, colours by priority, grey past the fourth") {
   Model model = load_ok(small_spec());
   CHECK(diagram_id(model.nodes[0]) == "n_api_down");
   CHECK(priority_colour(0) == "#f4b6b6");

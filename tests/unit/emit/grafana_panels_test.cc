@@ -18,7 +18,7 @@ const std::string kFilters = "host=~\"$host\", job=~\"$job\", instance=~\"$insta
 
 }  // namespace
 
-TEST_CASE("host filters follow join_on; the data source is the variable") {
+TEST_CASE("host filters follow join_on, the data source is the variable") {
   Model model = load_ok(small_spec());
   CHECK(host_variable_filters(model) == ", host=~\"$host\"");
   CHECK(no_host_filters(model) == ", host=\"\"");
@@ -44,7 +44,7 @@ TEST_CASE("the top row reads the node-state records, filtered by the host variab
   CHECK(over["targets"][0]["legendFormat"] == "{{title}} {{host}}");
 }
 
-TEST_CASE("a branch panel shows the node's metric and links its runbook; a manual step is text") {
+TEST_CASE("a branch panel shows the node's metric and links its runbook, a manual step is text") {
   Compilation c = compile_ok(small_spec());
   PanelContext context{c.model, c.alerts, kFilters, "job=~\"$job\""};
   Json branch = branch_panel(context, 2, {0, 10, 8, 6});

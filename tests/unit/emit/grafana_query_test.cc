@@ -21,7 +21,7 @@ TEST_CASE("a simple comparison plots its metric with the number as written") {
   CHECK(s[0].unit == "percentunit");
 }
 
-TEST_CASE("or, and and unless split; a number on the left flips the comparison") {
+TEST_CASE("or, and and unless split, a number on the left flips the comparison") {
   std::vector<PanelSignal> s = panel_signals("a_seconds > 93600 or on (host) 0 >= b_bytes unless c == -1", kFilters);
   REQUIRE(s.size() == 3);
   CHECK(s[0].query == "a_seconds{job=~\"$job\"}");

@@ -25,6 +25,15 @@ TEST_CASE("rates of counters are their unit per second") {
   CHECK(grafana_unit("deriv(symptree_directory_size_bytes[15m])") == "Bps");
 }
 
+// Found by a newcomer trial: seconds per command were drawn as a percentage.
+TEST_CASE("a rate of seconds over a rate of events is seconds per event, bytes likewise") {
+  CHECK(grafana_unit("SUM BY (host) (rate(cmd_duration_seconds_total[5m])) / SUM BY (host) (rate(cmd_processed_total[5m]))") ==
+        "s");
+  CHECK(grafana_unit("rate(http_response_size_bytes_sum[5m]) / rate(http_response_size_bytes_count[5m])") == "bytes");
+  CHECK(grafana_unit("rate(a_seconds_total[5m]) / rate(b_seconds_total[5m])") == "percentunit");
+  CHECK(grafana_unit("rate(process_cpu_seconds_total[5m]) * 100 > 90") == "percent");
+}
+
 TEST_CASE("units pass through functions, aggregations and filters, and scaling loses them") {
   CHECK(grafana_unit("max_over_time(queue_wait_seconds[10m]) > 5") == "s");
   CHECK(grafana_unit("histogram_quantile(0.99, sum by (le) (rate(latency_seconds_bucket[5m])))") == "s");

@@ -61,7 +61,7 @@ TEST_CASE("both jobs scrape every host with the same join label") {
   CHECK(exporter["static_configs"][1]["labels"]["host"].as<std::string>() == "db-2");
 }
 
-TEST_CASE("without replicas: one prometheus.yml without a replica label; rule_files_dir") {
+TEST_CASE("without replicas: one prometheus.yml without a replica label, rule_files_dir") {
   std::string spec = ha_spec(replace(replace(kDeployment, "    replicas: [prom-a, prom-b]\n", ""),
                                      "    external_labels", "    rule_files_dir: /etc/prometheus/shop/\n    external_labels"));
   Compilation c = compile_ok(spec);

@@ -38,7 +38,7 @@ TEST_CASE("panel and row ids are distinct, above the top row's") {
   CHECK(*ids.begin() >= 100);
 }
 
-TEST_CASE("dashboard_url: the node's panel, filtered to the alert's host; nothing without a Grafana URL") {
+TEST_CASE("dashboard_url: the node's panel, filtered to the alert's host, nothing without a Grafana URL") {
   Model model = load_ok(small_spec());
   CHECK(dashboard_url_template(model, 0) == "");
   model = load_ok(small_spec() + "grafana: {url: \"https://g.example.com\"}\n");

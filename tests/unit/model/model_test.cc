@@ -22,7 +22,7 @@ TEST_CASE("queries over the small spec's tree") {
   CHECK_FALSE(model.is_cluster(0));
 }
 
-TEST_CASE("a group's causes have no conditioned ancestor in it; a cluster node is found") {
+TEST_CASE("a group's causes have no conditioned ancestor in it, a cluster node is found") {
   std::string grouped = replace(small_spec(), "    when: 'shop_queue_depth > 1000'\n", "");
   Model model = load_ok(grouped);
   CHECK(model.conditioned_ancestors(5).empty());  // queue_backlog groups errors_rising without a condition

@@ -31,7 +31,7 @@ TEST_CASE("one record per alerting node, none for manual steps or absence alerts
   CHECK(node_state_record(c.alerts, 3) == nullptr);  // restart_by_hand is manual
 }
 
-TEST_CASE("the expression groups the alert's by the join labels, indented; the labels name the node") {
+TEST_CASE("the expression groups the alert's by the join labels, indented, the labels name the node") {
   Compilation c = compile_ok(small_spec());
   AlertRule alert;
   alert.expr = "a > 1\nand on (host)\nb > 2";

@@ -72,7 +72,7 @@ TEST_CASE("the tree: default receiver, the merge file's routes first, then one r
         std::vector<std::string>{"pager"});  // the hand-written route wins; it does not continue
 }
 
-TEST_CASE("each alert reaches its priority's receiver; an alert of another service the default") {
+TEST_CASE("each alert reaches its priority's receiver, an alert of another service the default") {
   Compilation c = compile_ok(small_spec());
   for (const AlertRule& rule : c.alerts.rules) {
     CAPTURE(rule.name);

@@ -83,7 +83,7 @@ TEST_CASE("histogram_quantile over sum by (instance, le) has no host") {
   CHECK(r.dropped_by("host") == "by (instance, le)");
 }
 
-TEST_CASE("functions and arithmetic drop the metric name; filters keep it") {
+TEST_CASE("functions and arithmetic drop the metric name, filters keep it") {
   CHECK(infer("rate(x[5m])").dropped_by("__name__") == "rate");
   CHECK(infer("x * 2").dropped_by("__name__") == "*");
   CHECK(infer("x > 2").presence("__name__") == Presence::Certain);

@@ -39,7 +39,7 @@ TEST_CASE("numbers and durations") {
         std::vector<std::string>{"Duration:1h30m", "Duration:90s", "Number:1e3", "Number:0x1F", "Number:42", "Number:.5"});
 }
 
-TEST_CASE("strings in single, double and back quotes; a colon in a metric name") {
+TEST_CASE("strings in single, double and back quotes, a colon in a metric name") {
   CHECK(kinds_and_texts(lex_promql("job:errors:rate5m{a='x', b=`y`} != 1")) ==
         std::vector<std::string>{"Identifier:job:errors:rate5m", "Punct:{", "Identifier:a", "Operator:=", "String:'x'",
                                  "Punct:,", "Identifier:b", "Operator:=", "String:`y`", "Punct:}", "Operator:!=",

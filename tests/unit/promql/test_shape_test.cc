@@ -81,7 +81,7 @@ TEST_CASE("and, unless, or of derivable parts, and absent()") {
   CHECK_FALSE(test_shape_of("x > 1 and histogram_quantile(0.9, y) > 1", false));
 }
 
-TEST_CASE("offset is kept; @, regex matchers, bool and other functions are not derivable") {
+TEST_CASE("offset is kept, @, regex matchers, bool and other functions are not derivable") {
   CHECK(shape("x OFFSET 1m > 1").term.offset_ms == 60000);
   CHECK_FALSE(test_shape_of("x @ 100 > 1", false));
   CHECK_FALSE(test_shape_of("x{a=~\"b.*\"} > 1", false));

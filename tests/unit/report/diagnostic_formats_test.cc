@@ -38,14 +38,14 @@ TEST_CASE("GitHub annotations: exact syntax, sorted, hint on its own escaped lin
         "::error file=specs/a.yaml,line=9,col=3::unknown key 'prority'%0Ahint: did you mean 'priority'?\n");
 }
 
-TEST_CASE("GitHub escaping: %, CR and LF in the message; also : and , in properties") {
+TEST_CASE("GitHub escaping: %, CR and LF in the message, also : and , in properties") {
   CHECK(github_escape_data("100% of a\r\nb: c, d") == "100%25 of a%0D%0Ab: c, d");
   CHECK(github_escape_property("C:\\a,b%\n") == "C%3A\\a%2Cb%25%0A");
   Diagnostic d{{"dir,x/odd:name.yaml", 4, 1}, "expected a map: got 50%, see\nline 2", ""};
   CHECK(github_annotation(d) == "::error file=dir%2Cx/odd%3Aname.yaml,line=4,col=1::expected a map: got 50%25, see%0Aline 2");
 }
 
-TEST_CASE("GitHub: a whole-file error has neither line nor col; a valid spec prints nothing") {
+TEST_CASE("GitHub: a whole-file error has neither line nor col, a valid spec prints nothing") {
   Diagnostic d{{"<stdin>", 0, 0}, "cannot read standard input", ""};
   CHECK(github_annotation(d) == "::error file=<stdin>::cannot read standard input");
   CHECK(render_diagnostics(Diagnostics{}, "a.yaml", DiagnosticFormat::Github).empty());

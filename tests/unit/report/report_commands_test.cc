@@ -26,7 +26,7 @@ TEST_CASE("explain: 0 and the text, or 2 and a hint on stderr") {
   CHECK(err2.str() == "symptree: no alert or node named 'ShopPortTakn'; did you mean 'ShopPortTaken'?\n");
 }
 
-TEST_CASE("coverage without running the tests says why; unknown outcomes are no failure") {
+TEST_CASE("coverage without running the tests says why, unknown outcomes are no failure") {
   Compilation c = compile_ok(small_spec());
   CoverageOptions options;
   options.run_tests = false;

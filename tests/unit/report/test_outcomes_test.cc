@@ -23,7 +23,7 @@ TEST_CASE("promtool failures are mapped back to their alerts by test name") {
 
 // promtool 2.42 names no test for a failed promql_expr_test: the node in the
 // record's selector names the alert.
-TEST_CASE("a failed check of a node's record counts against that node's alert; repeats count once") {
+TEST_CASE("a failed check of a node's record counts against that node's alert, repeats count once") {
   TestOutcomes outcomes;
   const std::string failure =
       "    expr: \"host:flowchart_node:holds{node=\\\"evicting\\\"}\", time: 15m,\n"

@@ -29,7 +29,7 @@ std::string with_queue_condition(const std::string& when) {
 
 }  // namespace
 
-TEST_CASE("x - time() < N: a line rising a second a second; the alert keeps instance, job and the matchers") {
+TEST_CASE("x - time() < N: a line rising a second a second, the alert keeps instance, job and the matchers") {
   std::string spec = replace(small_spec(), "when: 'symptree_filesystem_used_ratio{name=\"data\"} > 0.9'",
                              "when: 'symptree_filesystem_used_ratio{name=\"data\"} - time() < 0'");
   std::vector<TestCase> cases = cases_of(spec, "ShopDiskNearlyFull");

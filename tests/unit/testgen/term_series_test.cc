@@ -27,7 +27,7 @@ std::optional<double> value_at(const std::string& text, const std::string& targe
 }
 }  // namespace
 
-TEST_CASE("a gauge holds its value; its notation is promtool's") {
+TEST_CASE("a gauge holds its value, its notation is promtool's") {
   std::optional<SeriesForm> form = series_for_term(term_of("x > 5"), *Decimal::parse("5.5"), kMinute);
   REQUIRE(form);
   CHECK(form->notation(10) == "5.5+0x10");
@@ -43,7 +43,7 @@ TEST_CASE("x - time() and time() - x are held at the target by a line rising one
   CHECK(*value_at("time() - x > 60", "61", 7) == 61);
 }
 
-TEST_CASE("rate: a counter rising target * interval a step; no result before two samples") {
+TEST_CASE("rate: a counter rising target * interval a step, no result before two samples") {
   CHECK(series_for_term(term_of("rate(x[5m]) > 0.5"), *Decimal::parse("0.5"), kMinute)->notation(9) == "0+30x9");
   CHECK_FALSE(value_at("rate(x[5m]) > 0.5", "0.5", 0));
   CHECK(*value_at("rate(x[5m]) > 0.5", "0.5", 5) == 0.5);   // the window is full
