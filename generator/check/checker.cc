@@ -1,7 +1,10 @@
 // Runs every check in order.
 #include "generator/check/checker.h"
 
+#include <cstdio>
+
 #include "common/process.h"
+#include "generator/check/comparison_check.h"
 #include "generator/check/join_label_check.h"
 #include "generator/check/metric_check.h"
 #include "generator/check/promql_check.h"
@@ -21,7 +24,18 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
   for (const Node& node : model.nodes) {
     if (node.kind != NodeKind::Alert || !node.when || node.examples) continue;
     if (!node.when->analysis.ast) continue;  // not valid PromQL: that error says it all
+    if (is_bool_comparison(*node.when->analysis.ast)) continue;  // check_bool_conditions says why
     if (promql::test_shape(*node.when->analysis.ast, node.scope == NodeScope::Cluster)) continue;
+    if (auto inexact = inexact_threshold(*node.when->analysis.ast, node.when->expr)) {
+      char value[32], rounded[32];
+      std::snprintf(value, sizeof value, "%.10g", inexact->value);
+      std::snprintf(rounded, sizeof rounded, "%.4g", inexact->value);
+      diagnostics.error(node.when->position_at(inexact->offset),
+                        "cannot derive test series for '" + node.id + "': its threshold '" + inexact->text +
+                            "' has no exact decimal value (" + value + "...), so no test value can sit on it",
+                        std::string("write the threshold as a decimal (such as ") + rounded + "), or add `examples:`");
+      continue;
+    }
     diagnostics.error(node.when->where,
                       "cannot derive test series for '" + node.id +
                           "': its condition is not one of the derivable shapes (docs/spec.md, \"Tests, by construction\")",
@@ -34,6 +48,7 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics) {
   check_testable(model, diagnostics);
   check_metrics(model, diagnostics);
+  check_bool_conditions(model, diagnostics);
   check_selectors(model, diagnostics);
   check_join_labels(model, diagnostics);
   check_scopes(model, diagnostics);

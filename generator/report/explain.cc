@@ -7,6 +7,7 @@
 
 #include "generator/emit/flowchart_text.h"
 #include "generator/model/routing.h"
+#include "generator/promql/condition.h"
 
 namespace symptree {
 namespace {
@@ -20,14 +21,40 @@ std::string indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
-// "threshold > 5" ("> 26 * 3600 (= 93600)") for simple comparisons ("> 5, or == 0" for alternatives); "" otherwise.
+// The flipped comparison, for a constant written on the left (`5 < x` is `x > 5`).
+std::string flipped_op(const std::string& op) {
+  if (op == "<") return ">";
+  if (op == ">") return "<";
+  if (op == "<=") return ">=";
+  if (op == ">=") return "<=";
+  return op;
+}
+
+// "threshold > 5" ("> 26 * 3600 (= 93600)") for a condition compared with a
+// constant; with several comparisons each names its side ("threshold a > 5,
+// and b == 0"); "" when nothing is compared with a constant.
 std::string threshold_text(const Condition& condition) {
+  if (!condition.analysis.ast) return "";
+  const std::string& expr = condition.expr;
+  std::vector<std::pair<std::string, std::string>> found;  // (side, "OP threshold (= value)")
+  promql::walk(*condition.analysis.ast, [&](const promql::Node& node) {
+    if (node.kind != promql::NodeKind::Binary || !promql::is_comparison(node.binary_op)) return;
+    std::string op = promql::binary_op_text(node.binary_op);
+    const promql::Node* side = &node.child(0);
+    std::optional<ConstantThreshold> threshold = constant_threshold(node.child(1), expr);
+    if (!threshold) {
+      threshold = constant_threshold(node.child(0), expr);
+      side = &node.child(1);
+      op = flipped_op(op);
+    }
+    if (!threshold) return;
+    std::string number = threshold->value.to_string();  // a constant expression shows its value too
+    found.emplace_back(expr.substr(side->pos.start, side->pos.end - side->pos.start),
+                       op + " " + threshold->text + (number == threshold->text ? "" : " (= " + number + ")"));
+  });
   std::string out;
-  for (const SimpleComparison& comparison : condition.analysis.alternatives) {
-    std::string value = comparison.aggregation ? comparison.aggregation->op + "(" + comparison.metric + ")" : comparison.metric;
-    std::string number = comparison.threshold.to_string();  // a constant expression shows its value too
-    out += (out.empty() ? "threshold " : ", or ") + value + " " + comparison.op + " " + comparison.threshold_text +
-           (number == comparison.threshold_text ? "" : " (= " + number + ")");
+  for (const auto& [side, comparison] : found) {
+    out += (out.empty() ? "threshold " : ", and ") + (found.size() > 1 ? side + " " : "") + comparison;
   }
   return out;
 }

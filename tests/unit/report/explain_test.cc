@@ -14,7 +14,7 @@ TEST_CASE("explain shows the path, each question's condition and threshold, the 
   REQUIRE_MESSAGE(text, error);
   for (const char* part : {"API is down → Port taken? → Disk nearly full too?", "1. API is down  [api_down]",
                            "2. Port taken?  [port_taken]", "3. Disk nearly full too?  [disk_nearly_full]",
-                           "threshold symptree_filesystem_used_ratio > 0.9", "and on (host)",
+                           "threshold > 0.9", "and on (host)",
                            "https://runbooks.example.com/shop/runbooks/disk.md#nearly-full",
                            "ss -ltnp | grep 8080  # Who holds the port", "Pages: tickets (webhook) with severity warning",
                            "P2, respond within 4h"}) {
@@ -52,4 +52,19 @@ TEST_CASE("explain of an unknown name gives a did-you-mean hint") {
   CHECK(error.find("did you mean 'port_taken'?") != std::string::npos);
   CHECK_FALSE(explain(c, "zzzzzzzzzzzzzzzzzz", error));
   CHECK(error.find("symptree coverage") != std::string::npos);
+}
+
+// Found by a newcomer trial: a ratio compared with `(90 / 100)` showed no folded value.
+TEST_CASE("explain folds a threshold written as an expression in any comparison, and names sides when several") {
+  std::string spec = replace(small_spec(), "shop_queue_depth > 1000", "shop_queue_depth > (90 / 100)");
+  std::string error;
+  Compilation c1 = compile_ok(spec);
+  std::optional<std::string> one = explain(c1, "queue_backlog", error);
+  REQUIRE(one);
+  CHECK(one->find("threshold > (90 / 100) (= 0.9)") != std::string::npos);
+  std::string two_specs = replace(small_spec(), "shop_queue_depth > 1000", "0 < shop_queue_depth and shop_queue_depth <= 26 * 3600");
+  Compilation c2 = compile_ok(two_specs);
+  std::optional<std::string> two = explain(c2, "queue_backlog", error);
+  REQUIRE(two);
+  CHECK(two->find("threshold shop_queue_depth > 0, and shop_queue_depth <= 26 * 3600 (= 93600)") != std::string::npos);
 }
