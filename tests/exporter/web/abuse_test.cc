@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 #include "running_exporter.h"
@@ -85,6 +86,24 @@ std::vector<RawConnection> open_connections(int port, int count) {
     REQUIRE(connections.back().connected());
   }
   return connections;
+}
+
+// Waits (at most `deadline`) until process `pid` holds at least `count` open
+// descriptors, that is until it has accepted that many connections; true then.
+bool wait_for_descriptors(pid_t pid, size_t count, milliseconds deadline) {
+  std::string dir = "/proc/" + std::to_string(pid) + "/fd";
+  auto end = SteadyClock::now() + deadline;
+  while (SteadyClock::now() < end) {
+    std::error_code error;
+    size_t open = 0;
+    for (auto it = std::filesystem::directory_iterator(dir, error); !error && it != std::filesystem::directory_iterator();
+         it.increment(error)) {
+      ++open;
+    }
+    if (open >= count) return true;
+    std::this_thread::sleep_for(milliseconds(20));
+  }
+  return false;
 }
 
 // Sends one byte on every connection every 100 ms for `duration` (slowloris).
@@ -209,7 +228,8 @@ TEST_CASE("during wrk -c2000 every scrape is answered at once, 200 or 503") {
     _exit(127);
   }
   REQUIRE(wrk > 0);
-  std::this_thread::sleep_for(milliseconds(1500));  // wrk has opened its connections
+  // wrk has opened (most of) its connections: the exporter holds them.
+  CHECK(wait_for_descriptors(exporter.process->pid(), 500, milliseconds(10000)));
   Latency latency = time_scrapes(exporter.port, 20);
   kill(wrk, SIGTERM);
   int status = 0;
@@ -255,7 +275,7 @@ TEST_CASE("silent and stalled TLS connections hold no worker and SIGTERM stops t
   for (size_t i = 0; i < more.size(); ++i) more[i].send(i % 2 ? std::string("\x16\x03\x01", 3) : "GET / HTTP/1.1\r\n");
   std::atomic<bool> stop{false};
   std::thread trickler = trickle(more, milliseconds(3000), stop);
-  std::this_thread::sleep_for(milliseconds(300));
+  CHECK(wait_for_descriptors(process->pid(), 200, milliseconds(5000)));  // accepted before SIGTERM
   auto start = SteadyClock::now();
   kill(process->pid(), SIGTERM);
   int code = process->wait_exit(5000);

@@ -24,7 +24,10 @@ namespace {
 // Holds every answer() until released; counts drops.
 class HeldHandler : public HttpHandler {
  public:
-  std::optional<HttpResponse> answer_now(const HttpRequest&) override { return std::nullopt; }
+  std::optional<HttpResponse> answer_now(const HttpRequest&) override {
+    ++parsed;  // on the loop, which queues the request (or answers 503) before it reads the next
+    return std::nullopt;
+  }
   HttpResponse answer(const HttpRequest&) override {
     std::unique_lock<std::mutex> lock(mutex_);
     ++entered;
@@ -37,6 +40,7 @@ class HeldHandler : public HttpHandler {
     release_ = true;
     released_.notify_all();
   }
+  std::atomic<int> parsed{0};
   std::atomic<int> entered{0};
   std::atomic<int> drops{0};
 
@@ -64,7 +68,9 @@ TEST_CASE("http server: a full queue is a 503 at once and a drop, queued request
   for (int i = 0; i < 500 && handler.entered == 0; ++i) std::this_thread::sleep_for(milliseconds(10));
   REQUIRE(handler.entered == 1);
   queued.send(get_request("/b"));
-  std::this_thread::sleep_for(milliseconds(100));  // /b reaches the queue before /c
+  // /b is in the queue before /c is sent: the loop queued it right after parsing it.
+  for (int i = 0; i < 500 && handler.parsed < 2; ++i) std::this_thread::sleep_for(milliseconds(10));
+  REQUIRE(handler.parsed == 2);
   refused.send(get_request("/c"));
   CHECK(refused.read_responses(1, milliseconds(5000)) == std::vector<int>{503});
   CHECK(handler.drops == 1);
