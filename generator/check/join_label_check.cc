@@ -19,6 +19,28 @@ std::string remedy(const promql::Drop& drop, const std::string& label) {
   }
 }
 
+// For a `by (...)` that drops `label`: the listed name that is a typo of it ("hsot"), or "".
+std::string misspelled_in_by(const promql::Drop& drop, const std::string& label, const std::string& expr) {
+  if (drop.kind != promql::DropKind::By || drop.pos.end > expr.size() || drop.pos.start >= drop.pos.end) return "";
+  std::string clause = expr.substr(drop.pos.start, drop.pos.end - drop.pos.start);
+  size_t open = clause.find('('), close = clause.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close < open) return "";
+  std::vector<std::string> names;
+  std::string name;
+  for (char c : clause.substr(open + 1, close - open - 1) + ",") {
+    if (c == ',' || c == ' ' || c == '\t' || c == '\n') {
+      if (!name.empty()) names.push_back(name);
+      name.clear();
+    } else {
+      name.push_back(c);
+    }
+  }
+  for (const std::string& candidate : names) {
+    if (closest_match(candidate, {label}) == label) return candidate;
+  }
+  return "";
+}
+
 std::string joined(const std::vector<std::string>& labels) {
   std::string text;
   for (const std::string& label : labels) text += (text.empty() ? "" : ", ") + label;
@@ -37,10 +59,14 @@ void check_join_labels(const Model& model, Diagnostics& diagnostics) {
       if (labels.presence(label) != promql::Presence::Absent) continue;
       std::optional<promql::Drop> drop = labels.why_absent(label);
       size_t offset = drop ? drop->pos.start : 0;
-      diagnostics.error(node.when->position_at(offset),
-                        "the result has no '" + label + "': " + (drop ? remedy(*drop, label) : "keep it"),
+      std::string typo = drop ? misspelled_in_by(*drop, label, node.when->expr) : "";
+      std::string fix = !typo.empty() ? "did you mean '" + label + "' for '" + typo + "' in by (...)?"
+                        : drop        ? remedy(*drop, label)
+                                      : "keep it";
+      diagnostics.error(node.when->position_at(offset), "the result has no '" + label + "': " + fix,
                         "'" + node.id + "' holds per host, so its alert must carry " + joined(model.join_on) +
-                             " for the causes under it to join on" + (drop ? " (" + drop->reason + ")" : "") +
+                             (node.children.empty() ? "" : " for the causes under it to join on") +
+                             (drop ? " (" + drop->reason + ")" : "") +
                             "; or make the node `scope: cluster`");
       break;
     }
