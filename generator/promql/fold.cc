@@ -188,4 +188,35 @@ std::optional<Constant> fold_constant(const Node& expr) {
   return Constant{v->value, to_decimal(v->exact)};
 }
 
+namespace {
+
+// A decimal's exact value ("-12.5" is -125/10).
+Exact from_decimal(const Decimal& d) {
+  std::string text = d.to_string();
+  bool negative = !text.empty() && text[0] == '-';
+  if (negative) text.erase(0, 1);
+  i128 num = 0, den = 1;
+  bool fraction = false;
+  for (char c : text) {
+    if (c == '.') {
+      fraction = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    if (__builtin_mul_overflow(num, 10, &num) || __builtin_add_overflow(num, c - '0', &num)) return std::nullopt;
+    if (fraction && __builtin_mul_overflow(den, 10, &den)) return std::nullopt;
+  }
+  return make(negative ? -num : num, den);
+}
+
+}  // namespace
+
+std::optional<Decimal> exact_quotient(const Decimal& a, const Decimal& b) {
+  return to_decimal(mul(from_decimal(a), inverse(from_decimal(b))));
+}
+
+std::optional<Decimal> exact_product(const Decimal& a, const Decimal& b) {
+  return to_decimal(mul(from_decimal(a), from_decimal(b)));
+}
+
 }  // namespace symptree::promql

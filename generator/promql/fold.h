@@ -21,4 +21,8 @@ struct Constant {
 // (selectors, time(), scalar(...)).
 std::optional<Constant> fold_constant(const Node& expr);
 
+// a / b and a * b when the result is an exact decimal (90 / 100 = 0.9; 1 / 3: nullopt).
+std::optional<Decimal> exact_quotient(const Decimal& a, const Decimal& b);
+std::optional<Decimal> exact_product(const Decimal& a, const Decimal& b);
+
 }  // namespace symptree::promql

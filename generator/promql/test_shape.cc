@@ -124,19 +124,54 @@ std::string flipped(const std::string& op) {
   return op;
 }
 
+// `T * k`, `k * T` or `T / k` with k a positive constant with an exact value:
+// the term's node, and k.
+struct ScaledNode {
+  const Node* term;
+  Constant factor;
+  bool divides;
+};
+
+std::optional<ScaledNode> scaled_node(const Node& node) {
+  const Node& n = unparen(node);
+  if (n.kind != NodeKind::Binary || n.return_bool || (n.binary_op != BinaryOp::Mul && n.binary_op != BinaryOp::Div)) {
+    return std::nullopt;
+  }
+  for (int side = 1; side >= 0; --side) {
+    if (side == 0 && n.binary_op == BinaryOp::Div) break;  // k / T is not a scaled T
+    std::optional<Constant> k = fold_constant(n.child(side));
+    if (!k || !k->exact || *k->exact <= Decimal::from_int(0)) continue;
+    return ScaledNode{&n.child(1 - side), *k, n.binary_op == BinaryOp::Div};
+  }
+  return std::nullopt;
+}
+
 std::optional<TestShape> comparison(const Node& n, bool cluster) {
   if (n.return_bool) return std::nullopt;
   std::string op = binary_op_text(n.binary_op);
   for (int side = 0; side < 2; ++side) {
     std::optional<Constant> constant = fold_constant(n.child(1 - side));
     if (!constant || !constant->exact) continue;
-    std::optional<Term> term = term_of(n.child(side), cluster);
-    if (!term) return std::nullopt;
     TestShape shape;
     shape.kind = TestShape::Kind::Compare;
-    shape.term = *term;
     shape.op = side == 0 ? op : flipped(op);
     shape.threshold = *constant->exact;
+    if (std::optional<Term> term = term_of(n.child(side), cluster)) {
+      shape.term = *term;
+      return shape;
+    }
+    std::optional<ScaledNode> scaled = scaled_node(n.child(side));
+    if (!scaled) return std::nullopt;
+    std::optional<Term> term = term_of(*scaled->term, cluster);
+    std::optional<Decimal> threshold = scaled->divides ? exact_product(*constant->exact, *scaled->factor.exact)
+                                                       : exact_quotient(*constant->exact, *scaled->factor.exact);
+    if (!term || !threshold) return std::nullopt;
+    shape.term = *term;
+    shape.threshold = *threshold;
+    const Decimal& k = *scaled->factor.exact;
+    std::optional<Decimal> unit = scaled->divides ? exact_product(constant->exact->unit(), k)
+                                                  : exact_quotient(constant->exact->unit(), k);
+    shape.scaling = Scaling{scaled->factor.value, scaled->divides, constant->value, unit};
     return shape;
   }
   return std::nullopt;

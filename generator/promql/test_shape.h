@@ -45,13 +45,25 @@ struct Term {
   int64_t offset_ms = 0;                  // of its (numerator's) selector
 };
 
+// `T * k OP c`, `k * T OP c` or `T / k OP c` (k a positive constant, as in
+// `errors / requests * 100 > 5`): the comparison is read as `T OP c/k` (or
+// `T OP c*k`), and checked in float64 as Prometheus computes it: the term's
+// value times (or divided by) `factor`, against `threshold`.
+struct Scaling {
+  double factor = 1;
+  bool divides = false;
+  double threshold = 0;          // c, as written, in float64
+  std::optional<Decimal> unit;   // one written unit of c in the term's unit (90 -> 0.01 for * 100)
+};
+
 // A node of the shape tree.
 struct TestShape {
   enum class Kind { Compare, And, Unless, Or, Absent } kind = Kind::Compare;
   // Compare: term OP threshold, written either way round (`5 < x` is read `x > 5`).
   Term term;
   std::string op;  // > < >= <= == !=
-  Decimal threshold;
+  Decimal threshold;               // in the term's own unit (c/k when scaled)
+  std::optional<Scaling> scaling;  // when the term is scaled before the comparison
   // Absent: the selector whose series must be missing.
   ShapeSelector absent;
   // And, Unless, Or: the two sides.

@@ -108,7 +108,7 @@ bool ScenarioBuilder::add_shape(const promql::TestShape& shape, TestHost host, b
   }
   Slot* slot = slot_for(shape.term.selector, host, Role::Term, &shape.term, key, error);
   if (!slot) return false;
-  slot->constraints.push_back({shape.op, shape.threshold, holds});
+  slot->constraints.push_back({shape.op, shape.threshold, holds, shape.scaling});
   if (shape.term.divisor) {
     std::string divisor_key;
     if (!slot_for(*shape.term.divisor, host, Role::Divisor, &shape.term, divisor_key, error)) return false;
@@ -176,12 +176,16 @@ bool ScenarioBuilder::meets(const Slot& slot, const SeriesForm& form, int from, 
   if (!slot.divisor.empty()) divisor = divisor_series(slot.term).expand(samples);
   std::vector<double> series = form.expand(samples);
   std::vector<double> thresholds;
-  for (const ValueConstraint& c : slot.constraints) thresholds.push_back(std::strtod(c.threshold.to_string().c_str(), nullptr));
+  for (const ValueConstraint& c : slot.constraints) {
+    thresholds.push_back(c.scaling ? c.scaling->threshold : std::strtod(c.threshold.to_string().c_str(), nullptr));
+  }
   for (int at = from; at <= to; ++at) {
     std::optional<double> value = term_value(slot.term, series, divisor, at, model_.test_interval.ms);
     for (size_t i = 0; i < slot.constraints.size(); ++i) {
       const ValueConstraint& c = slot.constraints[i];
-      if ((value && compare_value(*value, c.op, thresholds[i])) != c.holds) return false;
+      std::optional<double> compared = value;
+      if (value && c.scaling) compared = c.scaling->divides ? *value / c.scaling->factor : *value * c.scaling->factor;
+      if ((compared && compare_value(*compared, c.op, thresholds[i])) != c.holds) return false;
     }
   }
   return true;

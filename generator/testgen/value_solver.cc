@@ -19,8 +19,8 @@ namespace {
 std::vector<Decimal> candidates(const std::vector<ValueConstraint>& constraints) {
   std::vector<Decimal> values;
   for (const ValueConstraint& c : constraints) {
-    Decimal below = c.threshold - c.threshold.unit();
-    Decimal above = c.threshold + c.threshold.unit();
+    Decimal below = c.threshold - c.unit();
+    Decimal above = c.threshold + c.unit();
     bool equality = c.op == "==" || c.op == "!=";
     bool prefer_below = equality && below >= Decimal::from_int(0);
     values.push_back(c.threshold);
@@ -28,7 +28,7 @@ std::vector<Decimal> candidates(const std::vector<ValueConstraint>& constraints)
     values.push_back(prefer_below ? above : below);
   }
   for (const ValueConstraint& c : constraints) {
-    Decimal two = c.threshold.unit() + c.threshold.unit();
+    Decimal two = c.unit() + c.unit();
     values.push_back(c.threshold + two);
     values.push_back(c.threshold - two);
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "generator/promql/decimal.h"
+#include "generator/promql/test_shape.h"
 
 namespace symptree {
 
@@ -17,8 +18,14 @@ struct ValueConstraint {
   std::string op;  // > < >= <= == !=
   Decimal threshold;
   bool holds = true;
+  // When the condition scales the value before comparing (`x * 100 > 90`,
+  // threshold 0.9 here): how, for the float64 check of the series.
+  std::optional<promql::Scaling> scaling = std::nullopt;
 
   bool satisfied_by(const Decimal& value) const;
+  // The step between candidate values: one written unit of the threshold (of
+  // the threshold as written, when the condition scales the value).
+  Decimal unit() const { return scaling && scaling->unit ? *scaling->unit : threshold.unit(); }
 };
 
 // A value meeting every constraint, or nullopt when they contradict each other.

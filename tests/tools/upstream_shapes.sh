@@ -1,5 +1,5 @@
 # flowchart-spec/examples/upstream-shapes.yaml: every condition in a shape
-# public rule sets use (capital keywords, thresholds as expressions, time()
+# public rule sets use (capital keywords, thresholds as expressions, percentages, time()
 # arithmetic, rates, ratios, `unless`, OFFSET), no `examples` at all. It
 # compiles with derived tests only; promtool accepts the rules and passes every
 # generated test; amtool accepts the Alertmanager configuration; and the tests
@@ -29,7 +29,7 @@ mutate() {
 }
 mutate "ratio threshold (25 / 100) -> (26 / 100)" 's|> ( 25 / 100 )|> ( 26 / 100 )|' LedgerPaymentsFailing
 mutate "certificate 7 days -> 8 days" 's/time() < 7 \* 86400/time() < 8 * 86400/' LedgerCertificateExpiring
-mutate "pool > 0.9 -> >= 0.9" 's|ledger_db_connections_max > 0.9|ledger_db_connections_max >= 0.9|' LedgerPoolExhausted
+mutate "pool percentage 90 -> 95" 's|ledger_db_connections_max \* 100 > 90|ledger_db_connections_max * 100 > 95|' LedgerPoolExhausted
 mutate "increase > 50 -> > 51" 's/\[10m\]) > 50/[10m]) > 51/' LedgerDbRetries
 mutate "deriv > 2 -> > 1" 's/\[15m\]) > 2/[15m]) > 1/' LedgerQueueGrowing
 mutate "settlement 26h -> 25h" 's/> 26 \* 3600/> 25 * 3600/' LedgerSettlementStalled

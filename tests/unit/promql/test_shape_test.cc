@@ -90,3 +90,24 @@ TEST_CASE("offset is kept, @, regex matchers, bool and other functions are not d
   CHECK_FALSE(test_shape_of("x > y", false));
   CHECK_FALSE(test_shape_of("sum(x", false));
 }
+
+// Public rule sets write percentages: `a / b * 100 > 80`, `x * 8 > 1e9`, `x / 1024 > 5`.
+TEST_CASE("a term scaled by a positive constant: the threshold in the term's unit, the scaling kept for the float check") {
+  TestShape ratio = shape("sum by (host) (a) / sum by (host) (b) * 100 > 80");
+  CHECK(ratio.term.kind == TermKind::Ratio);
+  CHECK(ratio.threshold.to_string() == "0.8");
+  REQUIRE(ratio.scaling);
+  CHECK(ratio.scaling->factor == 100);
+  CHECK_FALSE(ratio.scaling->divides);
+  CHECK(ratio.scaling->threshold == 80);
+  TestShape divided = shape("(x_bytes / 1024) < 5");
+  CHECK(divided.threshold.to_string() == "5120");
+  CHECK(divided.scaling->divides);
+  CHECK(shape("8 * rate(x_total[5m]) > 1e9").term.kind == TermKind::Rate);
+  CHECK(shape("(a / b) * 100 < (25 / 2)").threshold.to_string() == "0.125");
+  CHECK_FALSE(shape("x > 5").scaling);
+  CHECK_FALSE(test_shape_of("x * 3 > 1", false));     // 1/3: no exact threshold in the term's unit
+  CHECK_FALSE(test_shape_of("x * -2 > 1", false));    // a negative factor would flip the comparison
+  CHECK_FALSE(test_shape_of("100 / x > 1", false));   // not a scaled x
+  CHECK_FALSE(test_shape_of("x * y > 1", false));
+}

@@ -73,3 +73,13 @@ TEST_CASE("unless: silent when both sides hold") {
   CHECK(cases[1].checks.back().expected.empty());
   CHECK(cases[1].series.size() == 2);
 }
+
+// 0.8 * 100 is 80.00000000000001 in float64: the check runs on the scaled value,
+// as Prometheus compares it, so the silent case does not sit where the alert holds.
+TEST_CASE("a percentage (ratio * 100) derives: the ratio's series, checked as Prometheus scales it") {
+  std::string spec = with_queue_condition(
+      "sum by (host) (shop_queue_depth) / sum by (host) (symptree_filesystem_used_ratio{name=\"data\"}) * 100 > 80");
+  std::vector<TestCase> cases = cases_of(spec, "ShopQueueBacklog");
+  REQUIRE(cases.size() >= 2);
+  CHECK_FALSE(cases[0].series.empty());
+}
