@@ -116,6 +116,15 @@ int run_compile(const SpecInput& input, const std::string& out_dir, bool check_o
     if (!quiet) std::cout << out_dir << " is up to date with " << input.name << "\n";
     return kExitOk;
   }
+  // One output directory per service: writing another service's outputs over
+  // these would remove every file its manifest lists.
+  if (std::string owner = manifest_service(out_dir); !owner.empty() && owner != compilation->model.service) {
+    std::cerr << "symptree: " << out_dir << " holds the outputs of service '" << owner << "'; compiling '"
+              << compilation->model.service << "' there would delete them. Compile each service to a folder of its "
+              << "own, e.g. -o generated/" << compilation->model.service << " beside -o generated/" << owner
+              << ", or remove " << out_dir << " first\n";
+    return kExitIoError;
+  }
   if (std::string error = compilation->outputs.write(out_dir); !error.empty()) {
     std::cerr << "symptree: " << error << "\n";
     return kExitIoError;

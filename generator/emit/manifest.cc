@@ -10,6 +10,7 @@ std::string render_manifest(const Model& model, const AlertPlan& alerts, const T
   nlohmann::ordered_json manifest;
   manifest["generator"] = "symptree " SYMPTREE_VERSION;
   manifest["spec"] = model.spec_name;
+  manifest["service"] = model.service;
   manifest["spec_sha256"] = sha256_hex(spec_text);
   nlohmann::ordered_json files = nlohmann::ordered_json::object();
   for (const auto& [path, content] : outputs.files()) files[path] = sha256_hex(content);

@@ -119,6 +119,14 @@ std::string OutputSet::write(const std::string& dir) const {
   return "";
 }
 
+std::string manifest_service(const std::string& dir) {
+  std::string text;
+  if (!read_file(fs::path(dir) / kManifestName, text)) return "";
+  nlohmann::json manifest = nlohmann::json::parse(text, nullptr, false);
+  if (!manifest.is_object() || !manifest.contains("service") || !manifest["service"].is_string()) return "";
+  return manifest["service"].get<std::string>();
+}
+
 std::vector<std::string> OutputSet::differences(const std::string& dir) const {
   std::vector<std::string> differ;
   for (const auto& [path, content] : files_) {

@@ -36,6 +36,10 @@ class OutputSet {
 // Name of the manifest inside the output directory.
 constexpr const char* kManifestName = "manifest.json";
 
+// The service whose outputs `dir` holds, from its manifest; "" when there is
+// none (no manifest, or one written before manifests named the service).
+std::string manifest_service(const std::string& dir);
+
 // sha256 as lowercase hex.
 std::string sha256_hex(const std::string& data);
 

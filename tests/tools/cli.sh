@@ -50,3 +50,13 @@ mkdir -p "$WORK/readonly" && touch "$WORK/readonly/file"
 expect_exit 3 "$SYMPTREE" compile "$SPEC" -o "$WORK/readonly/file/out"
 expect_output "cannot create"
 pass "unwritable output"
+
+# One output directory per service: a second service compiled over the first's
+# outputs would remove every file of the first; it is refused, nothing changes.
+expect_exit 0 "$SYMPTREE" --no-promtool compile "$SPEC" -o "$WORK/shared" -q
+before=$(cd "$WORK/shared" && find . -type f | sort | xargs sha256sum)
+expect_exit 3 "$SYMPTREE" --no-promtool compile "$SOURCE_DIR/flowchart-spec/examples/upstream-shapes.yaml" -o "$WORK/shared"
+expect_output "holds the outputs of service 'stemedb'; compiling 'ledger' there would delete them"
+[ "$(cd "$WORK/shared" && find . -type f | sort | xargs sha256sum)" == "$before" ] || fail "the first service's outputs changed"
+expect_exit 0 "$SYMPTREE" --no-promtool compile "$SPEC" -o "$WORK/shared" -q
+pass "a second service is refused over the first one's outputs; the same service recompiles"
