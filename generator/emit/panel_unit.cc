@@ -120,6 +120,13 @@ std::string binary_unit(const Node& node) {
   switch (node.binary_op) {
     case BinaryOp::Add: case BinaryOp::Sub:
       if (lhs == kTimestamp && rhs == kTimestamp) return node.binary_op == BinaryOp::Sub ? "s" : "";
+      // time() - x or x - time() with x a series: an age or a time left (x is a point in time
+      // whatever its name says, e.g. pg_postmaster_start_time_seconds).
+      if (node.binary_op == BinaryOp::Sub &&
+          ((lhs == kTimestamp && node.child(1).type() == promql::ValueType::Vector) ||
+           (rhs == kTimestamp && node.child(0).type() == promql::ValueType::Vector))) {
+        return "s";
+      }
       if (lhs == kTimestamp || rhs == kTimestamp) return kTimestamp;  // a point in time moved by a duration
       return lhs.empty() ? rhs : lhs;
     case BinaryOp::Div:

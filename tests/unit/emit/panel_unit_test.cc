@@ -47,3 +47,11 @@ TEST_CASE("units pass through functions, aggregations and filters, and scaling l
   CHECK(grafana_unit("symptree_process_up{name=\"x\"}") == "bool");
   CHECK(grafana_unit("sum(") == "short");
 }
+
+// Found by a newcomer trial: Postgres's start time is named *_time_seconds, not *_timestamp_seconds.
+TEST_CASE("time() minus a series, or a series minus time(), is a duration whatever the series is named") {
+  CHECK(grafana_unit("time() - pg_postmaster_start_time_seconds < 300") == "s");
+  CHECK(grafana_unit("cert_not_after_timestamp_seconds - time() < 86400") == "s");
+  CHECK(grafana_unit("time() - 3600") == "dateTimeAsIso");                   // a point in time, moved
+  CHECK(grafana_unit("cert_not_after_timestamp_seconds - 3600") == "dateTimeAsIso");
+}
