@@ -110,6 +110,7 @@ std::string coverage_text(const Compilation& c, const TestOutcomes& outcomes) {
   out << "\n" << alerts << " branches enforced by an alert (" << tested << " with tests), " << manual << " manual; ";
   if (outcomes.ran) {
     out << outcomes.failed << " failed checks\n";
+    if (!outcomes.report.empty()) out << "\npromtool's report of the failures:\n" << outcomes.report;
   } else {
     out << "all " << c.tests.case_count << " test cases NOT RUN (" << outcomes.not_run_reason << ")\n";
   }
@@ -136,6 +137,7 @@ nlohmann::json coverage_json(const Compilation& c, const TestOutcomes& outcomes)
   nlohmann::json promtool = {{"ran", outcomes.ran}, {"cases", c.tests.case_count}, {"failed", outcomes.failed}};
   if (!outcomes.ran) promtool["not_run_reason"] = outcomes.not_run_reason;
   if (!outcomes.error.empty()) promtool["error"] = outcomes.error;
+  if (!outcomes.report.empty()) promtool["report"] = outcomes.report;
   return {{"spec", c.model.spec_name}, {"tests", promtool}, {"rows", rows}};
 }
 

@@ -129,6 +129,7 @@ TestOutcomes run_rule_tests(const Compilation& compilation, const std::string& p
   for (const ProcessResult& result : results) {
     int failed_before = outcomes.failed;
     parse_promtool_failures(result.output, alert_of_node, outcomes);
+    if (outcomes.failed != failed_before) outcomes.report += result.output;
     if (result.exit_code == 0 || outcomes.failed != failed_before) continue;
     // A promtool killed by a signal may print nothing: still never a success.
     outcomes.error += !result.output.empty() ? result.output

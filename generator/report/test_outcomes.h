@@ -18,6 +18,7 @@ struct TestOutcomes {
   std::map<std::string, int> failed_by_alert;    // alert name -> failed test cases
   int failed = 0;                                // failed test cases in all
   std::string error;                             // promtool failed without naming a test
+  std::string report;                            // promtool's output for the files with failures
 };
 
 // Runs the compilation's test files with `promtool`, `jobs` processes at once

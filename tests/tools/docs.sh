@@ -159,6 +159,8 @@ for jobs in 1 3; do
   expect_exit 1 "$SYMPTREE" --promtool "$WORK/fake-promtool" --no-promtool coverage -j "$jobs" "$SPEC"
   expect_output "failed 1 of"
   expect_output "promtool cases run, 1 failed"
+  expect_output "promtool's report of the failures:"
+  expect_output "    name: StemeDBTlsError: silent when its own condition does not hold,"
 done
 pass "coverage runs promtool, maps failures to alerts, says when it cannot run"
 # -j: the test files on one process or several give the same table.
