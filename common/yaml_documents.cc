@@ -51,10 +51,12 @@ bool has_document_marker(const std::string& text) {
   return false;
 }
 
-// A block mapping or list at the root ends only at a document marker; after
-// anything else (a flow collection, a scalar) stray text starts a document.
+// A block mapping or list at the root that starts in the first column ends
+// only at a document marker; after anything else (a flow collection, a scalar,
+// a root indented so that a line in the first column closes it) stray text
+// starts a document.
 bool root_ends_only_at_marker(const YAML::Node& root) {
-  return (root.IsMap() || root.IsSequence()) && root.Style() == YAML::EmitterStyle::Block;
+  return (root.IsMap() || root.IsSequence()) && root.Style() == YAML::EmitterStyle::Block && root.Mark().column == 0;
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace symptree {
 // Where a second document starts in `text`, whose first document YAML::Load
 // read as `root`; nullopt when there is none. Cheap for the usual file: only a
 // file with a document marker (`---`, `...`, `%`) at the start of a line, or a
-// root that is not a block collection, is parsed again.
+// root that is not a block collection in the first column, is parsed again.
 std::optional<YAML::Mark> second_document_start(const std::string& text, const YAML::Node& root);
 
 }  // namespace symptree

@@ -31,8 +31,9 @@ std::string flipped_op(const std::string& op) {
 }
 
 // "threshold > 5" ("> 26 * 3600 (= 93600)") for a condition compared with a
-// constant; with several comparisons each names its side ("threshold a > 5,
-// and b == 0"); "" when nothing is compared with a constant.
+// constant; with several comparisons each names its side ("threshold a > 5;
+// b == 0", whether they are joined by and, or or unless); "" when nothing is
+// compared with a constant.
 std::string threshold_text(const Condition& condition) {
   if (!condition.analysis.ast) return "";
   const std::string& expr = condition.expr;
@@ -54,7 +55,7 @@ std::string threshold_text(const Condition& condition) {
   });
   std::string out;
   for (const auto& [side, comparison] : found) {
-    out += (out.empty() ? "threshold " : ", and ") + (found.size() > 1 ? side + " " : "") + comparison;
+    out += (out.empty() ? "threshold " : "; ") + (found.size() > 1 ? side + " " : "") + comparison;
   }
   return out;
 }

@@ -21,9 +21,10 @@ Decimal times(Decimal d, int64_t n) {
   return result;
 }
 
-// d * interval in seconds, exactly.
-Decimal per_interval(const Decimal& d, int64_t interval_ms) {
-  return *Decimal::parse(times(d, interval_ms).to_string() + "e-3");
+// d * interval in seconds, exactly; nullopt beyond what a Decimal holds
+// (`rate(x[5m]) > 9.99999999999999` needs 16 digits).
+std::optional<Decimal> per_interval(const Decimal& d, int64_t interval_ms) {
+  return Decimal::parse(times(d, interval_ms).to_string() + "e-3");
 }
 
 std::string shortest(double value) {
@@ -129,18 +130,23 @@ std::vector<double> SeriesForm::expand(int samples) const {
 
 std::optional<SeriesForm> series_for_term(const Term& term, const Decimal& target, int64_t interval_ms) {
   Decimal zero = Decimal::from_int(0);
-  std::string interval_s = per_interval(Decimal::from_int(1), interval_ms).to_string();
+  std::optional<Decimal> interval_s = per_interval(Decimal::from_int(1), interval_ms);
+  // A selector read `offset o` back: the line is o seconds further along.
+  std::optional<Decimal> offset_s = per_interval(Decimal::from_int(1), term.offset_ms);
+  if (!interval_s || !offset_s) return std::nullopt;
   TermKind kind = term.kind == TermKind::Ratio ? term.ratio_of : term.kind;
   if (is_counter(kind) && target < zero) return std::nullopt;
   switch (kind) {
     case TermKind::Value: return SeriesForm{target.to_string(), "0", false};
-    case TermKind::MinusTime: return SeriesForm{target.to_string(), interval_s, false};
-    case TermKind::TimeMinus: return SeriesForm{(zero - target).to_string(), interval_s, false};
+    case TermKind::MinusTime: return SeriesForm{(target + *offset_s).to_string(), interval_s->to_string(), false};
+    case TermKind::TimeMinus: return SeriesForm{(*offset_s - target).to_string(), interval_s->to_string(), false};
     default: break;
   }
   if (term.kind == TermKind::Ratio) return SeriesForm{"0", target.to_string(), false};  // divisor rises 1 per interval
   if (kind == TermKind::Rate || kind == TermKind::Irate || kind == TermKind::Deriv) {
-    return SeriesForm{"0", per_interval(target, interval_ms).to_string(), false};
+    std::optional<Decimal> step = per_interval(target, interval_ms);
+    if (!step) return std::nullopt;
+    return SeriesForm{"0", step->to_string(), false};
   }
   // increase and delta: the window's rise is `target`, spread over its intervals.
   double intervals = static_cast<double>(term.range_ms) / static_cast<double>(interval_ms);

@@ -138,9 +138,13 @@ int64_t NodeTestPlanner::fire_time(int node) const {
     if (model_.nodes[n].examples) warmup = std::max(warmup, model_.nodes[n].examples->warmup.ms);
   }
   // Derived series: from when on the path's conditions hold (rate() windows filling up).
+  // The node's facts first, then its ancestors', as the cases add them: the
+  // solver then picks the same values, so the time found is the cases' time.
   ScenarioBuilder builder(model_);
   std::string ignored;
-  for (int n : path) {
+  std::vector<int> in_case_order = {node};
+  in_case_order.insert(in_case_order.end(), path.begin(), path.end() - 1);  // the ancestors, as plan() lists them
+  for (int n : in_case_order) {
     builder.add(n, TestHost::A, true, ignored);
     if (model_.is_cluster(n)) builder.add(n, TestHost::B, true, ignored);
   }

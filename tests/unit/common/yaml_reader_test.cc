@@ -77,6 +77,7 @@ TEST_CASE("a second YAML document is an error where it starts, not silently drop
   CHECK(second("[1, 2]\n  [3]\n") == "2:3");
   CHECK(second("{a: 1}\n  b: 2}\n") == "2:3");
   CHECK(second("\"x\" y\n") == "1:5");
+  CHECK(second("  service: a\nnodes: 1\n") == "2:1");  // an indented root closes at the first column
   Diagnostics d;
   CHECK(parse_yaml_text("f.yaml", "---\na: 1\n", d));              // a start marker on the one document
   CHECK(parse_yaml_text("f.yaml", "a: 1\n...\n", d));              // an end marker with nothing after it

@@ -66,5 +66,5 @@ TEST_CASE("explain folds a threshold written as an expression in any comparison,
   Compilation c2 = compile_ok(two_specs);
   std::optional<std::string> two = explain(c2, "queue_backlog", error);
   REQUIRE(two);
-  CHECK(two->find("threshold shop_queue_depth > 0, and shop_queue_depth <= 26 * 3600 (= 93600)") != std::string::npos);
+  CHECK(two->find("threshold shop_queue_depth > 0; shop_queue_depth <= 26 * 3600 (= 93600)") != std::string::npos);
 }

@@ -83,3 +83,22 @@ TEST_CASE("a percentage (ratio * 100) derives: the ratio's series, checked as Pr
   REQUIRE(cases.size() >= 2);
   CHECK_FALSE(cases[0].series.empty());
 }
+
+// Found in review: the line ignored the offset, so every value the silent case
+// could use was 300 s too old and the case was skipped as "cannot occur".
+TEST_CASE("time() - x offset 5m: the line is offset too, and the silent case is planned") {
+  std::vector<TestCase> cases =
+      cases_of(with_queue_condition("time() - shop_queue_depth offset 5m > 86400"), "ShopQueueBacklog");
+  bool silent_own = false;
+  for (const TestCase& c : cases) silent_own = silent_own || c.title.find("silent when its own condition") != std::string::npos;
+  CHECK(silent_own);
+}
+
+// Found in review: a threshold whose rate needs more digits than a Decimal holds was read from an empty optional.
+TEST_CASE("a rate threshold too fine for the series notation is not derived, and nothing crashes") {
+  Diagnostics d;
+  std::optional<Model> model = load(with_queue_condition("rate(shop_queue_depth[5m]) > 9.99999999999999"), d);
+  REQUIRE(model);
+  AlertPlan alerts = plan_alerts(*model);
+  plan_tests(*model, alerts, [](const TestCase&) {}, d);
+}
