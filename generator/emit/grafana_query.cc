@@ -113,14 +113,6 @@ std::string number_text(const std::string& expr, const std::vector<Token>& token
   return constant ? constant->value.to_string() : "";
 }
 
-std::string flipped(const std::string& op) {
-  if (op == ">") return "<";
-  if (op == "<") return ">";
-  if (op == ">=") return "<=";
-  if (op == "<=") return ">=";
-  return op;
-}
-
 PanelSignal make_signal(const std::string& query, const std::string& op, const std::string& threshold,
                         const std::string& filters, bool reference = false) {
   return {add_selector_filters(query, filters), op, threshold, grafana_unit(query), reference};
@@ -143,7 +135,7 @@ void add_part_signals(const std::string& expr, const std::vector<Token>& tokens,
   if (std::string number = number_text(expr, tokens, right); !number.empty()) {
     signals.push_back(make_signal(text_of(expr, tokens, left), comparison, number, filters));
   } else if (std::string number = number_text(expr, tokens, left); !number.empty()) {
-    signals.push_back(make_signal(text_of(expr, tokens, right), flipped(comparison), number, filters));
+    signals.push_back(make_signal(text_of(expr, tokens, right), flipped_comparison(comparison), number, filters));
   } else {
     signals.push_back(make_signal(text_of(expr, tokens, left), comparison, "", filters));
     signals.push_back(make_signal(text_of(expr, tokens, right), "", "", filters, true));

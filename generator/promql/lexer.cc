@@ -62,6 +62,14 @@ std::string lowercase_word(const std::string& word) {
   return lower;
 }
 
+std::string flipped_comparison(const std::string& op) {
+  if (op == ">") return "<";
+  if (op == "<") return ">";
+  if (op == ">=") return "<=";
+  if (op == "<=") return ">=";
+  return op;
+}
+
 bool is_promql_keyword(const std::string& word) {
   static const std::set<std::string> keywords = {"and",        "or",          "unless", "by",  "without", "on",
                                                  "ignoring",   "group_left",  "group_right", "bool", "offset",

@@ -28,6 +28,9 @@ LexResult lex_promql(const std::string& expression);
 
 bool is_comparison_operator(const std::string& op);
 
+// The comparison read the other way round: `5 < x` is `x > 5` (== and != stay).
+std::string flipped_comparison(const std::string& op);
+
 // `word` in lower case: PromQL's keywords are case-insensitive (`AND ON`, `SUM BY`).
 std::string lowercase_word(const std::string& word);
 

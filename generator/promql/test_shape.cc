@@ -3,6 +3,7 @@
 
 #include "generator/promql/condition.h"
 #include "generator/promql/fold.h"
+#include "generator/promql/lexer.h"
 #include "generator/promql/parser.h"
 
 namespace symptree::promql {
@@ -116,14 +117,6 @@ std::optional<Term> term_of(const Node& node, bool cluster) {
   return simple_term(n, cluster, sums);
 }
 
-std::string flipped(const std::string& op) {
-  if (op == ">") return "<";
-  if (op == "<") return ">";
-  if (op == ">=") return "<=";
-  if (op == "<=") return ">=";
-  return op;
-}
-
 // `T * k`, `k * T` or `T / k` with k a positive constant with an exact value:
 // the term's node, and k.
 struct ScaledNode {
@@ -154,7 +147,7 @@ std::optional<TestShape> comparison(const Node& n, bool cluster) {
     if (!constant || !constant->exact) continue;
     TestShape shape;
     shape.kind = TestShape::Kind::Compare;
-    shape.op = side == 0 ? op : flipped(op);
+    shape.op = side == 0 ? op : flipped_comparison(op);
     shape.threshold = *constant->exact;
     if (std::optional<Term> term = term_of(n.child(side), cluster)) {
       shape.term = *term;

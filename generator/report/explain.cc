@@ -8,6 +8,7 @@
 #include "generator/emit/flowchart_text.h"
 #include "generator/model/routing.h"
 #include "generator/promql/condition.h"
+#include "generator/promql/lexer.h"
 
 namespace symptree {
 namespace {
@@ -19,15 +20,6 @@ std::string indent(const std::string& text, const std::string& prefix) {
     if (c == '\n') out += prefix;
   }
   return out;
-}
-
-// The flipped comparison, for a constant written on the left (`5 < x` is `x > 5`).
-std::string flipped_op(const std::string& op) {
-  if (op == "<") return ">";
-  if (op == ">") return "<";
-  if (op == "<=") return ">=";
-  if (op == ">=") return "<=";
-  return op;
 }
 
 // "threshold > 5" ("> 26 * 3600 (= 93600)") for a condition compared with a
@@ -46,7 +38,7 @@ std::string threshold_text(const Condition& condition) {
     if (!threshold) {
       threshold = constant_threshold(node.child(0), expr);
       side = &node.child(1);
-      op = flipped_op(op);
+      op = flipped_comparison(op);
     }
     if (!threshold) return;
     std::string number = threshold->value.to_string();  // a constant expression shows its value too
