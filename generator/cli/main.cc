@@ -9,6 +9,7 @@
 #include "common/build_info.h"
 #include "common/yaml_reader.h"
 #include "generator/pipeline/compiler.h"
+#include "generator/pipeline/repository.h"
 #include "generator/report/diagnostic_formats.h"
 #include "generator/report/report_commands.h"
 
@@ -102,22 +103,37 @@ int run_check(const SpecInput& input, DiagnosticFormat format) {
   return compilation ? kExitOk : kExitSpecError;
 }
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : " ") + item;
+  return text;
+}
+
+// compile --check: exit 1 listing each file of `out_dir` that differs from `outputs`.
+int check_outputs(const OutputSet& outputs, const std::string& out_dir, const std::string& specs, bool quiet) {
+  std::vector<std::string> differ = outputs.differences(out_dir);
+  for (const std::string& path : differ) std::cerr << out_dir << "/" << path << "\n";
+  if (!differ.empty()) {
+    std::cerr << "symptree: " << out_dir << " is stale: run `symptree compile " << specs << " -o " << out_dir
+              << "` and commit the result\n";
+    return kExitStale;
+  }
+  if (!quiet) std::cout << out_dir << " is up to date with " << specs << "\n";
+  return kExitOk;
+}
+
 int run_compile(const SpecInput& input, const std::string& out_dir, bool check_only, bool quiet) {
   std::optional<Compilation> compilation = compile_or_report(input);
   if (!compilation) return kExitSpecError;
-  if (check_only) {
-    std::vector<std::string> differ = compilation->outputs.differences(out_dir);
-    for (const std::string& path : differ) std::cerr << out_dir << "/" << path << "\n";
-    if (!differ.empty()) {
-      std::cerr << "symptree: " << out_dir << " is stale: run `symptree compile " << input.name << " -o " << out_dir
-                << "` and commit the result\n";
-      return kExitStale;
-    }
-    if (!quiet) std::cout << out_dir << " is up to date with " << input.name << "\n";
-    return kExitOk;
-  }
+  if (check_only) return check_outputs(compilation->outputs, out_dir, input.name, quiet);
   // One output directory per service: writing another service's outputs over
   // these would remove every file its manifest lists.
+  if (std::vector<std::string> services = manifest_repository_services(out_dir); !services.empty()) {
+    std::cerr << "symptree: " << out_dir << " holds the outputs of a config repo (" << joined(services)
+              << "); compiling '" << compilation->model.service << "' alone there would delete them. Compile the "
+              << "repo's specs together (symptree compile SPECS_FOLDER -o " << out_dir << "), or choose another folder\n";
+    return kExitIoError;
+  }
   if (std::string owner = manifest_service(out_dir); !owner.empty() && owner != compilation->model.service) {
     std::cerr << "symptree: " << out_dir << " holds the outputs of service '" << owner << "'; compiling '"
               << compilation->model.service << "' there would delete them. Compile each service to a folder of its "
@@ -130,6 +146,64 @@ int run_compile(const SpecInput& input, const std::string& out_dir, bool check_o
     return kExitIoError;
   }
   if (!quiet) std::cout << "compiled " << input.name << " -> " << out_dir << "/\n" << render_summary(*compilation);
+  return kExitOk;
+}
+
+// The specs of a config repo compile, and its errors' count line.
+std::optional<RepositoryCompilation> compile_repository_or_report(const std::vector<std::string>& arguments,
+                                                                  const CheckOptions& options, DiagnosticFormat format,
+                                                                  const std::string& name) {
+  Diagnostics diagnostics;
+  std::vector<std::string> specs = find_specs(arguments, diagnostics);
+  std::optional<RepositoryCompilation> repository;
+  if (!diagnostics.has_errors()) repository = compile_repository(specs, options, diagnostics);
+  if (format != DiagnosticFormat::Text) std::cout << render_diagnostics(diagnostics, name, format);
+  else if (!repository) std::cerr << diagnostics.format();
+  if (!repository) {
+    std::cerr << "symptree: " << diagnostics.count() << " error" << (diagnostics.count() == 1 ? "" : "s") << " in "
+              << name << "; nothing was written\n";
+  }
+  return repository;
+}
+
+void print_repository_summary(const RepositoryCompilation& repository) {
+  for (const Compilation& service : repository.services) {
+    std::cout << "\n" << service.model.service << "/ (" << service.model.spec_name << ")\n" << render_summary(service);
+  }
+  for (const std::string& note : repository.notes) std::cout << "note: " << note << "\n";
+}
+
+int run_check_repository(const std::vector<std::string>& arguments, const CheckOptions& options,
+                         DiagnosticFormat format) {
+  std::optional<RepositoryCompilation> repository = compile_repository_or_report(arguments, options, format, joined(arguments));
+  if (!repository) return kExitSpecError;
+  if (format == DiagnosticFormat::Text) {
+    std::cout << joined(arguments) << ": ok, " << repository->services.size() << " services\n";
+    print_repository_summary(*repository);
+  }
+  return kExitOk;
+}
+
+int run_compile_repository(const std::vector<std::string>& arguments, const CheckOptions& options,
+                           const std::string& out_dir, bool check_only, bool quiet) {
+  std::optional<RepositoryCompilation> repository =
+      compile_repository_or_report(arguments, options, DiagnosticFormat::Text, joined(arguments));
+  if (!repository) return kExitSpecError;
+  if (check_only) return check_outputs(repository->outputs, out_dir, joined(arguments), quiet);
+  if (std::string owner = manifest_service(out_dir); !owner.empty()) {
+    std::cerr << "symptree: " << out_dir << " holds the outputs of service '" << owner << "' alone; compiling "
+              << "several specs there would delete them. Choose another folder, or remove " << out_dir << " first\n";
+    return kExitIoError;
+  }
+  if (std::string error = repository->outputs.write(out_dir); !error.empty()) {
+    std::cerr << "symptree: " << error << "\n";
+    return kExitIoError;
+  }
+  if (!quiet) {
+    std::cout << "compiled " << repository->services.size() << " services -> " << out_dir << "/ (one Alertmanager: "
+              << out_dir << "/" << kAlertmanagerConfigPath << ")\n";
+    print_repository_summary(*repository);
+  }
   return kExitOk;
 }
 
@@ -196,9 +270,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   std::string spec, out_dir = "out", format_name = "text";
+  std::vector<std::string> specs;
   bool check_only = false, quiet = false;
   CLI::App* check = app.add_subcommand("check", "Validate a spec: every error with file:line:column, nothing written");
-  check->add_option("spec", spec, "The flowchart spec (YAML), or - for standard input")->required();
+  check->add_option("specs", specs, "The flowchart spec (YAML), or - for standard input; or a config repo's specs: "
+                                    "a folder of them, or several files")
+      ->required();
   check->add_option("--format", format_name, "How errors are printed: text (stderr), or on stdout json, github "
                                              "(workflow annotations) or checkstyle (XML)")
       ->check(CLI::IsMember(diagnostic_format_names()))
@@ -207,7 +284,10 @@ int main(int argc, char** argv) {
   CLI::App* compile = app.add_subcommand("compile", "Compile a spec into Prometheus rules and their tests, Alertmanager config, "
                                          "Grafana dashboard, flowchart docs, exporter config and a manifest; with `deployment:`, "
                                          "prometheus.yml per replica and each Alertmanager peer's cluster flags");
-  compile->add_option("spec", spec, "The flowchart spec (YAML), or - for standard input")->required();
+  compile->add_option("specs", specs, "The flowchart spec (YAML), or - for standard input; or a config repo's specs "
+                                      "(a folder of them, or several files), compiled into one tree with one "
+                                      "Alertmanager config (README: a config repo)")
+      ->required();
   compile->add_option("-o,--out", out_dir, "Output directory")->capture_default_str();
   compile->add_flag("--check", check_only, "Write nothing; exit 1 and list the files when the output directory is stale");
   compile->add_flag("-q,--quiet", quiet, "Print only errors");
@@ -247,6 +327,16 @@ int main(int argc, char** argv) {
     if (command.empty() && app.get_subcommands().empty()) return usage_error(app, "a command is required");
     return usage_error(app, e.what());
   }
+  if ((*check || *compile) && is_repository(specs)) {
+    if (std::find(specs.begin(), specs.end(), "-") != specs.end()) {
+      return usage_error(app, "- (standard input) is one spec; it cannot be compiled with others");
+    }
+    CheckOptions options = spec_input(specs.front(), stdin_name, no_promtool, promtool).options;
+    if (inline_paths) options.path_form = PathForm::Inline;
+    if (*check) return run_check_repository(specs, options, *parse_diagnostic_format(format_name));
+    return run_compile_repository(specs, options, out_dir, check_only, quiet);
+  }
+  if (*check || *compile) spec = specs.front();
   SpecInput input = spec_input(spec, stdin_name, no_promtool, promtool);
   if (inline_paths) input.options.path_form = PathForm::Inline;
   if (*check) return run_check(input, *parse_diagnostic_format(format_name));

@@ -9,18 +9,7 @@
 namespace symptree {
 namespace {
 
-constexpr int kSchemaVersion = 39;  // Grafana 10.4 / 11
 constexpr const char* kPanelsPlaceholder = "\"__symptree_panels__\"";
-
-// `text` as a regular expression matching itself, inside a PromQL string.
-std::string regex_literal(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string(".+*?()[]{}|^$\\").find(c) != std::string::npos) out += "\\\\";
-    out.push_back(c);
-  }
-  return out;
-}
 
 // A multi-value query variable whose "All" matches any value, absent included.
 Json query_variable(const std::string& name, const std::string& query) {
@@ -43,9 +32,7 @@ Json query_variable(const std::string& name, const std::string& query) {
 // datasource, job (the service's and the exporter's), each join label, instance.
 Json templating(const Model& model) {
   Json list = Json::array();
-  list.push_back({{"hide", 0}, {"includeAll", false}, {"label", "Prometheus"},
-                  {"multi", false}, {"name", "datasource"}, {"options", Json::array()}, {"query", "prometheus"},
-                  {"refresh", 1}, {"regex", ""}, {"type", "datasource"}});
+  list.push_back(datasource_variable());
   std::string jobs = regex_literal(model.service_job) + "|" + regex_literal(model.exporter_job);
   list.push_back(query_variable("job", "label_values(up{job=~\"" + jobs + "\"}, job)"));
   for (const std::string& label : model.join_on) {

@@ -120,6 +120,15 @@ Json hidden_column(const std::string& name) {
 
 }  // namespace
 
+std::string regex_literal(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string(".+*?()[]{}|^$\\").find(c) != std::string::npos) out += "\\\\";
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::string host_variable_filters(const Model& model) {
   std::string filters;
   for (const std::string& label : model.join_on) filters += ", " + label + "=~\"$" + label + "\"";
@@ -133,6 +142,11 @@ std::string no_host_filters(const Model& model) {
 }
 
 Json datasource_ref() { return {{"type", "prometheus"}, {"uid", "${datasource}"}}; }
+
+Json datasource_variable() {
+  return {{"hide", 0}, {"includeAll", false}, {"label", "Prometheus"}, {"multi", false}, {"name", "datasource"},
+          {"options", Json::array()}, {"query", "prometheus"}, {"refresh", 1}, {"regex", ""}, {"type", "datasource"}};
+}
 
 Json row_panel(int id, const std::string& title, int y) {
   return {{"collapsed", false}, {"gridPos", grid({0, y, 24, 1})}, {"id", id},

@@ -13,6 +13,11 @@ namespace symptree {
 
 using Json = nlohmann::ordered_json;
 
+constexpr int kSchemaVersion = 39;  // the dashboards' JSON model: Grafana 10.4 / 11
+
+// `text` as a regular expression matching itself, inside a PromQL string.
+std::string regex_literal(const std::string& text);
+
 // Where a panel sits on the dashboard's 24-column grid.
 struct GridPos {
   int x, y, w, h;
@@ -35,6 +40,8 @@ std::string no_host_filters(const Model& model);
 
 // The dashboard's Prometheus data source, chosen by the `datasource` variable.
 Json datasource_ref();
+// That variable.
+Json datasource_variable();
 
 // A row: "Where are we in the flowchart", or a symptom section.
 Json row_panel(int id, const std::string& title, int y);

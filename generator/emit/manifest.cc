@@ -37,4 +37,24 @@ std::string render_manifest(const Model& model, const AlertPlan& alerts, const T
   return manifest.dump(2) + "\n";
 }
 
+std::string render_repository_manifest(const std::vector<RepositoryService>& services, const OutputSet& outputs) {
+  nlohmann::ordered_json manifest;
+  manifest["generator"] = "symptree " SYMPTREE_VERSION;
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const RepositoryService& service : services) {
+    nlohmann::ordered_json own = nlohmann::ordered_json::parse(service.manifest);
+    nlohmann::ordered_json entry;
+    entry["folder"] = service.folder;
+    for (auto& [key, value] : own.items()) {
+      if (key != "generator" && key != "files") entry[key] = value;
+    }
+    list.push_back(entry);
+  }
+  manifest["services"] = list;
+  nlohmann::ordered_json files = nlohmann::ordered_json::object();
+  for (const auto& [path, content] : outputs.files()) files[path] = sha256_hex(content);
+  manifest["files"] = files;
+  return manifest.dump(2) + "\n";
+}
+
 }  // namespace symptree

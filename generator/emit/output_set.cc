@@ -61,8 +61,18 @@ bool write_all(const fs::path& path, const std::string& content) {
   return ::close(fd) == 0;
 }
 
+// Whether `path` already holds exactly `content` (then it is not rewritten, so
+// a change to one spec of a config repo touches only that spec's files).
+bool unchanged_on_disk(const fs::path& path, const std::string& content) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error) || fs::file_size(path, error) != content.size() || error) return false;
+  std::string on_disk;
+  return read_file(path, on_disk) && on_disk == content;
+}
+
 std::string write_one(const fs::path& target, const std::string& content) {
   std::error_code error;
+  if (unchanged_on_disk(target, content)) return "";
   fs::create_directories(target.parent_path(), error);
   if (error) return "cannot create " + target.parent_path().string() + ": " + error.message();
   fs::path temporary = target;
@@ -84,9 +94,15 @@ std::string write_one(const fs::path& target, const std::string& content) {
 
 void OutputSet::add(const std::string& relative_path, std::string content) { files_[relative_path] = std::move(content); }
 
-void OutputSet::merge(OutputSet&& other) {
-  for (auto& [path, content] : other.files_) files_[path] = std::move(content);
-  for (auto& [path, marker] : other.rendered_elsewhere_) rendered_elsewhere_[path] = std::move(marker);
+void OutputSet::merge(OutputSet&& other, const std::string& folder) {
+  for (auto& [path, content] : other.files_) files_[folder + path] = std::move(content);
+  for (auto& [path, marker] : other.rendered_elsewhere_) rendered_elsewhere_[folder + path] = std::move(marker);
+}
+
+void OutputSet::remove_under(const std::string& prefix) {
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;) {
+    it = files_.erase(it);
+  }
 }
 
 void OutputSet::expect_rendered(const std::string& relative_path, std::string marker) {
@@ -119,12 +135,33 @@ std::string OutputSet::write(const std::string& dir) const {
   return "";
 }
 
-std::string manifest_service(const std::string& dir) {
+namespace {
+
+nlohmann::json read_manifest(const std::string& dir) {
   std::string text;
-  if (!read_file(fs::path(dir) / kManifestName, text)) return "";
+  if (!read_file(fs::path(dir) / kManifestName, text)) return nullptr;
   nlohmann::json manifest = nlohmann::json::parse(text, nullptr, false);
+  return manifest.is_object() ? manifest : nullptr;
+}
+
+}  // namespace
+
+std::string manifest_service(const std::string& dir) {
+  nlohmann::json manifest = read_manifest(dir);
   if (!manifest.is_object() || !manifest.contains("service") || !manifest["service"].is_string()) return "";
   return manifest["service"].get<std::string>();
+}
+
+std::vector<std::string> manifest_repository_services(const std::string& dir) {
+  nlohmann::json manifest = read_manifest(dir);
+  std::vector<std::string> services;
+  if (!manifest.is_object() || !manifest.contains("services") || !manifest["services"].is_array()) return services;
+  for (const nlohmann::json& entry : manifest["services"]) {
+    if (entry.is_object() && entry.contains("service") && entry["service"].is_string()) {
+      services.push_back(entry["service"].get<std::string>());
+    }
+  }
+  return services;
 }
 
 std::vector<std::string> OutputSet::differences(const std::string& dir) const {

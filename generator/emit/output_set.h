@@ -12,8 +12,11 @@ namespace symptree {
 class OutputSet {
  public:
   void add(const std::string& relative_path, std::string content);
-  // Moves in every file of `other` (rendered elsewhere, e.g. on another thread).
-  void merge(OutputSet&& other);
+  // Moves in every file of `other` (rendered elsewhere, e.g. on another thread),
+  // each path under `folder` ("" or a relative folder ending in '/').
+  void merge(OutputSet&& other, const std::string& folder = "");
+  // Removes the files whose path starts with `prefix`.
+  void remove_under(const std::string& prefix);
   const std::map<std::string, std::string>& files() const { return files_; }
   // A file this compile could not render (docs/flowchart.svg without Graphviz):
   // a copy on disk is current when it contains `marker`; write() removes a
@@ -39,6 +42,9 @@ constexpr const char* kManifestName = "manifest.json";
 // The service whose outputs `dir` holds, from its manifest; "" when there is
 // none (no manifest, or one written before manifests named the service).
 std::string manifest_service(const std::string& dir);
+// The services of a config repo whose outputs `dir` holds (a manifest with a
+// "services" list); empty when `dir` holds none.
+std::vector<std::string> manifest_repository_services(const std::string& dir);
 
 // sha256 as lowercase hex.
 std::string sha256_hex(const std::string& data);

@@ -66,6 +66,7 @@ struct AlertmanagerSettings {
   AmVersion version;
   std::string default_receiver;  // empty: the least urgent priority's receiver
   std::string merge_file;        // as written, relative to the spec; empty when none
+  std::string merge_path;        // as opened: the folder of the file holding `alertmanager:` joined with merge_file
   std::vector<AmRoute> merged_routes;
   std::vector<AmInhibitRule> merged_inhibit_rules;
   std::vector<std::string> merged_receiver_names;

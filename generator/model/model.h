@@ -146,6 +146,7 @@ struct AppMetric {
 // The parsed, validated spec.
 struct Model {
   std::string spec_name;  // file name of the spec, as recorded in outputs
+  std::vector<std::string> included_files;  // `include:`, as opened (the spec's folder joined with each path)
   int version = 1;
   std::string service;
   std::string title;

@@ -13,11 +13,6 @@ constexpr int64_t kMaxGroupInterval = 24 * 3600 * kSecond;  // keeps repeats wit
 // Whole seconds, at least one.
 Duration seconds(int64_t ms) { return duration_from_ms(std::max<int64_t>(kSecond, ms / kSecond * kSecond)); }
 
-std::string default_receiver(const Model& model) {
-  if (!model.alertmanager.default_receiver.empty()) return model.alertmanager.default_receiver;
-  return model.priorities.empty() ? "" : model.priorities.back().receiver;
-}
-
 AmRoute priority_route(const Priority& priority) {
   RouteTiming timing = timing_for_response(priority.response);
   AmRoute route;
@@ -48,6 +43,11 @@ void evaluate(const AmRoute& route, const std::string& inherited, const LabelSet
 
 }  // namespace
 
+std::string default_receiver(const Model& model) {
+  if (!model.alertmanager.default_receiver.empty()) return model.alertmanager.default_receiver;
+  return model.priorities.empty() ? "" : model.priorities.back().receiver;
+}
+
 RouteTiming timing_for_response(const Duration& response) {
   RouteTiming timing;
   timing.group_wait = seconds(std::min(response.ms / 30, kMaxGroupWait));
@@ -66,18 +66,52 @@ std::vector<std::string> group_by_labels(const Model& model) {
   return labels;
 }
 
-AmRoute build_route_tree(const Model& model) {
-  AmRoute root;
-  root.receiver = default_receiver(model);
-  root.group_by = group_by_labels(model);
-  root.routes = model.alertmanager.merged_routes;
-  for (AmRoute& route : root.routes) route.comment = "from " + model.alertmanager.merge_file;
+namespace {
+
+// The service's route: its alerts by the Incident Priority Matrix.
+AmRoute service_route(const Model& model) {
   AmRoute service;
   service.matchers = {label_equals("service", model.service)};
   service.group_by = group_by_labels(model);
   service.comment = "the flowchart's alerts, by the Incident Priority Matrix";
   for (const Priority& priority : model.priorities) service.routes.push_back(priority_route(priority));
-  root.routes.push_back(std::move(service));
+  return service;
+}
+
+std::vector<AmRoute> merged_routes(const Model& model) {
+  std::vector<AmRoute> routes = model.alertmanager.merged_routes;
+  for (AmRoute& route : routes) route.comment = "from " + model.alertmanager.merge_file;
+  return routes;
+}
+
+}  // namespace
+
+AmRoute build_route_tree(const Model& model) {
+  AmRoute root;
+  root.receiver = default_receiver(model);
+  root.group_by = group_by_labels(model);
+  root.routes = merged_routes(model);
+  root.routes.push_back(service_route(model));
+  return root;
+}
+
+AmRoute build_shared_route_tree(const std::vector<const Model*>& services) {
+  AmRoute root;
+  const Model& first = *services.front();
+  root.receiver = default_receiver(first);
+  root.group_by = group_by_labels(first);
+  for (const Model* model : services) {
+    if (group_by_labels(*model) != root.group_by) root.group_by = {"alertname"};
+  }
+  for (const Model* model : services) {
+    if (model->alertmanager.merge_file.empty()) continue;
+    root.routes = merged_routes(*model);
+    break;
+  }
+  for (const Model* model : services) {
+    root.routes.push_back(service_route(*model));
+    root.routes.back().comment = model->service + ": " + root.routes.back().comment;
+  }
   return root;
 }
 

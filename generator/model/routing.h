@@ -29,11 +29,21 @@ RouteTiming timing_for_response(const Duration& response);
 // The latest a still-firing alert is notified again under `timing`.
 Duration worst_repeat(const RouteTiming& timing);
 
+// The receiver of alerts no route matches: `alertmanager.default_receiver`,
+// else the least urgent priority's.
+std::string default_receiver(const Model& model);
+
 // `alertname` and the join labels.
 std::vector<std::string> group_by_labels(const Model& model);
 
 // The root route: default receiver, the merge file's routes, then the service's.
 AmRoute build_route_tree(const Model& model);
+// One tree for every service of a config repo: the default receiver they
+// share, the merge file's routes once, then each service's route in order;
+// grouped at the root by what the services' group_by have in common
+// (`alertname` when they differ). check/service_set_check makes sure they
+// share the default receiver and merge file.
+AmRoute build_shared_route_tree(const std::vector<const Model*>& services);
 
 // The labels an alert of `rule` always carries: alertname and the rule's labels.
 LabelSet alert_labels(const AlertRule& rule);

@@ -140,6 +140,8 @@ void read_alertmanager(const MapReader& top, Model& model) {
     std::set<std::string> names;
     for (const Receiver& r : model.receivers) names.insert(r.name);
     std::string spec_dir = std::filesystem::path(top.file().path).parent_path().string();
+    model.alertmanager.merge_path =
+        (std::filesystem::path(spec_dir) / model.alertmanager.merge_file).lexically_normal().string();
     read_merge_file(spec_dir, model.alertmanager.merge_file, top.file().position(section["merge"]), names,
                     model.alertmanager, diagnostics);
   }

@@ -6,6 +6,7 @@
 #include "generator/reader/alertmanager_reader.h"
 #include "generator/reader/deployment_reader.h"
 #include "generator/reader/grafana_reader.h"
+#include "generator/reader/include_reader.h"
 #include "generator/reader/node_reader.h"
 #include "generator/reader/priority_reader.h"
 #include "generator/reader/settings_reader.h"
@@ -17,7 +18,7 @@ const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {
       "version", "service", "title",   "alert_prefix", "join_on",      "jobs",       "runbooks",  "priorities",
       "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms", "alertmanager",
-      "grafana", "deployment"};
+      "grafana", "deployment", "include"};
   return keys;
 }
 
@@ -36,12 +37,14 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
                         "this symptree reads version 1");
     }
   }
+  SectionSources shared(top);
+  model.included_files = shared.included_paths();
   read_settings(top, model);
-  read_priorities(top, model);
-  read_receivers(top, model);
+  read_priorities(shared.reader_for("priorities"), model);
+  read_receivers(shared.reader_for("receivers"), model);
   if (top.has("host")) model.host = read_host_config(file, top.get("host"), diagnostics);
   read_symptoms(top, model);
-  read_alertmanager(top, model);
+  read_alertmanager(shared.reader_for("alertmanager"), model);
   read_grafana(top, model);
   read_deployment(top, model);  // after read_settings and read_symptoms: needs join_on and conditions
   return model;

@@ -1,0 +1,121 @@
+// The checks across the services of a config repo; each error names the
+// second service's spec and the first one's.
+#include "generator/check/service_set_check.h"
+
+#include <map>
+#include <set>
+
+#include "generator/model/routing.h"
+
+namespace symptree {
+namespace {
+
+std::string service_of(const ServicePlan& plan) { return "service '" + plan.model->service + "' (" + plan.spec_path + ")"; }
+
+SourcePosition spec_position(const ServicePlan& plan) { return {plan.spec_path, 0, 0}; }
+
+void check_service_names(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
+  std::map<std::string, const ServicePlan*> seen;
+  for (const ServicePlan& plan : services) {
+    auto [it, fresh] = seen.emplace(plan.model->service, &plan);
+    if (!fresh) {
+      diagnostics.error(spec_position(plan), "service '" + plan.model->service + "' is also the service of " +
+                                                 it->second->spec_path,
+                        "each spec of a config repo describes a service of its own");
+    }
+  }
+}
+
+SourcePosition rule_position(const ServicePlan& plan, const AlertRule& rule) {
+  return rule.node >= 0 ? plan.model->nodes[rule.node].where : spec_position(plan);
+}
+
+// Alert names and rule groups: an alert of one service must not be taken for another's.
+void check_rule_names(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
+  std::map<std::string, const ServicePlan*> alert_owner, group_owner;
+  for (const ServicePlan& plan : services) {
+    std::set<std::string> clashed;  // with each other service, reported once with a count
+    std::map<const ServicePlan*, std::pair<const AlertRule*, int>> first_clash;
+    for (const AlertRule& rule : plan.alerts->rules) {
+      auto it = alert_owner.find(rule.name);
+      if (it != alert_owner.end() && it->second != &plan) {
+        auto& [first, count] = first_clash[it->second];
+        if (!first) first = &rule;
+        if (clashed.insert(rule.name).second) ++count;
+      }
+    }
+    for (const auto& [other, clash] : first_clash) {
+      std::string more = clash.second > 1 ? " (and " + std::to_string(clash.second - 1) + " more)" : "";
+      diagnostics.error(rule_position(plan, *clash.first),
+                        "alert '" + clash.first->name + "'" + more + " is also an alert of " + service_of(*other),
+                        "give the services different alert_prefix values");
+    }
+    for (const AlertRule& rule : plan.alerts->rules) alert_owner.emplace(rule.name, &plan);
+    for (const std::string& group : plan.alerts->groups) {
+      auto [it, fresh] = group_owner.emplace(group, &plan);
+      if (!fresh && it->second != &plan) {
+        diagnostics.error(spec_position(plan), "rule group '" + group + "' is also a group of " + service_of(*it->second));
+      }
+    }
+  }
+}
+
+bool same_receiver(const Receiver& a, const Receiver& b) { return a.kind == b.kind && a.fields == b.fields; }
+
+void check_receivers_agree(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
+  std::map<std::string, std::pair<const Receiver*, const ServicePlan*>> seen;
+  for (const ServicePlan& plan : services) {
+    for (const Receiver& receiver : plan.model->receivers) {
+      auto [it, fresh] = seen.emplace(receiver.name, std::make_pair(&receiver, &plan));
+      if (fresh || same_receiver(receiver, *it->second.first)) continue;
+      diagnostics.error(receiver.where, "receiver '" + receiver.name + "' differs from the receiver of that name at " +
+                                            it->second.first->where.to_string() + " (" + service_of(*it->second.second) +
+                                            "); one Alertmanager has one receiver per name",
+                        "define shared receivers once in a file the specs include, or give this one another name");
+    }
+  }
+}
+
+// One Alertmanager: the services must agree on what is written once.
+void check_alertmanager_agree(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
+  const ServicePlan& first = services.front();
+  std::string merge_first;
+  const ServicePlan* merging = nullptr;
+  for (const ServicePlan& plan : services) {
+    if (default_receiver(*plan.model) != default_receiver(*first.model)) {
+      diagnostics.error(spec_position(plan), "the default receiver is '" + default_receiver(*plan.model) + "', but '" +
+                                                 default_receiver(*first.model) + "' for " + service_of(first),
+                        "one Alertmanager has one default receiver: set alertmanager.default_receiver in a file "
+                        "every spec includes");
+    }
+    if (plan.model->alertmanager.version.text() != first.model->alertmanager.version.text()) {
+      diagnostics.error(spec_position(plan), "targets Alertmanager " + plan.model->alertmanager.version.text() + ", but " +
+                                                 service_of(first) + " targets " +
+                                                 first.model->alertmanager.version.text(),
+                        "set alertmanager.version once, in a file every spec includes");
+    }
+    const std::string& merge = plan.model->alertmanager.merge_path;
+    if (merge.empty()) continue;
+    if (!merging) {
+      merging = &plan;
+      merge_first = merge;
+    } else if (merge != merge_first) {
+      diagnostics.error(spec_position(plan), "merges " + merge + " into the Alertmanager config, but " +
+                                                 service_of(*merging) + " merges " + merge_first,
+                        "one Alertmanager config takes one merge file: set alertmanager.merge in a file every "
+                        "spec includes");
+    }
+  }
+}
+
+}  // namespace
+
+void check_service_set(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
+  if (services.empty()) return;
+  check_service_names(services, diagnostics);
+  check_rule_names(services, diagnostics);
+  check_receivers_agree(services, diagnostics);
+  check_alertmanager_agree(services, diagnostics);
+}
+
+}  // namespace symptree

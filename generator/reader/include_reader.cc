@@ -1,0 +1,132 @@
+// Reading a spec's `include:` and choosing, per shareable section, the file it
+// comes from.
+#include "generator/reader/include_reader.h"
+
+#include <filesystem>
+
+namespace symptree {
+namespace {
+
+// The file's entries as written: one path, or a list of them.
+std::vector<YAML::Node> include_entries(const YAML::Node& value) {
+  std::vector<YAML::Node> entries;
+  if (value.IsSequence()) {
+    for (const YAML::Node& item : value) entries.push_back(item);
+  } else {
+    entries.push_back(value);
+  }
+  return entries;
+}
+
+std::string resolved(const std::string& spec_path, const std::string& written) {
+  return (std::filesystem::path(spec_path).parent_path() / written).lexically_normal().string();
+}
+
+}  // namespace
+
+const std::vector<std::string>& shareable_sections() {
+  static const std::vector<std::string> sections = {"priorities", "receivers", "alertmanager"};
+  return sections;
+}
+
+namespace {
+
+std::string section_list() {
+  std::string list;
+  for (const std::string& section : shareable_sections()) list += (list.empty() ? "" : ", ") + section;
+  return list;
+}
+
+}  // namespace
+
+SectionSources::SectionSources(const MapReader& spec) : spec_(spec) {
+  if (!spec.has("include")) return;
+  YAML::Node value = spec.get("include");
+  if (!value.IsScalar() && !value.IsSequence()) {
+    spec.diagnostics().error(spec.where("include"), "'include' must be a file or a list of files, got " +
+                                                        describe_node_type(value),
+                             "e.g. include: paging.yaml");
+    return;
+  }
+  for (const YAML::Node& entry : include_entries(value)) include(entry);
+}
+
+void SectionSources::include(const YAML::Node& value) {
+  Diagnostics& diagnostics = spec_.diagnostics();
+  std::optional<std::string> written = read_scalar(spec_.file(), value, "an included file", diagnostics);
+  if (!written) return;
+  SourcePosition where = spec_.file().position(value);
+  if (written->empty()) {
+    diagnostics.error(where, "an included file's path is empty");
+    return;
+  }
+  std::string path = resolved(spec_.file().path, *written);
+  for (const auto& other : included_) {
+    if (other->file.path == path) {
+      diagnostics.error(where, "'" + *written + "' is included twice");
+      return;
+    }
+  }
+  Diagnostics reading;
+  std::optional<std::string> text = read_text_file(path, reading);
+  if (!text) {
+    diagnostics.error(where, "cannot include '" + *written + "' (" + path + "): " + reading.errors().front().message,
+                      "paths are relative to the spec's folder");
+    return;
+  }
+  std::optional<YamlFile> file = parse_yaml_text(path, std::move(*text), diagnostics);
+  if (!file) return;
+  auto included = std::make_unique<Included>(Included{std::move(*file), nullptr});
+  if (!included->file.root.IsMap()) {
+    diagnostics.error({path, 1, 1}, "an included file must be a mapping of shared sections (" + section_list() +
+                                        "), got " + describe_node_type(included->file.root));
+    return;
+  }
+  included->reader = std::make_unique<MapReader>(included->file, included->file.root, "an included file",
+                                                 shareable_sections(), diagnostics);
+  for (const std::string& section : shareable_sections()) {
+    if (!included->reader->has(section)) continue;
+    if (spec_.has(section)) {
+      diagnostics.error(spec_.where(section), "'" + section + "' is also defined in " +
+                                                  included->reader->where(section).to_string(),
+                        "define it once: here or in the included file");
+    }
+    for (const auto& other : included_) {
+      if (other->reader && other->reader->has(section)) {
+        diagnostics.error(included->reader->where(section), "'" + section + "' is also defined in " +
+                                                                other->reader->where(section).to_string(),
+                          "define each shared section in one included file");
+      }
+    }
+  }
+  included_.push_back(std::move(included));
+}
+
+const MapReader& SectionSources::reader_for(const std::string& section) const {
+  if (spec_.has(section)) return spec_;
+  for (const auto& included : included_) {
+    if (included->reader && included->reader->has(section)) return *included->reader;
+  }
+  return spec_;
+}
+
+std::vector<std::string> SectionSources::included_paths() const {
+  std::vector<std::string> paths;
+  for (const auto& included : included_) paths.push_back(included->file.path);
+  return paths;
+}
+
+std::vector<std::string> peek_includes(const std::string& spec_path) {
+  Diagnostics ignored;
+  std::optional<YamlFile> file = load_yaml_file(spec_path, ignored);
+  std::vector<std::string> paths;
+  if (!file) return paths;
+  const YAML::Node& root = file->root;  // const: operator[] must not add keys
+  if (!root.IsMap() || !root["include"]) return paths;
+  for (const YAML::Node& entry : include_entries(root["include"])) {
+    if (entry.IsScalar() && !entry.Scalar().empty()) paths.push_back(resolved(spec_path, entry.Scalar()));
+  }
+  return paths;
+}
+
+}  // namespace symptree

@@ -1,0 +1,49 @@
+// A spec's `include:`: shared files that many specs of a config repo read, so
+// the Incident Priority Matrix, the receivers and the Alertmanager settings are
+// written once. A shareable section comes from the spec or from one included
+// file, never from both; errors in an included file name that file.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/yaml_reader.h"
+
+namespace symptree {
+
+// The top-level sections an included file may hold.
+const std::vector<std::string>& shareable_sections();
+
+// The spec's included files, parsed, and which reader each shareable section
+// is read from.
+class SectionSources {
+ public:
+  // Reads `spec`'s `include:` (a path or a list of paths, relative to the
+  // spec's folder); problems go to the spec's diagnostics. `spec` must outlive
+  // this object.
+  explicit SectionSources(const MapReader& spec);
+
+  // The reader holding `section`: an included file's when one defines it,
+  // else the spec's.
+  const MapReader& reader_for(const std::string& section) const;
+  // The included files' paths as opened (the spec's folder joined with the value).
+  std::vector<std::string> included_paths() const;
+
+ private:
+  struct Included {
+    YamlFile file;
+    std::unique_ptr<MapReader> reader;  // over `file`'s root; points into `file`
+  };
+  void include(const YAML::Node& value);
+
+  const MapReader& spec_;
+  std::vector<std::unique_ptr<Included>> included_;  // unique_ptr: readers hold references to the files
+};
+
+// The paths a spec file's `include:` names, resolved against its folder, read
+// without checking the rest of the spec (to tell shared files from specs in a
+// folder of specs). Empty when the file cannot be read or has no `include:`.
+std::vector<std::string> peek_includes(const std::string& spec_path);
+
+}  // namespace symptree
