@@ -57,12 +57,14 @@ foreach(binary symptree symptree-exporter)
   endif()
 endforeach()
 
-# symptree: the compiler, its docs and the StemeDB spec as an example.
+# symptree: the compiler, its docs and the example config repo (StemeDB, the
+# ledger and the file they share).
 install(TARGETS symptree RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT symptree)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/symptree COMPONENT symptree)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/symptree/docs
         COMPONENT symptree FILES_MATCHING PATTERN "*.md")
-install(FILES ${PROJECT_SOURCE_DIR}/flowchart-spec/stemedb.yaml
+install(FILES ${PROJECT_SOURCE_DIR}/flowchart-spec/stemedb.yaml ${PROJECT_SOURCE_DIR}/flowchart-spec/ledger.yaml
+              ${PROJECT_SOURCE_DIR}/flowchart-spec/paging.yaml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/symptree/examples COMPONENT symptree)
 symptree_package_docs(symptree symptree)
 

@@ -72,10 +72,14 @@ void SectionSources::include(const YAML::Node& value) {
   if (!text) {
     diagnostics.error(where, "cannot include '" + *written + "' (" + path + "): " + reading.errors().front().message,
                       "paths are relative to the spec's folder");
+    include_failed_ = true;
     return;
   }
   std::optional<YamlFile> file = parse_yaml_text(path, std::move(*text), diagnostics);
-  if (!file) return;
+  if (!file) {
+    include_failed_ = true;
+    return;
+  }
   auto included = std::make_unique<Included>(Included{std::move(*file), nullptr});
   if (!included->file.root.IsMap()) {
     diagnostics.error({path, 1, 1}, "an included file must be a mapping of shared sections (" + section_list() +
@@ -108,6 +112,10 @@ const MapReader& SectionSources::reader_for(const std::string& section) const {
     if (included->reader && included->reader->has(section)) return *included->reader;
   }
   return spec_;
+}
+
+bool SectionSources::lost_with_an_include(const std::string& section) const {
+  return include_failed_ && !reader_for(section).has(section);
 }
 
 std::vector<std::string> SectionSources::included_paths() const {

@@ -29,6 +29,9 @@ class SectionSources {
   const MapReader& reader_for(const std::string& section) const;
   // The included files' paths as opened (the spec's folder joined with the value).
   std::vector<std::string> included_paths() const;
+  // Whether `section` is nowhere to be read and an included file could not be
+  // read: the file's error says it all, "missing 'priorities'" would repeat it.
+  bool lost_with_an_include(const std::string& section) const;
 
  private:
   struct Included {
@@ -39,6 +42,7 @@ class SectionSources {
 
   const MapReader& spec_;
   std::vector<std::unique_ptr<Included>> included_;  // unique_ptr: readers hold references to the files
+  bool include_failed_ = false;
 };
 
 // The paths a spec file's `include:` names, resolved against its folder, read

@@ -201,7 +201,7 @@ void NodeReader::read_scope(const MapReader& map, Node& node, int parent) {
 void NodeReader::read_priority(const MapReader& map, Node& node, int parent) {
   if (parent >= 0) node.priority = model_.nodes[parent].priority;
   std::optional<std::string> name = map.string("priority");
-  if (!name) return;
+  if (!name || model_.priorities.empty()) return;  // no matrix: reported once, where it is missing
   std::vector<std::string> known;
   for (size_t i = 0; i < model_.priorities.size(); ++i) {
     known.push_back(model_.priorities[i].name);

@@ -40,8 +40,8 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   SectionSources shared(top);
   model.included_files = shared.included_paths();
   read_settings(top, model);
-  read_priorities(shared.reader_for("priorities"), model);
-  read_receivers(shared.reader_for("receivers"), model);
+  if (!shared.lost_with_an_include("priorities")) read_priorities(shared.reader_for("priorities"), model);
+  if (!shared.lost_with_an_include("receivers")) read_receivers(shared.reader_for("receivers"), model);
   if (top.has("host")) model.host = read_host_config(file, top.get("host"), diagnostics);
   read_symptoms(top, model);
   read_alertmanager(shared.reader_for("alertmanager"), model);

@@ -40,7 +40,7 @@ pass "P0 timing"
 
 # A merge file: a team route with continue, its receiver, an inhibit rule, a time interval.
 mkdir -p "$WORK/merge"
-cp "$SPEC" "$WORK/merge/stemedb.yaml"
+cp "$SPEC_STANDALONE" "$WORK/merge/stemedb.yaml"
 sed -i 's|^  version: "0.25" .*|  version: "0.25"\n  merge: extra.yml|' "$WORK/merge/stemedb.yaml"
 cat >"$WORK/merge/extra.yml" <<'YAML'
 routes:
@@ -85,7 +85,7 @@ pass "an inline secret in the merge file is refused and nothing is written"
 
 # Version targeting: webhook url_file is refused for 0.25 and written for 0.26.
 sed 's|webhook: {url: http://127.0.0.1:9095/tickets, send_resolved: false}|webhook: {url_file: /etc/alertmanager/secrets/tickets-url}|' \
-  "$SPEC" >"$WORK/url_file.yaml"
+  "$SPEC_STANDALONE" >"$WORK/url_file.yaml"
 expect_exit 2 "$SYMPTREE" check "$WORK/url_file.yaml"
 line=$(grep -n 'webhook: {url_file' "$WORK/url_file.yaml" | cut -d: -f1)
 expect_output "url_file.yaml:$line:15: error: 'url_file' needs Alertmanager 0.26 or newer; the spec targets 0.25"
@@ -99,7 +99,7 @@ pass "version targeting: url_file only for Alertmanager 0.26 and newer"
 
 # An inline secret in the spec names the _file field; nothing is written.
 sed 's|pagerduty: {routing_key_file: /etc/alertmanager/secrets/stemedb-pagerduty}|pagerduty: {routing_key: 0123456789abcdef}|' \
-  "$SPEC" >"$WORK/secret.yaml"
+  "$SPEC_STANDALONE" >"$WORK/secret.yaml"
 cp -a "$WORK/out" "$WORK/out.before"
 expect_exit 2 "$SYMPTREE" compile "$WORK/secret.yaml" -o "$WORK/out"
 line=$(grep -n 'pagerduty: {routing_key:' "$WORK/secret.yaml" | cut -d: -f1)

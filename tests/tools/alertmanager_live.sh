@@ -21,7 +21,7 @@ awk -v sink="$SINK" '
                   print "  tickets: {webhook: {url: \"" sink "/tickets\"}}";
                   print "  team_slack: {webhook: {url: \"" sink "/slack\"}}"; skip = 1; next }
   skip && /^[^ #]/ { skip = 0 }
-  !skip' "$SPEC" | sed -E 's/^(    response: ).*/\130s/' >"$WORK/spec.yaml"
+  !skip' "$SPEC_STANDALONE" | sed -E 's/^(    response: ).*/\130s/' >"$WORK/spec.yaml"
 expect_exit 0 "$SYMPTREE" compile "$WORK/spec.yaml" -o "$WORK/out"
 CONFIG="$WORK/out/alertmanager/alertmanager.yml"
 grep -q 'group_wait: 1s' "$CONFIG" || fail "30s responses should give group_wait 1s"

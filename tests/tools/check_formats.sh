@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib/common.bash"
 # A spec with one error, in a file whose name needs GitHub's property escaping.
 mkdir -p "$WORK/specs"
 bad="$WORK/specs/odd,name:1.yaml"
-sed 's/^service: stemedb$/servce: stemedb/' "$SPEC" >"$bad"
+sed 's/^service: stemedb$/servce: stemedb/' "$SPEC_STANDALONE" >"$bad"
 run_check() {  # run_check EXPECTED_EXIT ARGS...: stdout to $WORK/stdout, stderr to $WORK/stderr
   local want=$1 got=0; shift
   "$SYMPTREE" --no-promtool check "$@" >"$WORK/stdout" 2>"$WORK/stderr" || got=$?
@@ -93,8 +93,8 @@ grep -qF "::error file=<stdin>,line=5,col=1::" "$WORK/stdout" || { cat "$WORK/st
 got=0; "$SYMPTREE" --no-promtool check --stdin-filename specs/x.yaml - <"$bad" >"$WORK/stdout" 2>"$WORK/stderr" || got=$?
 [ "$got" -eq 2 ] || fail "stdin: exit $got, expected 2"
 grep -q "^specs/x.yaml:5:1: error: " "$WORK/stderr" || { cat "$WORK/stderr" >&2; fail "stdin: --stdin-filename not used"; }
-"$SYMPTREE" --no-promtool compile --stdin-filename stemedb.yaml - -o "$WORK/from-stdin" -q <"$SPEC" ||
+"$SYMPTREE" --no-promtool compile --stdin-filename stemedb.yaml - -o "$WORK/from-stdin" -q <"$SPEC_STANDALONE" ||
   fail "compile from stdin failed"
-"$SYMPTREE" --no-promtool compile "$SPEC" -o "$WORK/from-file" -q
+"$SYMPTREE" --no-promtool compile "$SPEC_STANDALONE" -o "$WORK/from-file" -q
 diff -r "$WORK/from-file" "$WORK/from-stdin" >/dev/null || fail "compiling from stdin differs from compiling the file"
 pass "a spec from standard input (-): named <stdin> or by --stdin-filename; compiles the same as the file"

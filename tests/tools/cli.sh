@@ -22,7 +22,7 @@ expect_exit 64 "$SYMPTREE"
 expect_output "a command is required"
 expect_output "Usage:"
 expect_exit 64 "$SYMPTREE" compile
-expect_output "spec is required"
+expect_output "specs is required"
 expect_output "--check"  # the help of the command concerned
 expect_exit 64 "$SYMPTREE" compile "$SPEC" --no-such-flag
 expect_output "--no-such-flag"

@@ -35,7 +35,7 @@ expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/out" -q
 # Host-scoped conditions keep both join labels: `by (host` and `on (host` gain zone.
 sed -e 's/^join_on: \[host\]/join_on: [host, zone]/' -e 's/without (host, instance)/without (host, zone, instance)/' \
   -e 's/by (host/by (host, zone/g' -e 's/on (host)/on (host, zone)/g' \
-  -e '/^grafana:/,/^  url:/d' "$SPEC" > "$WORK/zones.yaml"
+  -e '/^grafana:/,/^  url:/d' "$SPEC_STANDALONE" > "$WORK/zones.yaml"
 expect_exit 0 "$SYMPTREE" compile "$WORK/zones.yaml" -o "$WORK/zones" -q
 dashboards=("$WORK"/out/grafana/*.json "$WORK"/zones/grafana/*.json)
 [ -d "$SOURCE_DIR/out/grafana" ] && dashboards+=("$SOURCE_DIR"/out/grafana/*.json)

@@ -37,7 +37,8 @@ expect_files() {  # expect_files DEB PATH...
 }
 expect_files "$symptree_deb" /usr/bin/symptree /usr/share/man/man1/symptree.1.gz /usr/share/doc/symptree/copyright \
   /usr/share/doc/symptree/changelog.gz /usr/share/doc/symptree/README.md /usr/share/doc/symptree/docs/spec.md \
-  /usr/share/doc/symptree/examples/stemedb.yaml
+  /usr/share/doc/symptree/examples/stemedb.yaml /usr/share/doc/symptree/examples/ledger.yaml \
+  /usr/share/doc/symptree/examples/paging.yaml
 expect_files "$exporter_deb" /usr/bin/symptree-exporter /usr/share/man/man1/symptree-exporter.1.gz \
   /etc/symptree/exporter.yml /lib/systemd/system/symptree-exporter.service /usr/share/doc/symptree-exporter/copyright
 dpkg-deb -I "$exporter_deb" conffiles | grep -qxF /etc/symptree/exporter.yml || fail "exporter.yml is not a conffile"
@@ -74,6 +75,8 @@ symptree-exporter --version
 symptree-exporter --config.file /etc/symptree/exporter.yml --check-config
 symptree compile /usr/share/doc/symptree/examples/stemedb.yaml -o /tmp/out
 test -s /tmp/out/prometheus/rules/stemedb.absence.yml && test -s /tmp/out/alertmanager/alertmanager.yml
+symptree compile /usr/share/doc/symptree/examples -o /tmp/repo
+test -s /tmp/repo/ledger/prometheus/rules/ledger.absence.yml && test -s /tmp/repo/alertmanager/alertmanager.yml
 getent passwd symptree-exporter
 echo INSIDE-OK'
 # The root's sources are this machine's (deb822), so apt reaches the mirror it is configured for.

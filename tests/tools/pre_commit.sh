@@ -23,22 +23,23 @@ git -C "$hooks" add .pre-commit-hooks.yaml
 git -C "$hooks" commit -q -m hooks
 rev=$(git -C "$hooks" rev-parse HEAD)
 
-# The config repo: a spec, its compiled outputs, and the hooks configured.
+# The config repo: two services' specs and the file they share, their compiled
+# outputs (one tree), and the hooks configured.
 repo="$WORK/config-repo"
 mkdir -p "$repo/specs"
-cp "$SPEC" "$repo/specs/stemedb.yaml"
+cp "$SPEC" "$SOURCE_DIR/flowchart-spec/ledger.yaml" "$SOURCE_DIR/flowchart-spec/paging.yaml" "$repo/specs/"
 cat >"$repo/.pre-commit-config.yaml" <<YAML
 repos:
   - repo: $hooks
     rev: $rev
     hooks:
       - id: symptree-check
-        args: [--no-promtool, specs/stemedb.yaml]
+        args: [--no-promtool, specs]
       - id: symptree-compile-check
-        args: [--no-promtool, specs/stemedb.yaml, -o, out, -q]
+        args: [--no-promtool, specs, -o, out, -q]
 YAML
 git -C "$repo" init -q -b main
-(cd "$repo" && symptree --no-promtool compile specs/stemedb.yaml -o out -q)
+(cd "$repo" && symptree --no-promtool compile specs -o out -q)
 git -C "$repo" add -A
 (cd "$repo" && pre-commit install) >/dev/null
 git -C "$repo" commit -q -m "the spec and its outputs" >"$WORK/commit.out" 2>&1 || {
@@ -53,12 +54,12 @@ grep -q "for: 6m" "$repo/specs/stemedb.yaml" || fail "the test's edit did not ap
 git -C "$repo" add -A
 expect_exit 1 git -C "$repo" commit -q -m "stale outputs"
 expect_output "symptree compile --check"
-expect_output "out/prometheus/rules/stemedb.queries_slow.yml (differs)"
+expect_output "out/stemedb/prometheus/rules/stemedb.queries_slow.yml (differs)"
 expect_output "is stale"
 [ "$(git -C "$repo" rev-list --count HEAD)" -eq 1 ] || fail "a commit with stale outputs went in"
 pass "a spec changed without recompiling: compile --check refuses the commit"
 
-(cd "$repo" && symptree --no-promtool compile specs/stemedb.yaml -o out -q)
+(cd "$repo" && symptree --no-promtool compile specs -o out -q)
 git -C "$repo" add -A
 expect_exit 0 git -C "$repo" commit -q -m "recompiled"
 pass "recompiled, the commit goes in"

@@ -6,7 +6,7 @@
 # generated cluster flags form one cluster. The default spec writes none of it.
 source "$(dirname "$0")/lib/common.bash"
 HA_SPEC="$WORK/stemedb-ha.yaml"
-cat "$SPEC" "$SOURCE_DIR/flowchart-spec/examples/deployment-ha.yaml" >"$HA_SPEC"
+cat "$SPEC_STANDALONE" "$SOURCE_DIR/flowchart-spec/examples/deployment-ha.yaml" >"$HA_SPEC"
 command -v prometheus-alertmanager >/dev/null || fail "prometheus-alertmanager is not installed"
 command -v jq >/dev/null || fail "jq is not installed (scripts/install-deps installs it)"
 python3 -c 'import yaml' 2>/dev/null || fail "python3-yaml is not installed (scripts/install-deps installs it)"

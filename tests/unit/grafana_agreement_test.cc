@@ -6,10 +6,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <sstream>
 
 #include "generator/model/grafana_ids.h"
 #include "spec_fixture.h"
@@ -27,11 +25,12 @@ struct Generated {
 };
 
 Generated compile_default_spec() {
-  std::ifstream in(std::string(SYMPTREE_SOURCE_DIR) + "/flowchart-spec/stemedb.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
   Diagnostics d;
-  std::optional<Compilation> c = compile(text.str(), d);
+  CheckOptions options;
+  options.use_promtool = false;
+  options.use_dot = false;
+  std::optional<Compilation> c =
+      compile_spec(std::string(SYMPTREE_SOURCE_DIR) + "/flowchart-spec/stemedb.yaml", options, d);
   REQUIRE_MESSAGE(c, d.format());
   return {all_rule_groups(*c),
           Json::parse(c->outputs.files().at(dashboard_path(c->model)))};

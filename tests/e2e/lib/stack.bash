@@ -11,6 +11,8 @@ STACK_PIDS=()
 declare -A STACK_PID=()   # role -> pid
 # shellcheck source=tests/lib/loopback.bash
 source "$(dirname "${BASH_SOURCE[0]}")/../../lib/loopback.bash"
+# shellcheck source=tests/lib/spec.bash
+source "$(dirname "${BASH_SOURCE[0]}")/../../lib/spec.bash"
 # shellcheck source=tests/e2e/lib/host_faults.bash
 source "$(dirname "${BASH_SOURCE[0]}")/host_faults.bash"
 # shellcheck source=tests/e2e/lib/timing.bash
@@ -147,7 +149,7 @@ stack_demo_spec() {
                     print "  tickets: {webhook: {url: \"" sink "/tickets\", send_resolved: true}}";
                     print "  team_slack: {webhook: {url: \"" sink "/slack\"}}"; skip = 1; next }
     skip && /^[^ #]/ { skip = 0 }
-    !skip' "$spec" |
+    !skip' <(standalone_spec "$spec") |
     sed -E -e "s/18180/$APP_PORT/g" \
       -e "s#/var/lib/stemedb#$root/data#g" -e "s#/etc/stemedb#$root/etc#g" \
       -e "s/writable_by: stemedb/writable_by: $(id -un)/g" \

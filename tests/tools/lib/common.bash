@@ -9,6 +9,12 @@ SPEC="$SOURCE_DIR/flowchart-spec/stemedb.yaml"
 # shellcheck source=tests/lib/loopback.bash
 source "$SOURCE_DIR/tests/lib/loopback.bash"
 WORK=$(mktemp -d /tmp/symptree-test.XXXXXX)
+# shellcheck source=tests/lib/spec.bash
+source "$SOURCE_DIR/tests/lib/spec.bash"
+# The default spec as one file, its `include:` written in place: for tests that copy or edit it.
+SPEC_STANDALONE="$WORK/standalone/stemedb.yaml"
+mkdir -p "$WORK/standalone"
+standalone_spec "$SPEC" >"$SPEC_STANDALONE"
 # Background processes a test starts (pids+=($!)) are stopped by pid on exit.
 pids=()
 cleanup() {

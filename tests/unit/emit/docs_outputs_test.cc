@@ -19,19 +19,22 @@ using namespace symptree::testing;
 
 namespace {
 
+const std::string kDefaultSpecPath = std::string(SYMPTREE_SOURCE_DIR) + "/flowchart-spec/stemedb.yaml";
+
 std::string default_spec() {
-  std::ifstream in(std::string(SYMPTREE_SOURCE_DIR) + "/flowchart-spec/stemedb.yaml");
+  std::ifstream in(kDefaultSpecPath);
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
 // Compiles without promtool or Graphviz.
-std::optional<Compilation> compile_docs(const std::string& text, Diagnostics& d) {
+// `path` names the text: the default spec's includes are found beside it.
+std::optional<Compilation> compile_docs(const std::string& text, Diagnostics& d, const std::string& path = "spec.yaml") {
   CheckOptions options;
   options.use_promtool = false;
   options.use_dot = false;
-  return compile_spec_text("spec.yaml", text, options, d);
+  return compile_spec_text(path, text, options, d);
 }
 
 std::string annotation(const AlertRule& rule, const std::string& name) {
@@ -99,7 +102,7 @@ void check_every_node_everywhere(const Compilation& c) {
 
 TEST_CASE("every node of the default spec is in the Markdown, Mermaid and DOT with its alert's runbook link") {
   Diagnostics d;
-  std::optional<Compilation> c = compile_docs(default_spec(), d);
+  std::optional<Compilation> c = compile_docs(default_spec(), d, kDefaultSpecPath);
   REQUIRE_MESSAGE(c, d.format());
   check_every_node_everywhere(*c);
   const std::string& markdown = c->outputs.files().at(kFlowchartMarkdownPath);
