@@ -69,8 +69,8 @@ void check_receivers_agree(const std::vector<ServicePlan>& services, Diagnostics
       auto [it, fresh] = seen.emplace(receiver.name, std::make_pair(&receiver, &plan));
       if (fresh || same_receiver(receiver, *it->second.first)) continue;
       diagnostics.error(receiver.where, "receiver '" + receiver.name + "' differs from the receiver of that name at " +
-                                            it->second.first->where.to_string() + " (" + service_of(*it->second.second) +
-                                            "); one Alertmanager has one receiver per name",
+                                            it->second.first->where.to_string() + " (service '" +
+                                            it->second.second->model->service + "'); one Alertmanager has one receiver per name",
                         "define shared receivers once in a file the specs include, or give this one another name");
     }
   }

@@ -40,3 +40,11 @@ expect_exit 0 queries_as_rules "$(ls "$WORK"/upstream/grafana/*-flowchart.json)"
 expect_exit 0 promtool check rules "$WORK/upstream-queries.json"
 expect_output "SUCCESS"
 pass "the dashboard of a spec with keywords in capitals parses with promtool"
+
+# A config repo's overview: each service's top-row queries, its variables fixed.
+expect_exit 0 "$SYMPTREE" compile "$SOURCE_DIR/flowchart-spec" -o "$WORK/repo" -q
+expect_exit 0 queries_as_rules "$WORK/repo/grafana/overview.json" "$WORK/overview-queries.json"
+expect_output "4 queries"
+expect_exit 0 promtool check rules "$WORK/overview-queries.json"
+expect_output "SUCCESS: 4 rules found"
+pass "the overview dashboard's queries parse with promtool"

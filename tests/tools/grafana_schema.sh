@@ -37,7 +37,10 @@ sed -e 's/^join_on: \[host\]/join_on: [host, zone]/' -e 's/without (host, instan
   -e 's/by (host/by (host, zone/g' -e 's/on (host)/on (host, zone)/g' \
   -e '/^grafana:/,/^  url:/d' "$SPEC_STANDALONE" > "$WORK/zones.yaml"
 expect_exit 0 "$SYMPTREE" compile "$WORK/zones.yaml" -o "$WORK/zones" -q
-dashboards=("$WORK"/out/grafana/*.json "$WORK"/zones/grafana/*.json)
+# A config repo's tree: its overview dashboard and each service's.
+expect_exit 0 "$SYMPTREE" compile "$SOURCE_DIR/flowchart-spec" -o "$WORK/repo" -q
+dashboards=("$WORK"/out/grafana/*.json "$WORK"/zones/grafana/*.json "$WORK"/repo/grafana/overview.json
+            "$WORK"/repo/ledger/grafana/*.json)
 [ -d "$SOURCE_DIR/out/grafana" ] && dashboards+=("$SOURCE_DIR"/out/grafana/*.json)
 [ ${#dashboards[@]} -ge 2 ] || fail "no dashboards generated"
 expect_exit 0 check_dashboards "$WORK/ts" "${dashboards[@]}"

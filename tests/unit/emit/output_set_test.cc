@@ -72,3 +72,49 @@ TEST_CASE("an unwritable output directory is an error naming the path") {
 TEST_CASE("sha256 matches a known vector") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+TEST_CASE("a file whose content is unchanged is not rewritten; a changed one is") {
+  TempDir dir("outputs-unchanged");
+  OutputSet set = outputs("groups: []\n", true);
+  REQUIRE(set.write(dir.path().string()).empty());
+  fs::path rules = dir.path() / "prometheus/rules.yml", extra = dir.path() / "extra/file.txt";
+  // Mark both files as old; only the changed one gets a new modification time.
+  fs::file_time_type old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  fs::last_write_time(rules, old);
+  fs::last_write_time(extra, old);
+  OutputSet changed = outputs("groups: [changed]\n", true);
+  REQUIRE(changed.write(dir.path().string()).empty());
+  CHECK(fs::last_write_time(extra) == old);
+  CHECK(fs::last_write_time(rules) != old);
+  CHECK(read(rules) == "groups: [changed]\n");
+}
+
+TEST_CASE("merge places another set's files under a folder; remove_under drops a folder's files") {
+  OutputSet inner = outputs("r", true);
+  inner.expect_rendered("docs/flowchart.svg", "marker");
+  OutputSet tree;
+  tree.merge(std::move(inner), "shop/");
+  CHECK(tree.files().count("shop/prometheus/rules.yml"));
+  CHECK(tree.files().count("shop/extra/file.txt"));
+  tree.remove_under("shop/extra/");
+  CHECK_FALSE(tree.files().count("shop/extra/file.txt"));
+  CHECK(tree.files().count("shop/prometheus/rules.yml"));
+  TempDir dir("outputs-merge");
+  fs::create_directories(dir.path() / "shop/docs");
+  std::ofstream(dir.path() / "shop/docs/flowchart.svg") << "<svg/>";  // without the marker: rendered from elsewhere
+  bool reported = false;
+  for (const std::string& path : tree.differences(dir.path().string())) {
+    reported = reported || path == "shop/docs/flowchart.svg (rendered from another source)";
+  }
+  CHECK(reported);
+}
+
+TEST_CASE("a config repo's manifest names its services; a single spec's does not") {
+  TempDir dir("outputs-repo-manifest");
+  std::ofstream(dir.path() / kManifestName) << R"({"services": [{"service": "shop"}, {"service": "cart"}], "files": {}})";
+  CHECK(manifest_repository_services(dir.path().string()) == std::vector<std::string>{"shop", "cart"});
+  CHECK(manifest_service(dir.path().string()).empty());
+  std::ofstream(dir.path() / kManifestName) << R"({"service": "shop", "files": {}})";
+  CHECK(manifest_repository_services(dir.path().string()).empty());
+  CHECK(manifest_service(dir.path().string()) == "shop");
+}

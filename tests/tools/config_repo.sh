@@ -1,0 +1,96 @@
+# A config repo compiled whole (flowchart-spec/: stemedb.yaml and ledger.yaml
+# sharing paging.yaml): one Alertmanager config that amtool accepts, whose
+# routes.test covers both services and holds for every line; every service's
+# promtool tests pass; a change to one spec rewrites only its files and the
+# shared ones; one exporter config per host role that the exporter accepts;
+# clashes between services and mixed output folders are refused.
+source "$(dirname "$0")/lib/common.bash"
+REPO_SPECS="$SOURCE_DIR/flowchart-spec"
+TREE="$WORK/tree"
+
+expect_exit 0 "$SYMPTREE" compile "$REPO_SPECS" -o "$TREE"
+expect_output "compiled 2 services"
+expect_exit 0 amtool check-config "$TREE/alertmanager/alertmanager.yml"
+expect_output "SUCCESS"
+for service in ledger stemedb; do
+  [ -d "$TREE/$service/prometheus/rules" ] || fail "no rules for $service"
+  [ ! -e "$TREE/$service/alertmanager" ] || fail "$service has an Alertmanager folder of its own"
+  alerts=$(cat "$TREE/$service"/prometheus/rules/*.yml | grep -c '^      - alert: ')
+  lines=$(grep -c " service=$service\b" "$TREE/alertmanager/routes.test")
+  [ "$alerts" -eq "$lines" ] || fail "$service: $alerts alerts but $lines lines in routes.test"
+done
+pass "one alertmanager.yml for both services; routes.test has a line for each of their alerts"
+
+checked=0
+while read -r receivers labels; do
+  case "$receivers" in '#'*|'') continue ;; esac
+  # shellcheck disable=SC2086  # one argument per label
+  amtool config routes test --config.file="$TREE/alertmanager/alertmanager.yml" --verify.receivers="$receivers" \
+    $labels >"$WORK/route.out" 2>&1 || { cat "$WORK/route.out" >&2; fail "amtool routes $labels elsewhere than $receivers"; }
+  checked=$((checked + 1))
+done <"$TREE/alertmanager/routes.test"
+pass "amtool config routes test: all $checked alerts of both services reach their receivers"
+
+for service in ledger stemedb; do
+  expect_exit 0 promtool check rules "$TREE/$service"/prometheus/rules/*.yml
+  expect_exit 0 promtool test rules "$TREE/$service"/prometheus/tests/*.test.yml
+done
+pass "promtool: both services' rules load and their generated tests pass"
+
+expect_exit 0 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"
+expect_output "is up to date"
+pass "compile --check: the tree is current"
+
+# A change to one spec: its files and the shared ones change, the other service's are not rewritten.
+cp -r "$REPO_SPECS" "$WORK/specs"
+rm -rf "$WORK/specs/examples"
+expect_exit 0 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/edit"
+find "$WORK/edit" -type f -exec touch -d "2000-01-01" {} +
+sed -i 's/> 600/> 900/' "$WORK/specs/ledger.yaml"
+expect_exit 1 "$SYMPTREE" compile --check "$WORK/specs" -o "$WORK/edit"
+expect_output "edit/ledger/prometheus/rules/ledger.outbox_stuck.yml (differs)"
+expect_exit 0 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/edit"
+changed=$(find "$WORK/edit" -type f -newermt "2000-01-02" | sed "s|$WORK/edit/||" | sort)
+echo "$changed" | grep -q '^ledger/' || fail "the ledger's files were not rewritten"
+echo "$changed" | grep '^stemedb/' && fail "stemedb's files were rewritten though its spec did not change"
+echo "$changed" | grep -qx 'manifest.json' || fail "the manifest was not rewritten"
+pass "a change to ledger.yaml rewrites only the ledger's files and the shared ones"
+
+# Hosts that run both services get one exporter config with both services' probes.
+{ cat "$SOURCE_DIR/flowchart-spec/examples/deployment-ha.yaml"; } >>"$WORK/specs/stemedb.yaml"
+cat >>"$WORK/specs/ledger.yaml" <<'YAML'
+deployment:
+  alertmanagers:
+    - {name: am-1, address: "10.0.0.1:9093", cluster: "10.0.0.1:9094"}
+  hosts:
+    - {name: db-2, exporter: "10.0.0.12:9188", service: "10.0.0.12:8443"}
+    - {name: app-1, exporter: "10.0.0.21:9188", service: "10.0.0.21:8443"}
+YAML
+expect_exit 0 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/roles"
+for role in ledger ledger+stemedb stemedb; do
+  [ -s "$WORK/roles/exporter/$role.yml" ] || fail "no exporter/$role.yml"
+  expect_exit 0 "$BUILD_DIR/symptree-exporter" --config.file "$WORK/roles/exporter/$role.yml" --check-config
+done
+grep -q 'Hosts: db-2$' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "db-2 runs both services"
+grep -q '"ledger-api"' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "the shared role lacks the ledger's process"
+grep -q '"stemedb-api"' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "the shared role lacks stemedb's process"
+pass "exporter/<role>.yml per host role: both services' probes where hosts run both; symptree-exporter accepts each"
+
+# Clashes are refused, nothing written.
+cp "$WORK/specs/ledger.yaml" "$WORK/specs/ledger-copy.yaml"
+expect_exit 2 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/clash"
+expect_output "ledger.yaml: error: service 'ledger' is also the service of"
+[ ! -e "$WORK/clash" ] || fail "a refused compile wrote $WORK/clash"
+expect_exit 2 "$SYMPTREE" --no-promtool check --format github "$WORK/specs"
+expect_output "::error file=$WORK/specs/ledger.yaml::service 'ledger' is also the service of"
+rm "$WORK/specs/ledger-copy.yaml"
+pass "two specs of one service: exit 2, both named, nothing written; check --format github says so"
+
+# One output folder holds one kind of tree.
+expect_exit 3 "$SYMPTREE" compile "$SPEC" -o "$TREE"
+expect_output "holds the outputs of a config repo (ledger stemedb)"
+expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/single"
+expect_exit 3 "$SYMPTREE" compile "$REPO_SPECS" -o "$WORK/single"
+expect_output "holds the outputs of service 'stemedb' alone"
+expect_exit 0 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"
+pass "a single spec is not compiled over a config repo's tree, nor the repo over a single service's folder"

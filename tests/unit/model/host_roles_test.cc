@@ -1,0 +1,81 @@
+// Tests for model/host_roles: hosts grouped by the services they run, and the
+// one exporter config of each group.
+#include <doctest/doctest.h>
+
+#include "generator/model/host_roles.h"
+#include "repo_fixture.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+namespace {
+
+std::string deployment(const std::vector<std::string>& hosts) {
+  std::string text = "deployment:\n  alertmanagers: [{name: am, address: \"127.0.0.1:9093\"}]\n  hosts:\n";
+  for (const std::string& host : hosts) {
+    text += "    - {name: " + host + ", exporter: \"" + host + ":9105\", service: \"" + host + ":8080\"}\n";
+  }
+  return text;
+}
+
+// The small spec as `service` on `hosts`, its probes renamed so that only `shared` ones coincide.
+std::string on_hosts(const std::string& service, const std::string& prefix, const std::vector<std::string>& hosts) {
+  return repo_spec(service, prefix) + deployment(hosts);
+}
+
+std::vector<ServicePlan> plans(const RepositoryCompilation& repo) {
+  std::vector<ServicePlan> out;
+  for (size_t i = 0; i < repo.services.size(); ++i) {
+    out.push_back({&repo.services[i].model, &repo.services[i].alerts, repo.spec_paths[i]});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("hosts are grouped by the services they run; shared probes are written once") {
+  RepoDir repo("roles");
+  repo.write("shop.yaml", on_hosts("shop", "Shop", {"db-1", "db-2", "web-1"}));
+  std::string cart = on_hosts("cart", "Cart", {"db-1", "db-2"});
+  cart.replace(cart.find("processes: [{name: shop-api}]"), 29, "processes: [{name: shop-api}, {name: cart-api}]");
+  repo.write("cart.yaml", cart);
+  Diagnostics d;
+  std::optional<RepositoryCompilation> compiled = repo.compile(d);
+  REQUIRE_MESSAGE(compiled, d.format());
+  std::vector<HostRole> roles = host_roles(plans(*compiled), d);
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(roles.size() == 2);
+  CHECK(roles[0].name() == "cart+shop");
+  CHECK(roles[0].hosts == std::vector<std::string>{"db-1", "db-2"});
+  CHECK(roles[0].config.processes.size() == 2);  // shop-api once, cart-api
+  CHECK(roles[0].config.filesystems.size() == 1);
+  CHECK(roles[1].name() == "shop");
+  CHECK(roles[1].hosts == std::vector<std::string>{"web-1"});
+  CHECK(roles[1].config.processes.size() == 1);
+  CHECK(compiled->outputs.files().count("exporter/cart+shop.yml"));
+  CHECK(compiled->outputs.files().count("exporter/shop.yml"));
+}
+
+TEST_CASE("one probe name defined two ways on a shared host is an error at the second") {
+  RepoDir repo("roles-clash");
+  repo.write("shop.yaml", on_hosts("shop", "Shop", {"db-1"}));
+  std::string cart = on_hosts("cart", "Cart", {"db-1"});
+  cart.replace(cart.find("path: /var/lib/shop"), 19, "path: /var/lib/cart");
+  repo.write("cart.yaml", cart);
+  Diagnostics d;
+  CHECK_FALSE(repo.compile(d));
+  CHECK_MESSAGE(d.format().find(repo.path("shop.yaml") + ":7:17: error: filesystem 'data' differs from the one at " +
+                                repo.path("cart.yaml")) != std::string::npos,
+                d.format());
+}
+
+TEST_CASE("one host, one exporter address") {
+  RepoDir repo("roles-address");
+  repo.write("shop.yaml", on_hosts("shop", "Shop", {"db-1"}));
+  std::string cart = on_hosts("cart", "Cart", {"db-1"});
+  cart.replace(cart.find("db-1:9105"), 9, "db-1:9999");
+  repo.write("cart.yaml", cart);
+  Diagnostics d;
+  CHECK_FALSE(repo.compile(d));
+  CHECK_MESSAGE(d.format().find("host 'db-1' has its exporter at") != std::string::npos, d.format());
+}
