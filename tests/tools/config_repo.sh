@@ -62,6 +62,8 @@ cat >>"$WORK/specs/ledger.yaml" <<'YAML'
 deployment:
   alertmanagers:
     - {name: am-1, address: "10.0.0.1:9093", cluster: "10.0.0.1:9094"}
+    - {name: am-2, address: "10.0.0.2:9093", cluster: "10.0.0.2:9094"}
+    - {name: am-3, address: "10.0.0.3:9093", cluster: "10.0.0.3:9094"}
   hosts:
     - {name: db-2, exporter: "10.0.0.12:9188", service: "10.0.0.12:8443"}
     - {name: app-1, exporter: "10.0.0.21:9188", service: "10.0.0.21:8443"}
@@ -75,6 +77,12 @@ grep -q 'Hosts: db-2$' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "db-2 r
 grep -q '"ledger-api"' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "the shared role lacks the ledger's process"
 grep -q '"stemedb-api"' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "the shared role lacks stemedb's process"
 pass "exporter/<role>.yml per host role: both services' probes where hosts run both; symptree-exporter accepts each"
+[ -s "$WORK/roles/alertmanager/cluster/am-2.env" ] || fail "the peers' flags are not at the top of the tree"
+[ ! -e "$WORK/roles/stemedb/alertmanager" ] || fail "stemedb kept an Alertmanager folder"
+sed -i '/name: am-3/d' "$WORK/specs/ledger.yaml"
+expect_exit 2 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/roles"
+expect_output "writes alertmanager/cluster/am-1.env unlike another service's"
+pass "the Alertmanager peers' flags are written once at the top; services that list the peers differently are refused"
 
 # Clashes are refused, nothing written.
 cp "$WORK/specs/ledger.yaml" "$WORK/specs/ledger-copy.yaml"

@@ -23,7 +23,7 @@ ha_flag() {
 ha_timing() {
   local args gossip_ms settle_timeout
   # shellcheck disable=SC1090,SC1091  # the generated file
-  args=$(. "$STACK_DIR/out/alertmanager/cluster/am-1.env" && echo "$ARGS")
+  args=$(. "$STACK_AM/cluster/am-1.env" && echo "$ARGS")
   PEER_TIMEOUT=$(timing_s "$(ha_flag cluster.peer-timeout "$args")") || stack_fail "bad peer timeout"
   gossip_ms=$(timing_ms "$(ha_flag cluster.gossip-interval "$args")") || stack_fail "bad gossip interval"
   settle_timeout=$(timing_s "$(ha_flag cluster.settle-timeout "$args")") || stack_fail "bad settle timeout"

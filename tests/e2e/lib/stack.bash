@@ -158,11 +158,20 @@ stack_demo_spec() {
   printf '\nabsence: {for: 3s}\ntests: {interval: 5s}\n\n%s\n' "$deployment" >>"$out"
 }
 
-# stack_compile SPEC DEPLOYMENT: the demo spec, compiled into STACK_DIR/out.
+# stack_compile SPEC DEPLOYMENT: the demo config repo STACK_DIR/specs (the
+# demo spec, and the ledger's spec with the same substitutions beside it)
+# compiled into one tree, STACK_DIR/tree: the demo service's files in
+# STACK_DIR/out (a link to tree/stemedb), the one Alertmanager config that
+# serves both in STACK_AM (tree/alertmanager). Prometheus loads the demo
+# service's rules only, so the ledger, which does not run here, pages nothing.
 stack_compile() {
-  stack_demo_spec "$1" "$STACK_DIR/spec.yaml" "$2"
-  "$BUILD_DIR/symptree" compile "$STACK_DIR/spec.yaml" -o "$STACK_DIR/out" -q ||
-    stack_fail "symptree could not compile the demo spec"
+  mkdir -p "$STACK_DIR/specs"
+  stack_demo_spec "$1" "$STACK_DIR/specs/stemedb.yaml" "$2"
+  stack_demo_spec "$SOURCE_DIR/flowchart-spec/ledger.yaml" "$STACK_DIR/specs/ledger.yaml" ""
+  "$BUILD_DIR/symptree" compile "$STACK_DIR/specs" -o "$STACK_DIR/tree" -q ||
+    stack_fail "symptree could not compile the demo config repo"
+  ln -sfn tree/stemedb "$STACK_DIR/out"
+  STACK_AM=$STACK_DIR/tree/alertmanager
   stack_timing "$STACK_RESEND_DELAY"
   ln -sf "$BUILD_DIR/stemedb-sim" "$STACK_DIR/stemedb-api"
 }
@@ -221,10 +230,10 @@ stack_start_exporter() {
 stack_start_alertmanager() {
   local role=${1:-alertmanager} peer=${2:-am} port=${3:-$AM_PORT} args
   # shellcheck disable=SC1090  # the generated file
-  args=$(. "$STACK_DIR/out/alertmanager/cluster/$peer.env" && echo "$ARGS")
+  args=$(. "$STACK_AM/cluster/$peer.env" && echo "$ARGS")
   # shellcheck disable=SC2086  # ARGS is a list of flags, split as systemd splits $ARGS
   stack_spawn "$role" "$STACK_DIR/$role.log" prometheus-alertmanager $args ${STACK_AM_FLAGS:-} \
-    --config.file="$STACK_DIR/out/alertmanager/alertmanager.yml" --storage.path="$STACK_DIR/$role"
+    --config.file="$STACK_AM/alertmanager.yml" --storage.path="$STACK_DIR/$role"
   [ "$role" != alertmanager ] || AM_URL="http://127.0.0.1:$port"
   stack_wait 20 curl -sf "http://127.0.0.1:$port/-/ready" -o /dev/null ||
     { cat "$STACK_DIR/$role.log" >&2; stack_fail "Alertmanager ($role) did not start"; }

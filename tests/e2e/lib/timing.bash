@@ -114,9 +114,9 @@ stack_timing() {
   T_SCRAPE=$(timing_max_key scrape_interval "$out"/prometheus/prometheus*.yml) || stack_fail "no scrape_interval"
   T_EVAL=$(timing_max_key evaluation_interval "$out"/prometheus/prometheus*.yml) || stack_fail "no evaluation_interval"
   T_RESEND=$(timing_s "$1") || stack_fail "bad resend delay $1"
-  T_GROUP_WAIT=$(timing_max_key group_wait "$out/alertmanager/alertmanager.yml") || stack_fail "no group_wait"
-  T_GROUP_INTERVAL=$(timing_max_key group_interval "$out/alertmanager/alertmanager.yml") || stack_fail "no group_interval"
-  T_REPEAT=$(timing_min_key repeat_interval "$out/alertmanager/alertmanager.yml") || stack_fail "no repeat_interval"
+  T_GROUP_WAIT=$(timing_max_key group_wait "$STACK_AM/alertmanager.yml") || stack_fail "no group_wait"
+  T_GROUP_INTERVAL=$(timing_max_key group_interval "$STACK_AM/alertmanager.yml") || stack_fail "no group_interval"
+  T_REPEAT=$(timing_min_key repeat_interval "$STACK_AM/alertmanager.yml") || stack_fail "no repeat_interval"
   E2E_UP=$((E2E_SLACK * (T_SCRAPE + T_EVAL)))
   E2E_DATA=$((E2E_SLACK * (2 * T_SCRAPE + T_EVAL)))
   E2E_PEER_WAIT=${E2E_PEER_WAIT:-0}
