@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "common/build_info.h"
+
+#include "common/join.h"
 #include "common/yaml_reader.h"
 #include "generator/pipeline/compiler.h"
 #include "generator/pipeline/repository.h"
@@ -103,11 +105,7 @@ int run_check(const SpecInput& input, DiagnosticFormat format) {
   return compilation ? kExitOk : kExitSpecError;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string text;
-  for (const std::string& item : items) text += (text.empty() ? "" : " ") + item;
-  return text;
-}
+std::string joined(const std::vector<std::string>& items) { return join(items, " "); }
 
 // compile --check: exit 1 listing each file of `out_dir` that differs from `outputs`.
 int check_outputs(const OutputSet& outputs, const std::string& out_dir, const std::string& specs, bool quiet) {

@@ -1,6 +1,7 @@
 // Building alerting rules from the flowchart: path semantics and absence alerts.
 #include "generator/model/alert_plan.h"
 
+#include "common/join.h"
 #include <algorithm>
 #include <set>
 
@@ -25,12 +26,6 @@ std::string template_literal(const std::string& text) {
   return out;
 }
 
-std::string join_list(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-  return out;
-}
-
 std::string trim(const std::string& text) {
   size_t first = text.find_first_not_of(" \t\n");
   size_t last = text.find_last_not_of(" \t\n");
@@ -43,13 +38,13 @@ std::string where_prefix(const Model& model, bool cluster) {
   if (cluster) return "Across the cluster: ";
   std::vector<std::string> parts;
   for (const std::string& label : model.join_on) parts.push_back(label + " {{ $labels." + label + " }}");
-  return "On " + join_list(parts, ", ") + ": ";
+  return "On " + join(parts, ", ") + ": ";
 }
 
 // "on (host)" for a host-scoped ancestor; "on ()" (while it holds anywhere)
 // for a cluster-scoped one, whose result has no join_on labels.
 std::string join_to(const Model& model, int ancestor) {
-  return model.is_cluster(ancestor) ? "on ()" : "on (" + join_list(model.join_on, ", ") + ")";
+  return model.is_cluster(ancestor) ? "on ()" : "on (" + join(model.join_on, ", ") + ")";
 }
 
 // PathForm::Inline: the node's condition joined with each conditioned
@@ -87,7 +82,7 @@ std::string diagnostics_text(const Model& model, int node) {
       lines.push_back(command.run + (command.why.empty() ? "" : "  # " + command.why));
     }
   }
-  return template_literal(join_list(lines, "\n"));
+  return template_literal(join(lines, "\n"));
 }
 
 bool has_alerting_descendant(const Model& model, int node) {
@@ -95,6 +90,31 @@ bool has_alerting_descendant(const Model& model, int node) {
     if (model.nodes[child].kind == NodeKind::Alert || has_alerting_descendant(model, child)) return true;
   }
   return false;
+}
+
+// `into` with `fields` added; a name already there takes the new value in place.
+void overlay(LabelList& into, const CustomFields& fields) {
+  for (const auto& [name, value] : fields) {
+    auto it = std::find_if(into.begin(), into.end(), [&](const auto& entry) { return entry.first == name; });
+    if (it == into.end()) into.emplace_back(name, value);
+    else it->second = value;
+  }
+}
+
+// The spec's own labels (or annotations) for `node`: the top level's, then each
+// ancestor's from the symptom down, then the node's; the nearest wins.
+LabelList custom_fields(const Model& model, int node, CustomFields Node::*field, const CustomFields& top) {
+  std::vector<int> path;
+  for (int at = node; at >= 0; at = model.nodes[at].parent) path.push_back(at);
+  LabelList fields;
+  overlay(fields, top);
+  for (auto it = path.rbegin(); it != path.rend(); ++it) overlay(fields, model.nodes[*it].*field);
+  return fields;
+}
+
+// Plain text: a custom annotation is written as given, never expanded.
+void add_annotations(LabelList& into, const LabelList& fields) {
+  for (const auto& [name, value] : fields) into.emplace_back(name, template_literal(value));
 }
 
 AlertRule node_rule(const Model& model, int index, PathForm form) {
@@ -124,6 +144,8 @@ AlertRule node_rule(const Model& model, int index, PathForm form) {
   if (!diagnostics.empty()) rule.annotations.emplace_back("diagnostics", diagnostics);
   std::string dashboard_url = dashboard_url_template(model, index);
   if (!dashboard_url.empty()) rule.annotations.emplace_back("dashboard_url", dashboard_url);
+  overlay(rule.labels, custom_fields(model, index, &Node::labels, model.labels));
+  add_annotations(rule.annotations, custom_fields(model, index, &Node::annotations, model.annotations));
   return rule;
 }
 
@@ -131,7 +153,7 @@ AlertRule node_rule(const Model& model, int index, PathForm form) {
 // per host. For a metric only cluster-scoped nodes read, `group by ()`: while
 // the service is up somewhere and no host reports the metric, one alert.
 std::string absence_expression(const Model& model, const std::string& metric, bool cluster) {
-  std::string by = "(" + (cluster ? "" : join_list(model.join_on, ", ")) + ")";
+  std::string by = "(" + (cluster ? "" : join(model.join_on, ", ")) + ")";
   bool from_app = probe_for_metric(metric) == nullptr;
   std::string up = "up{job=\"" + model.service_job + "\"}" + (from_app ? " == 1" : "");
   return "group by " + by + " (" + up + ")\nunless on " + by + "\ngroup by " + by + " (" + metric + ")";
@@ -165,8 +187,10 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   rule.annotations = {
       {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},
       {"description", where_prefix(model, cluster) + "no series of " + metric + ": " + source +
-                          ". Blind alerts: " + join_list(alert_names, ", ") + "."},
+                          ". Blind alerts: " + join(alert_names, ", ") + "."},
       {"runbook_url", first.runbook ? first.runbook->url : ""}};
+  overlay(rule.labels, model.labels);
+  add_annotations(rule.annotations, model.annotations);
   return rule;
 }
 

@@ -1,6 +1,7 @@
 // Grouping hosts by the services they run, and merging those services' probes.
 #include "generator/model/host_roles.h"
 
+#include "common/join.h"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -90,11 +91,7 @@ void check_one_exporter(const std::string& host, const HostServices& on_host, co
 
 }  // namespace
 
-std::string HostRole::name() const {
-  std::string joined;
-  for (const std::string& service : services) joined += (joined.empty() ? "" : "+") + service;
-  return joined;
-}
+std::string HostRole::name() const { return join(services, "+"); }
 
 std::vector<HostRole> host_roles(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
   std::map<std::set<std::string>, HostRole> roles;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,10 @@ enum class NodeKind { Alert, Manual, Group };
 enum class NodeScope { Host, Cluster };
 
 // One node of the flowchart: a symptom (root) or a cause, at any depth.
+// A spec's own alert labels or annotations (`labels: {team: payments}`), in
+// the order written.
+using CustomFields = std::vector<std::pair<std::string, std::string>>;
+
 struct Node {
   std::string id;
   std::string title;        // the question or symptom as the flowchart asks it
@@ -121,6 +126,8 @@ struct Node {
   std::vector<DiagnosticCommand> diagnostics;
   std::vector<NodeRef> inhibits;  // alerts this node's alert silences besides its ancestors
   std::optional<Examples> examples;
+  CustomFields labels;       // `labels:`, its own; its alert also carries its ancestors' and the spec's
+  CustomFields annotations;  // `annotations:`, likewise
   std::string alert_name;   // set for NodeKind::Alert
   int parent = -1;          // index into Model::nodes; -1 for a symptom
   int root = -1;            // index of the symptom this node sits under
@@ -165,6 +172,8 @@ struct Model {
   std::vector<Receiver> receivers;
   HostConfig host;
   std::vector<AppMetric> app_metrics;
+  CustomFields labels;       // `labels:` at the top: on every alert
+  CustomFields annotations;  // `annotations:` at the top: on every alert
   std::vector<DiagnosticCommand> always_check;
   Escalation escalation;
   AlertmanagerSettings alertmanager;

@@ -2,6 +2,7 @@
 // comes from.
 #include "generator/reader/include_reader.h"
 
+#include "common/join.h"
 #include <filesystem>
 
 namespace symptree {
@@ -31,11 +32,7 @@ const std::vector<std::string>& shareable_sections() {
 
 namespace {
 
-std::string section_list() {
-  std::string list;
-  for (const std::string& section : shareable_sections()) list += (list.empty() ? "" : ", ") + section;
-  return list;
-}
+std::string section_list() { return join(shareable_sections(), ", "); }
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 
 #include "common/slug.h"
 #include "generator/reader/alertmanager_reader.h"
+#include "generator/reader/custom_fields_reader.h"
 #include "generator/reader/names.h"
 #include "generator/reader/scalar_positions.h"
 #include "generator/reader/settings_reader.h"
@@ -18,7 +19,7 @@ const std::vector<std::string>& node_keys() {
   static const std::vector<std::string> keys = {"id",       "title",    "description", "when",     "for",
                                                 "priority", "runbook",  "section",     "manual",   "diagnostics",
                                                 "examples", "causes",   "alert",       "inhibits",
-                                                "scope",    "unit"};
+                                                "scope",    "unit",     "labels",      "annotations"};
   return keys;
 }
 
@@ -82,6 +83,7 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
     node.diagnostics = read_commands(map, "diagnostics");
     node.inhibits = read_node_refs(map, "inhibits");  // resolved by read_alertmanager
     read_examples(map, node);
+    read_custom_fields(map, model_.join_on, node.labels, node.annotations);
   }
   if (parent >= 0) model_.nodes[parent].children.push_back(index);
   else model_.roots.push_back(index);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "generator/reader/alertmanager_reader.h"
+#include "generator/reader/custom_fields_reader.h"
 #include "generator/reader/deployment_reader.h"
 #include "generator/reader/grafana_reader.h"
 #include "generator/reader/include_reader.h"
@@ -18,7 +19,7 @@ const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {
       "version", "service", "title",   "alert_prefix", "join_on",      "jobs",       "runbooks",  "priorities",
       "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms", "alertmanager",
-      "grafana", "deployment", "include"};
+      "grafana", "deployment", "include", "labels", "annotations"};
   return keys;
 }
 
@@ -40,6 +41,7 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   SectionSources shared(top);
   model.included_files = shared.included_paths();
   read_settings(top, model);
+  read_custom_fields(top, model.join_on, model.labels, model.annotations);
   if (!shared.lost_with_an_include("priorities")) read_priorities(shared.reader_for("priorities"), model);
   if (!shared.lost_with_an_include("receivers")) read_receivers(shared.reader_for("receivers"), model);
   if (top.has("host")) model.host = read_host_config(file, top.get("host"), diagnostics);

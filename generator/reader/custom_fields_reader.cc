@@ -1,0 +1,87 @@
+// The checks on a spec's own labels and annotations, each at its key.
+#include "generator/reader/custom_fields_reader.h"
+
+#include "common/join.h"
+#include <algorithm>
+#include <set>
+
+namespace symptree {
+namespace {
+
+bool is_label_name(const std::string& name) {
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The error for `name` as a custom label or annotation, or "".
+std::string name_error(const std::string& name, bool label, const std::vector<std::string>& join_on) {
+  std::string what = label ? "label" : "annotation";
+  if (!is_label_name(name)) return what + " name '" + name + "' is not [a-zA-Z_][a-zA-Z0-9_]*";
+  if (name.compare(0, 2, "__") == 0) return what + " name '" + name + "' starts with __, which Prometheus reserves";
+  const std::vector<std::string>& reserved = label ? reserved_alert_labels() : reserved_alert_annotations();
+  if (contains(reserved, name)) return what + " '" + name + "' is one symptree sets on every alert";
+  if (label && contains(join_on, name)) {
+    return "label '" + name + "' is a join label: it would replace the value each series carries";
+  }
+  return "";
+}
+
+void read_fields(const MapReader& map, const std::string& key, bool label, const std::vector<std::string>& join_on,
+                 CustomFields& into) {
+  YAML::Node fields = map.mapping(key);
+  if (!fields.IsDefined()) return;
+  const YamlFile& file = map.file();
+  Diagnostics& diagnostics = map.diagnostics();
+  std::set<std::string> seen;
+  for (const auto& entry : fields) {
+    std::optional<std::string> name = read_scalar(file, entry.first, "a " + key.substr(0, key.size() - 1) + " name",
+                                                  diagnostics);
+    std::optional<std::string> value = read_scalar(file, entry.second, "the value of '" + entry.first.Scalar() + "'",
+                                                   diagnostics);
+    if (!name || !value) continue;
+    if (std::string error = name_error(*name, label, join_on); !error.empty()) {
+      diagnostics.error(file.position(entry.first), error,
+                        label ? "reserved: " + join(reserved_alert_labels(), ", ") : "reserved: " +
+                                                                                    join(reserved_alert_annotations(), ", "));
+      continue;
+    }
+    if (value->empty()) {
+      diagnostics.error(file.position(entry.second), "'" + *name + "' has an empty value");
+      continue;
+    }
+    if (label && value->find("{{") != std::string::npos) {
+      diagnostics.error(file.position(entry.second), "label '" + *name + "' is a template",
+                        "a label's value is fixed: an alert's identity must not change with its value");
+      continue;
+    }
+    if (!seen.insert(*name).second) continue;  // yaml-cpp keeps the last; MapReader reports duplicate keys
+    into.emplace_back(*name, *value);
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& reserved_alert_labels() {
+  static const std::vector<std::string> names = {"alertname", "severity", "priority", "service",
+                                                 "symptom",   "node",     "metric"};
+  return names;
+}
+
+const std::vector<std::string>& reserved_alert_annotations() {
+  static const std::vector<std::string> names = {"summary",     "description",       "runbook_url",
+                                                 "diagnostics", "flowchart_section", "dashboard_url"};
+  return names;
+}
+
+void read_custom_fields(const MapReader& map, const std::vector<std::string>& join_on, CustomFields& labels,
+                        CustomFields& annotations) {
+  read_fields(map, "labels", true, join_on, labels);
+  read_fields(map, "annotations", false, join_on, annotations);
+}
+
+}  // namespace symptree

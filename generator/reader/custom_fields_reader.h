@@ -1,0 +1,21 @@
+// Reading a spec's own alert labels and annotations (`labels:` and
+// `annotations:`, at the top and on any node): Prometheus label names, none of
+// the names symptree sets itself, plain-text values.
+#pragma once
+
+#include "common/yaml_reader.h"
+#include "generator/model/model.h"
+
+namespace symptree {
+
+// The labels and annotations symptree writes on its alerts; a spec may not set them.
+const std::vector<std::string>& reserved_alert_labels();
+const std::vector<std::string>& reserved_alert_annotations();
+
+// Reads `map`'s `labels:` and `annotations:` (absent: none) into `labels` and
+// `annotations`. A label may not be one of `join_on` either: it would
+// replace the series' own value.
+void read_custom_fields(const MapReader& map, const std::vector<std::string>& join_on, CustomFields& labels,
+                        CustomFields& annotations);
+
+}  // namespace symptree
