@@ -373,6 +373,11 @@ SourcePosition MapReader::where(const std::string& key) const {
   return where();
 }
 
+SourcePosition MapReader::key_where(const std::string& key) const {
+  if (auto it = keys_.find(key); it != keys_.end()) return file_.position(it->second);
+  return where();
+}
+
 bool MapReader::require(const std::string& key) const {
   if (!valid_) return false;
   if (has(key)) return true;

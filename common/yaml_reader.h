@@ -62,6 +62,8 @@ class MapReader {
   // Position of the key's value; of the key when the value is empty; of the
   // mapping when the key is absent.
   SourcePosition where(const std::string& key) const;
+  // Position of the key itself; of the mapping when the key is absent.
+  SourcePosition key_where(const std::string& key) const;
 
   // Reports "missing required key" when absent; returns false then.
   bool require(const std::string& key) const;

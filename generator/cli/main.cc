@@ -108,8 +108,9 @@ int run_check(const SpecInput& input, DiagnosticFormat format) {
 std::string joined(const std::vector<std::string>& items) { return join(items, " "); }
 
 // compile --check: exit 1 listing each file of `out_dir` that differs from `outputs`.
-int check_outputs(const OutputSet& outputs, const std::string& out_dir, const std::string& specs, bool quiet) {
-  std::vector<std::string> differ = outputs.differences(out_dir);
+int check_outputs(const OutputSet& outputs, const std::string& out_dir, const std::string& specs, bool quiet,
+                  bool report_unknown = false) {
+  std::vector<std::string> differ = outputs.differences(out_dir, report_unknown);
   for (const std::string& path : differ) std::cerr << out_dir << "/" << path << "\n";
   if (!differ.empty()) {
     std::cerr << "symptree: " << out_dir << " is stale: run `symptree compile " << specs << " -o " << out_dir
@@ -123,7 +124,6 @@ int check_outputs(const OutputSet& outputs, const std::string& out_dir, const st
 int run_compile(const SpecInput& input, const std::string& out_dir, bool check_only, bool quiet) {
   std::optional<Compilation> compilation = compile_or_report(input);
   if (!compilation) return kExitSpecError;
-  if (check_only) return check_outputs(compilation->outputs, out_dir, input.name, quiet);
   // One output directory per service: writing another service's outputs over
   // these would remove every file its manifest lists.
   if (std::vector<std::string> services = manifest_repository_services(out_dir); !services.empty()) {
@@ -139,12 +139,25 @@ int run_compile(const SpecInput& input, const std::string& out_dir, bool check_o
               << ", or remove " << out_dir << " first\n";
     return kExitIoError;
   }
+  if (check_only) return check_outputs(compilation->outputs, out_dir, input.name, quiet);
   if (std::string error = compilation->outputs.write(out_dir); !error.empty()) {
     std::cerr << "symptree: " << error << "\n";
     return kExitIoError;
   }
   if (!quiet) std::cout << "compiled " << input.name << " -> " << out_dir << "/\n" << render_summary(*compilation);
   return kExitOk;
+}
+
+// "service 'a'" or "services 'a', 'b'": those `out_dir`'s tree holds that `repository` does not compile.
+std::string services_left_out(const RepositoryCompilation& repository, const std::string& out_dir) {
+  std::vector<std::string> missing;
+  for (const std::string& old : manifest_repository_services(out_dir)) {
+    bool compiled = false;
+    for (const Compilation& service : repository.services) compiled = compiled || service.model.service == old;
+    if (!compiled) missing.push_back("'" + old + "'");
+  }
+  if (missing.empty()) return "";
+  return (missing.size() == 1 ? "service " : "services ") + join(missing, ", ");
 }
 
 // The specs of a config repo compile, and its errors' count line.
@@ -187,11 +200,19 @@ int run_compile_repository(const std::vector<std::string>& arguments, const Chec
   std::optional<RepositoryCompilation> repository =
       compile_repository_or_report(arguments, options, DiagnosticFormat::Text, joined(arguments));
   if (!repository) return kExitSpecError;
-  if (check_only) return check_outputs(repository->outputs, out_dir, joined(arguments), quiet);
   if (std::string owner = manifest_service(out_dir); !owner.empty()) {
     std::cerr << "symptree: " << out_dir << " holds the outputs of service '" << owner << "' alone; compiling "
               << "several specs there would delete them. Choose another folder, or remove " << out_dir << " first\n";
     return kExitIoError;
+  }
+  if (std::string missing = services_left_out(*repository, out_dir); !missing.empty()) {
+    std::cerr << "symptree: " << out_dir << " holds the outputs of " << missing << ", which none of these specs "
+              << "describes; compiling would delete them. Compile every spec of the config repo (its folder), or, "
+              << "to drop the service for good, remove " << out_dir << " and compile again\n";
+    return kExitIoError;
+  }
+  if (check_only) {
+    return check_outputs(repository->outputs, out_dir, joined(arguments), quiet, /*report_unknown=*/true);
   }
   if (std::string error = repository->outputs.write(out_dir); !error.empty()) {
     std::cerr << "symptree: " << error << "\n";
@@ -325,6 +346,7 @@ int main(int argc, char** argv) {
     if (command.empty() && app.get_subcommands().empty()) return usage_error(app, "a command is required");
     return usage_error(app, e.what());
   }
+  while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();  // "generated/" prints as "generated"
   if ((*check || *compile) && is_repository(specs)) {
     if (std::find(specs.begin(), specs.end(), "-") != specs.end()) {
       return usage_error(app, "- (standard input) is one spec; it cannot be compiled with others");

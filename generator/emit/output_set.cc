@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include <algorithm>
 #include <cstdio>
+#include <set>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -164,8 +166,9 @@ std::vector<std::string> manifest_repository_services(const std::string& dir) {
   return services;
 }
 
-std::vector<std::string> OutputSet::differences(const std::string& dir) const {
+std::vector<std::string> OutputSet::differences(const std::string& dir, bool report_unknown) const {
   std::vector<std::string> differ;
+  if (report_unknown) differ = unknown_files(dir);
   for (const auto& [path, content] : files_) {
     std::string on_disk;
     if (!read_file(fs::path(dir) / path, on_disk)) differ.push_back(path + " (missing)");
@@ -181,6 +184,22 @@ std::vector<std::string> OutputSet::differences(const std::string& dir) const {
     }
   }
   return differ;
+}
+
+std::vector<std::string> OutputSet::unknown_files(const std::string& dir) const {
+  std::vector<std::string> unknown;
+  const std::vector<std::string> previous = previous_outputs(dir);
+  const std::set<std::string> listed(previous.begin(), previous.end());  // reported as "no longer generated"
+  std::error_code error;
+  for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+    if (!it->is_regular_file(error)) continue;
+    std::string path = it->path().lexically_relative(dir).generic_string();
+    if (!files_.count(path) && !rendered_elsewhere_.count(path) && !listed.count(path)) {
+      unknown.push_back(path + " (not written by symptree: remove it)");
+    }
+  }
+  std::sort(unknown.begin(), unknown.end());
+  return unknown;
 }
 
 std::string sha256_hex(const std::string& data) {

@@ -28,10 +28,14 @@ class OutputSet {
   // this one did not. Returns "" or an error naming the path.
   std::string write(const std::string& dir) const;
   // Paths under `dir` that differ from this set: changed, missing, or stale
-  // (listed in the old manifest but no longer produced).
-  std::vector<std::string> differences(const std::string& dir) const;
+  // (listed in the old manifest but no longer produced). With
+  // `report_unknown`, also every other file under `dir` (a config repo's tree
+  // holds only what symptree writes: a stray rules file would be loaded).
+  std::vector<std::string> differences(const std::string& dir, bool report_unknown = false) const;
 
  private:
+  std::vector<std::string> unknown_files(const std::string& dir) const;
+
   std::map<std::string, std::string> files_;
   std::map<std::string, std::string> rendered_elsewhere_;  // path -> marker
 };

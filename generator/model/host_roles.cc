@@ -89,16 +89,35 @@ void check_one_exporter(const std::string& host, const HostServices& on_host, co
   }
 }
 
+// One exporter, one host: an address that two specs give different host names
+// would be configured twice, and could load only one of the configs.
+void check_one_name_per_exporter(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
+  std::map<std::string, std::pair<std::string, const ServicePlan*>> host_by_address;
+  for (const ServicePlan& plan : services) {
+    if (!plan.model->deployment || !has_probes(plan.model->host)) continue;
+    for (const DeploymentHost& host : plan.model->deployment->hosts) {
+      auto [it, fresh] = host_by_address.emplace(host.exporter, std::make_pair(host.name, &plan));
+      if (fresh || it->second.first == host.name) continue;
+      diagnostics.error({plan.spec_path, 0, 0}, "the exporter at " + host.exporter + " is host '" + host.name +
+                                                    "' here but host '" + it->second.first + "' in " +
+                                                    it->second.second->spec_path,
+                        "one symptree-exporter is one host: give it the same name in every spec");
+    }
+  }
+}
+
 }  // namespace
 
 std::string HostRole::name() const { return join(services, "+"); }
 
 std::vector<HostRole> host_roles(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
+  check_one_name_per_exporter(services, diagnostics);
   std::map<std::set<std::string>, HostRole> roles;
   for (const auto& [host, on_host] : services_by_host(services)) {
     check_one_exporter(host, on_host, services, diagnostics);
     HostRole& role = roles[on_host.services];
     role.hosts.push_back(host);
+    role.exporters.push_back(on_host.exporter_by_service.begin()->second);
     if (!role.services.empty()) continue;
     role.services.assign(on_host.services.begin(), on_host.services.end());
     bool first = true;

@@ -50,10 +50,6 @@ void read_fields(const MapReader& map, const std::string& key, bool label, const
                                                                                     join(reserved_alert_annotations(), ", "));
       continue;
     }
-    if (value->empty()) {
-      diagnostics.error(file.position(entry.second), "'" + *name + "' has an empty value");
-      continue;
-    }
     if (label && value->find("{{") != std::string::npos) {
       diagnostics.error(file.position(entry.second), "label '" + *name + "' is a template",
                         "a label's value is fixed: an alert's identity must not change with its value");

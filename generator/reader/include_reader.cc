@@ -88,14 +88,14 @@ void SectionSources::include(const YAML::Node& value) {
   for (const std::string& section : shareable_sections()) {
     if (!included->reader->has(section)) continue;
     if (spec_.has(section)) {
-      diagnostics.error(spec_.where(section), "'" + section + "' is also defined in " +
-                                                  included->reader->where(section).to_string(),
-                        "define it once: here or in the included file");
+      diagnostics.error(spec_.key_where(section), "'" + section + "' is also defined in " +
+                                                      included->reader->key_where(section).to_string(),
+                        "define it once: here or in the included file (which is read)");
     }
     for (const auto& other : included_) {
       if (other->reader && other->reader->has(section)) {
-        diagnostics.error(included->reader->where(section), "'" + section + "' is also defined in " +
-                                                                other->reader->where(section).to_string(),
+        diagnostics.error(included->reader->key_where(section), "'" + section + "' is also defined in " +
+                                                                    other->reader->key_where(section).to_string(),
                           "define each shared section in one included file");
       }
     }
@@ -104,7 +104,8 @@ void SectionSources::include(const YAML::Node& value) {
 }
 
 const MapReader& SectionSources::reader_for(const std::string& section) const {
-  if (spec_.has(section)) return spec_;
+  // An included file's first: when the spec defines the section too (an error), the shared
+  // priorities and receivers still read together, without errors that follow from the mix.
   for (const auto& included : included_) {
     if (included->reader && included->reader->has(section)) return *included->reader;
   }
@@ -121,17 +122,36 @@ std::vector<std::string> SectionSources::included_paths() const {
   return paths;
 }
 
-std::vector<std::string> peek_includes(const std::string& spec_path) {
+namespace {
+
+// `path`'s root mapping, or an undefined node when it cannot be read.
+YAML::Node peek_root(const std::string& path) {
   Diagnostics ignored;
-  std::optional<YamlFile> file = load_yaml_file(spec_path, ignored);
-  std::vector<std::string> paths;
-  if (!file) return paths;
-  const YAML::Node& root = file->root;  // const: operator[] must not add keys
-  if (!root.IsMap() || !root["include"]) return paths;
-  for (const YAML::Node& entry : include_entries(root["include"])) {
-    if (entry.IsScalar() && !entry.Scalar().empty()) paths.push_back(resolved(spec_path, entry.Scalar()));
+  std::optional<YamlFile> file = load_yaml_file(path, ignored);
+  return file && file->root.IsMap() ? file->root : YAML::Node(YAML::NodeType::Undefined);
+}
+
+// The merge file `root`'s `alertmanager:` names, resolved against `path`'s folder.
+void add_merge_file(const std::string& path, const YAML::Node& root, std::vector<std::string>& files) {
+  if (!root.IsMap() || !root["alertmanager"] || !root["alertmanager"].IsMap()) return;
+  const YAML::Node merge = root["alertmanager"]["merge"];
+  if (merge && merge.IsScalar() && !merge.Scalar().empty()) files.push_back(resolved(path, merge.Scalar()));
+}
+
+}  // namespace
+
+std::vector<std::string> peek_shared_files(const std::string& spec_path) {
+  const YAML::Node root = peek_root(spec_path);  // const: operator[] must not add keys
+  std::vector<std::string> includes, files;
+  if (root.IsMap() && root["include"]) {
+    for (const YAML::Node& entry : include_entries(root["include"])) {
+      if (entry.IsScalar() && !entry.Scalar().empty()) includes.push_back(resolved(spec_path, entry.Scalar()));
+    }
   }
-  return paths;
+  files = includes;
+  add_merge_file(spec_path, root, files);
+  for (const std::string& included : includes) add_merge_file(included, peek_root(included), files);
+  return files;
 }
 
 }  // namespace symptree

@@ -24,7 +24,7 @@ class SectionSources {
   // this object.
   explicit SectionSources(const MapReader& spec);
 
-  // The reader holding `section`: an included file's when one defines it,
+  // The reader holding `section`: the first included file's that defines it,
   // else the spec's.
   const MapReader& reader_for(const std::string& section) const;
   // The included files' paths as opened (the spec's folder joined with the value).
@@ -45,9 +45,10 @@ class SectionSources {
   bool include_failed_ = false;
 };
 
-// The paths a spec file's `include:` names, resolved against its folder, read
-// without checking the rest of the spec (to tell shared files from specs in a
-// folder of specs). Empty when the file cannot be read or has no `include:`.
-std::vector<std::string> peek_includes(const std::string& spec_path);
+// The files a spec reads besides itself: those its `include:` names, then the
+// Alertmanager merge files it and they name, each resolved against the folder
+// of the file naming it. Read without checking the rest (to tell shared files
+// from specs in a folder of specs); empty when the spec cannot be read.
+std::vector<std::string> peek_shared_files(const std::string& spec_path);
 
 }  // namespace symptree

@@ -41,6 +41,20 @@ expect_exit 0 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"
 expect_output "is up to date"
 pass "compile --check: the tree is current"
 
+# A stray file in the tree (Prometheus would load a rules file): --check names it.
+echo "groups: []" >"$TREE/ledger/prometheus/rules/ledger.old.yml"
+expect_exit 1 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"
+expect_output "ledger/prometheus/rules/ledger.old.yml (not written by symptree: remove it)"
+rm "$TREE/ledger/prometheus/rules/ledger.old.yml"
+pass "compile --check names a file in the tree that symptree did not write"
+
+# Compiling some of the specs would delete the others' files: refused.
+expect_exit 3 "$SYMPTREE" compile "$REPO_SPECS/stemedb.yaml" "$REPO_SPECS/paging.yaml" -o "$TREE"
+expect_output "holds the outputs of service 'ledger', which none of these specs describes"
+expect_exit 3 "$SYMPTREE" compile --check "$REPO_SPECS/stemedb.yaml" "$REPO_SPECS/paging.yaml" -o "$TREE"
+expect_exit 0 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"
+pass "compiling a subset of the specs over the tree is refused, with --check too"
+
 # A change to one spec: its files and the shared ones change, the other service's are not rewritten.
 cp -r "$REPO_SPECS" "$WORK/specs"
 rm -rf "$WORK/specs/examples"
@@ -55,6 +69,25 @@ echo "$changed" | grep -q '^ledger/' || fail "the ledger's files were not rewrit
 echo "$changed" | grep '^stemedb/' && fail "stemedb's files were rewritten though its spec did not change"
 echo "$changed" | grep -qx 'manifest.json' || fail "the manifest was not rewritten"
 pass "a change to ledger.yaml rewrites only the ledger's files and the shared ones"
+
+# An Alertmanager merge file kept in the specs folder is not taken for a spec.
+cat >"$WORK/specs/team-routes.yml" <<'YAML'
+routes:
+  - matchers: ['team="payments"']
+    receiver: tickets
+YAML
+sed -i 's|^  version: "0.25" .*|  version: "0.25"\n  merge: team-routes.yml|' "$WORK/specs/paging.yaml"
+grep -q "merge: team-routes.yml" "$WORK/specs/paging.yaml" || fail "the test's edit did not apply"
+cat >>"$WORK/specs/ledger.yaml" <<'YAML'
+labels: {team: payments}
+YAML
+expect_exit 0 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/merged"
+expect_exit 0 amtool check-config "$WORK/merged/alertmanager/alertmanager.yml"
+grep -q '^tickets alertname=LedgerApiDown .* team=payments$' "$WORK/merged/alertmanager/routes.test" ||
+  fail "the ledger's team label does not reach the merged route"
+expect_exit 0 amtool config routes test --config.file="$WORK/merged/alertmanager/alertmanager.yml" \
+  --verify.receivers=tickets alertname=LedgerApiDown service=ledger priority=P0 team=payments
+pass "a merge file beside the specs is not a spec; a spec's team label is routed by the merged route"
 
 # Hosts that run both services get one exporter config with both services' probes.
 { cat "$SOURCE_DIR/flowchart-spec/examples/deployment-ha.yaml"; } >>"$WORK/specs/stemedb.yaml"
@@ -73,7 +106,7 @@ for role in ledger ledger+stemedb stemedb; do
   [ -s "$WORK/roles/exporter/$role.yml" ] || fail "no exporter/$role.yml"
   expect_exit 0 "$BUILD_DIR/symptree-exporter" --config.file "$WORK/roles/exporter/$role.yml" --check-config
 done
-grep -q 'Hosts: db-2$' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "db-2 runs both services"
+grep -q 'Hosts (exporter address): db-2 (10.0.0.12:9188)$' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "db-2 runs both services"
 grep -q '"ledger-api"' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "the shared role lacks the ledger's process"
 grep -q '"stemedb-api"' "$WORK/roles/exporter/ledger+stemedb.yml" || fail "the shared role lacks stemedb's process"
 pass "exporter/<role>.yml per host role: both services' probes where hosts run both; symptree-exporter accepts each"

@@ -79,3 +79,16 @@ TEST_CASE("one host, one exporter address") {
   CHECK_FALSE(repo.compile(d));
   CHECK_MESSAGE(d.format().find("host 'db-1' has its exporter at") != std::string::npos, d.format());
 }
+
+TEST_CASE("one exporter address, one host name") {
+  RepoDir repo("roles-name");
+  repo.write("shop.yaml", on_hosts("shop", "Shop", {"db-1"}));
+  std::string cart = on_hosts("cart", "Cart", {"db-1"});
+  cart.replace(cart.find("name: db-1"), 10, "name: db-one");
+  repo.write("cart.yaml", cart);
+  Diagnostics d;
+  CHECK_FALSE(repo.compile(d));
+  CHECK_MESSAGE(d.format().find(repo.path("shop.yaml") + ": error: the exporter at db-1:9105 is host 'db-1' here but "
+                                "host 'db-one' in " + repo.path("cart.yaml")) != std::string::npos,
+                d.format());
+}

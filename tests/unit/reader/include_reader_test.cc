@@ -45,9 +45,10 @@ TEST_CASE("a section both in the spec and in an included file is an error at the
   Diagnostics d;
   std::string text = repo_spec("shop", "Shop") + "receivers:\n  pager: {pagerduty: {routing_key_file: /etc/am/x}}\n";
   CHECK_FALSE(load_in(repo, text, d));
-  CHECK_MESSAGE(d.format().find("'receivers' is also defined in " + repo.path("paging.yaml") + ":5:3") !=
-                    std::string::npos,
+  CHECK_MESSAGE(d.format().find("spec.yaml:49:1: error: 'receivers' is also defined in " + repo.path("paging.yaml") +
+                                ":4:1") != std::string::npos,
                 d.format());
+  CHECK_MESSAGE(d.count() == 1, d.format());  // the shared priorities and receivers are read together: no cascade
 }
 
 TEST_CASE("an include that cannot be read is one error at the include, not a cascade") {
@@ -80,14 +81,16 @@ TEST_CASE("two included files may not define one section, nor one file be includ
   text.replace(text.find("include: paging.yaml"), 20, "include: [paging.yaml, more.yaml, paging.yaml]");
   Diagnostics d;
   CHECK_FALSE(load_in(repo, text, d));
-  CHECK(d.format().find(repo.path("more.yaml") + ":2:3: error: 'receivers' is also defined in") != std::string::npos);
+  CHECK(d.format().find(repo.path("more.yaml") + ":1:1: error: 'receivers' is also defined in") != std::string::npos);
   CHECK(d.format().find("'paging.yaml' is included twice") != std::string::npos);
 }
 
-TEST_CASE("peek_includes reads a spec's includes without the rest") {
+TEST_CASE("peek_shared_files reads a spec's includes and merge files without the rest") {
   RepoDir repo("include-peek");
-  repo.write("spec.yaml", "include: [paging.yaml, sub/../other.yaml]\nsymptoms: 3\n");
-  CHECK(peek_includes(repo.path("spec.yaml")) ==
-        std::vector<std::string>{repo.path("paging.yaml"), repo.path("other.yaml")});
-  CHECK(peek_includes(repo.path("nonexistent.yaml")).empty());
+  repo.write("spec.yaml", "include: [paging.yaml, sub/../other.yaml]\nalertmanager: {merge: am.yml}\nsymptoms: 3\n");
+  repo.write("paging.yaml", kSharedPaging + "alertmanager: {merge: shared-am.yml}\n");
+  CHECK(peek_shared_files(repo.path("spec.yaml")) ==
+        std::vector<std::string>{repo.path("paging.yaml"), repo.path("other.yaml"), repo.path("am.yml"),
+                                 repo.path("shared-am.yml")});
+  CHECK(peek_shared_files(repo.path("nonexistent.yaml")).empty());
 }

@@ -1,0 +1,64 @@
+// Tests for reader/custom_fields_reader and the alert plan's inheritance of a
+// spec's own labels and annotations.
+#include <doctest/doctest.h>
+
+#include "generator/model/alert_plan.h"
+#include "generator/reader/custom_fields_reader.h"
+#include "spec_fixture.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+namespace {
+
+std::string with(const std::string& top, const std::string& node_port_taken) {
+  std::string text = small_spec();
+  text.replace(text.find("host:\n"), 0, top);
+  std::string anchor = "        section: Port Taken\n";
+  text.replace(text.find(anchor) + anchor.size(), 0, node_port_taken);
+  return text;
+}
+
+std::string label(const AlertRule& rule, const std::string& name, bool annotation = false) {
+  for (const auto& [key, value] : annotation ? rule.annotations : rule.labels) {
+    if (key == name) return value;
+  }
+  return "<none>";
+}
+
+}  // namespace
+
+TEST_CASE("labels and annotations are inherited down the tree; the nearest wins; absence alerts get the top's") {
+  Model model = load_ok(with("labels: {team: shop, tier: web}\nannotations: {playbook: \"https://wiki/{{x}}\"}\n",
+                             "        labels: {team: network}\n"));
+  AlertPlan plan = plan_alerts(model);
+  const AlertRule& symptom = *plan.rule_for_node(model.find_node("api_down"));
+  const AlertRule& cause = *plan.rule_for_node(model.find_node("port_taken"));
+  const AlertRule& grandchild = *plan.rule_for_node(model.find_node("disk_nearly_full"));
+  CHECK(label(symptom, "team") == "shop");
+  CHECK(label(cause, "team") == "network");
+  CHECK(label(grandchild, "team") == "network");  // inherited from its parent
+  CHECK(label(grandchild, "tier") == "web");
+  CHECK(label(cause, "playbook", true) == "https://wiki/{{ \"{{\" }}x}}");  // plain text, never expanded
+  CHECK(label(cause, "node") == "port_taken");                           // symptree's own stay
+  for (const AlertRule& rule : plan.rules) {
+    if (rule.node < 0) CHECK(label(rule, "team") == "shop");
+  }
+}
+
+TEST_CASE("a custom label may not be one symptree sets, a join label, a bad name or a template") {
+  for (const auto& [fields, message] : std::vector<std::pair<std::string, std::string>>{
+           {"labels: {severity: page}\n", "label 'severity' is one symptree sets on every alert"},
+           {"labels: {host: a}\n", "label 'host' is a join label"},
+           {"labels: {9team: a}\n", "label name '9team' is not [a-zA-Z_][a-zA-Z0-9_]*"},
+           {"labels: {__team: a}\n", "starts with __"},
+           {"labels: {team: \"{{ $value }}\"}\n", "label 'team' is a template"},
+           {"annotations: {runbook_url: x}\n", "annotation 'runbook_url' is one symptree sets"},
+           {"labels: {team: \"\"}\n", "the value of 'team' is empty"},
+           {"labels: [team]\n", "must be a mapping"}}) {
+    Diagnostics d;
+    CHECK_FALSE(load(with(fields, ""), d));
+    CHECK_MESSAGE(d.format().find("spec.yaml:11:") != std::string::npos, d.format());
+    CHECK_MESSAGE(d.format().find(message) != std::string::npos, d.format());
+  }
+}
