@@ -188,6 +188,31 @@ bool HostConfig::has_probe_kind(const std::string& key) const {
   return probe_kind_runs_always(key);  // a collector without settings: no entry here, every host has it
 }
 
+namespace {
+
+template <typename Probe>
+std::vector<std::string> names_of(const std::vector<Probe>& probes) {
+  std::vector<std::string> names;
+  for (const Probe& probe : probes) names.push_back(probe.name);
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::string> HostConfig::probe_identities(const std::string& key) const {
+  if (key == "filesystems") return names_of(filesystems);
+  if (key == "directories") return names_of(directories);
+  if (key == "processes") return names_of(processes);
+  if (key == "certificates") return names_of(certificates);
+  if (key == "http") return names_of(http);
+  if (key == "backups") return names_of(backups);
+  std::vector<std::string> numbers;
+  if (key == "ports") {
+    for (const PortProbe& port : ports) numbers.push_back(std::to_string(port.port));
+  }
+  return numbers;
+}
+
 HostConfig read_host_config(const YamlFile& file, const YAML::Node& node, Diagnostics& diagnostics) {
   HostConfig config;
   MapReader host(file, node, "the host section", host_config_keys(), diagnostics);

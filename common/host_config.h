@@ -85,6 +85,8 @@ struct HostConfig {
   // Whether this config has at least one probe of the catalogue kind `key`;
   // always true for a kind that needs no settings (CollectorInfo::always).
   bool has_probe_kind(const std::string& key) const;
+  // The names (ports: the numbers) of this config's probes of kind `key`, in order.
+  std::vector<std::string> probe_identities(const std::string& key) const;
 };
 
 // The keys a host section accepts.

@@ -68,6 +68,15 @@ bool is_plain_safe(const std::string& value) {
 
 }  // namespace
 
+std::string regex_literal(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string(".+*?()[]{}|^$\\").find(c) != std::string::npos) out += "\\\\";
+    out.push_back(c);
+  }
+  return out;
+}
+
 std::string double_quote(const std::string& text) {
   std::string out = "\"";
   out.reserve(text.size() + 2);

@@ -14,6 +14,10 @@ namespace symptree {
 // "text" with \\, \" and \n escapes, quotes included.
 std::string double_quote(const std::string& text);
 
+// `text` as a regular expression matching itself, written for the inside of
+// a PromQL double-quoted string (each regex escape's backslash doubled).
+std::string regex_literal(const std::string& text);
+
 // `value` as a YAML double-quoted scalar, quotes included: \" \\ \n \t, other
 // C0 controls, DEL and C1 controls as \xNN, U+2028 as \L and U+2029 as \P.
 std::string yaml_double_quote(const std::string& value);

@@ -2,6 +2,7 @@
 // flowchart order, rendered panel by panel.
 #include "generator/emit/grafana_dashboard.h"
 
+#include "common/quoting.h"
 #include "generator/emit/grafana_panels.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/grafana_ids.h"

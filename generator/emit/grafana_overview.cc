@@ -3,6 +3,7 @@
 #include "generator/emit/grafana_overview.h"
 
 #include "common/join.h"
+#include "common/quoting.h"
 #include "generator/emit/grafana_panels.h"
 #include "generator/model/grafana_ids.h"
 

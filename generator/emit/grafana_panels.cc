@@ -120,15 +120,6 @@ Json hidden_column(const std::string& name) {
 
 }  // namespace
 
-std::string regex_literal(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string(".+*?()[]{}|^$\\").find(c) != std::string::npos) out += "\\\\";
-    out.push_back(c);
-  }
-  return out;
-}
-
 std::string host_variable_filters(const Model& model) {
   std::string filters;
   for (const std::string& label : model.join_on) filters += ", " + label + "=~\"$" + label + "\"";

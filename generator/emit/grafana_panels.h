@@ -15,9 +15,6 @@ using Json = nlohmann::ordered_json;
 
 constexpr int kSchemaVersion = 39;  // the dashboards' JSON model: Grafana 10.4 / 11
 
-// `text` as a regular expression matching itself, inside a PromQL string.
-std::string regex_literal(const std::string& text);
-
 // Where a panel sits on the dashboard's 24-column grid.
 struct GridPos {
   int x, y, w, h;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/probe_catalog.h"
+#include "common/quoting.h"
 #include "generator/model/grafana_ids.h"
 #include "generator/model/node_state_rules.h"
 
@@ -149,14 +150,40 @@ AlertRule node_rule(const Model& model, int index, PathForm form) {
   return rule;
 }
 
+// For an exporter metric, the label naming its probe and the spec's probes of
+// that kind: on a host that runs two services, the other service's process or
+// filesystem must not stand in for this one's.
+void set_probe_filter(const Model& model, AlertRule& rule) {
+  const ProbeKind* kind = probe_for_metric(rule.absent_metric);
+  if (!kind) return;
+  for (const MetricInfo& info : kind->metrics) {
+    if (info.name != rule.absent_metric || info.labels.empty()) continue;
+    if (info.labels.front() != "name" && info.labels.front() != "port") return;
+    rule.absent_label = info.labels.front();
+    rule.absent_values = model.host.probe_identities(kind->key);
+  }
+  if (rule.absent_values.empty()) rule.absent_label.clear();
+}
+
+// The metric as the absence alert looks for it: from the spec's own probes.
+std::string watched_selector(const AlertRule& rule) {
+  if (rule.absent_label.empty()) return rule.absent_metric;
+  if (rule.absent_values.size() == 1) {
+    return rule.absent_metric + "{" + rule.absent_label + "=" + double_quote(rule.absent_values.front()) + "}";
+  }
+  std::vector<std::string> alternatives;
+  for (const std::string& value : rule.absent_values) alternatives.push_back(regex_literal(value));
+  return rule.absent_metric + "{" + rule.absent_label + "=~\"" + join(alternatives, "|") + "\"}";
+}
+
 // `group by (host) (up{job="svc"} [== 1]) unless on (host) group by (host) (metric)`:
 // per host. For a metric only cluster-scoped nodes read, `group by ()`: while
 // the service is up somewhere and no host reports the metric, one alert.
-std::string absence_expression(const Model& model, const std::string& metric, bool cluster) {
-  std::string by = "(" + (cluster ? "" : join(model.join_on, ", ")) + ")";
-  bool from_app = probe_for_metric(metric) == nullptr;
+std::string absence_expression(const Model& model, const AlertRule& rule) {
+  std::string by = "(" + (rule.cluster ? "" : join(model.join_on, ", ")) + ")";
+  bool from_app = probe_for_metric(rule.absent_metric) == nullptr;
   std::string up = "up{job=\"" + model.service_job + "\"}" + (from_app ? " == 1" : "");
-  return "group by " + by + " (" + up + ")\nunless on " + by + "\ngroup by " + by + " (" + metric + ")";
+  return "group by " + by + " (" + up + ")\nunless on " + by + "\ngroup by " + by + " (" + watched_selector(rule) + ")";
 }
 
 AlertRule absence_rule(const Model& model, const std::string& metric, const std::vector<int>& readers) {
@@ -173,16 +200,18 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   rule.name = model.alert_prefix + "MetricAbsent";
   rule.absent_metric = metric;
   rule.group = model.service + ".absence";
-  rule.expr = absence_expression(model, metric, cluster);
   rule.for_duration = model.absence_for;
   rule.priority = priority;
   rule.cluster = cluster;
+  set_probe_filter(model, rule);
+  rule.expr = absence_expression(model, rule);
   rule.labels = {{"severity", model.priorities[priority].severity},
                  {"priority", model.priorities[priority].name},
                  {"service", model.service},
                  {"metric", metric}};
+  std::string probes = rule.absent_label.empty() ? "" : " for " + rule.absent_label + " " + join(rule.absent_values, ", ");
   std::string source = from_app ? "the service is up but does not expose it"
-                                : "the service is scraped but symptree-exporter does not report it";
+                                : "the service is scraped but symptree-exporter does not report it" + probes;
   if (cluster) source = from_app ? "the service is up but no host exposes it" : "no host's symptree-exporter reports it";
   rule.annotations = {
       {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},

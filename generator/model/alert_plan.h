@@ -20,6 +20,8 @@ struct AlertRule {
   std::string name;
   int node = -1;              // the flowchart node, or -1 for an absence alert
   std::string absent_metric;  // for absence alerts: the metric watched
+  std::string absent_label;   // for an exporter metric: the label naming its probe ("name", "port"), or ""
+  std::vector<std::string> absent_values;  // the spec's probes it must come from (another service's do not count)
   std::string group;          // rule group name
   std::string expr;
   Duration for_duration;

@@ -409,7 +409,13 @@ void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorde
     alert.rule = &rule;
     firing.expected.push_back(alert);
     std::map<std::string, std::string> reporter = rule.cluster ? service_target(model, TestHost::B) : up_labels;
-    present.series.push_back({series_selector(rule.absent_metric, reporter), up.values});
+    if (rule.absent_label.empty()) {
+      present.series.push_back({series_selector(rule.absent_metric, reporter), up.values});
+    }
+    for (const std::string& value : rule.absent_values) {  // each of the spec's probes reports it
+      reporter[rule.absent_label] = value;
+      present.series.push_back({series_selector(rule.absent_metric, reporter), up.values});
+    }
   }
   if (fire - step >= 0) missing.checks.push_back({first.name, fire - step, {}});
   missing.checks.push_back(firing);

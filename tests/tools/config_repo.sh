@@ -41,6 +41,26 @@ expect_exit 0 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"
 expect_output "is up to date"
 pass "compile --check: the tree is current"
 
+# On a host that runs both services, stemedb's process does not stand in for the ledger's:
+# the ledger's absence alert for symptree_process_up fires while only stemedb-api is reported.
+cat >"$WORK/shared-host.test.yml" <<YAML
+rule_files: [$TREE/ledger/prometheus/rules/ledger.absence.yml]
+evaluation_interval: 1m
+tests:
+  - interval: 1m
+    input_series:
+      - {series: 'up{job="ledger", host="db-2", instance="db-2:8443"}', values: '1x20'}
+      - {series: 'symptree_process_up{job="symptree-exporter", host="db-2", name="stemedb-api"}', values: '1x20'}
+    promql_expr_test:
+      - expr: count(ALERTS{alertname="LedgerMetricAbsent", metric="symptree_process_up", alertstate="firing"})
+        eval_time: 15m
+        exp_samples: [{labels: '{}', value: 1}]
+YAML
+expect_exit 0 promtool test rules "$WORK/shared-host.test.yml"
+sed -i 's/name="stemedb-api"/name="ledger-api"/' "$WORK/shared-host.test.yml"
+expect_exit 1 promtool test rules "$WORK/shared-host.test.yml"
+pass "an absence alert counts its own service's probe only, not another service's on the same host"
+
 # A stray file in the tree (Prometheus would load a rules file): --check names it.
 echo "groups: []" >"$TREE/ledger/prometheus/rules/ledger.old.yml"
 expect_exit 1 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"

@@ -74,9 +74,27 @@ TEST_CASE("one absence alert per metric the tree reads, at the most urgent prior
   const AlertRule& disk = plan.rules[plan.rules.size() - 3];
   CHECK(disk.name == "ShopMetricAbsent");
   CHECK(label(disk.labels, "priority") == "P2");
-  CHECK(disk.expr == "group by (host) (up{job=\"shop\"})\nunless on (host)\ngroup by (host) (symptree_filesystem_used_ratio)");
+  // An exporter metric counts only from the spec's own probes: another service's on the host does not.
+  CHECK(disk.expr ==
+        "group by (host) (up{job=\"shop\"})\nunless on (host)\ngroup by (host) (symptree_filesystem_used_ratio{name=\"data\"})");
+  CHECK(plan.rules[plan.rules.size() - 4].expr.find("(symptree_port_foreign_owner{port=\"8080\"})") != std::string::npos);
   CHECK(plan.rules.back().expr.find("up{job=\"shop\"} == 1") != std::string::npos);  // app metric: service must be up
   CHECK(plan.groups == std::vector<std::string>{"shop.api_down", "shop.queue_backlog", "shop.absence"});
+}
+
+TEST_CASE("an exporter metric of several probes is watched from any of them, each name a literal") {
+  std::string text = small_spec();
+  text.replace(text.find("processes: [{name: shop-api}]"), 29, "processes: [{name: shop-api}, {name: shop.worker}]");
+  Diagnostics d;
+  std::optional<Model> model = load(text, d);
+  REQUIRE_MESSAGE(model, d.format());
+  AlertPlan plan = plan_alerts(*model);
+  const AlertRule* process = nullptr;
+  for (const AlertRule& rule : plan.rules) process = rule.absent_metric == "symptree_process_up" ? &rule : process;
+  REQUIRE(process);
+  CHECK(process->expr.find("(symptree_process_up{name=~\"shop-api|shop\\\\.worker\"})") != std::string::npos);
+  CHECK(label(process->annotations, "description").find("does not report it for name shop-api, shop.worker") !=
+        std::string::npos);
 }
 
 TEST_CASE("templates expand as Prometheus would") {
