@@ -229,6 +229,11 @@ int run_compile_repository(const std::vector<std::string>& arguments, const Chec
 // explain and coverage read the compiled spec; the SVG is not needed for them.
 int run_report(SpecInput input, const std::function<int(const Compilation&)>& report) {
   input.options.use_dot = false;
+  if (std::error_code error; std::filesystem::is_directory(input.arg, error)) {
+    std::cerr << "symptree: " << input.arg << " is a folder; explain and coverage read one service's spec, e.g. "
+              << (std::filesystem::path(input.arg) / "<service>.yaml").string() << "\n";
+    return kExitUsage;
+  }
   std::optional<Compilation> compilation = compile_or_report(input);
   return compilation ? report(*compilation) : kExitSpecError;
 }

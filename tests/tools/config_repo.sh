@@ -155,3 +155,9 @@ expect_exit 3 "$SYMPTREE" compile "$REPO_SPECS" -o "$WORK/single"
 expect_output "holds the outputs of service 'stemedb' alone"
 expect_exit 0 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"
 pass "a single spec is not compiled over a config repo's tree, nor the repo over a single service's folder"
+
+# explain and coverage read one service's spec: a folder is a usage error that says so.
+expect_exit 64 "$SYMPTREE" explain LedgerApiDown "$REPO_SPECS"
+expect_output "is a folder; explain and coverage read one service's spec"
+expect_exit 0 "$SYMPTREE" explain LedgerApiDown "$REPO_SPECS/ledger.yaml"
+pass "explain on a folder says to name one spec; on the ledger's spec it explains"

@@ -73,7 +73,7 @@ TEST_CASE("sha256 matches a known vector") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST_CASE("a file whose content is unchanged is not rewritten; a changed one is") {
+TEST_CASE("a file whose content is unchanged is not rewritten, and a changed one is") {
   TempDir dir("outputs-unchanged");
   OutputSet set = outputs("groups: []\n", true);
   REQUIRE(set.write(dir.path().string()).empty());
@@ -89,7 +89,7 @@ TEST_CASE("a file whose content is unchanged is not rewritten; a changed one is"
   CHECK(read(rules) == "groups: [changed]\n");
 }
 
-TEST_CASE("merge places another set's files under a folder; remove_under drops a folder's files") {
+TEST_CASE("merge places another set's files under a folder, and remove_under drops a folder's files") {
   OutputSet inner = outputs("r", true);
   inner.expect_rendered("docs/flowchart.svg", "marker");
   OutputSet tree;
@@ -109,7 +109,7 @@ TEST_CASE("merge places another set's files under a folder; remove_under drops a
   CHECK(reported);
 }
 
-TEST_CASE("a config repo's manifest names its services; a single spec's does not") {
+TEST_CASE("a config repo's manifest names its services, and a single spec's does not") {
   TempDir dir("outputs-repo-manifest");
   std::ofstream(dir.path() / kManifestName) << R"({"services": [{"service": "shop"}, {"service": "cart"}], "files": {}})";
   CHECK(manifest_repository_services(dir.path().string()) == std::vector<std::string>{"shop", "cart"});

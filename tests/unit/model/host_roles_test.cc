@@ -33,7 +33,7 @@ std::vector<ServicePlan> plans(const RepositoryCompilation& repo) {
 
 }  // namespace
 
-TEST_CASE("hosts are grouped by the services they run; shared probes are written once") {
+TEST_CASE("hosts are grouped by the services they run, and shared probes are written once") {
   RepoDir repo("roles");
   repo.write("shop.yaml", on_hosts("shop", "Shop", {"db-1", "db-2", "web-1"}));
   std::string cart = on_hosts("cart", "Cart", {"db-1", "db-2"});

@@ -10,7 +10,7 @@
 using namespace symptree;
 using namespace symptree::testing;
 
-TEST_CASE("a folder's specs are its YAML files but the ones a spec includes; sorted, each once") {
+TEST_CASE("a folder's specs are its YAML files but the ones a spec includes, sorted, each once") {
   RepoDir repo("find-specs");
   repo.write("shop.yaml", repo_spec("shop", "Shop"));
   repo.write("cart.yml", repo_spec("cart", "Cart"));

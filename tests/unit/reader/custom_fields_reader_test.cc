@@ -28,7 +28,7 @@ std::string label(const AlertRule& rule, const std::string& name, bool annotatio
 
 }  // namespace
 
-TEST_CASE("labels and annotations are inherited down the tree; the nearest wins; absence alerts get the top's") {
+TEST_CASE("labels and annotations are inherited down the tree, the nearest winning, and absence alerts get the top's") {
   Model model = load_ok(with("labels: {team: shop, tier: web}\nannotations: {playbook: \"https://wiki/{{x}}\"}\n",
                              "        labels: {team: network}\n"));
   AlertPlan plan = plan_alerts(model);
