@@ -111,16 +111,15 @@ pass "a merge file beside the specs is not a spec; a spec's team label is routed
 
 # Hosts that run both services get one exporter config with both services' probes.
 { cat "$SOURCE_DIR/flowchart-spec/examples/deployment-ha.yaml"; } >>"$WORK/specs/stemedb.yaml"
-cat >>"$WORK/specs/ledger.yaml" <<'YAML'
-deployment:
-  alertmanagers:
-    - {name: am-1, address: "10.0.0.1:9093", cluster: "10.0.0.1:9094"}
-    - {name: am-2, address: "10.0.0.2:9093", cluster: "10.0.0.2:9094"}
-    - {name: am-3, address: "10.0.0.3:9093", cluster: "10.0.0.3:9094"}
+{ echo "deployment:"  # the same Alertmanager peers as stemedb's
+  sed -n '/^  alertmanagers:/,/^  hosts:/p' "$SOURCE_DIR/flowchart-spec/examples/deployment-ha.yaml" | grep -v '^  hosts:'
+  cat <<'YAML'
   hosts:
     - {name: db-2, exporter: "10.0.0.12:9188", service: "10.0.0.12:8443"}
     - {name: app-1, exporter: "10.0.0.21:9188", service: "10.0.0.21:8443"}
 YAML
+} >>"$WORK/specs/ledger.yaml"
+grep -q "name: am-3" "$WORK/specs/ledger.yaml" || fail "the test's copy of the peers did not apply"
 expect_exit 0 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/roles"
 for role in ledger ledger+stemedb stemedb; do
   [ -s "$WORK/roles/exporter/$role.yml" ] || fail "no exporter/$role.yml"

@@ -38,8 +38,26 @@ inline std::string repo_spec(const std::string& service, const std::string& pref
 class RepoDir {
  public:
   explicit RepoDir(const std::string& name) : dir_(name) { write("paging.yaml", kSharedPaging); }
+  // With a spec per {service, alert prefix}, each as <service>.yaml.
+  RepoDir(const std::string& name, const std::vector<std::pair<std::string, std::string>>& services) : RepoDir(name) {
+    for (const auto& [service, prefix] : services) write(service + ".yaml", repo_spec(service, prefix));
+  }
   void write(const std::string& file, const std::string& text) const { std::ofstream(dir_.path() / file) << text; }
   std::string path(const std::string& file = "") const { return (dir_.path() / file).lexically_normal().string(); }
+
+  // The repo compiled; the test stops, showing the errors, when it does not compile.
+  RepositoryCompilation compiled() const {
+    Diagnostics diagnostics;
+    std::optional<RepositoryCompilation> repository = compile(diagnostics);
+    REQUIRE_MESSAGE(repository, diagnostics.format());
+    return std::move(*repository);
+  }
+  // The errors of a repo that must not compile, formatted.
+  std::string errors() const {
+    Diagnostics diagnostics;
+    CHECK_FALSE(compile(diagnostics));
+    return diagnostics.format();
+  }
 
   std::optional<RepositoryCompilation> compile(Diagnostics& diagnostics) const {
     CheckOptions options;

@@ -8,32 +8,16 @@
 using namespace symptree;
 using namespace symptree::testing;
 
-namespace {
-
-// Compiles the repo; the errors of the checks across services, formatted.
-std::string repo_errors(const RepoDir& repo) {
-  Diagnostics d;
-  CHECK_FALSE(repo.compile(d));
-  return d.format();
-}
-
-}  // namespace
-
 TEST_CASE("services sharing one tree compile together") {
-  RepoDir repo("set-ok");
-  repo.write("shop.yaml", repo_spec("shop", "Shop"));
-  repo.write("cart.yaml", repo_spec("cart", "Cart"));
-  Diagnostics d;
-  std::optional<RepositoryCompilation> compiled = repo.compile(d);
-  REQUIRE_MESSAGE(compiled, d.format());
-  CHECK(compiled->services.size() == 2);
+  RepoDir repo("set-ok", {{"shop", "Shop"}, {"cart", "Cart"}});
+  CHECK(repo.compiled().services.size() == 2);
 }
 
 TEST_CASE("two specs of one service are an error naming both") {
   RepoDir repo("set-service");
   repo.write("shop.yaml", repo_spec("shop", "Shop"));
   repo.write("shop2.yaml", repo_spec("shop", "Shop"));
-  std::string errors = repo_errors(repo);
+  std::string errors = repo.errors();
   CHECK_MESSAGE(errors.find(repo.path("shop2.yaml") + ": error: service 'shop' is also the service of " +
                             repo.path("shop.yaml")) != std::string::npos,
                 errors);
@@ -43,7 +27,7 @@ TEST_CASE("one alert name in two services is an error at the second's node, coun
   RepoDir repo("set-alerts");
   repo.write("a.yaml", repo_spec("alpha", "Shop"));
   repo.write("b.yaml", repo_spec("beta", "Shop"));
-  std::string errors = repo_errors(repo);
+  std::string errors = repo.errors();
   CHECK_MESSAGE(errors.find(repo.path("b.yaml") + ":12:5: error: alert 'ShopApiDown' (and ") != std::string::npos,
                 errors);
   CHECK(errors.find("is also an alert of service 'alpha'") != std::string::npos);
@@ -57,7 +41,7 @@ TEST_CASE("receivers of one name must be one receiver") {
   own.replace(own.find("service: shop\nalert_prefix: Shop"), 32, "service: cart\nalert_prefix: Cart");
   own.replace(own.find("/etc/am/pd"), 10, "/etc/am/cart-pd");
   repo.write("cart.yaml", own);
-  std::string errors = repo_errors(repo);
+  std::string errors = repo.errors();
   // cart.yaml is read first: shop's shared receiver is the second.
   CHECK_MESSAGE(errors.find(repo.path("paging.yaml") + ":5:3: error: receiver 'pager' differs from the receiver of "
                                                        "that name at " + repo.path("cart.yaml") + ":9:3 (service 'cart')") !=
@@ -69,7 +53,7 @@ TEST_CASE("one Alertmanager: one default receiver and one version") {
   RepoDir repo("set-alertmanager");
   repo.write("shop.yaml", repo_spec("shop", "Shop"));
   repo.write("cart.yaml", repo_spec("cart", "Cart") + "alertmanager: {version: \"0.26\", default_receiver: pager}\n");
-  std::string errors = repo_errors(repo);
+  std::string errors = repo.errors();
   CHECK_MESSAGE(errors.find("error: the default receiver is 'tickets', but 'pager' for service 'cart'") !=
                     std::string::npos,
                 errors);

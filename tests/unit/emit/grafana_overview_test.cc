@@ -12,13 +12,8 @@ using namespace symptree;
 using namespace symptree::testing;
 
 TEST_CASE("the overview has a row per service with its two top panels, queries without variables") {
-  RepoDir repo("overview");
-  repo.write("shop.yaml", repo_spec("shop", "Shop"));
-  repo.write("cart.yaml", repo_spec("cart", "Cart"));
-  Diagnostics d;
-  std::optional<RepositoryCompilation> compiled = repo.compile(d);
-  REQUIRE_MESSAGE(compiled, d.format());
-  nlohmann::json overview = nlohmann::json::parse(compiled->outputs.files().at(kOverviewDashboardPath));
+  RepoDir repo("overview", {{"shop", "Shop"}, {"cart", "Cart"}});
+  nlohmann::json overview = nlohmann::json::parse(repo.compiled().outputs.files().at(kOverviewDashboardPath));
   CHECK(overview["uid"] == kOverviewDashboardUid);
   REQUIRE(overview["panels"].size() == 6);
   CHECK(overview["panels"][0]["type"] == "row");
