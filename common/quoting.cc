@@ -71,8 +71,10 @@ bool is_plain_safe(const std::string& value) {
 std::string regex_literal(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (std::string(".+*?()[]{}|^$\\").find(c) != std::string::npos) out += "\\\\";
-    out.push_back(c);
+    if (c == '\\') out += "\\\\\\\\";           // the regex's \\, each backslash escaped in the string
+    else if (c == '"') out += "\\\"";          // the string's own quote
+    else if (std::string(".+*?()[]{}|^$").find(c) != std::string::npos) out += "\\\\" + std::string(1, c);
+    else out.push_back(c);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "generator/model/grafana_ids.h"
 #include "generator/model/routing.h"
 
 namespace symptree {
@@ -12,7 +13,7 @@ namespace {
 
 std::string service_of(const ServicePlan& plan) { return "service '" + plan.model->service + "' (" + plan.spec_path + ")"; }
 
-SourcePosition spec_position(const ServicePlan& plan) { return {plan.spec_path, 0, 0}; }
+SourcePosition spec_position(const ServicePlan& plan) { return plan.where(); }
 
 void check_service_names(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
   std::map<std::string, const ServicePlan*> seen;
@@ -32,7 +33,7 @@ SourcePosition rule_position(const ServicePlan& plan, const AlertRule& rule) {
 
 // Alert names and rule groups: an alert of one service must not be taken for another's.
 void check_rule_names(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
-  std::map<std::string, const ServicePlan*> alert_owner, group_owner;
+  std::map<std::string, const ServicePlan*> alert_owner;  // rule groups are <service>.<symptom>: distinct with the services
   for (const ServicePlan& plan : services) {
     std::set<std::string> clashed;  // with each other service, reported once with a count
     std::map<const ServicePlan*, std::pair<const AlertRule*, int>> first_clash;
@@ -51,12 +52,6 @@ void check_rule_names(const std::vector<ServicePlan>& services, Diagnostics& dia
                         "give the services different alert_prefix values");
     }
     for (const AlertRule& rule : plan.alerts->rules) alert_owner.emplace(rule.name, &plan);
-    for (const std::string& group : plan.alerts->groups) {
-      auto [it, fresh] = group_owner.emplace(group, &plan);
-      if (!fresh && it->second != &plan) {
-        diagnostics.error(spec_position(plan), "rule group '" + group + "' is also a group of " + service_of(*it->second));
-      }
-    }
   }
 }
 
@@ -65,6 +60,17 @@ bool same_receiver(const Receiver& a, const Receiver& b) { return a.kind == b.ki
 void check_receivers_agree(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
   std::map<std::string, std::pair<const Receiver*, const ServicePlan*>> seen;
   for (const ServicePlan& plan : services) {
+    for (const std::string& merged : plan.model->alertmanager.merged_receiver_names) {
+      for (const ServicePlan& other : services) {
+        for (const Receiver& receiver : other.model->receivers) {
+          if (receiver.name != merged) continue;
+          diagnostics.error(receiver.where, "receiver '" + merged + "' is also a receiver of the merge file " +
+                                                plan.model->alertmanager.merge_path + "; one Alertmanager has one "
+                                                "receiver per name",
+                            "rename one of them");
+        }
+      }
+    }
     for (const Receiver& receiver : plan.model->receivers) {
       auto [it, fresh] = seen.emplace(receiver.name, std::make_pair(&receiver, &plan));
       if (fresh || same_receiver(receiver, *it->second.first)) continue;
@@ -76,11 +82,11 @@ void check_receivers_agree(const std::vector<ServicePlan>& services, Diagnostics
   }
 }
 
-// One Alertmanager: the services must agree on what is written once.
+// One Alertmanager: the services must agree on what is written once, the
+// merge file included (its routes come before every service's, so a service
+// that does not name it would be routed by it all the same).
 void check_alertmanager_agree(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
   const ServicePlan& first = services.front();
-  std::string merge_first;
-  const ServicePlan* merging = nullptr;
   for (const ServicePlan& plan : services) {
     if (default_receiver(*plan.model) != default_receiver(*first.model)) {
       diagnostics.error(spec_position(plan), "the default receiver is '" + default_receiver(*plan.model) + "', but '" +
@@ -95,15 +101,34 @@ void check_alertmanager_agree(const std::vector<ServicePlan>& services, Diagnost
                         "set alertmanager.version once, in a file every spec includes");
     }
     const std::string& merge = plan.model->alertmanager.merge_path;
-    if (merge.empty()) continue;
-    if (!merging) {
-      merging = &plan;
-      merge_first = merge;
-    } else if (merge != merge_first) {
-      diagnostics.error(spec_position(plan), "merges " + merge + " into the Alertmanager config, but " +
-                                                 service_of(*merging) + " merges " + merge_first,
-                        "one Alertmanager config takes one merge file: set alertmanager.merge in a file every "
-                        "spec includes");
+    const std::string& merge_first = first.model->alertmanager.merge_path;
+    if (merge != merge_first) {
+      diagnostics.error(spec_position(plan), "merges " + (merge.empty() ? "no file" : merge) +
+                                                 " into the Alertmanager config, but " + service_of(first) +
+                                                 " merges " + (merge_first.empty() ? "none" : merge_first),
+                        "one Alertmanager config takes one merge file, for every service: set "
+                        "alertmanager.merge in a file every spec includes");
+    }
+  }
+}
+
+// What else must differ between services: their dashboards' uids (and the
+// overview's), and the Prometheus job of each service's own metrics.
+void check_distinct_targets(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
+  std::map<std::string, const ServicePlan*> uids = {{kOverviewDashboardUid, nullptr}}, jobs;
+  for (const ServicePlan& plan : services) {
+    auto [uid, fresh_uid] = uids.emplace(dashboard_uid(*plan.model), &plan);
+    if (!fresh_uid) {
+      diagnostics.error(spec_position(plan), "dashboard uid '" + uid->first + "' is also the uid of " +
+                                                 (uid->second ? service_of(*uid->second) : "the overview dashboard"),
+                        "set grafana.uid to one of its own");
+    }
+    auto [job, fresh_job] = jobs.emplace(plan.model->service_job, &plan);
+    if (!fresh_job) {
+      diagnostics.error(spec_position(plan), "job '" + job->first + "' is also the job of " +
+                                                 service_of(*job->second) +
+                                                 ": each would read the other's targets (up, absence alerts)",
+                        "set jobs.service to the job that scrapes this service");
     }
   }
 }
@@ -112,10 +137,13 @@ void check_alertmanager_agree(const std::vector<ServicePlan>& services, Diagnost
 
 void check_service_set(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
   if (services.empty()) return;
+  size_t before = diagnostics.count();
   check_service_names(services, diagnostics);
+  if (diagnostics.count() > before) return;  // two specs of one service: their alerts, uids and jobs clash too
   check_rule_names(services, diagnostics);
   check_receivers_agree(services, diagnostics);
   check_alertmanager_agree(services, diagnostics);
+  check_distinct_targets(services, diagnostics);
 }
 
 }  // namespace symptree

@@ -1,6 +1,8 @@
 // Checks that the services of a config repo can share one output tree and one
-// Alertmanager: distinct service names, alert names and rule groups; one
-// receiver per name; one default receiver, Alertmanager version and merge file.
+// Alertmanager: distinct service names (so rule groups, <service>.<symptom>,
+// are distinct too), alert names, dashboard uids and jobs; one receiver per
+// name, the merge file's included; one default receiver, Alertmanager version
+// and merge file.
 #pragma once
 
 #include <vector>

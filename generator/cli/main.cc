@@ -76,9 +76,9 @@ std::optional<Compilation> compile_input(const SpecInput& input, Diagnostics& di
   return compile_spec_text(input.name, *text, input.options, diagnostics);
 }
 
-void print_error_count(const Diagnostics& diagnostics, const SpecInput& input) {
+void print_error_count(const Diagnostics& diagnostics, const std::string& name) {
   std::cerr << "symptree: " << diagnostics.count() << " error" << (diagnostics.count() == 1 ? "" : "s") << " in "
-            << input.name << "; nothing was written\n";
+            << name << "; nothing was written\n";
 }
 
 std::optional<Compilation> compile_or_report(const SpecInput& input) {
@@ -86,7 +86,7 @@ std::optional<Compilation> compile_or_report(const SpecInput& input) {
   std::optional<Compilation> compilation = compile_input(input, diagnostics);
   if (!compilation) {
     std::cerr << diagnostics.format();
-    print_error_count(diagnostics, input);
+    print_error_count(diagnostics, input.name);
   }
   return compilation;
 }
@@ -101,7 +101,7 @@ int run_check(const SpecInput& input, DiagnosticFormat format) {
   } else {
     std::cerr << diagnostics.format();
   }
-  if (!compilation) print_error_count(diagnostics, input);
+  if (!compilation) print_error_count(diagnostics, input.name);
   return compilation ? kExitOk : kExitSpecError;
 }
 
@@ -171,8 +171,7 @@ std::optional<RepositoryCompilation> compile_repository_or_report(const std::vec
   if (format != DiagnosticFormat::Text) std::cout << render_diagnostics(diagnostics, name, format);
   else if (!repository) std::cerr << diagnostics.format();
   if (!repository) {
-    std::cerr << "symptree: " << diagnostics.count() << " error" << (diagnostics.count() == 1 ? "" : "s") << " in "
-              << name << "; nothing was written\n";
+    print_error_count(diagnostics, name);
   }
   return repository;
 }

@@ -11,7 +11,6 @@
 namespace symptree {
 
 constexpr const char* kOverviewDashboardPath = "grafana/overview.json";
-constexpr const char* kOverviewDashboardUid = "symptree-overview";
 
 std::string render_overview_dashboard(const std::vector<ServicePlan>& services);
 

@@ -192,7 +192,8 @@ std::vector<std::string> OutputSet::unknown_files(const std::string& dir) const 
   const std::set<std::string> listed(previous.begin(), previous.end());  // reported as "no longer generated"
   std::error_code error;
   for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
-    if (!it->is_regular_file(error)) continue;
+    std::error_code entry_error;  // a dangling link is reported, not the end of the walk
+    if (!it->is_regular_file(entry_error) && !it->is_symlink(entry_error)) continue;
     std::string path = it->path().lexically_relative(dir).generic_string();
     if (!files_.count(path) && !rendered_elsewhere_.count(path) && !listed.count(path)) {
       unknown.push_back(path + " (not written by symptree: remove it)");

@@ -249,6 +249,18 @@ std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Mode
   return watched;
 }
 
+const std::vector<std::string>& symptree_alert_labels() {
+  static const std::vector<std::string> names = {"alertname", "severity", "priority", "service",
+                                                 "symptom",   "node",     "metric"};
+  return names;
+}
+
+const std::vector<std::string>& symptree_alert_annotations() {
+  static const std::vector<std::string> names = {"summary",     "description",       "runbook_url",
+                                                 "diagnostics", "flowchart_section", "dashboard_url"};
+  return names;
+}
+
 AlertPlan plan_alerts(const Model& model, PathForm form) {
   AlertPlan plan;
   // Nodes are stored in pre-order, so each symptom's subtree is contiguous.

@@ -11,6 +11,8 @@ namespace symptree {
 
 // The dashboard's uid: grafana.uid, or "<service>-flowchart" (at most 40 characters).
 std::string dashboard_uid(const Model& model);
+// The config repo's overview dashboard (emit/grafana_overview), whose uid no service's may take.
+constexpr const char* kOverviewDashboardUid = "symptree-overview";
 
 // The dashboard's path in the output directory: "grafana/<service>-flowchart.json".
 std::string dashboard_path(const Model& model);

@@ -80,9 +80,9 @@ void check_one_exporter(const std::string& host, const HostServices& on_host, co
   const std::string& first = on_host.exporter_by_service.begin()->second;
   for (const auto& [service, address] : on_host.exporter_by_service) {
     if (address == first) continue;
-    std::string spec;
-    for (const ServicePlan& plan : services) spec = plan.model->service == service ? plan.spec_path : spec;
-    diagnostics.error({spec, 0, 0}, "host '" + host + "' has its exporter at " + address + " for service '" + service +
+    SourcePosition where;
+    for (const ServicePlan& plan : services) where = plan.model->service == service ? plan.where() : where;
+    diagnostics.error(where, "host '" + host + "' has its exporter at " + address + " for service '" + service +
                                         "' but at " + first + " for service '" +
                                         on_host.exporter_by_service.begin()->first + "'",
                       "one symptree-exporter serves every service of a host: give it one address in every spec");
@@ -98,7 +98,7 @@ void check_one_name_per_exporter(const std::vector<ServicePlan>& services, Diagn
     for (const DeploymentHost& host : plan.model->deployment->hosts) {
       auto [it, fresh] = host_by_address.emplace(host.exporter, std::make_pair(host.name, &plan));
       if (fresh || it->second.first == host.name) continue;
-      diagnostics.error({plan.spec_path, 0, 0}, "the exporter at " + host.exporter + " is host '" + host.name +
+      diagnostics.error(plan.where(), "the exporter at " + host.exporter + " is host '" + host.name +
                                                     "' here but host '" + it->second.first + "' in " +
                                                     it->second.second->spec_path,
                         "one symptree-exporter is one host: give it the same name in every spec");

@@ -156,6 +156,7 @@ struct Model {
   std::vector<std::string> included_files;  // `include:`, as opened (the spec's folder joined with each path)
   int version = 1;
   std::string service;
+  SourcePosition service_where;       // of `service:`, for errors across the services of a config repo
   std::string title;
   std::string alert_prefix;           // CamelCase, e.g. StemeDB
   std::vector<std::string> join_on;   // labels tying a cause to its symptom

@@ -99,9 +99,13 @@ AmRoute build_shared_route_tree(const std::vector<const Model*>& services) {
   AmRoute root;
   const Model& first = *services.front();
   root.receiver = default_receiver(first);
-  root.group_by = group_by_labels(first);
-  for (const Model* model : services) {
-    if (group_by_labels(*model) != root.group_by) root.group_by = {"alertname"};
+  for (const std::string& label : group_by_labels(first)) {  // what every service groups by
+    bool everywhere = true;
+    for (const Model* model : services) {
+      std::vector<std::string> own = group_by_labels(*model);
+      everywhere = everywhere && std::find(own.begin(), own.end(), label) != own.end();
+    }
+    if (everywhere) root.group_by.push_back(label);
   }
   for (const Model* model : services) {
     if (model->alertmanager.merge_file.empty()) continue;

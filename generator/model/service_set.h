@@ -15,6 +15,11 @@ struct ServicePlan {
   const Model* model = nullptr;
   const AlertPlan* alerts = nullptr;
   std::string spec_path;  // as given on the command line or found in a folder
+
+  // Where an error about the service as a whole points: its `service:` key.
+  SourcePosition where() const {
+    return model->service_where.line > 0 ? model->service_where : SourcePosition{spec_path, 0, 0};
+  }
 };
 
 }  // namespace symptree

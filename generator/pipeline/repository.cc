@@ -27,7 +27,8 @@ std::vector<std::string> yaml_files_in(const std::string& folder, Diagnostics& d
   std::vector<std::string> files;
   std::error_code error;
   for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-    if (is_yaml(it->path()) && it->is_regular_file(error)) files.push_back(it->path().lexically_normal().string());
+    std::error_code entry_error;  // a dangling link is skipped, not the end of the listing
+    if (is_yaml(it->path()) && it->is_regular_file(entry_error)) files.push_back(it->path().lexically_normal().string());
   }
   if (error) diagnostics.error({folder, 0, 0}, "cannot list the folder: " + error.message());
   std::sort(files.begin(), files.end());
@@ -38,14 +39,6 @@ std::string identity(const std::string& path) {
   std::error_code error;
   fs::path canonical = fs::weakly_canonical(path, error);
   return error ? fs::path(path).lexically_normal().string() : canonical.string();
-}
-
-std::vector<ServicePlan> service_plans(const RepositoryCompilation& repository) {
-  std::vector<ServicePlan> plans;
-  for (size_t i = 0; i < repository.services.size(); ++i) {
-    plans.push_back({&repository.services[i].model, &repository.services[i].alerts, repository.spec_paths[i]});
-  }
-  return plans;
 }
 
 std::string exporter_config(const HostRole& role) {
@@ -69,7 +62,7 @@ std::string without_generated_header(const std::string& content) {
 // alertmanager.yml and routes.test are replaced by the shared ones; the
 // peers' cluster flags (alertmanager/cluster/<peer>.env, from `deployment:`)
 // are the same for every service that writes them, or an error.
-void lift_alertmanager_files(OutputSet& service, const std::string& spec_path, OutputSet& tree,
+void lift_alertmanager_files(OutputSet& service, const SourcePosition& where, OutputSet& tree,
                              Diagnostics& diagnostics) {
   const std::string prefix = "alertmanager/";
   for (const auto& [path, content] : service.files()) {
@@ -82,7 +75,7 @@ void lift_alertmanager_files(OutputSet& service, const std::string& spec_path, O
     if (existing == tree.files().end()) {
       tree.add(path, shared);
     } else if (existing->second != shared) {
-      diagnostics.error({spec_path, 0, 0}, "its deployment writes " + path + " unlike another service's",
+      diagnostics.error(where, "its deployment writes " + path + " unlike another service's",
                         "services that share the Alertmanager cluster list its peers the same way");
     }
   }
@@ -107,7 +100,7 @@ void render_tree(RepositoryCompilation& repository, Diagnostics& diagnostics) {
     Compilation& service = repository.services[i];
     const std::string folder = service.model.service + "/";
     manifests.push_back({folder, service.outputs.files().at(kManifestName)});
-    lift_alertmanager_files(service.outputs, repository.spec_paths[i], out, diagnostics);
+    lift_alertmanager_files(service.outputs, plans[i].where(), out, diagnostics);
     service.outputs.remove_under(kManifestName);
     for (const std::string& note : service.notes) repository.notes.push_back(service.model.service + ": " + note);
     out.merge(std::move(service.outputs), folder);
@@ -116,6 +109,14 @@ void render_tree(RepositoryCompilation& repository, Diagnostics& diagnostics) {
 }
 
 }  // namespace
+
+std::vector<ServicePlan> service_plans(const RepositoryCompilation& repository) {
+  std::vector<ServicePlan> plans;
+  for (size_t i = 0; i < repository.services.size(); ++i) {
+    plans.push_back({&repository.services[i].model, &repository.services[i].alerts, repository.spec_paths[i]});
+  }
+  return plans;
+}
 
 bool is_repository(const std::vector<std::string>& arguments) {
   std::error_code error;
@@ -138,12 +139,19 @@ std::vector<std::string> find_specs(const std::vector<std::string>& arguments, D
   }
   std::set<std::string> shared, seen;
   for (const std::string& candidate : candidates) {
-    for (const std::string& included : peek_shared_files(candidate)) shared.insert(identity(included));
+    std::string id = identity(candidate);
+    for (const std::string& included : peek_shared_files(candidate)) {
+      if (identity(included) != id) shared.insert(identity(included));  // a self-include is the spec's own error
+    }
   }
   std::vector<std::string> specs;
   for (const std::string& candidate : candidates) {
     std::string id = identity(candidate);
     if (!shared.count(id) && seen.insert(id).second) specs.push_back(candidate);
+  }
+  if (specs.empty() && !candidates.empty() && !diagnostics.has_errors()) {
+    diagnostics.error({arguments.front(), 0, 0}, "no spec here: every YAML file is included by another",
+                      "a spec is a file no other includes; shared files hold priorities, receivers, alertmanager");
   }
   return specs;
 }

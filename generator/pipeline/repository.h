@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "generator/model/service_set.h"
 #include "generator/pipeline/compiler.h"
 
 namespace symptree {
@@ -29,6 +30,9 @@ struct RepositoryCompilation {
 // is a shared file, not a spec. Sorted, each once; errors for an argument that
 // does not exist or a folder without specs.
 std::vector<std::string> find_specs(const std::vector<std::string>& arguments, Diagnostics& diagnostics);
+
+// Each service's model and alert plan, pointing into `repository`.
+std::vector<ServicePlan> service_plans(const RepositoryCompilation& repository);
 
 // Whether `arguments` ask for a config repo compile (a folder, or more than one spec).
 bool is_repository(const std::vector<std::string>& arguments);

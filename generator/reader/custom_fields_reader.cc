@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <set>
 
+#include "generator/model/alert_plan.h"
+
 namespace symptree {
 namespace {
 
@@ -23,7 +25,7 @@ std::string name_error(const std::string& name, bool label, const std::vector<st
   std::string what = label ? "label" : "annotation";
   if (!is_label_name(name)) return what + " name '" + name + "' is not [a-zA-Z_][a-zA-Z0-9_]*";
   if (name.compare(0, 2, "__") == 0) return what + " name '" + name + "' starts with __, which Prometheus reserves";
-  const std::vector<std::string>& reserved = label ? reserved_alert_labels() : reserved_alert_annotations();
+  const std::vector<std::string>& reserved = label ? symptree_alert_labels() : symptree_alert_annotations();
   if (contains(reserved, name)) return what + " '" + name + "' is one symptree sets on every alert";
   if (label && contains(join_on, name)) {
     return "label '" + name + "' is a join label: it would replace the value each series carries";
@@ -46,8 +48,8 @@ void read_fields(const MapReader& map, const std::string& key, bool label, const
     if (!name || !value) continue;
     if (std::string error = name_error(*name, label, join_on); !error.empty()) {
       diagnostics.error(file.position(entry.first), error,
-                        label ? "reserved: " + join(reserved_alert_labels(), ", ") : "reserved: " +
-                                                                                    join(reserved_alert_annotations(), ", "));
+                        label ? "reserved: " + join(symptree_alert_labels(), ", ") : "reserved: " +
+                                                                                    join(symptree_alert_annotations(), ", "));
       continue;
     }
     if (label && value->find("{{") != std::string::npos) {
@@ -55,24 +57,15 @@ void read_fields(const MapReader& map, const std::string& key, bool label, const
                         "a label's value is fixed: an alert's identity must not change with its value");
       continue;
     }
-    if (!seen.insert(*name).second) continue;  // yaml-cpp keeps the last; MapReader reports duplicate keys
+    if (!seen.insert(*name).second) {
+      diagnostics.error(file.position(entry.first), "'" + *name + "' is set twice in " + key);
+      continue;
+    }
     into.emplace_back(*name, *value);
   }
 }
 
 }  // namespace
-
-const std::vector<std::string>& reserved_alert_labels() {
-  static const std::vector<std::string> names = {"alertname", "severity", "priority", "service",
-                                                 "symptom",   "node",     "metric"};
-  return names;
-}
-
-const std::vector<std::string>& reserved_alert_annotations() {
-  static const std::vector<std::string> names = {"summary",     "description",       "runbook_url",
-                                                 "diagnostics", "flowchart_section", "dashboard_url"};
-  return names;
-}
 
 void read_custom_fields(const MapReader& map, const std::vector<std::string>& join_on, CustomFields& labels,
                         CustomFields& annotations) {

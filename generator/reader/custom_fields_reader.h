@@ -8,10 +8,6 @@
 
 namespace symptree {
 
-// The labels and annotations symptree writes on its alerts; a spec may not set them.
-const std::vector<std::string>& reserved_alert_labels();
-const std::vector<std::string>& reserved_alert_annotations();
-
 // Reads `map`'s `labels:` and `annotations:` (absent: none) into `labels` and
 // `annotations`. A label may not be one of `join_on` either: it would
 // replace the series' own value.

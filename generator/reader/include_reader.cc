@@ -58,6 +58,10 @@ void SectionSources::include(const YAML::Node& value) {
     return;
   }
   std::string path = resolved(spec_.file().path, *written);
+  if (path == std::filesystem::path(spec_.file().path).lexically_normal().string()) {
+    diagnostics.error(where, "a spec cannot include itself", "include the file that holds the shared sections");
+    return;
+  }
   for (const auto& other : included_) {
     if (other->file.path == path) {
       diagnostics.error(where, "'" + *written + "' is included twice");

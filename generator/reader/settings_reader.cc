@@ -13,6 +13,7 @@ namespace {
 
 void read_identity(const MapReader& top, Model& model) {
   model.service = top.string("service", true).value_or("");
+  model.service_where = top.where("service");
   if (!model.service.empty() && !is_snake_case(model.service)) {
     top.diagnostics().error(top.where("service"), "service '" + model.service + "' must match [a-z][a-z0-9_]*",
                             "it prefixes alert names and labels");

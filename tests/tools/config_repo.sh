@@ -139,10 +139,11 @@ pass "the Alertmanager peers' flags are written once at the top; services that l
 # Clashes are refused, nothing written.
 cp "$WORK/specs/ledger.yaml" "$WORK/specs/ledger-copy.yaml"
 expect_exit 2 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/clash"
-expect_output "ledger.yaml: error: service 'ledger' is also the service of"
+expect_output "ledger.yaml:6:10: error: service 'ledger' is also the service of"
+[ "$(grep -c 'error:' "$WORK/last.out")" -eq 1 ] || { cat "$WORK/last.out" >&2; fail "the duplicate service is one error"; }
 [ ! -e "$WORK/clash" ] || fail "a refused compile wrote $WORK/clash"
 expect_exit 2 "$SYMPTREE" --no-promtool check --format github "$WORK/specs"
-expect_output "::error file=$WORK/specs/ledger.yaml::service 'ledger' is also the service of"
+expect_output "::error file=$WORK/specs/ledger.yaml,line=6,col=10::service 'ledger' is also the service of"
 rm "$WORK/specs/ledger-copy.yaml"
 pass "two specs of one service: exit 2, both named, nothing written; check --format github says so"
 

@@ -18,7 +18,7 @@ TEST_CASE("two specs of one service are an error naming both") {
   repo.write("shop.yaml", repo_spec("shop", "Shop"));
   repo.write("shop2.yaml", repo_spec("shop", "Shop"));
   std::string errors = repo.errors();
-  CHECK_MESSAGE(errors.find(repo.path("shop2.yaml") + ": error: service 'shop' is also the service of " +
+  CHECK_MESSAGE(errors.find(repo.path("shop2.yaml") + ":2:10: error: service 'shop' is also the service of " +
                             repo.path("shop.yaml")) != std::string::npos,
                 errors);
 }
@@ -58,4 +58,33 @@ TEST_CASE("one Alertmanager: one default receiver and one version") {
                     std::string::npos,
                 errors);
   CHECK(errors.find("error: targets Alertmanager 0.25, but service 'cart'") != std::string::npos);
+}
+
+TEST_CASE("one merge file for every service, and its receivers are no service's") {
+  RepoDir repo("set-merge");
+  std::string shop = small_spec();  // receivers of its own: pager and tickets as shared, and oncall
+  shop.replace(shop.find("receivers:\n"), 11, "receivers:\n  oncall: {webhook: {url: \"http://127.0.0.1:2/\"}}\n");
+  repo.write("shop.yaml", shop);
+  repo.write("extra.yml", "receivers:\n  - name: oncall\n    webhook_configs: [{url: 'http://127.0.0.1:1/'}]\n");
+  repo.write("cart.yaml", repo_spec("cart", "Cart") + "alertmanager: {merge: extra.yml}\n");
+  std::string errors = repo.errors();
+  CHECK_MESSAGE(errors.find("shop.yaml:2:10: error: merges no file into the Alertmanager config, but service 'cart' (" +
+                            repo.path("cart.yaml") + ") merges " + repo.path("extra.yml")) != std::string::npos,
+                errors);
+  CHECK_MESSAGE(errors.find("shop.yaml:9:3: error: receiver 'oncall' is also a receiver of the merge file " +
+                            repo.path("extra.yml")) != std::string::npos,
+                errors);
+}
+
+TEST_CASE("dashboards and jobs of their own") {
+  RepoDir repo("set-targets", {{"shop", "Shop"}});
+  repo.write("cart.yaml", repo_spec("cart", "Cart") + "grafana: {uid: shop-flowchart}\njobs: {service: shop}\n");
+  std::string errors = repo.errors();
+  CHECK_MESSAGE(errors.find("shop.yaml:2:10: error: dashboard uid 'shop-flowchart' is also the uid of service 'cart'") !=
+                    std::string::npos,
+                errors);
+  CHECK(errors.find("shop.yaml:2:10: error: job 'shop' is also the job of service 'cart'") != std::string::npos);
+  RepoDir overview("set-overview-uid");
+  overview.write("cart.yaml", repo_spec("cart", "Cart") + "grafana: {uid: symptree-overview}\n");
+  CHECK(overview.errors().find("is also the uid of the overview dashboard") != std::string::npos);
 }

@@ -82,3 +82,11 @@ TEST_CASE("durations stay plain, numbers are quoted") {
   CHECK(yaml_inline_scalar("100") == "\"100\"");
   CHECK(yaml_inline_scalar("1:30") == "\"1:30\"");
 }
+
+TEST_CASE("regex_literal matches the text itself inside a PromQL string, backslashes and quotes included") {
+  CHECK(regex_literal("shop-api") == "shop-api");
+  CHECK(regex_literal("a.b") == "a\\\\.b");             // the string holds a\\.b: the regex a\.b
+  CHECK(regex_literal("a\\b") == "a\\\\\\\\b");         // the string holds a\\\\b: the regex a\\b
+  CHECK(regex_literal("a\"b") == "a\\\"b");             // the string's quote escaped
+  CHECK(regex_literal("(x|y)") == "\\\\(x\\\\|y\\\\)");
+}

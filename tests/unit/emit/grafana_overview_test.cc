@@ -6,6 +6,7 @@
 #include <set>
 
 #include "generator/emit/grafana_overview.h"
+#include "generator/model/grafana_ids.h"
 #include "repo_fixture.h"
 
 using namespace symptree;

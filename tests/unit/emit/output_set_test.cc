@@ -82,6 +82,7 @@ TEST_CASE("a file whose content is unchanged is not rewritten, and a changed one
   fs::file_time_type old = fs::file_time_type::clock::now() - std::chrono::hours(1);
   fs::last_write_time(rules, old);
   fs::last_write_time(extra, old);
+  old = fs::last_write_time(extra);  // as the file system stores it (its clock may be coarser)
   OutputSet changed = outputs("groups: [changed]\n", true);
   REQUIRE(changed.write(dir.path().string()).empty());
   CHECK(fs::last_write_time(extra) == old);

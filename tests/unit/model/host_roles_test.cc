@@ -36,14 +36,6 @@ std::string errors_with_cart(const std::string& name, const std::string& from, c
   return errors;
 }
 
-std::vector<ServicePlan> plans(const RepositoryCompilation& repo) {
-  std::vector<ServicePlan> out;
-  for (size_t i = 0; i < repo.services.size(); ++i) {
-    out.push_back({&repo.services[i].model, &repo.services[i].alerts, repo.spec_paths[i]});
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("hosts are grouped by the services they run, and shared probes are written once") {
@@ -54,7 +46,7 @@ TEST_CASE("hosts are grouped by the services they run, and shared probes are wri
   repo.write("cart.yaml", cart);
   RepositoryCompilation compiled = repo.compiled();
   Diagnostics d;
-  std::vector<HostRole> roles = host_roles(plans(compiled), d);
+  std::vector<HostRole> roles = host_roles(service_plans(compiled), d);
   CHECK_FALSE(d.has_errors());
   REQUIRE(roles.size() == 2);
   CHECK(roles[0].name() == "cart+shop");
@@ -82,7 +74,7 @@ TEST_CASE("one host, one exporter address") {
 
 TEST_CASE("one exporter address, one host name") {
   std::string errors = errors_with_cart("roles-name", "name: db-1", "name: db-one");
-  CHECK_MESSAGE(errors.find("shop.yaml: error: the exporter at db-1:9105 is host 'db-1' here but host 'db-one' in "
+  CHECK_MESSAGE(errors.find("shop.yaml:2:10: error: the exporter at db-1:9105 is host 'db-1' here but host 'db-one' in "
                             "cart.yaml") != std::string::npos,
                 errors);
 }

@@ -55,7 +55,8 @@ TEST_CASE("a custom label may not be one symptree sets, a join label, a bad name
            {"labels: {team: \"{{ $value }}\"}\n", "label 'team' is a template"},
            {"annotations: {runbook_url: x}\n", "annotation 'runbook_url' is one symptree sets"},
            {"labels: {team: \"\"}\n", "the value of 'team' is empty"},
-           {"labels: [team]\n", "must be a mapping"}}) {
+           {"labels: [team]\n", "must be a mapping"},
+           {"labels: {team: a, team: b}\n", "'team' is set twice in labels"}}) {
     Diagnostics d;
     CHECK_FALSE(load(with(fields, ""), d));
     CHECK_MESSAGE(d.format().find("spec.yaml:11:") != std::string::npos, d.format());

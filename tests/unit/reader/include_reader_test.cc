@@ -94,3 +94,17 @@ TEST_CASE("peek_shared_files reads a spec's includes and merge files without the
                                  repo.path("shared-am.yml")});
   CHECK(peek_shared_files(repo.path("nonexistent.yaml")).empty());
 }
+
+TEST_CASE("a spec that includes itself is an error, and a folder of it alone has no spec") {
+  RepoDir repo("include-self");
+  std::string text = repo_spec("shop", "Shop");
+  text.replace(text.find("include: paging.yaml"), 20, "include: [paging.yaml, ./spec.yaml]");
+  Diagnostics d;
+  CHECK_FALSE(load_in(repo, text, d));
+  CHECK_MESSAGE(d.format().find("spec.yaml:5:24: error: a spec cannot include itself") != std::string::npos, d.format());
+  Diagnostics found;
+  CHECK(find_specs({repo.path()}, found) == std::vector<std::string>{repo.path("spec.yaml")});
+  repo.write("paging.yaml", kSharedPaging + "include: spec.yaml\n");  // now every file is included by another
+  std::string errors = repo.errors();
+  CHECK(errors.find("no spec here: every YAML file is included by another") != std::string::npos);
+}
