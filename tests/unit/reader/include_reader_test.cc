@@ -17,6 +17,13 @@ std::optional<Model> load_in(const RepoDir& repo, const std::string& spec_text, 
   return load_spec(repo.path("spec.yaml"), d);
 }
 
+// The spec with `include:` set to `value`.
+std::string including(const std::string& value) {
+  std::string text = repo_spec("shop", "Shop");
+  text.replace(text.find("include: paging.yaml"), 20, "include: " + value);
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("an included file gives the spec its priorities and receivers") {
@@ -53,8 +60,7 @@ TEST_CASE("a section both in the spec and in an included file is an error at the
 
 TEST_CASE("an include that cannot be read is one error at the include, not a cascade") {
   RepoDir repo("include-missing");
-  std::string text = repo_spec("shop", "Shop");
-  text.replace(text.find("include: paging.yaml"), 20, "include: pagin.yaml");
+  std::string text = including("pagin.yaml");
   Diagnostics d;
   CHECK_FALSE(load_in(repo, text, d));
   CHECK_MESSAGE(d.count() == 1, d.format());
@@ -77,8 +83,7 @@ TEST_CASE("an included file holds shared sections only, as a mapping") {
 TEST_CASE("two included files may not define one section, nor one file be included twice") {
   RepoDir repo("include-two");
   repo.write("more.yaml", "receivers:\n  pager: {pagerduty: {routing_key_file: /etc/am/y}}\n");
-  std::string text = repo_spec("shop", "Shop");
-  text.replace(text.find("include: paging.yaml"), 20, "include: [paging.yaml, more.yaml, paging.yaml]");
+  std::string text = including("[paging.yaml, more.yaml, paging.yaml]");
   Diagnostics d;
   CHECK_FALSE(load_in(repo, text, d));
   CHECK(d.format().find(repo.path("more.yaml") + ":1:1: error: 'receivers' is also defined in") != std::string::npos);
@@ -97,8 +102,7 @@ TEST_CASE("peek_shared_files reads a spec's includes and merge files without the
 
 TEST_CASE("a spec that includes itself is an error, and a folder of it alone has no spec") {
   RepoDir repo("include-self");
-  std::string text = repo_spec("shop", "Shop");
-  text.replace(text.find("include: paging.yaml"), 20, "include: [paging.yaml, ./spec.yaml]");
+  std::string text = including("[paging.yaml, ./spec.yaml]");
   Diagnostics d;
   CHECK_FALSE(load_in(repo, text, d));
   CHECK_MESSAGE(d.format().find("spec.yaml:5:24: error: a spec cannot include itself") != std::string::npos, d.format());
