@@ -113,8 +113,10 @@ int check_outputs(const OutputSet& outputs, const std::string& out_dir, const st
   std::vector<std::string> differ = outputs.differences(out_dir, report_unknown);
   for (const std::string& path : differ) std::cerr << out_dir << "/" << path << "\n";
   if (!differ.empty()) {
-    std::cerr << "symptree: " << out_dir << " is stale: run `symptree compile " << specs << " -o " << out_dir
-              << "` and commit the result\n";
+    bool stray = std::any_of(differ.begin(), differ.end(),
+                             [](const std::string& path) { return path.find("(not written by symptree") != std::string::npos; });
+    std::cerr << "symptree: " << out_dir << " is stale: " << (stray ? "remove the files symptree did not write, then " : "")
+              << "run `symptree compile " << specs << " -o " << out_dir << "` and commit the result\n";
     return kExitStale;
   }
   if (!quiet) std::cout << out_dir << " is up to date with " << specs << "\n";
@@ -148,13 +150,24 @@ int run_compile(const SpecInput& input, const std::string& out_dir, bool check_o
   return kExitOk;
 }
 
-// "service 'a'" or "services 'a', 'b'": those `out_dir`'s tree holds that `repository` does not compile.
+// Whether a file named `spec` is in the folder of one of the compiled specs.
+bool spec_still_there(const RepositoryCompilation& repository, const std::string& spec) {
+  for (const std::string& path : repository.spec_paths) {
+    std::error_code error;
+    if (std::filesystem::exists(std::filesystem::path(path).parent_path() / spec, error)) return true;
+  }
+  return false;
+}
+
+// "service 'a'" or "services 'a', 'b'": those `out_dir`'s tree holds that
+// `repository` does not compile though their specs are still there (a
+// service whose spec was deleted goes, with its files).
 std::string services_left_out(const RepositoryCompilation& repository, const std::string& out_dir) {
   std::vector<std::string> missing;
-  for (const std::string& old : manifest_repository_services(out_dir)) {
+  for (const auto& [old, spec] : manifest_repository_specs(out_dir)) {
     bool compiled = false;
     for (const Compilation& service : repository.services) compiled = compiled || service.model.service == old;
-    if (!compiled) missing.push_back("'" + old + "'");
+    if (!compiled && spec_still_there(repository, spec)) missing.push_back("'" + old + "'");
   }
   if (missing.empty()) return "";
   return (missing.size() == 1 ? "service " : "services ") + join(missing, ", ");
@@ -205,9 +218,9 @@ int run_compile_repository(const std::vector<std::string>& arguments, const Chec
     return kExitIoError;
   }
   if (std::string missing = services_left_out(*repository, out_dir); !missing.empty()) {
-    std::cerr << "symptree: " << out_dir << " holds the outputs of " << missing << ", which none of these specs "
-              << "describes; compiling would delete them. Compile every spec of the config repo (its folder), or, "
-              << "to drop the service for good, remove " << out_dir << " and compile again\n";
+    std::cerr << "symptree: " << out_dir << " holds the outputs of " << missing << ", whose spec is still beside "
+              << "these but not among them; compiling would delete them. Compile every spec of the config repo (its "
+              << "folder), or delete that spec to drop the service\n";
     return kExitIoError;
   }
   if (check_only) {

@@ -112,6 +112,18 @@ void OutputSet::expect_rendered(const std::string& relative_path, std::string ma
 }
 
 std::string OutputSet::write(const std::string& dir) const {
+  // Every folder first: a path that cannot be a folder (a file in the way, no
+  // permission) stops the compile before any file is replaced.
+  std::set<fs::path> folders;
+  for (const auto& [path, content] : files_) folders.insert((fs::path(dir) / path).parent_path());
+  for (const fs::path& folder : folders) {
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error) return "cannot create " + folder.string() + ": " + error.message() + " (nothing was replaced)";
+    if (::access(folder.c_str(), W_OK) != 0) {
+      return "cannot write in " + folder.string() + ": " + std::strerror(errno) + " (nothing was replaced)";
+    }
+  }
   std::vector<std::string> stale = previous_outputs(dir);
   // The manifest goes last: until it is replaced, the old one still describes the directory.
   for (const auto& [path, content] : files_) {
@@ -164,6 +176,19 @@ std::vector<std::string> manifest_repository_services(const std::string& dir) {
     }
   }
   return services;
+}
+
+std::map<std::string, std::string> manifest_repository_specs(const std::string& dir) {
+  nlohmann::json manifest = read_manifest(dir);
+  std::map<std::string, std::string> specs;
+  if (!manifest.is_object() || !manifest.contains("services") || !manifest["services"].is_array()) return specs;
+  for (const nlohmann::json& entry : manifest["services"]) {
+    if (entry.is_object() && entry.value("service", nlohmann::json()).is_string() &&
+        entry.value("spec", nlohmann::json()).is_string()) {
+      specs[entry["service"].get<std::string>()] = entry["spec"].get<std::string>();
+    }
+  }
+  return specs;
 }
 
 std::vector<std::string> OutputSet::differences(const std::string& dir, bool report_unknown) const {

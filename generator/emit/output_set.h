@@ -49,6 +49,8 @@ std::string manifest_service(const std::string& dir);
 // The services of a config repo whose outputs `dir` holds (a manifest with a
 // "services" list); empty when `dir` holds none.
 std::vector<std::string> manifest_repository_services(const std::string& dir);
+// The spec file name of each of those services (service -> spec).
+std::map<std::string, std::string> manifest_repository_specs(const std::string& dir);
 
 // sha256 as lowercase hex.
 std::string sha256_hex(const std::string& data);

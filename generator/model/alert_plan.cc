@@ -249,13 +249,13 @@ std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Mode
   return watched;
 }
 
-const std::vector<std::string>& symptree_alert_labels() {
-  static const std::vector<std::string> names = {"alertname", "severity", "priority", "service",
-                                                 "symptom",   "node",     "metric"};
+const std::vector<std::string>& reserved_alert_labels() {
+  static const std::vector<std::string> names = {"alertname", "severity", "priority", "service", "symptom",
+                                                 "node",      "metric",   "instance", "job"};
   return names;
 }
 
-const std::vector<std::string>& symptree_alert_annotations() {
+const std::vector<std::string>& reserved_alert_annotations() {
   static const std::vector<std::string> names = {"summary",     "description",       "runbook_url",
                                                  "diagnostics", "flowchart_section", "dashboard_url"};
   return names;

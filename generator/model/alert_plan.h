@@ -59,10 +59,11 @@ struct AlertPlan {
 
 AlertPlan plan_alerts(const Model& model, PathForm form = PathForm::Joined);
 
-// The labels and annotations symptree itself may set on an alert (alertname
-// included); a spec's own `labels:` and `annotations:` may not use them.
-const std::vector<std::string>& symptree_alert_labels();
-const std::vector<std::string>& symptree_alert_annotations();
+// The labels a spec's own `labels:` may not use: those symptree sets on an
+// alert (alertname included) and the target labels every series carries
+// (instance, job). The annotations symptree sets, likewise.
+const std::vector<std::string>& reserved_alert_labels();
+const std::vector<std::string>& reserved_alert_annotations();
 
 // The metrics whose absence is alerted, in first-use order, each with the nodes reading it.
 std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model);

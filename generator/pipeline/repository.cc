@@ -27,8 +27,15 @@ std::vector<std::string> yaml_files_in(const std::string& folder, Diagnostics& d
   std::vector<std::string> files;
   std::error_code error;
   for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
-    std::error_code entry_error;  // a dangling link is skipped, not the end of the listing
-    if (is_yaml(it->path()) && it->is_regular_file(entry_error)) files.push_back(it->path().lexically_normal().string());
+    const fs::path& path = it->path();
+    if (!is_yaml(path) || path.filename().string()[0] == '.') continue;  // hidden files (editors' swap, .x.yaml) are not specs
+    std::error_code entry_error;  // checked per entry: a bad one does not end the listing
+    if (it->is_regular_file(entry_error)) {
+      files.push_back(path.lexically_normal().string());
+    } else if (it->is_symlink(entry_error)) {
+      diagnostics.error({path.string(), 0, 0}, "a link to nothing: " + fs::read_symlink(path, entry_error).string(),
+                        "a spec that cannot be read would drop its service from the tree");
+    }
   }
   if (error) diagnostics.error({folder, 0, 0}, "cannot list the folder: " + error.message());
   std::sort(files.begin(), files.end());

@@ -25,8 +25,11 @@ std::string name_error(const std::string& name, bool label, const std::vector<st
   std::string what = label ? "label" : "annotation";
   if (!is_label_name(name)) return what + " name '" + name + "' is not [a-zA-Z_][a-zA-Z0-9_]*";
   if (name.compare(0, 2, "__") == 0) return what + " name '" + name + "' starts with __, which Prometheus reserves";
-  const std::vector<std::string>& reserved = label ? symptree_alert_labels() : symptree_alert_annotations();
-  if (contains(reserved, name)) return what + " '" + name + "' is one symptree sets on every alert";
+  const std::vector<std::string>& reserved = label ? reserved_alert_labels() : reserved_alert_annotations();
+  if (contains(reserved, name)) {
+    return what + " '" + name + "' is one symptree sets on every alert" +
+           (name == "instance" || name == "job" ? " (from the scrape target)" : "");
+  }
   if (label && contains(join_on, name)) {
     return "label '" + name + "' is a join label: it would replace the value each series carries";
   }
@@ -48,8 +51,8 @@ void read_fields(const MapReader& map, const std::string& key, bool label, const
     if (!name || !value) continue;
     if (std::string error = name_error(*name, label, join_on); !error.empty()) {
       diagnostics.error(file.position(entry.first), error,
-                        label ? "reserved: " + join(symptree_alert_labels(), ", ") : "reserved: " +
-                                                                                    join(symptree_alert_annotations(), ", "));
+                        label ? "reserved: " + join(reserved_alert_labels(), ", ") : "reserved: " +
+                                                                                    join(reserved_alert_annotations(), ", "));
       continue;
     }
     if (label && value->find("{{") != std::string::npos) {

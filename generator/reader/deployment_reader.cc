@@ -9,20 +9,12 @@
 
 #include "common/duration_field.h"
 #include "common/host_port.h"
+#include "generator/model/alert_plan.h"
 #include "generator/model/range_windows.h"
 #include "generator/reader/names.h"
 
 namespace symptree {
 namespace {
-
-// Labels symptree's alerts and scrape targets already use; a replica label
-// with one of these names would be dropped from every alert, and an external
-// label with one would be added to every alert that lacks it.
-const std::vector<std::string>& reserved_labels() {
-  static const std::vector<std::string> labels = {"alertname", "severity", "priority", "service", "symptom",
-                                                  "node",      "metric",   "instance", "job"};
-  return labels;
-}
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
@@ -106,12 +98,22 @@ SourcePosition label_position(const MapReader& parent, const std::string& key, c
   return parent.where(key);
 }
 
+// Whether the spec's own `labels:` (top or any node) use `label`.
+bool has_custom_label(const Model& model, const std::string& label) {
+  auto uses = [&](const CustomFields& fields) {
+    return std::any_of(fields.begin(), fields.end(), [&](const auto& field) { return field.first == label; });
+  };
+  return uses(model.labels) || std::any_of(model.nodes.begin(), model.nodes.end(),
+                                           [&](const Node& node) { return uses(node.labels); });
+}
+
 void read_replica_label(const MapReader& map, const Model& model, PrometheusDeployment& prometheus) {
   prometheus.replica_label = map.string("replica_label").value_or("replica");
   const std::string& replica = prometheus.replica_label;
   if (!is_label_name(replica) || replica.rfind("__", 0) == 0) {
     map.diagnostics().error(map.where("replica_label"), "'" + replica + "' is not a valid label name");
-  } else if (contains(model.join_on, replica) || contains(reserved_labels(), replica)) {
+  } else if (contains(model.join_on, replica) || contains(reserved_alert_labels(), replica) ||
+             has_custom_label(model, replica)) {
     map.diagnostics().error(map.where("replica_label"), "'replica_label' cannot be '" + replica + "'",
                             "alerts are sent without it, and symptree's alerts need '" + replica +
                                 "'; choose a label of its own, e.g. replica");
@@ -146,7 +148,7 @@ std::string external_label_problem(const Model& model, const std::string& replic
            "\"; choose a label of its own, e.g. cluster or region";
     return "'external_labels' cannot set the join_on label '" + label + "'";
   }
-  if (contains(reserved_labels(), label)) {
+  if (contains(reserved_alert_labels(), label)) {
     hint = "Prometheus adds it to every alert that lacks it, and symptree's routing, inhibition and dashboard "
            "read '" + label + "'; choose a label of its own, e.g. cluster or region";
     return "'external_labels' cannot set '" + label + "', a label symptree's alerts use";

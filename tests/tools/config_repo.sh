@@ -70,7 +70,7 @@ pass "compile --check names a file in the tree that symptree did not write"
 
 # Compiling some of the specs would delete the others' files: refused.
 expect_exit 3 "$SYMPTREE" compile "$REPO_SPECS/stemedb.yaml" "$REPO_SPECS/paging.yaml" -o "$TREE"
-expect_output "holds the outputs of service 'ledger', which none of these specs describes"
+expect_output "holds the outputs of service 'ledger', whose spec is still beside these but not among them"
 expect_exit 3 "$SYMPTREE" compile --check "$REPO_SPECS/stemedb.yaml" "$REPO_SPECS/paging.yaml" -o "$TREE"
 expect_exit 0 "$SYMPTREE" compile --check "$REPO_SPECS" -o "$TREE"
 pass "compiling a subset of the specs over the tree is refused, with --check too"
@@ -89,6 +89,36 @@ echo "$changed" | grep -q '^ledger/' || fail "the ledger's files were not rewrit
 echo "$changed" | grep '^stemedb/' && fail "stemedb's files were rewritten though its spec did not change"
 echo "$changed" | grep -qx 'manifest.json' || fail "the manifest was not rewritten"
 pass "a change to ledger.yaml rewrites only the ledger's files and the shared ones"
+
+# A folder in the way of an output: nothing is replaced.
+find "$WORK/edit" -type f -exec touch -d "2000-01-01" {} +
+rm -r "$WORK/edit/stemedb/docs" && touch "$WORK/edit/stemedb/docs"
+sed -i 's/> 900/> 1200/' "$WORK/specs/ledger.yaml"
+expect_exit 3 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/edit"
+expect_output "(nothing was replaced)"
+changed=$(find "$WORK/edit" -type f -newermt "2000-01-02" ! -name docs)
+[ -z "$changed" ] || fail "a failed write replaced files: $changed"
+rm "$WORK/edit/stemedb/docs"
+pass "an output folder that cannot be made stops the compile before any file is replaced"
+
+# Hidden files are not specs; a link to nothing is an error, not a service silently gone.
+cp "$WORK/specs/ledger.yaml" "$WORK/specs/.ledger.yaml.swp.yaml"
+ln -s nowhere.yaml "$WORK/specs/kafka.yaml"
+expect_exit 2 "$SYMPTREE" check "$WORK/specs"
+expect_output "kafka.yaml: error: a link to nothing: nowhere.yaml"
+rm "$WORK/specs/kafka.yaml"
+expect_exit 0 "$SYMPTREE" check "$WORK/specs"
+expect_output "ok, 2 services"
+rm "$WORK/specs/.ledger.yaml.swp.yaml"
+pass "a dangling link in the specs folder is an error; hidden files are not specs"
+
+# A service whose spec is deleted goes, with its files.
+mv "$WORK/specs/ledger.yaml" "$WORK/ledger.yaml.removed"
+expect_exit 0 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/edit"
+[ ! -e "$WORK/edit/ledger" ] || [ -z "$(find "$WORK/edit/ledger" -type f)" ] || fail "the deleted service's files stayed"
+grep -q "service=ledger" "$WORK/edit/alertmanager/routes.test" && fail "the deleted service is still routed"
+mv "$WORK/ledger.yaml.removed" "$WORK/specs/ledger.yaml"
+pass "deleting a spec drops its service from the tree"
 
 # An Alertmanager merge file kept in the specs folder is not taken for a spec.
 cat >"$WORK/specs/team-routes.yml" <<'YAML'

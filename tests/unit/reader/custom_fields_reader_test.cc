@@ -56,10 +56,21 @@ TEST_CASE("a custom label may not be one symptree sets, a join label, a bad name
            {"annotations: {runbook_url: x}\n", "annotation 'runbook_url' is one symptree sets"},
            {"labels: {team: \"\"}\n", "the value of 'team' is empty"},
            {"labels: [team]\n", "must be a mapping"},
-           {"labels: {team: a, team: b}\n", "'team' is set twice in labels"}}) {
+           {"labels: {team: a, team: b}\n", "'team' is set twice in labels"},
+           {"labels: {instance: x}\n", "label 'instance' is one symptree sets on every alert (from the scrape target)"}}) {
     Diagnostics d;
     CHECK_FALSE(load(with(fields, ""), d));
     CHECK_MESSAGE(d.format().find("spec.yaml:11:") != std::string::npos, d.format());
     CHECK_MESSAGE(d.format().find(message) != std::string::npos, d.format());
   }
+}
+
+TEST_CASE("the deployment's replica label may not be a custom label: Prometheus drops it from every alert") {
+  Diagnostics d;
+  std::string text = with("labels: {replica: blue}\n", "") +
+                     "deployment:\n  prometheus: {replicas: [prom-a, prom-b]}\n"
+                     "  alertmanagers: [{name: am, address: \"127.0.0.1:9093\"}]\n"
+                     "  hosts: [{name: a, exporter: \"127.0.0.1:9100\", service: \"127.0.0.1:8080\"}]\n";
+  CHECK_FALSE(load(text, d));
+  CHECK_MESSAGE(d.format().find("error: 'replica_label' cannot be 'replica'") != std::string::npos, d.format());
 }
