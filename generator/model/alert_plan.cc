@@ -95,10 +95,10 @@ bool has_alerting_descendant(const Model& model, int node) {
 
 // `into` with `fields` added; a name already there takes the new value in place.
 void overlay(LabelList& into, const CustomFields& fields) {
-  for (const auto& [name, value] : fields) {
-    auto it = std::find_if(into.begin(), into.end(), [&](const auto& entry) { return entry.first == name; });
-    if (it == into.end()) into.emplace_back(name, value);
-    else it->second = value;
+  for (const auto& field : fields) {  // not a structured binding: clang's C++17 cannot capture one
+    auto it = std::find_if(into.begin(), into.end(), [&](const auto& entry) { return entry.first == field.first; });
+    if (it == into.end()) into.push_back(field);
+    else it->second = field.second;
   }
 }
 
