@@ -13,14 +13,12 @@ namespace {
 
 std::string service_of(const ServicePlan& plan) { return "service '" + plan.model->service + "' (" + plan.spec_path + ")"; }
 
-SourcePosition spec_position(const ServicePlan& plan) { return plan.where(); }
-
 void check_service_names(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
   std::map<std::string, const ServicePlan*> seen;
   for (const ServicePlan& plan : services) {
     auto [it, fresh] = seen.emplace(plan.model->service, &plan);
     if (!fresh) {
-      diagnostics.error(spec_position(plan), "service '" + plan.model->service + "' is also the service of " +
+      diagnostics.error(plan.where(), "service '" + plan.model->service + "' is also the service of " +
                                                  it->second->spec_path,
                         "each spec of a config repo describes a service of its own");
     }
@@ -28,7 +26,7 @@ void check_service_names(const std::vector<ServicePlan>& services, Diagnostics& 
 }
 
 SourcePosition rule_position(const ServicePlan& plan, const AlertRule& rule) {
-  return rule.node >= 0 ? plan.model->nodes[rule.node].where : spec_position(plan);
+  return rule.node >= 0 ? plan.model->nodes[rule.node].where : plan.where();
 }
 
 // Alert names and rule groups: an alert of one service must not be taken for another's.
@@ -89,13 +87,13 @@ void check_alertmanager_agree(const std::vector<ServicePlan>& services, Diagnost
   const ServicePlan& first = services.front();
   for (const ServicePlan& plan : services) {
     if (default_receiver(*plan.model) != default_receiver(*first.model)) {
-      diagnostics.error(spec_position(plan), "the default receiver is '" + default_receiver(*plan.model) + "', but '" +
+      diagnostics.error(plan.where(), "the default receiver is '" + default_receiver(*plan.model) + "', but '" +
                                                  default_receiver(*first.model) + "' for " + service_of(first),
                         "one Alertmanager has one default receiver: set alertmanager.default_receiver in a file "
                         "every spec includes");
     }
     if (plan.model->alertmanager.version.text() != first.model->alertmanager.version.text()) {
-      diagnostics.error(spec_position(plan), "targets Alertmanager " + plan.model->alertmanager.version.text() + ", but " +
+      diagnostics.error(plan.where(), "targets Alertmanager " + plan.model->alertmanager.version.text() + ", but " +
                                                  service_of(first) + " targets " +
                                                  first.model->alertmanager.version.text(),
                         "set alertmanager.version once, in a file every spec includes");
@@ -103,7 +101,7 @@ void check_alertmanager_agree(const std::vector<ServicePlan>& services, Diagnost
     const std::string& merge = plan.model->alertmanager.merge_path;
     const std::string& merge_first = first.model->alertmanager.merge_path;
     if (merge != merge_first) {
-      diagnostics.error(spec_position(plan), "merges " + (merge.empty() ? "no file" : merge) +
+      diagnostics.error(plan.where(), "merges " + (merge.empty() ? "no file" : merge) +
                                                  " into the Alertmanager config, but " + service_of(first) +
                                                  " merges " + (merge_first.empty() ? "none" : merge_first),
                         "one Alertmanager config takes one merge file, for every service: set "
@@ -119,13 +117,13 @@ void check_distinct_targets(const std::vector<ServicePlan>& services, Diagnostic
   for (const ServicePlan& plan : services) {
     auto [uid, fresh_uid] = uids.emplace(dashboard_uid(*plan.model), &plan);
     if (!fresh_uid) {
-      diagnostics.error(spec_position(plan), "dashboard uid '" + uid->first + "' is also the uid of " +
+      diagnostics.error(plan.where(), "dashboard uid '" + uid->first + "' is also the uid of " +
                                                  (uid->second ? service_of(*uid->second) : "the overview dashboard"),
                         "set grafana.uid to one of its own");
     }
     auto [job, fresh_job] = jobs.emplace(plan.model->service_job, &plan);
     if (!fresh_job) {
-      diagnostics.error(spec_position(plan), "job '" + job->first + "' is also the job of " +
+      diagnostics.error(plan.where(), "job '" + job->first + "' is also the job of " +
                                                  service_of(*job->second) +
                                                  ": each would read the other's targets (up, absence alerts)",
                         "set jobs.service to the job that scrapes this service");

@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "common/build_info.h"
-
 #include "common/join.h"
 #include "common/yaml_reader.h"
 #include "generator/pipeline/compiler.h"

@@ -2,11 +2,11 @@
 // and receivers.
 #include "generator/emit/alertmanager_emitter.h"
 
-#include "common/join.h"
 #include <cctype>
 #include <map>
 #include <set>
 
+#include "common/join.h"
 #include "common/quoting.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/inhibitions.h"

@@ -1,10 +1,10 @@
 // Building alerting rules from the flowchart: path semantics and absence alerts.
 #include "generator/model/alert_plan.h"
 
-#include "common/join.h"
 #include <algorithm>
 #include <set>
 
+#include "common/join.h"
 #include "common/probe_catalog.h"
 #include "common/quoting.h"
 #include "generator/model/grafana_ids.h"

@@ -1,11 +1,12 @@
 // Grouping hosts by the services they run, and merging those services' probes.
 #include "generator/model/host_roles.h"
 
-#include "common/join.h"
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
+
+#include "common/join.h"
 
 namespace symptree {
 namespace {

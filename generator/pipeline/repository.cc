@@ -2,12 +2,12 @@
 // then the shared outputs.
 #include "generator/pipeline/repository.h"
 
-#include "common/join.h"
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "common/host_config.h"
+#include "common/join.h"
 #include "generator/check/service_set_check.h"
 #include "generator/emit/alertmanager_emitter.h"
 #include "generator/emit/grafana_overview.h"

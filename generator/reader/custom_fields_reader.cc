@@ -1,10 +1,10 @@
 // The checks on a spec's own labels and annotations, each at its key.
 #include "generator/reader/custom_fields_reader.h"
 
-#include "common/join.h"
 #include <algorithm>
 #include <set>
 
+#include "common/join.h"
 #include "generator/model/alert_plan.h"
 
 namespace symptree {

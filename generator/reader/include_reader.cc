@@ -2,8 +2,9 @@
 // comes from.
 #include "generator/reader/include_reader.h"
 
-#include "common/join.h"
 #include <filesystem>
+
+#include "common/join.h"
 
 namespace symptree {
 namespace {
