@@ -52,7 +52,7 @@ def relabel(groups, name, form, own_only):
     for group in groups:
         group["name"] = f"{name}.{form}.{group['name']}"
         for rule in group["rules"]:
-            if own_only and rule.get("labels", {}).get("node") is not None:
+            if own_only and rule.get("labels", {}).get("flowchart_node") is not None:
                 if "record" in rule:  # keep its grouping: by (host), or by () for the cluster
                     rule["expr"] = rule["expr"][:rule["expr"].index("(\n")] + "(\n" + own_condition(rule) + "\n)"
                 else:

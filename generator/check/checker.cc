@@ -6,6 +6,7 @@
 #include "common/process.h"
 #include "generator/check/comparison_check.h"
 #include "generator/check/join_label_check.h"
+#include "generator/check/label_collision_check.h"
 #include "generator/check/metric_check.h"
 #include "generator/check/promql_check.h"
 #include "generator/check/runbook_check.h"
@@ -51,6 +52,7 @@ void check_model(const Model& model, const CheckOptions& options, Diagnostics& d
   check_bool_conditions(model, diagnostics);
   check_selectors(model, diagnostics);
   check_join_labels(model, diagnostics);
+  check_label_collisions(model, diagnostics);
   check_scopes(model, diagnostics);
   check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
                               model.test_interval_where, diagnostics);

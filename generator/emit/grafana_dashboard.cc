@@ -5,6 +5,7 @@
 #include "common/quoting.h"
 #include "generator/emit/grafana_panels.h"
 #include "generator/emit/yaml_writer.h"
+#include "generator/model/alert_labels.h"
 #include "generator/model/grafana_ids.h"
 
 namespace symptree {
@@ -49,7 +50,7 @@ Json annotations(const Model& model) {
   Json builtin = {{"builtIn", 1}, {"datasource", {{"type", "grafana"}, {"uid", "-- Grafana --"}}}, {"enable", true},
                   {"hide", true}, {"iconColor", "rgba(0, 211, 255, 1)"}, {"name", "Annotations & Alerts"},
                   {"type", "dashboard"}};
-  std::string alerts_expr = "ALERTS{alertstate=\"firing\", service=\"" + model.service + "\"";
+  std::string alerts_expr = "ALERTS{alertstate=\"firing\", " + std::string(kServiceLabel) + "=\"" + model.service + "\"";
   std::string expr = alerts_expr + host_variable_filters(model) + "}";
   if (model.has_cluster_scope()) {  // cluster-scoped alerts have no join_on labels: shown whatever host is chosen
     expr += " or " + alerts_expr + no_host_filters(model) + "}";
@@ -57,8 +58,8 @@ Json annotations(const Model& model) {
   Json target = {{"expr", expr},
                  {"interval", "1m"}, {"refId", "Alerts"}};
   Json alerts = {{"datasource", datasource_ref()}, {"enable", true}, {"iconColor", "red"},
-                 {"name", "Firing alerts"}, {"target", target}, {"tagKeys", "alertname,priority,node"},
-                 {"titleFormat", "{{alertname}}"}, {"textFormat", "{{priority}} {{node}}"}};
+                 {"name", "Firing alerts"}, {"target", target}, {"tagKeys", std::string("alertname,priority,") + kNodeLabel},
+                 {"titleFormat", "{{alertname}}"}, {"textFormat", "{{priority}} {{" + std::string(kNodeLabel) + "}}"}};
   return {{"list", Json::array({builtin, alerts})}};
 }
 

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "generator/emit/grafana_query.h"
+#include "generator/model/alert_labels.h"
 #include "generator/model/grafana_ids.h"
 #include "generator/model/node_state_rules.h"
 #include "generator/promql/decimal.h"
@@ -106,7 +107,7 @@ std::string holds_query(const PanelContext& context) {
   const Model& model = context.model;
   std::string on;
   for (const std::string& label : model.join_on) on += (on.empty() ? "" : ", ") + label;
-  std::string metric = node_state_metric(model) + "{service=\"" + model.service + "\"";
+  std::string metric = node_state_metric(model) + "{" + kServiceLabel + "=\"" + model.service + "\"";
   std::string query = metric + host_variable_filters(model) + "}\nand on (" + on + ") group by (" + on +
                       ") (up{job=~\"$job\", instance=~\"$instance\"})";
   if (model.has_cluster_scope()) query = "(\n" + query + "\n)\nor " + metric + no_host_filters(model) + "}";
@@ -116,6 +117,12 @@ std::string holds_query(const PanelContext& context) {
 Json hidden_column(const std::string& name) {
   return {{"matcher", {{"id", "byName"}, {"options", name}}},
           {"properties", Json::array({{{"id", "custom.hidden"}, {"value", true}}})}};
+}
+
+// The column of label `name` headed `title` ("flowchart_node" as "node").
+Json titled_column(const std::string& name, const std::string& title) {
+  return {{"matcher", {{"id", "byName"}, {"options", name}}},
+          {"properties", Json::array({{{"id", "displayName"}, {"value", title}}})}};
 }
 
 }  // namespace
@@ -149,7 +156,9 @@ Json holds_now_panel(const PanelContext& context, GridPos pos) {
   Json overrides = Json::array({{{"matcher", {{"id", "byName"}, {"options", "title"}}},
                                  {"properties", Json::array({{{"id", "links"}, {"value", Json::array({title_link})}},
                                                              {{"id", "displayName"}, {"value", "Holds now"}}})}}});
-  for (const char* hidden : {"Time", "Value", "__name__", "service", "runbook_url"}) overrides.push_back(hidden_column(hidden));
+  for (const char* hidden : {"Time", "Value", "__name__", kServiceLabel, "runbook_url"}) overrides.push_back(hidden_column(hidden));
+  overrides.push_back(titled_column(kSymptomLabel, "symptom"));
+  overrides.push_back(titled_column(kNodeLabel, "node"));
   return {{"datasource", datasource_ref()},
           {"description", "The symptoms and causes whose conditions hold now (with every ancestor's, on the same "
                           "host), from the recording rule " + node_state_metric(context.model) +

@@ -7,6 +7,7 @@
 #include "common/join.h"
 #include "common/probe_catalog.h"
 #include "common/quoting.h"
+#include "generator/model/alert_labels.h"
 #include "generator/model/grafana_ids.h"
 #include "generator/model/node_state_rules.h"
 
@@ -121,7 +122,6 @@ void add_annotations(LabelList& into, const LabelList& fields) {
 AlertRule node_rule(const Model& model, int index, PathForm form) {
   const Node& node = model.nodes[index];
   const Node& root = model.nodes[node.root];
-  const Priority& priority = model.priorities[node.priority];
   AlertRule rule;
   rule.name = node.alert_name;
   rule.node = index;
@@ -130,8 +130,7 @@ AlertRule node_rule(const Model& model, int index, PathForm form) {
   rule.for_duration = node.for_duration;
   rule.priority = node.priority;
   rule.cluster = model.is_cluster(index);
-  rule.labels = {{"severity", priority.severity}, {"priority", priority.name}, {"service", model.service},
-                 {"symptom", root.id},            {"node", node.id}};
+  rule.labels = alert_rule_labels(model, index);
   std::string description = where_prefix(model, rule.cluster) + template_literal(node.description);
   if (has_alerting_descendant(model, index)) {
     description += ". If no cause alert of this section fires with it, the flowchart does not cover this case: "
@@ -145,7 +144,6 @@ AlertRule node_rule(const Model& model, int index, PathForm form) {
   if (!diagnostics.empty()) rule.annotations.emplace_back("diagnostics", diagnostics);
   std::string dashboard_url = dashboard_url_template(model, index);
   if (!dashboard_url.empty()) rule.annotations.emplace_back("dashboard_url", dashboard_url);
-  overlay(rule.labels, custom_fields(model, index, &Node::labels, model.labels));
   add_annotations(rule.annotations, custom_fields(model, index, &Node::annotations, model.annotations));
   return rule;
 }
@@ -207,7 +205,7 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   rule.expr = absence_expression(model, rule);
   rule.labels = {{"severity", model.priorities[priority].severity},
                  {"priority", model.priorities[priority].name},
-                 {"service", model.service},
+                 {kServiceLabel, model.service},
                  {"metric", metric}};
   std::string probes = rule.absent_label.empty() ? "" : " for " + rule.absent_label + " " + join(rule.absent_values, ", ");
   std::string source = from_app ? "the service is up but does not expose it"
@@ -250,9 +248,20 @@ std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Mode
 }
 
 const std::vector<std::string>& reserved_alert_labels() {
-  static const std::vector<std::string> names = {"alertname", "severity", "priority", "service", "symptom",
-                                                 "node",      "metric",   "instance", "job"};
+  static const std::vector<std::string> names = {"alertname", "severity",    "priority", kServiceLabel, kSymptomLabel,
+                                                 kNodeLabel,  "metric",      "instance", "job"};
   return names;
+}
+
+LabelList alert_rule_labels(const Model& model, int node) {
+  const Node& at = model.nodes[node];
+  LabelList labels;
+  if (at.priority >= 0 && at.priority < static_cast<int>(model.priorities.size())) {  // else an error says why
+    labels = {{"severity", model.priorities[at.priority].severity}, {"priority", model.priorities[at.priority].name}};
+  }
+  labels.insert(labels.end(), {{kServiceLabel, model.service}, {kSymptomLabel, model.nodes[at.root].id}, {kNodeLabel, at.id}});
+  overlay(labels, custom_fields(model, node, &Node::labels, model.labels));
+  return labels;
 }
 
 const std::vector<std::string>& reserved_alert_annotations() {

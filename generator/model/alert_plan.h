@@ -63,6 +63,10 @@ AlertPlan plan_alerts(const Model& model, PathForm form = PathForm::Joined);
 // alert (alertname included) and the target labels every series carries
 // (instance, job). The annotations symptree sets, likewise.
 const std::vector<std::string>& reserved_alert_labels();
+
+// The labels the alert of alerting node `node` sets: severity, priority, the
+// flowchart_* labels, then the spec's own labels (the nearest wins).
+LabelList alert_rule_labels(const Model& model, int node);
 const std::vector<std::string>& reserved_alert_annotations();
 
 // The metrics whose absence is alerted, in first-use order, each with the nodes reading it.

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 
+#include "generator/model/alert_labels.h"
 #include "generator/model/am_matcher.h"
 
 namespace symptree {
@@ -30,8 +31,8 @@ AmInhibitRule inhibit_rule(const Model& model, const Node& target, const std::ve
   std::vector<std::string> ids;
   for (int s : sources) ids.push_back(model.nodes[s].id);
   AmInhibitRule rule;
-  rule.source = {label_equals("service", model.service), one_of("node", ids)};
-  rule.target = {label_equals("service", model.service), label_equals("node", target.id)};
+  rule.source = {label_equals(kServiceLabel, model.service), one_of(kNodeLabel, ids)};
+  rule.target = {label_equals(kServiceLabel, model.service), label_equals(kNodeLabel, target.id)};
   rule.equal = equal;
   std::string labels;
   for (const std::string& label : equal) labels += (labels.empty() ? "" : ", ") + label;

@@ -2,6 +2,7 @@
 #include "generator/model/node_state_rules.h"
 
 #include "common/quoting.h"
+#include "generator/model/alert_labels.h"
 
 namespace symptree {
 namespace {
@@ -28,7 +29,7 @@ std::string grouped(const Model& model, const std::string& expr, bool cluster) {
 std::string node_state_metric(const Model& model) { return join(model.join_on, "_") + ":flowchart_node:holds"; }
 
 std::string node_state_selector(const Model& model, int node) {
-  return node_state_metric(model) + "{service=" + double_quote(model.service) + ",node=" +
+  return node_state_metric(model) + "{" + kServiceLabel + "=" + double_quote(model.service) + "," + kNodeLabel + "=" +
          double_quote(model.nodes[node].id) + "}";
 }
 
@@ -46,7 +47,7 @@ std::string node_state_expr(const Model& model, const AlertRule& alert) {
 
 LabelList node_state_labels(const Model& model, int index) {
   const Node& node = model.nodes[index];
-  LabelList labels = {{"service", model.service}, {"symptom", model.nodes[node.root].id}, {"node", node.id},
+  LabelList labels = {{kServiceLabel, model.service}, {kSymptomLabel, model.nodes[node.root].id}, {kNodeLabel, node.id},
                       {"title", node.title}};
   if (node.runbook) labels.emplace_back("runbook_url", node.runbook->url);
   return labels;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "generator/model/alert_labels.h"
+
 namespace symptree {
 namespace {
 
@@ -71,7 +73,7 @@ namespace {
 // The service's route: its alerts by the Incident Priority Matrix.
 AmRoute service_route(const Model& model) {
   AmRoute service;
-  service.matchers = {label_equals("service", model.service)};
+  service.matchers = {label_equals(kServiceLabel, model.service)};
   service.group_by = group_by_labels(model);
   service.comment = "the flowchart's alerts, by the Incident Priority Matrix";
   for (const Priority& priority : model.priorities) service.routes.push_back(priority_route(priority));

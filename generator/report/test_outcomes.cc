@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/process.h"
+#include "generator/model/alert_labels.h"
 
 namespace symptree {
 namespace fs = std::filesystem;
@@ -51,9 +52,9 @@ std::vector<ProcessResult> run_in_parallel(const std::string& promtool, const st
   return results;
 }
 
-// The node a failed record check selects: N in `expr: "...node=\"N\"...", time: T,`.
+// The node a failed record check selects: N in `expr: "...flowchart_node=\"N\"...", time: T,`.
 std::string selected_node(const std::string& line) {
-  const std::string key = "node=\\\"";
+  const std::string key = std::string(kNodeLabel) + "=\\\"";
   size_t start = line.find(key);
   if (start == std::string::npos) return "";
   start += key.size();

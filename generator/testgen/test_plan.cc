@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "generator/model/alert_labels.h"
 #include "generator/model/node_state_rules.h"
 
 namespace symptree {
@@ -53,7 +54,7 @@ int64_t series_samples(const std::string& values) {
 // the node is cluster-scoped: no join_on labels) when its path holds, else no series.
 ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t eval_ms, bool holds) {
   std::string metric = node_state_metric(model);
-  ExprCheck check{metric + "{node=\"" + model.nodes[record.node].id + "\"}", eval_ms, {}};
+  ExprCheck check{metric + "{" + kNodeLabel + "=\"" + model.nodes[record.node].id + "\"}", eval_ms, {}};
   if (!holds) return check;
   std::map<std::string, std::string> labels;
   if (!model.is_cluster(record.node)) labels = host_labels(model, TestHost::A);

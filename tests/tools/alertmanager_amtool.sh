@@ -31,7 +31,7 @@ done <"$AM/routes.test"
 pass "amtool config routes test: $checked alerts reach their receivers"
 # ... and the check can fail.
 expect_exit 1 amtool config routes test --config.file="$AM/alertmanager.yml" --verify.receivers=tickets \
-  alertname=StemeDBServerWontStart service=stemedb priority=P0
+  alertname=StemeDBServerWontStart flowchart_service=stemedb priority=P0
 pass "amtool config routes test catches a wrong receiver"
 
 # A P0 re-pages before its 15-minute response time passes.
@@ -44,7 +44,7 @@ cp "$SPEC_STANDALONE" "$WORK/merge/stemedb.yaml"
 sed -i 's|^  version: "0.25" .*|  version: "0.25"\n  merge: extra.yml|' "$WORK/merge/stemedb.yaml"
 cat >"$WORK/merge/extra.yml" <<'YAML'
 routes:
-  - matchers: ['symptom="disk_full"']
+  - matchers: ['flowchart_symptom="disk_full"']
     receiver: storage-team
     continue: true
     mute_time_intervals: [maintenance]
@@ -58,7 +58,7 @@ receivers:
         auth_password_file: /etc/alertmanager/secrets/smtp
 inhibit_rules:
   - source_matchers: ['alertname="StemeDBMaintenance"']
-    target_matchers: ['service="stemedb"', 'priority=~"P2|P3"']
+    target_matchers: ['flowchart_service="stemedb"', 'priority=~"P2|P3"']
     equal: [host]
 time_intervals:
   - name: maintenance
@@ -71,7 +71,7 @@ expect_exit 0 amtool check-config "$WORK/merged/alertmanager/alertmanager.yml"
 expect_output "4 receivers"
 grep -q '^storage-team,pager alertname=StemeDBDiskFull ' "$WORK/merged/alertmanager/routes.test" || fail "merged route in routes.test"
 expect_exit 0 amtool config routes test --config.file="$WORK/merged/alertmanager/alertmanager.yml" \
-  --verify.receivers=storage-team,pager alertname=StemeDBDiskFull service=stemedb priority=P1 symptom=disk_full
+  --verify.receivers=storage-team,pager alertname=StemeDBDiskFull flowchart_service=stemedb priority=P1 flowchart_symptom=disk_full
 pass "a merge file adds routes, receivers, rules and still validates"
 
 # An inline secret in the merge file: exit 2, file:line:column, nothing written.

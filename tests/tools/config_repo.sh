@@ -16,7 +16,7 @@ for service in ledger stemedb; do
   [ -d "$TREE/$service/prometheus/rules" ] || fail "no rules for $service"
   [ ! -e "$TREE/$service/alertmanager" ] || fail "$service has an Alertmanager folder of its own"
   alerts=$(cat "$TREE/$service"/prometheus/rules/*.yml | grep -c '^      - alert: ')
-  lines=$(grep -c " service=$service\b" "$TREE/alertmanager/routes.test")
+  lines=$(grep -c " flowchart_service=$service\b" "$TREE/alertmanager/routes.test")
   [ "$alerts" -eq "$lines" ] || fail "$service: $alerts alerts but $lines lines in routes.test"
 done
 pass "one alertmanager.yml for both services; routes.test has a line for each of their alerts"
@@ -116,7 +116,7 @@ pass "a dangling link in the specs folder is an error; hidden files are not spec
 mv "$WORK/specs/ledger.yaml" "$WORK/ledger.yaml.removed"
 expect_exit 0 "$SYMPTREE" compile "$WORK/specs" -o "$WORK/edit"
 [ ! -e "$WORK/edit/ledger" ] || [ -z "$(find "$WORK/edit/ledger" -type f)" ] || fail "the deleted service's files stayed"
-grep -q "service=ledger" "$WORK/edit/alertmanager/routes.test" && fail "the deleted service is still routed"
+grep -q "flowchart_service=ledger" "$WORK/edit/alertmanager/routes.test" && fail "the deleted service is still routed"
 mv "$WORK/ledger.yaml.removed" "$WORK/specs/ledger.yaml"
 pass "deleting a spec drops its service from the tree"
 
@@ -136,7 +136,7 @@ expect_exit 0 amtool check-config "$WORK/merged/alertmanager/alertmanager.yml"
 grep -q '^tickets alertname=LedgerApiDown .* team=payments$' "$WORK/merged/alertmanager/routes.test" ||
   fail "the ledger's team label does not reach the merged route"
 expect_exit 0 amtool config routes test --config.file="$WORK/merged/alertmanager/alertmanager.yml" \
-  --verify.receivers=tickets alertname=LedgerApiDown service=ledger priority=P0 team=payments
+  --verify.receivers=tickets alertname=LedgerApiDown flowchart_service=ledger priority=P0 team=payments
 pass "a merge file beside the specs is not a spec; a spec's team label is routed by the merged route"
 
 # Hosts that run both services get one exporter config with both services' probes.

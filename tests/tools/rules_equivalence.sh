@@ -70,7 +70,7 @@ equivalent() {
     expect_output "SUCCESS"
     expect_exit 1 promtool test rules "$WORK/eq/fired.test.yml"
     local fired
-    fired=$(grep -o 'node="[a-z0-9_]*"' "$WORK/last.out" | sort -u | wc -l)
+    fired=$(grep -o 'flowchart_node="[a-z0-9_]*"' "$WORK/last.out" | sort -u | wc -l)
     [ "$fired" -ge "$3" ] || fail "$name seed $seed: only $fired alerts fired on the random series, expected $3 or more"
     pass "$name, seed $seed: joined and inline rules agree on every alert and record at 80 steps ($fired alerts fired)"
   done

@@ -148,7 +148,7 @@ TEST_CASE("joins: on () to a cluster-scoped ancestor, on join_on to a host-scope
   AlertPlan alerts = plan_alerts(model);
   const AlertRule& host_cause = *alerts.rule_for_node(model.find_node("host_disk_full"));
   CHECK(host_cause.expr == "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.95\n)\nand on ()\n"
-                           "host:flowchart_node:holds{service=\"shop\",node=\"member_failed\"}");
+                           "host:flowchart_node:holds{flowchart_service=\"shop\",flowchart_node=\"member_failed\"}");
   CHECK(plan_alerts(model, PathForm::Inline).rule_for_node(model.find_node("host_disk_full"))->expr ==
         "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.95\n)\nand on ()\n(\n"
         "  max without (host, instance) (shop_failed_members) > 0\n)");
@@ -223,8 +223,8 @@ TEST_CASE("a cluster alert's test gives its series on two hosts and expects one 
   const TestCase* split = find_case(p, "ShopSplitBrain", "fires once for the cluster");
   REQUIRE(split);
   CHECK(split->checks.back().expected[0].labels ==
-        std::map<std::string, std::string>{{"node", "split_brain"}, {"priority", "P0"}, {"role", "leader"},
-                                           {"service", "shop"}, {"severity", "critical"}, {"symptom", "member_failed"}});
+        std::map<std::string, std::string>{{"flowchart_node", "split_brain"}, {"priority", "P0"}, {"role", "leader"},
+                                           {"flowchart_service", "shop"}, {"severity", "critical"}, {"flowchart_symptom", "member_failed"}});
   CHECK(find_case(p, "ShopSplitBrain", "silent when its ancestors hold only on another host") == nullptr);
 }
 
@@ -269,8 +269,8 @@ TEST_CASE("the dashboard: a cluster panel is not filtered by host, the top row a
   CHECK(dashboard.find(R"(max without (host, instance) (shop_failed_members{job=~\"$job\"}))") != std::string::npos);
   CHECK(dashboard.find(R"(symptree_filesystem_used_ratio{host=~\"$host\", job=~\"$job\", instance=~\"$instance\", name=\"data\"})") !=
         std::string::npos);
-  CHECK(dashboard.find(R"(or host:flowchart_node:holds{service=\"shop\", host=\"\"})") != std::string::npos);
-  CHECK(dashboard.find(R"(or ALERTS{alertstate=\"firing\", service=\"shop\", host=\"\"})") != std::string::npos);
+  CHECK(dashboard.find(R"(or host:flowchart_node:holds{flowchart_service=\"shop\", host=\"\"})") != std::string::npos);
+  CHECK(dashboard.find(R"(or ALERTS{alertstate=\"firing\", flowchart_service=\"shop\", host=\"\"})") != std::string::npos);
   // A spec without cluster-scoped nodes keeps its queries as they were.
   std::string host_only = render_dashboard(*load(small_spec(), d), plan_alerts(*load(small_spec(), d)));
   CHECK(host_only.find("host=\\\"\\\"") == std::string::npos);

@@ -93,7 +93,7 @@ TEST_CASE("every alert's panel draws its thresholds exactly and links its runboo
   int alerts = 0;
   for (const YAML::Node& group : generated.rules["groups"]) {
     for (const YAML::Node& rule : group["rules"]) {
-      if (!rule["alert"] || !rule["labels"]["node"]) continue;
+      if (!rule["alert"] || !rule["labels"]["flowchart_node"]) continue;
       std::string name = rule["alert"].as<std::string>();
       CAPTURE(name);
       YAML::Node annotations = rule["annotations"];
@@ -115,8 +115,8 @@ TEST_CASE("the top row's links are the alerts' runbook_url: each node's record c
   std::map<std::string, std::string> alert_runbook, record_runbook;
   for (const YAML::Node& group : generated.rules["groups"]) {
     for (const YAML::Node& rule : group["rules"]) {
-      if (!rule["labels"]["node"]) continue;
-      std::string node = rule["labels"]["node"].as<std::string>();
+      if (!rule["labels"]["flowchart_node"]) continue;
+      std::string node = rule["labels"]["flowchart_node"].as<std::string>();
       if (rule["alert"]) alert_runbook[node] = rule["annotations"]["runbook_url"].as<std::string>();
       if (rule["record"]) record_runbook[node] = rule["labels"]["runbook_url"].as<std::string>();
     }

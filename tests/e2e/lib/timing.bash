@@ -61,13 +61,13 @@ timing_min_key() {
 }
 
 # timing_rules_of NAME: the text of every generated rule (out/prometheus/rules/*.yml) that alerts as NAME,
-# and of the node records it joins (host:flowchart_node:holds{...,node="X"}), theirs in turn: an alert
+# and of the node records it joins (host:flowchart_node:holds{...,flowchart_node="X"}), theirs in turn: an alert
 # fires only once its ancestors' records hold, so their windows bound it too.
 timing_rules_of() {
   local rules node seen=" "
   rules=$(awk -v name="$1" '/^ *- (alert|record): / { on = ($0 ~ ("- alert: " name "$")) } on' "$STACK_DIR"/out/prometheus/rules/*.yml)
   local pending
-  pending=$(grep -oE 'node="[^"]+"' <<<"$rules" | sed -E 's/node="(.*)"/\1/' || true)
+  pending=$(grep -oE 'flowchart_node="[^"]+"' <<<"$rules" | sed -E 's/flowchart_node="(.*)"/\1/' || true)
   while [ -n "$pending" ]; do
     node=${pending%%$'\n'*}
     [ "$node" = "$pending" ] && pending="" || pending=${pending#*$'\n'}
@@ -76,18 +76,18 @@ timing_rules_of() {
     local record
     record=$(timing_record_of "$node")
     rules+=$'\n'"$record"
-    pending+=$'\n'$(grep -oE 'node="[^"]+"' <<<"$record" | sed -E 's/node="(.*)"/\1/' || true)
+    pending+=$'\n'$(grep -oE 'flowchart_node="[^"]+"' <<<"$record" | sed -E 's/flowchart_node="(.*)"/\1/' || true)
     pending=$(sed '/^$/d' <<<"$pending")
   done
   printf '%s\n' "$rules"
 }
 
-# timing_record_of NODE: the text of the record rule whose labels say node: NODE.
+# timing_record_of NODE: the text of the record rule whose labels say flowchart_node: NODE.
 timing_record_of() {
   awk -v node="$1" '
     /^ *- (alert|record): / { if (is_record && mine) printf "%s", block; block = ""; mine = 0; is_record = ($0 ~ /- record: /) }
     { block = block $0 "\n" }
-    $0 ~ ("^ *node: " node "$") { mine = 1 }
+    $0 ~ ("^ *flowchart_node: " node "$") { mine = 1 }
     END { if (is_record && mine) printf "%s", block }' "$STACK_DIR"/out/prometheus/rules/*.yml
 }
 

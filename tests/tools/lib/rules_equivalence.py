@@ -127,7 +127,7 @@ def main(argv):
     write(os.path.join(work, "fired.test.yml"), dict(base, tests=[{
         "name": "which alerts fire (expected to fail: promtool lists them)",
         "interval": interval, "input_series": input_series,
-        "promql_expr_test": [{"expr": 'count by (alertname, node) (ALERTS{form="",alertstate="firing"})',
+        "promql_expr_test": [{"expr": 'count by (alertname, flowchart_node) (ALERTS{form="",alertstate="firing"})',
                               "eval_time": t, "exp_samples": []} for t in times]}]))
     print(f"{len(input_series)} series, {steps} steps of {interval}")
 

@@ -31,7 +31,7 @@ TEST_CASE("one route per priority under the service's route, in current matcher 
   CHECK(strings(route["group_by"]) == std::vector<std::string>{"alertname", "host"});
   REQUIRE(route["routes"].size() == 1);
   YAML::Node service = route["routes"][0];
-  CHECK(strings(service["matchers"]) == std::vector<std::string>{"service=\"shop\""});
+  CHECK(strings(service["matchers"]) == std::vector<std::string>{"flowchart_service=\"shop\""});
   REQUIRE(service["routes"].size() == 2);
   YAML::Node p0 = service["routes"][0];
   CHECK(strings(p0["matchers"]) == std::vector<std::string>{"priority=\"P0\""});
@@ -51,10 +51,10 @@ TEST_CASE("a cause silences each ancestor on the join labels, never a less urgen
   // api_down <- port_taken (P0); disk_nearly_full (P2) spares both P0 ancestors.
   // queue_backlog <- errors_rising (both P2).
   REQUIRE(rules.size() == 2);
-  CHECK(strings(rules[0]["source_matchers"]) == std::vector<std::string>{"service=\"shop\"", "node=\"port_taken\""});
-  CHECK(strings(rules[0]["target_matchers"]) == std::vector<std::string>{"service=\"shop\"", "node=\"api_down\""});
+  CHECK(strings(rules[0]["source_matchers"]) == std::vector<std::string>{"flowchart_service=\"shop\"", "flowchart_node=\"port_taken\""});
+  CHECK(strings(rules[0]["target_matchers"]) == std::vector<std::string>{"flowchart_service=\"shop\"", "flowchart_node=\"api_down\""});
   CHECK(strings(rules[0]["equal"]) == std::vector<std::string>{"host"});
-  CHECK(strings(rules[1]["target_matchers"])[1] == "node=\"queue_backlog\"");
+  CHECK(strings(rules[1]["target_matchers"])[1] == "flowchart_node=\"queue_backlog\"");
   std::vector<Inhibition> plan = plan_inhibitions(c.model);
   REQUIRE(plan.size() == 3);
   CHECK(plan[0].spared == std::vector<int>{2});
@@ -66,8 +66,8 @@ TEST_CASE("`inhibits:` adds a rule on the join labels") {
   Compilation c = compile_ok(spec);
   YAML::Node rules = config_of(c)["inhibit_rules"];
   REQUIRE(rules.size() == 2);
-  CHECK(strings(rules[1]["source_matchers"])[1] == "node=~\"port_taken|errors_rising\"");
-  CHECK(strings(rules[1]["target_matchers"])[1] == "node=\"queue_backlog\"");
+  CHECK(strings(rules[1]["source_matchers"])[1] == "flowchart_node=~\"port_taken|errors_rising\"");
+  CHECK(strings(rules[1]["target_matchers"])[1] == "flowchart_node=\"queue_backlog\"");
 }
 
 TEST_CASE("receivers are written with their settings typed and nested") {
@@ -94,7 +94,7 @@ TEST_CASE("routes.test lists every alert with its labels and receiver") {
     if (!line.empty() && line[0] != '#') lines.push_back(line);
   }
   REQUIRE(lines.size() == c.alerts.rules.size());
-  CHECK(lines[0] == "pager alertname=ShopApiDown severity=critical priority=P0 service=shop symptom=api_down node=api_down");
+  CHECK(lines[0] == "pager alertname=ShopApiDown severity=critical priority=P0 flowchart_service=shop flowchart_symptom=api_down flowchart_node=api_down");
   CHECK(lines[2].rfind("tickets alertname=ShopDiskNearlyFull ", 0) == 0);
   CHECK(lines.back().find("alertname=ShopMetricAbsent") != std::string::npos);
   CHECK(lines.back().find(" metric=") != std::string::npos);

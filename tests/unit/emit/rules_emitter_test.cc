@@ -22,15 +22,15 @@ TEST_CASE("the rule files are valid YAML, one a group, records first in tree ord
   YAML::Node group = rules["groups"][0]["rules"];
   REQUIRE(group.size() == 6);
   for (int i = 0; i < 3; ++i) CHECK(group[i]["record"].as<std::string>() == "host:flowchart_node:holds");
-  CHECK(group[0]["labels"]["node"].as<std::string>() == "api_down");
-  CHECK(group[1]["labels"]["node"].as<std::string>() == "port_taken");
-  CHECK(group[2]["labels"]["node"].as<std::string>() == "disk_nearly_full");
+  CHECK(group[0]["labels"]["flowchart_node"].as<std::string>() == "api_down");
+  CHECK(group[1]["labels"]["flowchart_node"].as<std::string>() == "port_taken");
+  CHECK(group[2]["labels"]["flowchart_node"].as<std::string>() == "disk_nearly_full");
   // Each record and alert of a cause joins its parent's record, written above it.
   CHECK(group[2]["expr"].as<std::string>().find(
-            "and on (host)\n  host:flowchart_node:holds{service=\"shop\",node=\"port_taken\"}") != std::string::npos);
+            "and on (host)\n  host:flowchart_node:holds{flowchart_service=\"shop\",flowchart_node=\"port_taken\"}") != std::string::npos);
   CHECK(group[5]["expr"].as<std::string>() ==
         "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.9\n)\nand on (host)\n"
-        "host:flowchart_node:holds{service=\"shop\",node=\"port_taken\"}");
+        "host:flowchart_node:holds{flowchart_service=\"shop\",flowchart_node=\"port_taken\"}");
   YAML::Node first = rules["groups"][0]["rules"][3];
   CHECK(first["alert"].as<std::string>() == "ShopApiDown");
   CHECK(first["for"].as<std::string>() == "2m");

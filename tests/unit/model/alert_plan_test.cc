@@ -24,10 +24,10 @@ TEST_CASE("a cause's expression joins its parent's record on the join labels") {
   REQUIRE(deepest);
   CHECK(deepest->expr ==
         "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.9\n)\n"
-        "and on (host)\nhost:flowchart_node:holds{service=\"shop\",node=\"port_taken\"}");
+        "and on (host)\nhost:flowchart_node:holds{flowchart_service=\"shop\",flowchart_node=\"port_taken\"}");
   CHECK(plan.rule_for_node(1)->expr ==
         "(\n  symptree_port_foreign_owner{port=\"8080\"} == 1\n)\n"
-        "and on (host)\nhost:flowchart_node:holds{service=\"shop\",node=\"api_down\"}");
+        "and on (host)\nhost:flowchart_node:holds{flowchart_service=\"shop\",flowchart_node=\"api_down\"}");
   CHECK(plan.rule_for_node(0)->expr == "symptree_process_up{name=\"shop-api\"} == 0");
   CHECK(plan.rule_for_node(3) == nullptr);  // manual
 }
@@ -50,8 +50,8 @@ TEST_CASE("labels and annotations follow the conventions") {
   CHECK(rule.name == "ShopDiskNearlyFull");
   CHECK(label(rule.labels, "severity") == "warning");
   CHECK(label(rule.labels, "priority") == "P2");
-  CHECK(label(rule.labels, "node") == "disk_nearly_full");
-  CHECK(label(rule.labels, "symptom") == "api_down");
+  CHECK(label(rule.labels, "flowchart_node") == "disk_nearly_full");
+  CHECK(label(rule.labels, "flowchart_symptom") == "api_down");
   CHECK(label(rule.annotations, "summary") == "API is down → Port taken? → Disk nearly full too?");
   CHECK(label(rule.annotations, "runbook_url") == model.nodes[2].runbook->url);
   CHECK(label(rule.annotations, "description") == "On host {{ $labels.host }}: Disk nearly full too?");

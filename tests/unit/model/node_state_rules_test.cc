@@ -39,15 +39,15 @@ TEST_CASE("the expression groups the alert's by the join labels, indented, the l
   alert.cluster = true;
   CHECK(node_state_expr(c.model, alert) == "group by () (\n  a > 1\n  and on (host)\n  b > 2\n)");
   LabelList labels = node_state_labels(c.model, 2);
-  CHECK(labels == LabelList{{"service", "shop"},
-                            {"symptom", "api_down"},
-                            {"node", "disk_nearly_full"},
+  CHECK(labels == LabelList{{"flowchart_service", "shop"},
+                            {"flowchart_symptom", "api_down"},
+                            {"flowchart_node", "disk_nearly_full"},
                             {"title", "Disk nearly full too?"},
                             {"runbook_url", "https://runbooks.example.com/shop/runbooks/disk.md#nearly-full"}});
 }
 
 TEST_CASE("a record's selector names the service and the node, as a cause's join reads it") {
   Compilation c = compile_ok(small_spec());
-  CHECK(node_state_selector(c.model, 1) == "host:flowchart_node:holds{service=\"shop\",node=\"port_taken\"}");
+  CHECK(node_state_selector(c.model, 1) == "host:flowchart_node:holds{flowchart_service=\"shop\",flowchart_node=\"port_taken\"}");
   CHECK(c.alerts.rule_for_node(2)->expr.find(node_state_selector(c.model, 1)) != std::string::npos);
 }

@@ -51,7 +51,7 @@ TEST_CASE("the tree: default receiver, the merge file's routes first, then one r
   REQUIRE(root.routes.size() == 1);
   const AmRoute& service = root.routes[0];
   REQUIRE(service.matchers.size() == 1);
-  CHECK(format_matcher(service.matchers[0]) == "service=\"shop\"");
+  CHECK(format_matcher(service.matchers[0]) == "flowchart_service=\"shop\"");
   REQUIRE(service.routes.size() == 2);
   CHECK(service.routes[0].receiver == "pager");
   CHECK(service.routes[0].comment == "P0: respond within 15m; a firing alert is notified again within 10m");
@@ -68,7 +68,7 @@ TEST_CASE("the tree: default receiver, the merge file's routes first, then one r
   CHECK(root.receiver == "pager");
   REQUIRE(root.routes.size() == 2);
   CHECK(root.routes[0].comment == "from am/extra.yml");
-  CHECK(route_receivers(root, {{"team", "db"}, {"service", "shop"}, {"priority", "P2"}}) ==
+  CHECK(route_receivers(root, {{"team", "db"}, {"flowchart_service", "shop"}, {"priority", "P2"}}) ==
         std::vector<std::string>{"pager"});  // the hand-written route wins; it does not continue
 }
 
@@ -81,5 +81,5 @@ TEST_CASE("each alert reaches its priority's receiver, an alert of another servi
     if (rule.node >= 0) CHECK(receivers[0] == c.model.priorities[static_cast<size_t>(rule.priority)].receiver);
     CHECK(alert_labels(rule).at("alertname") == rule.name);
   }
-  CHECK(route_receivers(c.routes, {{"service", "other"}, {"priority", "P0"}}) == std::vector<std::string>{"tickets"});
+  CHECK(route_receivers(c.routes, {{"flowchart_service", "other"}, {"priority", "P0"}}) == std::vector<std::string>{"tickets"});
 }

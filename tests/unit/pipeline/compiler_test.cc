@@ -19,7 +19,7 @@ TEST_CASE("a compile holds the model, both plans, the tests and every output") {
   CHECK(c.model.nodes.size() == 6);
   CHECK(c.alerts.rules.size() == 10);  // five flowchart alerts, five absence alerts
   CHECK(c.tests.case_count > 0);
-  CHECK(route_receivers(c.routes, {{"service", "shop"}, {"priority", "P0"}}) == std::vector<std::string>{"pager"});
+  CHECK(route_receivers(c.routes, {{"flowchart_service", "shop"}, {"priority", "P0"}}) == std::vector<std::string>{"pager"});
   for (const std::string& group : c.alerts.groups) {
     CHECK(c.outputs.files().count(std::string(kRulesDir) + group + ".yml") == 1);
     CHECK(c.outputs.files().count(std::string(kRuleTestsDir) + group + ".test.yml") == 1);

@@ -40,7 +40,7 @@ TEST_CASE("labels and annotations are inherited down the tree, the nearest winni
   CHECK(label(grandchild, "team") == "network");  // inherited from its parent
   CHECK(label(grandchild, "tier") == "web");
   CHECK(label(cause, "playbook", true) == "https://wiki/{{ \"{{\" }}x}}");  // plain text, never expanded
-  CHECK(label(cause, "node") == "port_taken");                           // symptree's own stay
+  CHECK(label(cause, "flowchart_node") == "port_taken");                           // symptree's own stay
   for (const AlertRule& rule : plan.rules) {
     if (rule.node < 0) CHECK(label(rule, "team") == "shop");
   }

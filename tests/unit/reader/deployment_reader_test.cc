@@ -54,7 +54,7 @@ TEST_CASE("external_labels cannot set a join_on label or one symptree's alerts c
   CHECK(join.hint.find("host=\"x\"") != std::string::npos);
   CHECK(deployment_line(join) == 5);
   CHECK(join.where.column == 37);  // the key `host`, not the mapping
-  for (const char* label : {"severity", "priority", "service", "symptom", "node", "alertname", "instance", "job"}) {
+  for (const char* label : {"severity", "priority", "flowchart_service", "flowchart_symptom", "flowchart_node", "alertname", "instance", "job"}) {
     CAPTURE(label);
     CHECK(first_diagnostic_with("external_labels: {cluster: eu1}", std::string("external_labels: {") + label + ": x}")
               .message == "'external_labels' cannot set '" + std::string(label) + "', a label symptree's alerts use");

@@ -42,7 +42,7 @@ class MergeDir {
 };
 
 const char* kGoodMerge = R"(routes:
-  - matchers: ['node="disk_nearly_full"']
+  - matchers: ['flowchart_node="disk_nearly_full"']
     receiver: storage-team
     continue: true
 receivers:
@@ -54,7 +54,7 @@ receivers:
         title: 'true'
 inhibit_rules:
   - source_matchers: ['alertname="Maintenance"']
-    target_matchers: ['service="shop"']
+    target_matchers: ['flowchart_service="shop"']
     equal: [host]
 time_intervals:
   - name: weekends
@@ -85,7 +85,7 @@ TEST_CASE("hand-written routes come first, their receivers and rules are added")
   REQUIRE(routes.size() == 2);
   CHECK(routes[0]["receiver"].as<std::string>() == "storage-team");
   CHECK(routes[0]["continue"].as<bool>());
-  CHECK(routes[1]["matchers"][0].as<std::string>() == "service=\"shop\"");
+  CHECK(routes[1]["matchers"][0].as<std::string>() == "flowchart_service=\"shop\"");
   YAML::Node receivers = config["receivers"];
   REQUIRE(receivers.size() == 3);
   CHECK(receivers[2]["name"].as<std::string>() == "storage-team");

@@ -26,8 +26,8 @@ TEST_CASE("promtool failures are mapped back to their alerts by test name") {
 TEST_CASE("a failed check of a node's record counts against that node's alert, repeats count once") {
   TestOutcomes outcomes;
   const std::string failure =
-      "    expr: \"host:flowchart_node:holds{node=\\\"evicting\\\"}\", time: 15m,\n"
-      "        exp: nil\n        got: {__name__=\"host:flowchart_node:holds\", node=\"evicting\"} 1E+00\n\n";
+      "    expr: \"host:flowchart_node:holds{flowchart_node=\\\"evicting\\\"}\", time: 15m,\n"
+      "        exp: nil\n        got: {__name__=\"host:flowchart_node:holds\", flowchart_node=\"evicting\"} 1E+00\n\n";
   parse_promtool_failures("Unit Testing:  kv.latency_high.test.yml\n  FAILED:\n" + failure + failure,
                           {{"evicting", "KvEvicting"}, {"latency_high", "KvLatencyHigh"}}, outcomes);
   CHECK(outcomes.failed == 1);
