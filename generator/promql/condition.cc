@@ -1,9 +1,7 @@
 // A condition's analysis read off its syntax tree: the metrics of every
-// selector, the simple comparisons test series are derived from, and whether
-// result series keep their input's labels.
+// selector and whether result series keep their input's labels.
 #include "generator/promql/condition.h"
 
-#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -14,7 +12,6 @@
 namespace symptree {
 namespace {
 
-using promql::BinaryOp;
 using promql::MatchOp;
 using promql::Node;
 using promql::NodeKind;
@@ -56,65 +53,6 @@ std::optional<SeriesSelector> plain_selector(const Node& node) {
     selector.labels.emplace_back(m.name, m.value);
   }
   return selector;
-}
-
-// `max|min|avg [by|without (...)] (selector)`, or the selector alone.
-std::optional<SeriesSelector> aggregated_selector(const Node& node, std::optional<Aggregation>& aggregation) {
-  if (node.kind != NodeKind::Aggregate) return plain_selector(node);
-  static const std::set<promql::AggregateOp> value_preserving = {promql::AggregateOp::Max, promql::AggregateOp::Min,
-                                                                  promql::AggregateOp::Avg};
-  if (!value_preserving.count(node.aggregate_op)) return std::nullopt;
-  std::optional<SeriesSelector> selector = plain_selector(unparenthesized(node.aggregated()));
-  if (!selector) return std::nullopt;
-  Aggregation result;
-  result.op = promql::aggregate_op_text(node.aggregate_op);
-  result.without = node.without;
-  result.labels = node.grouping;
-  result.offset = node.op_pos.start;
-  result.labels_offset = node.has_grouping ? node.grouping_pos.start : node.op_pos.start;
-  aggregation = result;
-  return selector;
-}
-
-std::optional<SimpleComparison> simple_comparison(const Node& part, const std::string& expression) {
-  const Node& node = unparenthesized(part);
-  if (node.kind != NodeKind::Binary || !promql::is_comparison(node.binary_op) || node.return_bool ||
-      (node.matching && node.matching->has_labels_clause)) {
-    return std::nullopt;
-  }
-  SimpleComparison comparison;
-  std::optional<SeriesSelector> selector = aggregated_selector(unparenthesized(node.child(0)), comparison.aggregation);
-  std::optional<ConstantThreshold> threshold = constant_threshold(node.child(1), expression);
-  if (!selector || !threshold) return std::nullopt;
-  comparison.metric = selector->metric;
-  comparison.matchers = selector->labels;
-  comparison.op = promql::binary_op_text(node.binary_op);
-  comparison.threshold_text = threshold->text;
-  comparison.threshold = threshold->value;
-  return comparison;
-}
-
-// The parts of `a or b or ...` (without on/ignoring), left to right.
-void or_parts(const Node& node, std::vector<const Node*>& parts) {
-  const Node& n = unparenthesized(node);
-  if (n.kind == NodeKind::Binary && n.binary_op == BinaryOp::Or && !(n.matching && n.matching->has_labels_clause)) {
-    or_parts(n.child(0), parts);
-    or_parts(n.child(1), parts);
-  } else {
-    parts.push_back(&node);
-  }
-}
-
-std::vector<SimpleComparison> find_alternatives(const Node& root, const std::string& expression) {
-  std::vector<const Node*> parts;
-  or_parts(root, parts);
-  std::vector<SimpleComparison> alternatives;
-  for (const Node* part : parts) {
-    std::optional<SimpleComparison> comparison = simple_comparison(*part, expression);
-    if (!comparison) return {};
-    alternatives.push_back(*comparison);
-  }
-  return alternatives;
 }
 
 // No aggregation, no on/ignoring/group_x, no function that rewrites or drops
@@ -170,18 +108,6 @@ std::optional<ConstantThreshold> constant_threshold(const promql::Node& side, co
   return ConstantThreshold{text, *constant->exact};
 }
 
-std::vector<std::pair<std::string, std::string>> SimpleComparison::result_labels(
-    const std::vector<std::pair<std::string, std::string>>& labels) const {
-  if (!aggregation) return labels;
-  std::vector<std::pair<std::string, std::string>> kept;
-  for (const auto& label : labels) {
-    bool listed = std::find(aggregation->labels.begin(), aggregation->labels.end(), label.first) !=
-                  aggregation->labels.end();
-    if (listed == !aggregation->without) kept.push_back(label);
-  }
-  return kept;
-}
-
 std::optional<SeriesSelector> parse_series_selector(const std::string& text) {
   promql::ParseResult parsed = promql::parse_promql(text);
   if (!parsed.ok()) return std::nullopt;
@@ -205,7 +131,6 @@ ConditionAnalysis analyze_condition(const std::string& expression) {
   }
   analysis.ast = std::shared_ptr<const Node>(std::move(parsed.expr));
   analysis.metrics = find_metrics(*analysis.ast);
-  analysis.alternatives = find_alternatives(*analysis.ast, expression);
   analysis.keeps_series_labels = keeps_series_labels(*analysis.ast);
   return analysis;
 }

@@ -1,7 +1,7 @@
 // What symptree needs to know about a node's `when` expression, read off its
 // syntax tree (parse_promql): the tree itself, which metrics it reads (to catch
-// typos and build absence alerts) and, when it is a simple comparison or an
-// `or` of them, the parts from which test series are derived.
+// typos and build absence alerts), whether its result keeps its input's
+// labels, and the constant thresholds test shapes compare against.
 #pragma once
 
 #include <memory>
@@ -21,38 +21,9 @@ struct MetricReference {
   size_t offset;  // byte offset in the expression, for error positions (inside the quotes for __name__)
 };
 
-// `max without (host) (...)`: an aggregation around a comparison's selector.
-// Only aggregations whose value over equal inputs is that value (max, min, avg),
-// so a test can give every host the same value.
-struct Aggregation {
-  std::string op;                   // max | min | avg
-  bool without = false;             // `without (labels)`, else `by (labels)` (or neither: every label goes)
-  std::vector<std::string> labels;  // as written
-  size_t offset = 0;                // of the aggregation's keyword, for error positions
-  size_t labels_offset = 0;         // of the `by` or `without` keyword; `offset` when there is none
-};
-
-// `metric{label="value",...} OP number`, or `AGG [by|without (...)] (metric{...}) OP number`:
-// the shapes whose test series symptree derives. The number may be a constant
-// expression (`26 * 3600`, `( 25 / 100 )`) with an exact decimal value.
-struct SimpleComparison {
-  std::optional<Aggregation> aggregation;
-  std::string metric;
-  std::vector<std::pair<std::string, std::string>> matchers;  // equality matchers only
-  std::string op;                                              // > < >= <= == !=
-  std::string threshold_text;                                  // exactly as written ("26 * 3600")
-  Decimal threshold;                                           // its exact value (93600)
-
-  // The labels of the result for an input series with `labels`: those the aggregation keeps.
-  std::vector<std::pair<std::string, std::string>> result_labels(
-      const std::vector<std::pair<std::string, std::string>>& labels) const;
-};
-
 // The analysis of one condition.
 struct ConditionAnalysis {
   std::vector<MetricReference> metrics;  // each distinct name once, first occurrence
-  // Non-empty when the whole condition is `c1 or c2 or ...` of simple comparisons.
-  std::vector<SimpleComparison> alternatives;
   // True when each result series keeps the labels of the input series it came
   // from: no aggregation, no vector matching, no label-changing function.
   bool keeps_series_labels = false;
@@ -63,8 +34,6 @@ struct ConditionAnalysis {
   bool syntax_error = true;
   // The syntax tree; null when the expression does not parse. Shared: a Condition is copied.
   std::shared_ptr<const promql::Node> ast;
-
-  bool derivable() const { return !alternatives.empty(); }
 };
 
 ConditionAnalysis analyze_condition(const std::string& expression);

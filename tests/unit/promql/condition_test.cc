@@ -1,4 +1,5 @@
-// Tests for generator/promql: metrics read by a condition and simple comparisons.
+// Tests for generator/promql/condition: the metrics a condition reads, whether its
+// result keeps its input's labels, constant thresholds and series selectors.
 #include "generator/promql/condition.h"
 
 #include <doctest/doctest.h>
@@ -31,27 +32,6 @@ TEST_CASE("a metric's offset points at it in the expression") {
   CHECK(a.metrics[0].offset == 5);
 }
 
-TEST_CASE("simple comparisons and `or` of them are derivable") {
-  ConditionAnalysis a = analyze_condition("up{job=\"api\", zone=\"a\"} == 0");
-  REQUIRE(a.derivable());
-  CHECK(a.alternatives[0].metric == "up");
-  CHECK(a.alternatives[0].matchers.size() == 2);
-  CHECK(a.alternatives[0].op == "==");
-  CHECK(a.alternatives[0].threshold_text == "0");
-
-  ConditionAnalysis b = analyze_condition("x > 5 or y{n=\"1\"} < -0.5");
-  REQUIRE(b.alternatives.size() == 2);
-  CHECK(b.alternatives[1].threshold_text == "-0.5");
-}
-
-TEST_CASE("anything else is not derivable") {
-  for (const char* expr : {"rate(x[5m]) > 1", "x > bool 1", "x{a=~\"b.*\"} > 1", "x > 1 and y < 2", "x > y",
-                           "x + 1 > 2", "x > 1e", "x"}) {
-    CAPTURE(expr);
-    CHECK_FALSE(analyze_condition(expr).derivable());
-  }
-}
-
 TEST_CASE("label-keeping conditions are recognised") {
   CHECK(analyze_condition("deriv(x[15m]) > 1").keeps_series_labels);
   CHECK_FALSE(analyze_condition("sum by (host) (rate(x[5m])) > 1").keeps_series_labels);
@@ -70,15 +50,23 @@ TEST_CASE("syntax and type errors carry their offset, and leave no tree") {
 }
 
 TEST_CASE("a threshold written as a constant expression is a threshold") {
-  ConditionAnalysis a = analyze_condition("time_since_backup_seconds > 26 * 3600");
-  REQUIRE(a.derivable());
-  CHECK(a.alternatives[0].threshold_text == "26 * 3600");
-  CHECK(a.alternatives[0].threshold.to_string() == "93600");
-  ConditionAnalysis b = analyze_condition("used_ratio > ( 25 / 100 )");
-  REQUIRE(b.derivable());
-  CHECK(b.alternatives[0].threshold.to_string() == "0.25");
-  CHECK(b.alternatives[0].threshold_text == "( 25 / 100 )");
-  CHECK_FALSE(analyze_condition("x > 1 / 3").derivable());  // no exact decimal
+  // The right side of the comparison, as test_shape reads it.
+  auto threshold = [](const std::string& expr) {
+    ConditionAnalysis a = analyze_condition(expr);
+    REQUIRE(static_cast<bool>(a.ast));
+    return constant_threshold(a.ast->child(1), expr);
+  };
+  std::optional<ConstantThreshold> a = threshold("time_since_backup_seconds > 26 * 3600");
+  REQUIRE(a);
+  CHECK(a->text == "26 * 3600");
+  CHECK(a->value.to_string() == "93600");
+  std::optional<ConstantThreshold> b = threshold("used_ratio > ( 25 / 100 )");
+  REQUIRE(b);
+  CHECK(b->value.to_string() == "0.25");
+  CHECK(b->text == "( 25 / 100 )");
+  CHECK(threshold("x > 1e3")->text == "1e3");  // a lone number keeps its literal
+  CHECK_FALSE(threshold("x > 1 / 3"));          // no exact decimal
+  CHECK_FALSE(threshold("x > y"));
 }
 
 TEST_CASE("keywords in capitals, __name__ matchers and metrics in every position") {
@@ -101,25 +89,3 @@ TEST_CASE("series selectors for examples") {
   CHECK_FALSE(parse_series_selector("m{a=~\"x\"}"));
 }
 
-TEST_CASE("a comparison over max, min or avg of one selector is derivable, with what it keeps") {
-  ConditionAnalysis a = analyze_condition("max without (host, instance) (m{state=\"failed\"}) > 0");
-  REQUIRE(a.derivable());
-  REQUIRE(a.alternatives[0].aggregation);
-  CHECK(a.alternatives[0].aggregation->op == "max");
-  CHECK(a.alternatives[0].aggregation->without);
-  CHECK(a.alternatives[0].aggregation->labels == std::vector<std::string>{"host", "instance"});
-  CHECK(a.alternatives[0].aggregation->labels_offset == 4);
-  using Labels = std::vector<std::pair<std::string, std::string>>;
-  Labels input = {{"host", "a"}, {"instance", "a:1"}, {"job", "j"}, {"state", "failed"}};
-  CHECK(a.alternatives[0].result_labels(input) == Labels{{"job", "j"}, {"state", "failed"}});
-
-  ConditionAnalysis b = analyze_condition("avg(m) by (state) < 1");  // the grouping after the parentheses
-  REQUIRE(b.derivable());
-  CHECK(b.alternatives[0].result_labels({{"host", "a"}, {"state", "x"}}) == Labels{{"state", "x"}});
-  CHECK(analyze_condition("min(m) == 0").alternatives[0].result_labels({{"host", "a"}}).empty());
-  // Aggregations whose value depends on the number of hosts, or two groupings, are not.
-  for (const char* expr : {"sum(m) > 1", "count by (x) (m) > 1", "max by (a) (m) by (b) > 1", "max(rate(m[5m])) > 1"}) {
-    CAPTURE(expr);
-    CHECK_FALSE(analyze_condition(expr).derivable());
-  }
-}
