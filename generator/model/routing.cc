@@ -30,17 +30,32 @@ AmRoute priority_route(const Priority& priority) {
 }
 
 // Evaluates one route whose matchers already hold; appends what it sends to.
-void evaluate(const AmRoute& route, const std::string& inherited, const LabelSet& labels,
-              std::vector<std::string>& receivers) {
-  const std::string& receiver = route.receiver.empty() ? inherited : route.receiver;
+// Alertmanager's own defaults for a root route that sets no timing.
+RouteTiming alertmanager_default_timing() {
+  return {duration_from_ms(30 * kSecond), duration_from_ms(5 * 60 * kSecond), duration_from_ms(4 * 3600 * kSecond)};
+}
+
+// `route` under a parent whose receiver and timing are `inherited`: what it sets itself wins.
+RouteMatch inherit(const AmRoute& route, RouteMatch inherited) {
+  if (!route.receiver.empty()) inherited.receiver = route.receiver;
+  if (route.group_wait) inherited.timing.group_wait = *route.group_wait;
+  if (route.group_interval) inherited.timing.group_interval = *route.group_interval;
+  if (route.repeat_interval) inherited.timing.repeat_interval = *route.repeat_interval;
+  return inherited;
+}
+
+// Alertmanager's matching: the first child that matches takes the alert (and
+// the next ones too while `continue` is set); a route no child takes is the match.
+void evaluate(const AmRoute& route, const RouteMatch& inherited, const LabelSet& labels,
+              std::vector<RouteMatch>& matches) {
+  RouteMatch here = inherit(route, inherited);
+  size_t before = matches.size();
   for (const AmRoute& child : route.routes) {
     if (!matches_all(child.matchers, labels)) continue;
-    std::vector<std::string> found;
-    evaluate(child, receiver, labels, found);
-    receivers.insert(receivers.end(), found.begin(), found.end());
+    evaluate(child, here, labels, matches);
     if (!child.continue_matching) return;
   }
-  if (receivers.empty()) receivers.push_back(receiver);
+  if (matches.size() == before) matches.push_back(here);
 }
 
 }  // namespace
@@ -127,9 +142,15 @@ LabelSet alert_labels(const AlertRule& rule) {
   return labels;
 }
 
+std::vector<RouteMatch> route_matches(const AmRoute& root, const LabelSet& labels) {
+  std::vector<RouteMatch> matches;
+  evaluate(root, {root.receiver, alertmanager_default_timing()}, labels, matches);
+  return matches;
+}
+
 std::vector<std::string> route_receivers(const AmRoute& root, const LabelSet& labels) {
   std::vector<std::string> receivers;
-  evaluate(root, root.receiver, labels, receivers);
+  for (const RouteMatch& match : route_matches(root, labels)) receivers.push_back(match.receiver);
   return receivers;
 }
 

@@ -48,6 +48,17 @@ AmRoute build_shared_route_tree(const std::vector<const Model*>& services);
 // The labels an alert of `rule` always carries: alertname and the rule's labels.
 LabelSet alert_labels(const AlertRule& rule);
 
+// Where an alert ends up: a route's receiver and the timing Alertmanager
+// applies there, each inherited from the nearest route that sets it
+// (Alertmanager's defaults, 30s, 5m and 4h, above the root).
+struct RouteMatch {
+  std::string receiver;
+  RouteTiming timing;
+};
+
+// The routes an alert with `labels` reaches, as Alertmanager decides it.
+std::vector<RouteMatch> route_matches(const AmRoute& root, const LabelSet& labels);
+
 // The receivers an alert with `labels` reaches, as Alertmanager decides it.
 std::vector<std::string> route_receivers(const AmRoute& root, const LabelSet& labels);
 

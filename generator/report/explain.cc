@@ -99,20 +99,32 @@ void write_children(const Model& model, const AlertPlan& alerts, int node, std::
   }
 }
 
+// "first notification after 30s, repeated every 4h while it fires".
+std::string timing_text(const RouteTiming& timing) {
+  return "first notification after " + timing.group_wait.text + ", repeated every " + timing.repeat_interval.text +
+         " while it fires";
+}
+
 // The receivers Alertmanager routes the alert to (the generated routing tree,
-// merge-file routes included) and the timing of its priority.
+// merge-file routes included) and the timing each route applies: the
+// priority's, or a hand-written route's own (Alertmanager's defaults where it sets none).
 void write_paging(const Model& model, const AmRoute& routes, const AlertRule& rule, std::ostream& out) {
+  std::vector<RouteMatch> matches = route_matches(routes, alert_labels(rule));
   std::string receivers;
-  for (const std::string& name : route_receivers(routes, alert_labels(rule))) {
+  bool one_timing = true;
+  for (const RouteMatch& match : matches) {
     std::string kind;
-    for (const Receiver& receiver : model.receivers) kind = receiver.name == name ? " (" + receiver.kind + ")" : kind;
-    receivers += (receivers.empty() ? "" : ", ") + name + kind;
+    for (const Receiver& receiver : model.receivers) kind = receiver.name == match.receiver ? " (" + receiver.kind + ")" : kind;
+    receivers += (receivers.empty() ? "" : ", ") + match.receiver + kind;
+    one_timing = one_timing && timing_text(match.timing) == timing_text(matches.front().timing);
   }
   const Priority& priority = model.priorities[rule.priority];
-  RouteTiming timing = timing_for_response(priority.response);
   out << "\nPages: " << (receivers.empty() ? "no receiver" : receivers) << " with severity " << priority.severity
-      << "; " << priority_text(priority) << "\n       first notification after " << timing.group_wait.text
-      << ", repeated every " << timing.repeat_interval.text << " while it fires\n";
+      << "; " << priority_text(priority) << "\n";
+  for (const RouteMatch& match : matches) {
+    out << "       " << (one_timing ? "" : match.receiver + ": ") << timing_text(match.timing) << "\n";
+    if (one_timing) break;
+  }
 }
 
 std::string explain_node(const Compilation& c, int node) {

@@ -83,3 +83,31 @@ TEST_CASE("each alert reaches its priority's receiver, an alert of another servi
   }
   CHECK(route_receivers(c.routes, {{"flowchart_service", "other"}, {"priority", "P0"}}) == std::vector<std::string>{"tickets"});
 }
+
+TEST_CASE("a route's timing is its own, else its parent's, else Alertmanager's defaults") {
+  Model model = load_ok(small_spec());
+  AmRoute hand;  // a hand-written route with no timing of its own, that lets the alert go on
+  hand.matchers = {label_equals("team", "db")};
+  hand.receiver = "dba";
+  hand.continue_matching = true;
+  model.alertmanager.merged_routes = {hand};
+  AmRoute root = build_route_tree(model);
+  std::vector<RouteMatch> matches =
+      route_matches(root, {{"team", "db"}, {"flowchart_service", "shop"}, {"priority", "P0"}});
+  REQUIRE(matches.size() == 2);
+  CHECK(matches[0].receiver == "dba");
+  CHECK(matches[0].timing.group_wait.text == "30s");  // Alertmanager's defaults: the root sets none
+  CHECK(matches[0].timing.group_interval.text == "5m");
+  CHECK(matches[0].timing.repeat_interval.text == "4h");
+  RouteTiming p0 = timing_for_response(model.priorities[0].response);
+  CHECK(matches[1].receiver == "pager");
+  CHECK(matches[1].timing.group_wait == p0.group_wait);
+  CHECK(matches[1].timing.repeat_interval == p0.repeat_interval);
+
+  hand.repeat_interval = duration_from_ms(3600 * 1000);  // its own repeat, the default wait
+  model.alertmanager.merged_routes = {hand};
+  root = build_route_tree(model);
+  matches = route_matches(root, {{"team", "db"}, {"flowchart_service", "shop"}, {"priority", "P0"}});
+  CHECK(matches[0].timing.repeat_interval.text == "1h");
+  CHECK(matches[0].timing.group_wait.text == "30s");
+}

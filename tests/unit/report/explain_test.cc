@@ -1,6 +1,7 @@
 // Tests for report/explain: the path, thresholds, runbook, receiver; did-you-mean.
 #include <doctest/doctest.h>
 
+#include "generator/model/am_matcher.h"
 #include "generator/report/explain.h"
 #include "spec_fixture.h"
 
@@ -67,4 +68,25 @@ TEST_CASE("explain folds a threshold written as an expression in any comparison,
   std::optional<std::string> two = explain(c2, "queue_backlog", error);
   REQUIRE(two);
   CHECK(two->find("threshold shop_queue_depth > 0; shop_queue_depth <= 26 * 3600 (= 93600)") != std::string::npos);
+}
+
+TEST_CASE("explain gives each route's own timing when a hand-written route takes the alert too") {
+  Compilation c = compile_ok(small_spec());
+  std::string error;
+  std::optional<std::string> plain = explain(c, "ShopDiskNearlyFull", error);
+  REQUIRE_MESSAGE(plain, error);
+  CHECK_MESSAGE(plain->find("\n       first notification after ") != std::string::npos, *plain);  // one timing
+
+  AmRoute hand;  // no timing of its own: Alertmanager's defaults apply there
+  hand.matchers = {label_equals("flowchart_node", "disk_nearly_full")};
+  hand.receiver = "storage";
+  hand.continue_matching = true;
+  c.routes.routes.insert(c.routes.routes.begin(), hand);
+  std::optional<std::string> text = explain(c, "ShopDiskNearlyFull", error);
+  REQUIRE_MESSAGE(text, error);
+  CHECK_MESSAGE(text->find("Pages: storage, tickets (webhook) with severity warning") != std::string::npos, *text);
+  CHECK_MESSAGE(text->find("\n       storage: first notification after 30s, repeated every 4h while it fires") !=
+                    std::string::npos,
+                *text);
+  CHECK_MESSAGE(text->find("\n       tickets: first notification after ") != std::string::npos, *text);
 }
