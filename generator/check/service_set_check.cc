@@ -25,6 +25,11 @@ void check_service_names(const std::vector<ServicePlan>& services, Diagnostics& 
   }
 }
 
+// Where a key of the spec is written (perhaps in an included file), else the spec's `service:`.
+SourcePosition written_or(const SourcePosition& key, const ServicePlan& plan) {
+  return key.line > 0 ? key : plan.where();
+}
+
 SourcePosition rule_position(const ServicePlan& plan, const AlertRule& rule) {
   return rule.node >= 0 ? plan.model->nodes[rule.node].where : plan.where();
 }
@@ -86,24 +91,26 @@ void check_receivers_agree(const std::vector<ServicePlan>& services, Diagnostics
 void check_alertmanager_agree(const std::vector<ServicePlan>& services, Diagnostics& diagnostics) {
   const ServicePlan& first = services.front();
   for (const ServicePlan& plan : services) {
+    const AlertmanagerSettings& settings = plan.model->alertmanager;
     if (default_receiver(*plan.model) != default_receiver(*first.model)) {
-      diagnostics.error(plan.where(), "the default receiver is '" + default_receiver(*plan.model) + "', but '" +
-                                                 default_receiver(*first.model) + "' for " + service_of(first),
+      diagnostics.error(written_or(settings.default_receiver_where, plan),
+                        "the default receiver is '" + default_receiver(*plan.model) + "', but '" +
+                            default_receiver(*first.model) + "' for " + service_of(first),
                         "one Alertmanager has one default receiver: set alertmanager.default_receiver in a file "
                         "every spec includes");
     }
-    if (plan.model->alertmanager.version.text() != first.model->alertmanager.version.text()) {
-      diagnostics.error(plan.where(), "targets Alertmanager " + plan.model->alertmanager.version.text() + ", but " +
-                                                 service_of(first) + " targets " +
-                                                 first.model->alertmanager.version.text(),
+    if (settings.version.text() != first.model->alertmanager.version.text()) {
+      diagnostics.error(written_or(settings.version_where, plan),
+                        "targets Alertmanager " + settings.version.text() + ", but " + service_of(first) +
+                            " targets " + first.model->alertmanager.version.text(),
                         "set alertmanager.version once, in a file every spec includes");
     }
-    const std::string& merge = plan.model->alertmanager.merge_path;
+    const std::string& merge = settings.merge_path;
     const std::string& merge_first = first.model->alertmanager.merge_path;
     if (merge != merge_first) {
-      diagnostics.error(plan.where(), "merges " + (merge.empty() ? "no file" : merge) +
-                                                 " into the Alertmanager config, but " + service_of(first) +
-                                                 " merges " + (merge_first.empty() ? "none" : merge_first),
+      diagnostics.error(written_or(settings.merge_where, plan),
+                        "merges " + (merge.empty() ? "no file" : merge) + " into the Alertmanager config, but " +
+                            service_of(first) + " merges " + (merge_first.empty() ? "none" : merge_first),
                         "one Alertmanager config takes one merge file, for every service: set "
                         "alertmanager.merge in a file every spec includes");
     }

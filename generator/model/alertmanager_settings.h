@@ -71,6 +71,8 @@ struct AlertmanagerSettings {
   std::vector<AmInhibitRule> merged_inhibit_rules;
   std::vector<std::string> merged_receiver_names;
   std::vector<AmPassThrough> merged_sections;
+  // Where the section and its keys are written (line 0 when not written).
+  SourcePosition section_where, version_where, default_receiver_where, merge_where;
 };
 
 // A reference from one node to another by id (`inhibits: [queries_slow]`).

@@ -55,6 +55,11 @@ void read_section(const MapReader& top, AlertmanagerSettings& settings) {
   }
   settings.default_receiver = map.string("default_receiver").value_or("");
   settings.merge_file = map.string("merge").value_or("");
+  // Where each key is written, for errors that compare services (check/service_set_check).
+  settings.section_where = map.where();
+  if (map.has("version")) settings.version_where = map.where("version");
+  if (map.has("default_receiver")) settings.default_receiver_where = map.where("default_receiver");
+  if (map.has("merge")) settings.merge_where = map.where("merge");
 }
 
 void resolve_inhibits(Model& model, Diagnostics& diagnostics) {

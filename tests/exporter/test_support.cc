@@ -14,8 +14,10 @@
 #include <grp.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -175,6 +177,7 @@ std::unique_ptr<ChildProcess> spawn_exporter(const std::vector<std::string>& arg
     FILE* log = std::fopen(log_path.c_str(), "w");
     if (log) dup2(fileno(log), 2);
     if (as_nobody && geteuid() == 0 && (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0)) {
+      std::fprintf(stderr, "cannot become nobody: %s\n", std::strerror(errno));
       _exit(126);
     }
     std::vector<char*> argv;
@@ -184,6 +187,8 @@ std::unique_ptr<ChildProcess> spawn_exporter(const std::vector<std::string>& arg
     for (std::string& arg : copy) argv.push_back(arg.data());
     argv.push_back(nullptr);
     execv(binary.c_str(), argv.data());
+    // Into the log the test prints: e.g. a checkout in a folder the unprivileged user cannot enter.
+    std::fprintf(stderr, "cannot run %s%s: %s\n", binary.c_str(), as_nobody ? " as nobody" : "", std::strerror(errno));
     _exit(127);
   }
   return std::make_unique<ChildProcess>(pid);

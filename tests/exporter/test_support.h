@@ -83,7 +83,7 @@ std::unique_ptr<ChildProcess> spawn_listener(const std::string& comm, int port);
 std::unique_ptr<ChildProcess> spawn_exporter(const std::vector<std::string>& args, const std::string& log_path,
                                              bool as_nobody = false);
 // Waits (bounded) until GET /healthz answers on the port.
-bool wait_until_serving(int port, int timeout_ms = 5000);
+bool wait_until_serving(int port, int timeout_ms = 30000);
 
 // Runs a command line through the shell; its exit code and output (stdout+stderr).
 int run_command(const std::string& command, std::string* output = nullptr);

@@ -2,6 +2,8 @@
 // from sharing one tree and one Alertmanager.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "generator/check/service_set_check.h"
 #include "repo_fixture.h"
 
@@ -58,6 +60,22 @@ TEST_CASE("one Alertmanager: one default receiver and one version") {
                     std::string::npos,
                 errors);
   CHECK(errors.find("error: targets Alertmanager 0.25, but service 'cart'") != std::string::npos);
+}
+
+TEST_CASE("a differing Alertmanager setting is an error at the key that differs, where it is written") {
+  RepoDir repo("set-alertmanager-keys");
+  repo.write("a.yaml", repo_spec("alpha", "Alpha"));
+  std::string spec = repo_spec("beta", "Beta");
+  std::string line = "alertmanager: {version: \"0.26\", default_receiver: pager}";
+  repo.write("b.yaml", spec + line + "\n");
+  std::string at = repo.path("b.yaml") + ":" + std::to_string(std::count(spec.begin(), spec.end(), '\n') + 1) + ":";
+  std::string errors = repo.errors();
+  CHECK_MESSAGE(errors.find(at + std::to_string(line.find("\"0.26\"") + 1) + ": error: targets Alertmanager 0.26") !=
+                    std::string::npos,
+                errors);
+  CHECK_MESSAGE(errors.find(at + std::to_string(line.find("pager") + 1) + ": error: the default receiver is 'pager'") !=
+                    std::string::npos,
+                errors);
 }
 
 TEST_CASE("one merge file for every service, and its receivers are no service's") {
