@@ -12,6 +12,7 @@
 #include "generator/check/runbook_check.h"
 #include "generator/check/scope_check.h"
 #include "generator/check/selector_check.h"
+#include "generator/check/template_check.h"
 #include "generator/model/range_windows.h"
 #include "generator/promql/test_shape.h"
 
@@ -54,6 +55,7 @@ void check_model(const Model& model, const CheckOptions& options, Diagnostics& d
   check_join_labels(model, diagnostics);
   check_label_collisions(model, diagnostics);
   check_scopes(model, diagnostics);
+  check_templates(model, diagnostics);
   check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
                               model.test_interval_where, diagnostics);
   check_runbooks(model, options.spec_dir, diagnostics);

@@ -8,25 +8,12 @@
 #include "common/probe_catalog.h"
 #include "common/quoting.h"
 #include "generator/model/alert_labels.h"
+#include "generator/model/alert_template.h"
 #include "generator/model/grafana_ids.h"
 #include "generator/model/node_state_rules.h"
 
 namespace symptree {
 namespace {
-
-// Makes literal text safe inside a Go template.
-std::string template_literal(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 2, "{{") == 0) {
-      out += "{{ \"{{\" }}";
-      ++i;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
 
 std::string trim(const std::string& text) {
   size_t first = text.find_first_not_of(" \t\n");
@@ -114,9 +101,19 @@ LabelList custom_fields(const Model& model, int node, CustomFields Node::*field,
   return fields;
 }
 
-// Plain text: a custom annotation is written as given, never expanded.
+// A custom annotation is a template, checked as it was read: written as given.
 void add_annotations(LabelList& into, const LabelList& fields) {
-  for (const auto& [name, value] : fields) into.emplace_back(name, template_literal(value));
+  for (const auto& field : fields) into.push_back(field);
+}
+
+// The node's path as one short sentence without templates (monitoring-mixins'
+// style: capitalised, ending with a period): "Disk full → Disk >98% (emergency)."
+// The titles are the flowchart's questions; the last one's "?" gives way to the period.
+std::string summary_text(const Model& model, int node) {
+  std::string text = model.path_text(node);
+  while (!text.empty() && (text.back() == '?' || text.back() == '.' || text.back() == ' ')) text.pop_back();
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return template_literal(text + ".");
 }
 
 AlertRule node_rule(const Model& model, int index, PathForm form) {
@@ -131,15 +128,17 @@ AlertRule node_rule(const Model& model, int index, PathForm form) {
   rule.priority = node.priority;
   rule.cluster = model.is_cluster(index);
   rule.labels = alert_rule_labels(model, index);
-  std::string description = where_prefix(model, rule.cluster) + template_literal(node.description);
+  // A written description is a template; the title standing in for it is plain text.
+  std::string description = where_prefix(model, rule.cluster) +
+                            (node.description_place ? node.description : template_literal(node.description));
   if (has_alerting_descendant(model, index)) {
     description += ". If no cause alert of this section fires with it, the flowchart does not cover this case: "
                    "run the diagnostics and follow the runbook.";
   }
-  rule.annotations = {{"summary", model.path_text(index)},
+  rule.annotations = {{"summary", summary_text(model, index)},
                       {"description", description},
                       {"runbook_url", node.runbook ? node.runbook->url : ""},
-                      {"flowchart_section", root.title}};
+                      {"flowchart_section", template_literal(root.title)}};
   std::string diagnostics = diagnostics_text(model, index);
   if (!diagnostics.empty()) rule.annotations.emplace_back("diagnostics", diagnostics);
   std::string dashboard_url = dashboard_url_template(model, index);
@@ -279,33 +278,17 @@ AlertPlan plan_alerts(const Model& model, PathForm form) {
     plan.rules.push_back(node_rule(model, static_cast<int>(i), form));
     if (plan.groups.empty() || plan.groups.back() != plan.rules.back().group) plan.groups.push_back(plan.rules.back().group);
   }
+  // Absence alerts, at most kMaxAbsenceGroupRules a group: <service>.absence, <service>.absence.2, ...
   auto watched = watched_metrics(model);
-  for (const auto& [metric, readers] : watched) plan.rules.push_back(absence_rule(model, metric, readers));
-  if (!watched.empty()) plan.groups.push_back(model.service + ".absence");
+  for (size_t i = 0; i < watched.size(); ++i) {
+    AlertRule rule = absence_rule(model, watched[i].first, watched[i].second);
+    size_t chunk = i / kMaxAbsenceGroupRules;
+    if (chunk > 0) rule.group += "." + std::to_string(chunk + 1);
+    if (i % kMaxAbsenceGroupRules == 0) plan.groups.push_back(rule.group);
+    plan.rules.push_back(std::move(rule));
+  }
   plan.records = node_state_records(plan);
   return plan;
-}
-
-std::string expand_template(const std::string& text, const std::map<std::string, std::string>& labels) {
-  if (text.find("{{") == std::string::npos) return text;
-  std::string out;
-  for (size_t i = 0; i < text.size();) {
-    if (text.compare(i, 10, "{{ \"{{\" }}") == 0) {
-      out += "{{";
-      i += 10;
-    } else if (text.compare(i, 11, "{{ $labels.") == 0) {
-      size_t end = text.find(" }}", i);
-      std::string label = text.substr(i + 11, end - i - 11);
-      auto it = labels.find(label);
-      // Prometheus executes alert templates with missingkey=zero: a label the
-      // alert lacks renders as "", not Go's "<no value>".
-      if (it != labels.end()) out += it->second;
-      i = end + 3;
-    } else {
-      out.push_back(text[i++]);
-    }
-  }
-  return out;
 }
 
 }  // namespace symptree

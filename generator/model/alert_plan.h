@@ -28,7 +28,7 @@ struct AlertRule {
   int priority = -1;          // index into Model::priorities
   bool cluster = false;       // no join_on labels: one alert for the whole cluster
   LabelList labels;
-  LabelList annotations;      // `description` and `diagnostics` may hold {{ $labels.x }}
+  LabelList annotations;      // alert templates (model/alert_template.h): `description` and custom ones as written
 };
 
 // One Prometheus recording rule: whether a node's path holds now, one series
@@ -59,6 +59,10 @@ struct AlertPlan {
 
 AlertPlan plan_alerts(const Model& model, PathForm form = PathForm::Joined);
 
+// The most rules a group of absence alerts holds (monitoring-mixins' lint: at
+// most 20 rules a group); more metrics make more groups.
+constexpr size_t kMaxAbsenceGroupRules = 20;
+
 // The labels a spec's own `labels:` may not use: those symptree sets on an
 // alert (alertname included) and the target labels every series carries
 // (instance, job). The annotations symptree sets, likewise.
@@ -71,9 +75,5 @@ const std::vector<std::string>& reserved_alert_annotations();
 
 // The metrics whose absence is alerted, in first-use order, each with the nodes reading it.
 std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model);
-
-// Expands the {{ $labels.x }} and {{ "{{" }} templates symptree writes, as
-// Prometheus would for an alert with `labels`.
-std::string expand_template(const std::string& text, const std::map<std::string, std::string>& labels);
 
 }  // namespace symptree

@@ -3,13 +3,13 @@
 
 namespace symptree {
 
-SourcePosition Condition::position_at(size_t offset) const {
+SourcePosition TextPlace::position_at(size_t offset) const {
   SourcePosition position = where;
-  if (single_line) {
-    position.column += static_cast<int>(offset);
-  } else if (offset < byte_lines.size()) {
+  if (offset < byte_lines.size()) {
     position.line = byte_lines[offset].first;
     position.column = byte_lines[offset].second;
+  } else if (single_line) {
+    position.column += static_cast<int>(offset);
   }
   return position;
 }

@@ -84,16 +84,20 @@ struct Examples {
   SourcePosition where;
 };
 
+// Where a scalar's text was written, for errors at a byte inside it.
+struct TextPlace {
+  SourcePosition where;      // of the first character of the text
+  bool single_line = false;  // a one-line plain scalar: column + offset is exact
+  std::vector<std::pair<int, int>> byte_lines;  // (line, column) of each byte, when known
+
+  // Position of the byte `offset` into the text (its start when not known).
+  SourcePosition position_at(size_t offset) const;
+};
+
 // A node's condition: the PromQL as written, where it is, and what it reads.
-struct Condition {
+struct Condition : TextPlace {
   std::string expr;
   ConditionAnalysis analysis;
-  SourcePosition where;      // of the first character of the expression
-  bool single_line = false;  // positions inside the expression are exact
-  std::vector<std::pair<int, int>> byte_lines;  // multi-line: (line, column) of each byte, when known
-
-  // Position of the byte `offset` into the expression (its start when not known).
-  SourcePosition position_at(size_t offset) const;
 };
 
 // What kind of node: an alert, a manual step (a procedure), or a section that
@@ -126,8 +130,12 @@ struct Node {
   std::vector<DiagnosticCommand> diagnostics;
   std::vector<NodeRef> inhibits;  // alerts this node's alert silences besides its ancestors
   std::optional<Examples> examples;
+  // `description:` as written: an alert template (model/alert_template.h);
+  // nullopt when the title stands in for it (plain text, never a template).
+  std::optional<TextPlace> description_place;
   CustomFields labels;       // `labels:`, its own; its alert also carries its ancestors' and the spec's
-  CustomFields annotations;  // `annotations:`, likewise
+  CustomFields annotations;  // `annotations:`, likewise: alert templates
+  std::map<std::string, TextPlace> annotation_places;  // of each annotation's value
   std::string alert_name;   // set for NodeKind::Alert
   int parent = -1;          // index into Model::nodes; -1 for a symptom
   int root = -1;            // index of the symptom this node sits under
@@ -175,6 +183,7 @@ struct Model {
   std::vector<AppMetric> app_metrics;
   CustomFields labels;       // `labels:` at the top: on every alert
   CustomFields annotations;  // `annotations:` at the top: on every alert
+  std::map<std::string, TextPlace> annotation_places;  // of each annotation's value
   std::vector<DiagnosticCommand> always_check;
   Escalation escalation;
   AlertmanagerSettings alertmanager;

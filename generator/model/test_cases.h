@@ -21,13 +21,16 @@ struct TestSeries {
   std::string values;
 };
 
-// An alert promtool must see firing: its labels (series labels plus the rule's)
-// and the rule whose annotation templates expand with them.
+// An alert promtool must see firing: its labels (series labels plus the rule's),
+// the rule whose annotation templates expand, and what they expand with: the
+// labels of the expression's result series ($labels) and its value ($value).
 struct ExpectedAlert {
   std::map<std::string, std::string> labels;
   const AlertRule* rule = nullptr;
+  std::map<std::string, std::string> series_labels;
+  double value = 0;
 
-  // The annotations as Prometheus renders them for these labels, sorted by name.
+  // The annotations as Prometheus renders them for this series, sorted by name.
   std::map<std::string, std::string> annotations() const;
 };
 

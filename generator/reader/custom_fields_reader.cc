@@ -1,4 +1,5 @@
-// The checks on a spec's own labels and annotations, each at its key.
+// The checks on a spec's own labels and annotations, each at its key (an
+// annotation's template at its own byte).
 #include "generator/reader/custom_fields_reader.h"
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 
 #include "common/join.h"
 #include "generator/model/alert_plan.h"
+#include "generator/reader/template_reader.h"
 
 namespace symptree {
 namespace {
@@ -37,7 +39,7 @@ std::string name_error(const std::string& name, bool label, const std::vector<st
 }
 
 void read_fields(const MapReader& map, const std::string& key, bool label, const std::vector<std::string>& join_on,
-                 CustomFields& into) {
+                 CustomFields& into, std::map<std::string, TextPlace>* places) {
   YAML::Node fields = map.mapping(key);
   if (!fields.IsDefined()) return;
   const YamlFile& file = map.file();
@@ -64,6 +66,7 @@ void read_fields(const MapReader& map, const std::string& key, bool label, const
       diagnostics.error(file.position(entry.first), "'" + *name + "' is set twice in " + key);
       continue;
     }
+    if (places) (*places)[*name] = read_template(file, entry.second, *value, "annotations: " + *name, diagnostics);
     into.emplace_back(*name, *value);
   }
 }
@@ -71,9 +74,9 @@ void read_fields(const MapReader& map, const std::string& key, bool label, const
 }  // namespace
 
 void read_custom_fields(const MapReader& map, const std::vector<std::string>& join_on, CustomFields& labels,
-                        CustomFields& annotations) {
-  read_fields(map, "labels", true, join_on, labels);
-  read_fields(map, "annotations", false, join_on, annotations);
+                        CustomFields& annotations, std::map<std::string, TextPlace>& annotation_places) {
+  read_fields(map, "labels", true, join_on, labels, nullptr);
+  read_fields(map, "annotations", false, join_on, annotations, &annotation_places);
 }
 
 }  // namespace symptree

@@ -10,6 +10,7 @@
 #include "generator/reader/custom_fields_reader.h"
 #include "generator/reader/names.h"
 #include "generator/reader/scalar_positions.h"
+#include "generator/reader/template_reader.h"
 #include "generator/reader/settings_reader.h"
 
 namespace symptree {
@@ -83,7 +84,7 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
     node.diagnostics = read_commands(map, "diagnostics");
     node.inhibits = read_node_refs(map, "inhibits");  // resolved by read_alertmanager
     read_examples(map, node);
-    read_custom_fields(map, model_.join_on, node.labels, node.annotations);
+    read_custom_fields(map, model_.join_on, node.labels, node.annotations, node.annotation_places);
   }
   if (parent >= 0) model_.nodes[parent].children.push_back(index);
   else model_.roots.push_back(index);
@@ -108,12 +109,11 @@ void NodeReader::read_identity(const MapReader& map, Node& node) {
     }
   }
   node.title = map.string("title", true).value_or(node.id);
-  node.description = map.string("description").value_or(node.title);
-  if (size_t brace = node.description.find("{{"); brace != std::string::npos) {
-    std::string key = map.has("description") ? "description" : "title";  // the title stands in for it
-    diagnostics_.error(top_.file().position_in_scalar(map.get(key), brace),
-                       "'" + key + "' must be plain text, without {{ templates }}",
-                       "symptree adds the labels of the firing series itself");
+  node.description = node.title;  // plain text when no description is written
+  if (std::optional<std::string> description = map.string("description")) {
+    node.description = *description;
+    node.description_place = read_template(top_.file(), map.get("description"), *description, "description",
+                                           diagnostics_);
   }
 }
 

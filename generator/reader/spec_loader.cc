@@ -41,7 +41,7 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   SectionSources shared(top);
   model.included_files = shared.included_paths();
   read_settings(top, model);
-  read_custom_fields(top, model.join_on, model.labels, model.annotations);
+  read_custom_fields(top, model.join_on, model.labels, model.annotations, model.annotation_places);
   if (!shared.lost_with_an_include("priorities")) read_priorities(shared.reader_for("priorities"), model);
   if (!shared.lost_with_an_include("receivers")) read_receivers(shared.reader_for("receivers"), model);
   if (top.has("host")) model.host = read_host_config(file, top.get("host"), diagnostics);

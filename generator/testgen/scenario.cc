@@ -284,4 +284,47 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
   return labels;
 }
 
+const ScenarioBuilder::Slot* ScenarioBuilder::find_slot(const promql::ShapeSelector& selector, TestHost host) const {
+  std::map<std::string, std::string> labels = target_labels(selector.metric, host);
+  for (const auto& [label, value] : selector.matchers) labels[label] = value;
+  auto it = slots_.find(host_suffix(host) + series_selector(selector.metric, labels));
+  return it == slots_.end() ? nullptr : &it->second;
+}
+
+std::optional<double> ScenarioBuilder::shape_value(const promql::TestShape& shape, TestHost host, int at) const {
+  using Kind = promql::TestShape::Kind;
+  switch (shape.kind) {
+    case Kind::Absent: return 1.0;
+    case Kind::And:
+    case Kind::Unless: return shape_value(shape.parts[0], host, at);
+    case Kind::Or: {
+      std::optional<double> left = shape_value(shape.parts[0], host, at);
+      return left ? left : shape_value(shape.parts[1], host, at);
+    }
+    case Kind::Compare: break;
+  }
+  const Slot* slot = find_slot(shape.term.selector, host);
+  if (!slot || slot->role != Role::Term || !slot->form) return std::nullopt;
+  int samples = std::max(horizon(), at) + 1;
+  std::vector<double> divisor;
+  if (!slot->divisor.empty()) divisor = divisor_series(slot->term).expand(samples);
+  std::optional<double> value = term_value(slot->term, slot->form->expand(samples), divisor, at, model_.test_interval.ms);
+  if (!value) return std::nullopt;
+  double compared = *value, threshold = std::strtod(shape.threshold.to_string().c_str(), nullptr);
+  if (shape.scaling) {
+    compared = shape.scaling->divides ? *value / shape.scaling->factor : *value * shape.scaling->factor;
+    threshold = shape.scaling->threshold;
+  }
+  if (!compare_value(compared, shape.op, threshold)) return std::nullopt;  // the comparison filters it out
+  return compared;
+}
+
+std::optional<double> ScenarioBuilder::result_value(int index, TestHost host, int64_t eval_ms) const {
+  const Node& node = model_.nodes[index];
+  if (node.examples || !node.when->analysis.ast) return std::nullopt;
+  std::optional<promql::TestShape> shape = promql::test_shape(*node.when->analysis.ast, model_.is_cluster(index));
+  if (!shape) return std::nullopt;
+  return shape_value(*shape, host, static_cast<int>(eval_ms / model_.test_interval.ms));
+}
+
 }  // namespace symptree

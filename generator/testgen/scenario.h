@@ -51,6 +51,12 @@ class ScenarioBuilder {
   // what label inference (promql/label_inference.h) says the result carries,
   // valued from the series the scenario gives its selectors, and the examples' `labels`.
   std::map<std::string, std::string> result_labels(int node, TestHost host) const;
+  // The value of `node`'s condition on `host` at `eval_ms` (after build()), as
+  // Prometheus computes it in float64: the compared term (scaled as the
+  // condition scales it), the left side of `and`/`unless`, the holding side of
+  // `or`, 1 for absent(); nullopt when its series come from examples or it
+  // gives no result then.
+  std::optional<double> result_value(int node, TestHost host, int64_t eval_ms) const;
 
  private:
   // How derived facts use a series.
@@ -69,6 +75,9 @@ class ScenarioBuilder {
   };
 
   std::map<std::string, std::string> target_labels(const std::string& metric, TestHost host) const;
+  // The slot of `selector` on `host`, or nullptr.
+  const Slot* find_slot(const promql::ShapeSelector& selector, TestHost host) const;
+  std::optional<double> shape_value(const promql::TestShape& shape, TestHost host, int at) const;
   Slot* slot_for(const promql::ShapeSelector& selector, TestHost host, Role role, const promql::Term* term,
                  std::string& key, std::string& error);
   bool add_shape(const promql::TestShape& shape, TestHost host, bool holds, std::string& error);

@@ -161,7 +161,7 @@ SeriesForm divisor_series(const Term& term) {
 std::optional<double> term_value(const Term& term, const std::vector<double>& series, const std::vector<double>& divisor,
                                  int at, int64_t interval_ms) {
   if (at < 0 || at >= static_cast<int>(series.size())) return std::nullopt;
-  double time_s = at * (interval_ms / 1000.0);
+  double time_s = static_cast<double>(at * interval_ms) / 1000.0;  // time() as Prometheus computes it: ms / 1000
   if (term.offset_ms % interval_ms != 0) return std::nullopt;
   at -= static_cast<int>(term.offset_ms / interval_ms);  // `offset`: the samples of an earlier evaluation
   if (at < 0) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "generator/model/alert_labels.h"
+#include "generator/model/alert_template.h"
 #include "generator/model/node_state_rules.h"
 
 namespace symptree {
@@ -63,6 +64,16 @@ ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t 
   return check;
 }
 
+// Whether an annotation of `rule` renders {{ $value }}.
+bool uses_value(const AlertRule& rule) {
+  for (const auto& [name, text] : rule.annotations) {
+    TemplateError error;
+    std::optional<AlertTemplate> parsed = parse_alert_template(text, error);
+    if (parsed && parsed->value_use()) return true;
+  }
+  return false;
+}
+
 // A fact of a scenario: node `node` holds (or not) on `host`.
 struct Fact {
   int node;
@@ -104,7 +115,8 @@ class NodeTestPlanner {
 
  private:
   int64_t fire_time(int node) const;
-  ExpectedAlert expected(const AlertRule& rule, const ScenarioBuilder& builder) const;
+  // The alert `rule` fires with at `eval_ms` in the scenario of `builder`.
+  ExpectedAlert expected(const AlertRule& rule, const ScenarioBuilder& builder, int64_t eval_ms);
   // The nearest ancestor that has an alert, or nullptr.
   const AlertRule* parent_rule(int node) const;
   // False (with an error) when a test evaluated until `until_ms` would be too
@@ -158,11 +170,22 @@ const AlertRule* NodeTestPlanner::parent_rule(int node) const {
   return ancestors.empty() ? nullptr : alerts_.rule_for_node(ancestors.front());
 }
 
-ExpectedAlert NodeTestPlanner::expected(const AlertRule& rule, const ScenarioBuilder& builder) const {
+ExpectedAlert NodeTestPlanner::expected(const AlertRule& rule, const ScenarioBuilder& builder, int64_t eval_ms) {
   ExpectedAlert alert;
-  alert.labels = builder.result_labels(rule.node, TestHost::A);
+  alert.series_labels = builder.result_labels(rule.node, TestHost::A);
+  alert.labels = alert.series_labels;
   for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
   alert.rule = &rule;
+  if (!uses_value(rule)) return alert;
+  std::optional<double> value = builder.result_value(rule.node, TestHost::A, eval_ms);
+  if (value) {
+    alert.value = *value;
+  } else if (!failed_) {  // check_templates reports the nodes whose series come from examples
+    const Node& node = model_.nodes[rule.node];
+    diagnostics_.error(node.where, "cannot build tests for '" + node.id + "': the value of its condition at " +
+                                       format_duration(eval_ms) + " is not known, so {{ $value }} cannot be asserted");
+    failed_ = true;
+  }
   return alert;
 }
 
@@ -242,7 +265,7 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
   bool path_holds = false;
   for (const auto& [time, fires] : timed) {
     AlertCheck check{rule.name, time, {}};
-    if (fires) check.expected.push_back(expected(rule, builder));
+    if (fires) check.expected.push_back(expected(rule, builder, time));
     test.checks.push_back(check);
     path_holds = path_holds || fires;
   }
@@ -250,8 +273,9 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
     test.expr_checks.push_back(record_check(model_, *record, timed.back().first, path_holds));
   }
   if (parent_fires) {
-    test.checks.push_back({parent_fires->name, until, {expected(*parent_fires, builder)}});
+    test.checks.push_back({parent_fires->name, until, {expected(*parent_fires, builder, until)}});
   }
+  if (failed_) return;
   recorder_.add(test);
 }
 
@@ -380,17 +404,12 @@ std::map<std::string, std::string> service_target(const Model& model, TestHost h
 // metrics): with only the service's `up`, every absence alert fires, each with
 // its metric label (and the host's, unless cluster-wide), after `for`; with
 // every metric reported, none does: the cluster-wide ones by another host only.
-void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder,
-                        Diagnostics& diagnostics) {
-  std::vector<int> rules;
-  for (size_t i = 0; i < alerts.rules.size(); ++i) {
-    if (alerts.rules[i].node < 0) rules.push_back(static_cast<int>(i));
-  }
-  if (rules.empty()) return;
+// One group's absence alerts (`rules`), in two cases.
+void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::vector<int>& rules,
+                        CaseRecorder& recorder) {
   const AlertRule& first = alerts.rules[rules.front()];
   int64_t step = model.test_interval.ms;
   int64_t fire = round_up(first.for_duration.ms, step);
-  if (!short_enough(model, fire, model.absence_for_where, "the absence alerts", diagnostics)) return;
   std::map<std::string, std::string> up_labels = service_target(model, TestHost::A);
   TestSeries up{series_selector("up", up_labels), "1+0x" + std::to_string(fire / step + 2)};
 
@@ -405,9 +424,11 @@ void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorde
   for (int index : rules) {
     const AlertRule& rule = alerts.rules[index];
     ExpectedAlert alert;
-    if (!rule.cluster) alert.labels = host_labels(model, TestHost::A);
+    if (!rule.cluster) alert.series_labels = host_labels(model, TestHost::A);
+    alert.labels = alert.series_labels;
     for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
     alert.rule = &rule;
+    alert.value = 1;  // `group by (...)` gives 1
     firing.expected.push_back(alert);
     std::map<std::string, std::string> reporter = rule.cluster ? service_target(model, TestHost::B) : up_labels;
     if (rule.absent_label.empty()) {
@@ -422,6 +443,22 @@ void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorde
   missing.checks.push_back(firing);
   recorder.add(missing);
   recorder.add(present);
+}
+
+// The absence alerts, each group's in cases of its own (a test file loads one rule file).
+void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder,
+                        Diagnostics& diagnostics) {
+  std::map<std::string, std::vector<int>> by_group;
+  for (size_t i = 0; i < alerts.rules.size(); ++i) {
+    if (alerts.rules[i].node < 0) by_group[alerts.rules[i].group].push_back(static_cast<int>(i));
+  }
+  if (by_group.empty()) return;
+  int64_t fire = round_up(model.absence_for.ms, model.test_interval.ms);
+  if (!short_enough(model, fire, model.absence_for_where, "the absence alerts", diagnostics)) return;
+  for (const std::string& group : alerts.groups) {
+    auto it = by_group.find(group);
+    if (it != by_group.end()) plan_absence_group(model, alerts, it->second, recorder);
+  }
 }
 
 // A node alert's cases; none when a node on its path cannot be given series.

@@ -1,0 +1,124 @@
+// Alert templates against the labels and values of the alerts they describe.
+#include "generator/check/template_check.h"
+
+#include <set>
+
+#include "common/join.h"
+#include "generator/model/alert_plan.h"
+#include "generator/model/alert_template.h"
+#include "generator/model/label_catalog.h"
+
+namespace symptree {
+namespace {
+
+// One template applying to an alert: its text, where it was written, what it is.
+struct AppliedTemplate {
+  std::string text;
+  const TextPlace* place = nullptr;
+  std::string what;  // "description", "annotation 'team'"
+};
+
+// The templates of `node`'s alert: its description, and each custom annotation
+// from the nearest of the node, its ancestors and the spec's top level.
+std::vector<AppliedTemplate> templates_of(const Model& model, int node) {
+  std::vector<AppliedTemplate> found;
+  const Node& n = model.nodes[node];
+  if (n.description_place) found.push_back({n.description, &*n.description_place, "description"});
+  std::set<std::string> seen;
+  for (int at = node; at >= 0; at = model.nodes[at].parent) {
+    for (const auto& [name, text] : model.nodes[at].annotations) {
+      if (seen.insert(name).second) found.push_back({text, &model.nodes[at].annotation_places.at(name), "annotation '" + name + "'"});
+    }
+  }
+  for (const auto& [name, text] : model.annotations) {
+    if (seen.insert(name).second) found.push_back({text, &model.annotation_places.at(name), "annotation '" + name + "'"});
+  }
+  return found;
+}
+
+// Reports each `$labels.x` of `applied` that `carries` rejects, once per place.
+template <typename Carries>
+void check_labels(const AppliedTemplate& applied, const AlertTemplate& parsed, const std::string& alert,
+                  const Carries& carries, std::set<std::pair<const TextPlace*, size_t>>& reported,
+                  Diagnostics& diagnostics) {
+  for (const auto& [label, offset] : parsed.labels()) {
+    std::string why = label.compare(0, 2, "__") == 0 ? "labels starting with __ are not an alert's" : carries(label);
+    if (why.empty() || !reported.insert({applied.place, offset}).second) continue;
+    diagnostics.error(applied.place->position_at(offset),
+                      "in " + applied.what + ": the alert " + alert + " may lack label '" + label + "'", why);
+  }
+}
+
+// Why the result of `node`'s condition may lack `label`, or "" when it certainly carries it.
+std::string missing_reason(const Node& node, const promql::LabelInference& labels, const std::string& label) {
+  promql::Presence presence = labels.presence(label);
+  if (presence == promql::Presence::Certain) return "";
+  std::string where = "'" + node.id + "'";
+  if (presence == promql::Presence::Possible) {
+    return "some series of the condition of " + where + " may not carry it, so the text could render it empty; "
+           "only labels every result series carries may be used (select it with a matcher, or keep it with by (...))";
+  }
+  std::optional<promql::Drop> drop = labels.why_absent(label);
+  return "the condition of " + where + " does not keep it" + (drop ? " (" + drop->reason + ")" : "");
+}
+
+void check_node(const Model& model, int index, const promql::LabelCatalog& catalog,
+                std::set<std::pair<const TextPlace*, size_t>>& reported, Diagnostics& diagnostics) {
+  const Node& node = model.nodes[index];
+  if (node.kind != NodeKind::Alert || !node.when || !node.when->analysis.ast) return;
+  promql::LabelInference labels = promql::infer_labels(*node.when->analysis.ast, catalog);
+  for (const AppliedTemplate& applied : templates_of(model, index)) {
+    TemplateError error;
+    std::optional<AlertTemplate> parsed = parse_alert_template(applied.text, error);
+    if (!parsed) continue;  // reported when read
+    check_labels(applied, *parsed, node.alert_name,
+                 [&](const std::string& label) { return missing_reason(node, labels, label); }, reported, diagnostics);
+    std::optional<size_t> value = parsed->value_use();
+    if (value && node.examples && reported.insert({applied.place, *value}).second) {
+      diagnostics.error(applied.place->position_at(*value),
+                        "in " + applied.what + ": {{ $value }} of " + node.alert_name +
+                            " cannot be asserted: the tests of '" + node.id + "' come from its examples",
+                        "symptree states $value in the tests it derives; drop $value here, or use a condition "
+                        "whose tests are derived (docs/spec.md, \"Tests, by construction\")");
+    }
+  }
+}
+
+// The spec's top-level annotations also describe the absence alerts, whose
+// result is `group by (join_on)` (by () when cluster-wide): no other label.
+void check_absence_alerts(const Model& model, std::set<std::pair<const TextPlace*, size_t>>& reported,
+                          Diagnostics& diagnostics) {
+  bool any = false, cluster = false;
+  for (const auto& [metric, readers] : watched_metrics(model)) {
+    any = true;
+    bool all_cluster = true;
+    for (int reader : readers) all_cluster = all_cluster && model.is_cluster(reader);
+    cluster = cluster || all_cluster;
+  }
+  if (!any) return;
+  auto carries = [&](const std::string& label) -> std::string {
+    for (const std::string& join_label : model.join_on) {
+      if (label == join_label && !cluster) return "";
+    }
+    return cluster ? "a cluster-wide absence alert carries no label of its series"
+                   : "an absence alert's series carries only " + join(model.join_on, ", ");
+  };
+  for (const auto& [name, text] : model.annotations) {
+    TemplateError error;
+    std::optional<AlertTemplate> parsed = parse_alert_template(text, error);
+    if (!parsed) continue;
+    AppliedTemplate applied{text, &model.annotation_places.at(name), "annotation '" + name + "'"};
+    check_labels(applied, *parsed, model.alert_prefix + "MetricAbsent", carries, reported, diagnostics);
+  }
+}
+
+}  // namespace
+
+void check_templates(const Model& model, Diagnostics& diagnostics) {
+  promql::LabelCatalog catalog = label_catalog(model);
+  std::set<std::pair<const TextPlace*, size_t>> reported;  // one error for each use, whichever alert shows it first
+  for (size_t i = 0; i < model.nodes.size(); ++i) check_node(model, static_cast<int>(i), catalog, reported, diagnostics);
+  check_absence_alerts(model, reported, diagnostics);
+}
+
+}  // namespace symptree
