@@ -39,22 +39,21 @@ std::string shortest(double value) {
 bool is_counter(TermKind kind) { return kind == TermKind::Rate || kind == TermKind::Irate || kind == TermKind::Increase; }
 
 // Prometheus 2.42 extrapolatedRate over samples [first, last] of a window
-// [at - range, at] (both ends included), every `interval_ms`.
-std::optional<double> extrapolated(const std::vector<double>& v, int first, int last, double range_s, double interval_s,
-                                   double window_start_s, bool counter, bool rate) {
+// [at - range, at] (both ends included), every `interval_ms`, with its
+// float64 operations in its order (times in ms, divided by 1000 as it does).
+std::optional<double> extrapolated(const std::vector<double>& v, int first, int last, int64_t range_ms,
+                                   int64_t interval_ms, int64_t window_start_ms, bool counter, bool rate) {
   if (last - first < 1) return std::nullopt;
   double result = v[last] - v[first];
   if (counter) {
-    double previous = 0;
-    for (int i = first; i <= last; ++i) {
-      if (v[i] < previous) result += previous;
-      previous = v[i];
+    for (int i = first + 1; i <= last; ++i) {
+      if (v[i] < v[i - 1]) result += v[i - 1];
     }
   }
-  double to_start = first * interval_s - window_start_s;
+  double to_start = static_cast<double>(first * interval_ms - window_start_ms) / 1000;
   double to_end = 0;
-  double sampled = (last - first) * interval_s;
-  double average = sampled / (last - first);
+  double sampled = static_cast<double>((last - first) * interval_ms) / 1000;
+  double average = sampled / static_cast<double>(last - first);
   if (counter && result > 0 && v[first] >= 0) {
     double to_zero = sampled * (v[first] / result);
     if (to_zero < to_start) to_start = to_zero;
@@ -63,26 +62,41 @@ std::optional<double> extrapolated(const std::vector<double>& v, int first, int 
   double extrapolate_to = sampled;
   extrapolate_to += to_start < threshold ? to_start : average / 2;
   extrapolate_to += to_end < threshold ? to_end : average / 2;
-  result = result * (extrapolate_to / sampled);
-  if (rate) result = result / range_s;
-  return result;
+  double factor = extrapolate_to / sampled;
+  if (rate) factor /= static_cast<double>(range_ms) / 1000;
+  return result * factor;
+}
+
+// Neumaier's compensated sum, one step (Prometheus 2.42 kahanSumInc).
+void compensated_add(double increment, double& sum, double& compensation) {
+  double total = sum + increment;
+  if (std::fabs(sum) >= std::fabs(increment)) {
+    compensation += (sum - total) + increment;
+  } else {
+    compensation += (increment - total) + sum;
+  }
+  sum = total;
 }
 
 // Prometheus 2.42 linearRegression's slope, intercept at the first sample.
-std::optional<double> regression_slope(const std::vector<double>& v, int first, int last, double interval_s) {
+std::optional<double> regression_slope(const std::vector<double>& v, int first, int last, int64_t interval_ms) {
   if (last - first < 1) return std::nullopt;
-  double n = 0, sum_x = 0, sum_y = 0, sum_xy = 0, sum_x2 = 0;
+  double n = 0, sum_x = 0, c_x = 0, sum_y = 0, c_y = 0, sum_xy = 0, c_xy = 0, sum_x2 = 0, c_x2 = 0;
   bool constant = true;
   for (int i = first; i <= last; ++i) {
     if (i > first && v[i] != v[first]) constant = false;
     n += 1.0;
-    double x = (i - first) * interval_s;
-    sum_x += x;
-    sum_y += v[i];
-    sum_xy += x * v[i];
-    sum_x2 += x * x;
+    double x = static_cast<double>((i - first) * interval_ms) / 1e3;
+    compensated_add(x, sum_x, c_x);
+    compensated_add(v[i], sum_y, c_y);
+    compensated_add(x * v[i], sum_xy, c_xy);
+    compensated_add(x * x, sum_x2, c_x2);
   }
   if (constant) return 0.0;
+  sum_x += c_x;
+  sum_y += c_y;
+  sum_xy += c_xy;
+  sum_x2 += c_x2;
   double cov = sum_xy - sum_x * sum_y / n;
   double var = sum_x2 - sum_x * sum_x / n;
   return cov / var;
@@ -91,19 +105,17 @@ std::optional<double> regression_slope(const std::vector<double>& v, int first, 
 std::optional<double> range_value(TermKind kind, int64_t range_ms, const std::vector<double>& v, int at,
                                   int64_t interval_ms) {
   if (v.empty() || at >= static_cast<int>(v.size())) return std::nullopt;
-  double interval_s = interval_ms / 1000.0;
   int64_t start_ms = at * interval_ms - range_ms;
   int first = start_ms <= 0 ? 0 : static_cast<int>((start_ms + interval_ms - 1) / interval_ms);
-  double range_s = range_ms / 1000.0;
   switch (kind) {
-    case TermKind::Rate: return extrapolated(v, first, at, range_s, interval_s, start_ms / 1000.0, true, true);
-    case TermKind::Increase: return extrapolated(v, first, at, range_s, interval_s, start_ms / 1000.0, true, false);
-    case TermKind::Delta: return extrapolated(v, first, at, range_s, interval_s, start_ms / 1000.0, false, false);
-    case TermKind::Deriv: return regression_slope(v, first, at, interval_s);
+    case TermKind::Rate: return extrapolated(v, first, at, range_ms, interval_ms, start_ms, true, true);
+    case TermKind::Increase: return extrapolated(v, first, at, range_ms, interval_ms, start_ms, true, false);
+    case TermKind::Delta: return extrapolated(v, first, at, range_ms, interval_ms, start_ms, false, false);
+    case TermKind::Deriv: return regression_slope(v, first, at, interval_ms);
     case TermKind::Irate: {
       if (at - first < 1) return std::nullopt;
       double result = v[at] < v[at - 1] ? v[at] : v[at] - v[at - 1];
-      return result / interval_s;
+      return result / (static_cast<double>(interval_ms) / 1000);
     }
     default: return std::nullopt;
   }
