@@ -52,7 +52,7 @@ TEST_CASE("labels and annotations follow the conventions") {
   CHECK(label(rule.labels, "priority") == "P2");
   CHECK(label(rule.labels, "flowchart_node") == "disk_nearly_full");
   CHECK(label(rule.labels, "flowchart_symptom") == "api_down");
-  CHECK(label(rule.annotations, "summary") == "API is down → Port taken? → Disk nearly full too?");
+  CHECK(label(rule.annotations, "summary") == "API is down → Port taken? → Disk nearly full too.");
   CHECK(label(rule.annotations, "runbook_url") == model.nodes[2].runbook->url);
   CHECK(label(rule.annotations, "description") == "On host {{ $labels.host }}: Disk nearly full too?");
   CHECK(label(rule.annotations, "diagnostics") == "ss -ltnp | grep 8080  # Who holds the port");
@@ -97,6 +97,36 @@ TEST_CASE("an exporter metric of several probes is watched from any of them, eac
         std::string::npos);
 }
 
-TEST_CASE("templates expand as Prometheus would") {
-  CHECK(expand_template("On host {{ $labels.host }}: {{ \"{{\" }}x", {{"host", "db1"}}) == "On host db1: {{x");
+TEST_CASE("a written description is a template; the title standing in for it, and the summary, are plain text") {
+  std::string text = replace(small_spec(), "        title: Port taken?\n",
+                             "        title: Port {{taken}}?\n        description: '{{ $value }} owner(s) of {{ $labels.port }}'\n");
+  text = replace(text, "    title: API is down\n", "    title: api {{down}}\n");
+  Model model = load_ok(text);
+  AlertPlan plan = plan_alerts(model);
+  const AlertRule& cause = *plan.rule_for_node(model.find_node("port_taken"));
+  CHECK(label(cause.annotations, "description").find("On host {{ $labels.host }}: {{ $value }} owner(s) of {{ $labels.port }}.") == 0);
+  CHECK(label(cause.annotations, "summary") == "Api {{ \"{{\" }}down}} → Port {{ \"{{\" }}taken}}.");
+  CHECK(label(cause.annotations, "flowchart_section") == "api {{ \"{{\" }}down}}");
+  const AlertRule& symptom = *plan.rule_for_node(model.find_node("api_down"));
+  CHECK(label(symptom.annotations, "description").find("On host {{ $labels.host }}: api {{ \"{{\" }}down}}") == 0);
+}
+
+TEST_CASE("absence alerts come in groups of at most 20 rules") {
+  std::string metrics, causes;
+  for (int i = 0; i < 23; ++i) {
+    std::string name = "shop_gauge_" + std::to_string(i);
+    metrics += ", " + name;
+    causes += "      - id: gauge_" + std::to_string(i) + "\n        title: Gauge " + std::to_string(i) +
+              "?\n        runbook: runbooks/queue.md\n        when: '" + name + " > 1'\n";
+  }
+  std::string text = replace(small_spec(), "app_metrics: [shop_request_errors_total, shop_queue_depth",
+                             "app_metrics: [shop_request_errors_total, shop_queue_depth" + metrics);
+  text = replace(text, "      - id: errors_rising\n", causes + "      - id: errors_rising\n");
+  AlertPlan plan = plan_alerts(load_ok(text));
+  std::map<std::string, int> per_group;
+  for (const AlertRule& rule : plan.rules) {
+    if (rule.node < 0) ++per_group[rule.group];
+  }
+  CHECK(per_group == std::map<std::string, int>{{"shop.absence", 20}, {"shop.absence.2", 8}});
+  CHECK(plan.groups.back() == "shop.absence.2");
 }

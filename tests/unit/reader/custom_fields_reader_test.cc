@@ -29,7 +29,7 @@ std::string label(const AlertRule& rule, const std::string& name, bool annotatio
 }  // namespace
 
 TEST_CASE("labels and annotations are inherited down the tree, the nearest winning, and absence alerts get the top's") {
-  Model model = load_ok(with("labels: {team: shop, tier: web}\nannotations: {playbook: \"https://wiki/{{x}}\"}\n",
+  Model model = load_ok(with("labels: {team: shop, tier: web}\nannotations: {playbook: \"https://wiki/{{ $labels.host }}?q={{ \\\"{{\\\" }}\"}\n",
                              "        labels: {team: network}\n"));
   AlertPlan plan = plan_alerts(model);
   const AlertRule& symptom = *plan.rule_for_node(model.find_node("api_down"));
@@ -39,8 +39,8 @@ TEST_CASE("labels and annotations are inherited down the tree, the nearest winni
   CHECK(label(cause, "team") == "network");
   CHECK(label(grandchild, "team") == "network");  // inherited from its parent
   CHECK(label(grandchild, "tier") == "web");
-  CHECK(label(cause, "playbook", true) == "https://wiki/{{ \"{{\" }}x}}");  // plain text, never expanded
-  CHECK(label(cause, "flowchart_node") == "port_taken");                           // symptree's own stay
+  CHECK(label(cause, "playbook", true) == "https://wiki/{{ $labels.host }}?q={{ \"{{\" }}");  // a template, as written
+  CHECK(label(cause, "flowchart_node") == "port_taken");                                          // symptree's own stay
   for (const AlertRule& rule : plan.rules) {
     if (rule.node < 0) CHECK(label(rule, "team") == "shop");
   }
@@ -73,4 +73,10 @@ TEST_CASE("the deployment's replica label may not be a custom label: Prometheus 
                      "  hosts: [{name: a, exporter: \"127.0.0.1:9100\", service: \"127.0.0.1:8080\"}]\n";
   CHECK_FALSE(load(text, d));
   CHECK_MESSAGE(d.format().find("error: 'replica_label' cannot be 'replica'") != std::string::npos, d.format());
+}
+
+TEST_CASE("an annotation is a template: a mistake in it is an error at its own line and column") {
+  std::string text = with("annotations: {playbook: 'at {{ humanise $value }}'}\n", "");
+  expect_error(text, "humanise", "in 'annotations: playbook': unknown template function 'humanise'",
+               "did you mean 'humanize'?");
 }

@@ -76,3 +76,26 @@ TEST_CASE("an examples fact copies the written series, and a second fact on them
   CHECK(builder.add(5, TestHost::A, true, error));
   CHECK(by_selector(builder, 10) == series);
 }
+
+TEST_CASE("result_value: the condition's value at an evaluation, as Prometheus computes it; none from examples") {
+  std::string text = replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'shop_queue_depth * 100 > 90000'");
+  Model model = load_ok(text);
+  int queue = model.find_node("queue_backlog");
+  ScenarioBuilder builder(model);
+  std::string error;
+  REQUIRE(builder.add(queue, TestHost::A, true, error));
+  REQUIRE(builder.add(queue, TestHost::B, false, error));
+  std::map<std::string, std::string> series = by_selector(builder, 10);
+  std::string a = "shop_queue_depth{host=\"host-a\",instance=\"host-a:service\",job=\"" + model.service_job + "\"}";
+  REQUIRE(series.count(a));
+  double depth = std::strtod(series[a].c_str(), nullptr);  // "901+0x10": a constant just over the threshold
+  std::optional<double> value = builder.result_value(queue, TestHost::A, 5 * model.test_interval.ms);
+  REQUIRE(value);
+  CHECK(*value == depth * 100);  // the scaled term, as the alert's sample carries it
+  CHECK_FALSE(builder.result_value(queue, TestHost::B, 5 * model.test_interval.ms));  // filtered out there
+  int errors = model.find_node("errors_rising");
+  ScenarioBuilder from_examples(model);
+  REQUIRE(from_examples.add(errors, TestHost::A, true, error));
+  REQUIRE(from_examples.build(21));
+  CHECK_FALSE(from_examples.result_value(errors, TestHost::A, 5 * model.test_interval.ms));
+}
