@@ -23,15 +23,15 @@ struct AppliedTemplate {
 std::vector<AppliedTemplate> templates_of(const Model& model, int node) {
   std::vector<AppliedTemplate> found;
   const Node& n = model.nodes[node];
-  if (n.description_place) found.push_back({n.description, &*n.description_place, "description"});
+  if (n.description_place) found.push_back({n.description, &*n.description_place, "'description'"});
   std::set<std::string> seen;
   for (int at = node; at >= 0; at = model.nodes[at].parent) {
     for (const auto& [name, text] : model.nodes[at].annotations) {
-      if (seen.insert(name).second) found.push_back({text, &model.nodes[at].annotation_places.at(name), "annotation '" + name + "'"});
+      if (seen.insert(name).second) found.push_back({text, &model.nodes[at].annotation_places.at(name), "'annotations: " + name + "'"});
     }
   }
   for (const auto& [name, text] : model.annotations) {
-    if (seen.insert(name).second) found.push_back({text, &model.annotation_places.at(name), "annotation '" + name + "'"});
+    if (seen.insert(name).second) found.push_back({text, &model.annotation_places.at(name), "'annotations: " + name + "'"});
   }
   return found;
 }
@@ -107,7 +107,7 @@ void check_absence_alerts(const Model& model, std::set<std::pair<const TextPlace
     TemplateError error;
     std::optional<AlertTemplate> parsed = parse_alert_template(text, error);
     if (!parsed) continue;
-    AppliedTemplate applied{text, &model.annotation_places.at(name), "annotation '" + name + "'"};
+    AppliedTemplate applied{text, &model.annotation_places.at(name), "'annotations: " + name + "'"};
     check_labels(applied, *parsed, model.alert_prefix + "MetricAbsent", carries, reported, diagnostics);
   }
 }

@@ -46,7 +46,7 @@ TEST_CASE("labels every result series carries pass: join labels, catalogue label
 
 TEST_CASE("a label the result may lack is an error at its $labels") {
   std::string text = described("Queue backlog", "'{{ $value }} queued in {{ $labels.queue }}'");
-  CHECK(first(text) == at(text, "$labels.queue") + "in description: the alert ShopQueueBacklog may lack label 'queue'");
+  CHECK(first(text) == at(text, "$labels.queue") + "in 'description': the alert ShopQueueBacklog may lack label 'queue'");
   text = described("Queue backlog", "\"{{ $labels.__name__ }}\"");
   CHECK(first(text).find(at(text, "$labels.__name__")) == 0);
 }
@@ -65,13 +65,13 @@ TEST_CASE("a label the condition drops is an error naming the clause") {
 TEST_CASE("$value of a node tested with examples cannot be asserted") {
   std::string text = replace(small_spec(), "        title: Errors rising?\n",
                              "        title: Errors rising?\n        description: \"{{ $value }} errors a second\"\n");
-  CHECK(first(text) == at(text, "$value") + "in description: {{ $value }} of ShopErrorsRising cannot be asserted: "
+  CHECK(first(text) == at(text, "$value") + "in 'description': {{ $value }} of ShopErrorsRising cannot be asserted: "
                                             "the tests of 'errors_rising' come from its examples");
 }
 
 TEST_CASE("a top-level annotation describes every alert, the absence alerts too") {
   std::string text = replace(small_spec(), "host:\n", "annotations: {where: '{{ $labels.name }}'}\nhost:\n");
-  CHECK(first(text) == at(text, "$labels.name") + "in annotation 'where': the alert ShopPortTaken may lack label 'name'");
+  CHECK(first(text) == at(text, "$labels.name") + "in 'annotations: where': the alert ShopPortTaken may lack label 'name'");
   text = replace(small_spec(), "host:\n", "annotations: {where: '{{ $labels.host }}'}\nhost:\n");
   CHECK(first(text) == "");
 }
