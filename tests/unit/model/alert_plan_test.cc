@@ -97,7 +97,7 @@ TEST_CASE("an exporter metric of several probes is watched from any of them, eac
         std::string::npos);
 }
 
-TEST_CASE("a written description is a template; the title standing in for it, and the summary, are plain text") {
+TEST_CASE("a written description is a template, the title standing in for it and the summary are plain text") {
   std::string text = replace(small_spec(), "        title: Port taken?\n",
                              "        title: Port {{taken}}?\n        description: '{{ $value }} owner(s) of {{ $labels.port }}'\n");
   text = replace(text, "    title: API is down\n", "    title: api {{down}}\n");

@@ -77,7 +77,7 @@ TEST_CASE("an examples fact copies the written series, and a second fact on them
   CHECK(by_selector(builder, 10) == series);
 }
 
-TEST_CASE("result_value: the condition's value at an evaluation, as Prometheus computes it; none from examples") {
+TEST_CASE("result_value: the condition's value at an evaluation as Prometheus computes it, none from examples") {
   std::string text = replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'shop_queue_depth * 100 > 90000'");
   Model model = load_ok(text);
   int queue = model.find_node("queue_backlog");
