@@ -18,6 +18,13 @@ struct AppliedTemplate {
   std::string what;  // "description", "annotation 'team'"
 };
 
+// Where annotation `name` of `places` was written (the file's start when not recorded).
+const TextPlace* place_of(const std::map<std::string, TextPlace>& places, const std::string& name) {
+  static const TextPlace unknown;
+  auto it = places.find(name);
+  return it == places.end() ? &unknown : &it->second;
+}
+
 // The templates of `node`'s alert: its description, and each custom annotation
 // from the nearest of the node, its ancestors and the spec's top level.
 std::vector<AppliedTemplate> templates_of(const Model& model, int node) {
@@ -27,11 +34,13 @@ std::vector<AppliedTemplate> templates_of(const Model& model, int node) {
   std::set<std::string> seen;
   for (int at = node; at >= 0; at = model.nodes[at].parent) {
     for (const auto& [name, text] : model.nodes[at].annotations) {
-      if (seen.insert(name).second) found.push_back({text, &model.nodes[at].annotation_places.at(name), "'annotations: " + name + "'"});
+      if (!seen.insert(name).second) continue;
+      found.push_back({text, place_of(model.nodes[at].annotation_places, name), "'annotations: " + name + "'"});
     }
   }
   for (const auto& [name, text] : model.annotations) {
-    if (seen.insert(name).second) found.push_back({text, &model.annotation_places.at(name), "'annotations: " + name + "'"});
+    if (!seen.insert(name).second) continue;
+    found.push_back({text, place_of(model.annotation_places, name), "'annotations: " + name + "'"});
   }
   return found;
 }
@@ -107,7 +116,7 @@ void check_absence_alerts(const Model& model, std::set<std::pair<const TextPlace
     TemplateError error;
     std::optional<AlertTemplate> parsed = parse_alert_template(text, error);
     if (!parsed) continue;
-    AppliedTemplate applied{text, &model.annotation_places.at(name), "'annotations: " + name + "'"};
+    AppliedTemplate applied{text, place_of(model.annotation_places, name), "'annotations: " + name + "'"};
     check_labels(applied, *parsed, model.alert_prefix + "MetricAbsent", carries, reported, diagnostics);
   }
 }
