@@ -1,9 +1,9 @@
 // Prometheus' alert template functions on a float64, and Go's printing of one,
 // rendered as Prometheus 2.42 (Go's fmt and strconv) renders them, so that a
 // generated promtool test can state an alert's text exactly: `{{ $value }}`
-// (fmt's %v), humanize,
-// humanize1024, humanizeDuration, humanizePercentage, and printf with the
-// verbs %f %F %e %E %g %G %v %s (an optional precision, no flags or width).
+// (fmt's %v), humanize, humanize1024, humanizeDuration, humanizePercentage,
+// and printf with the verbs %f %F %e %E %g %G %v %s (an optional precision,
+// no flags or width).
 // tests/tools/template_values.sh compares every one with promtool.
 #pragma once
 
