@@ -26,6 +26,9 @@ struct CheckOptions {
   bool use_dot = true;
   // Not a check: how compile states each alert's path (compile --inline-paths).
   PathForm path_form = PathForm::Joined;
+  // Not a check: the output directory that compile streams each file towards
+  // as it is rendered (emit/output_set.h: stage_beside); "": held in memory.
+  std::string stage_beside;
 };
 
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics);

@@ -123,7 +123,9 @@ int check_outputs(const OutputSet& outputs, const std::string& out_dir, const st
 }
 
 int run_compile(const SpecInput& input, const std::string& out_dir, bool check_only, bool quiet) {
-  std::optional<Compilation> compilation = compile_or_report(input);
+  SpecInput streamed = input;  // each file goes to a staging folder beside out_dir as it is rendered
+  if (!check_only) streamed.options.stage_beside = out_dir;
+  std::optional<Compilation> compilation = compile_or_report(streamed);
   if (!compilation) return kExitSpecError;
   // One output directory per service: writing another service's outputs over
   // these would remove every file its manifest lists.

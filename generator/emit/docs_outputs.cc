@@ -16,7 +16,7 @@ void add_flowchart_docs(const Model& model, const AlertPlan& alerts, OutputSet& 
 
 void add_flowchart_svg(const Model& model, const std::string& dot_program, bool use_dot, OutputSet& outputs,
                        std::vector<std::string>& notes) {
-  const std::string& dot = outputs.files().at(kFlowchartDotPath);
+  const std::string dot = outputs.content(kFlowchartDotPath);
   std::string why;
   std::optional<std::string> svg;
   if (!use_dot) {

@@ -13,7 +13,7 @@ std::string render_manifest(const Model& model, const AlertPlan& alerts, const T
   manifest["service"] = model.service;
   manifest["spec_sha256"] = sha256_hex(spec_text);
   nlohmann::ordered_json files = nlohmann::ordered_json::object();
-  for (const auto& [path, content] : outputs.files()) files[path] = sha256_hex(content);
+  for (const auto& [path, hash] : outputs.hashes()) files[path] = hash;
   manifest["files"] = files;
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
   for (const AlertRule& rule : alerts.rules) {
@@ -52,7 +52,7 @@ std::string render_repository_manifest(const std::vector<RepositoryService>& ser
   }
   manifest["services"] = list;
   nlohmann::ordered_json files = nlohmann::ordered_json::object();
-  for (const auto& [path, content] : outputs.files()) files[path] = sha256_hex(content);
+  for (const auto& [path, hash] : outputs.hashes()) files[path] = hash;
   manifest["files"] = files;
   return manifest.dump(2) + "\n";
 }

@@ -2,7 +2,7 @@
 #include "generator/emit/output_set.h"
 
 #include <openssl/evp.h>
-#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,27 +14,42 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace symptree {
 namespace fs = std::filesystem;
 namespace {
 
+// The whole file in one string, read in place (no second copy of a large file).
 bool read_file(const fs::path& path, std::string& content) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  content = buffer.str();
-  return true;
+  content.clear();
+  std::error_code error;
+  uintmax_t size = fs::file_size(path, error);
+  if (!error) content.reserve(size);
+  char chunk[65536];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) content.append(chunk, static_cast<size_t>(in.gcount()));
+  return !in.bad();
+}
+
+// The manifest in `dir` with only its top-level entry `key` (the rest, e.g.
+// the alerts of a 10,000-branch spec, is read past, not kept); null when
+// there is none or it is not a JSON object.
+nlohmann::json read_manifest_entry(const fs::path& dir, const std::string& key) {
+  std::string text;
+  if (!read_file(dir / kManifestName, text)) return nullptr;
+  nlohmann::json::parser_callback_t keep = [&key](int depth, nlohmann::json::parse_event_t event,
+                                                  nlohmann::json& parsed) {
+    return depth != 1 || event != nlohmann::json::parse_event_t::key || parsed == key;
+  };
+  nlohmann::json manifest = nlohmann::json::parse(text, keep, false);
+  return manifest.is_object() ? manifest : nullptr;
 }
 
 // Files the previous compile recorded in its manifest.
 std::vector<std::string> previous_outputs(const fs::path& dir) {
-  std::string text;
   std::vector<std::string> paths;
-  if (!read_file(dir / kManifestName, text)) return paths;
-  nlohmann::json manifest = nlohmann::json::parse(text, nullptr, false);
+  nlohmann::json manifest = read_manifest_entry(dir, "files");
   if (!manifest.is_object() || !manifest.contains("files") || !manifest["files"].is_object()) return paths;
   for (const auto& [path, hash] : manifest["files"].items()) {
     if (path.find("..") == std::string::npos && !path.empty() && path[0] != '/') paths.push_back(path);
@@ -42,34 +57,21 @@ std::vector<std::string> previous_outputs(const fs::path& dir) {
   return paths;
 }
 
-// Writes `content` to a new file in one system call per chunk the kernel takes.
-bool write_all(const fs::path& path, const std::string& content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
-  const char* data = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t written = ::write(fd, data, left);
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) {
-      int saved = errno;
-      ::close(fd);
-      errno = saved;
-      return false;
-    }
-    data += written;
-    left -= static_cast<size_t>(written);
-  }
-  return ::close(fd) == 0;
-}
-
 // Whether `path` already holds exactly `content` (then it is not rewritten, so
 // a change to one spec of a config repo touches only that spec's files).
 bool unchanged_on_disk(const fs::path& path, const std::string& content) {
   std::error_code error;
   if (!fs::is_regular_file(path, error) || fs::file_size(path, error) != content.size() || error) return false;
-  std::string on_disk;
-  return read_file(path, on_disk) && on_disk == content;
+  std::ifstream in(path, std::ios::binary);
+  char chunk[65536];
+  size_t at = 0;  // compared a chunk at a time: a large file is never all in memory twice
+  while (in && at < content.size()) {
+    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, content.size() - at)));
+    size_t got = static_cast<size_t>(in.gcount());
+    if (got == 0 || content.compare(at, got, chunk, got) != 0) return false;
+    at += got;
+  }
+  return at == content.size() && in.peek() == std::char_traits<char>::eof();
 }
 
 std::string write_one(const fs::path& target, const std::string& content) {
@@ -79,7 +81,7 @@ std::string write_one(const fs::path& target, const std::string& content) {
   if (error) return "cannot create " + target.parent_path().string() + ": " + error.message();
   fs::path temporary = target;
   temporary += ".tmp-" + std::to_string(getpid());
-  if (!write_all(temporary, content)) {
+  if (!write_whole_file(temporary.string(), content)) {
     std::string reason = std::strerror(errno);
     fs::remove(temporary, error);
     return "cannot write " + temporary.string() + ": " + reason;
@@ -92,12 +94,80 @@ std::string write_one(const fs::path& target, const std::string& content) {
   return "";
 }
 
+// Moves a staged file into place; across filesystems (the output directory a
+// mount point of its own), copies it through write_one.
+std::string move_staged(const fs::path& staged, const fs::path& target) {
+  std::error_code error;
+  fs::rename(staged, target, error);
+  if (!error) return "";
+  if (error != std::errc::cross_device_link) return "cannot replace " + target.string() + ": " + error.message();
+  std::string content;
+  if (!read_file(staged, content)) return "cannot read " + staged.string();
+  return write_one(target, content);
+}
+
+// What stat() says of a regular file: its size, mtime and inode; false when it
+// is not one.
+bool stat_regular(const fs::path& path, uintmax_t& size, int64_t& mtime_ns, uintmax_t& inode) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  size = static_cast<uintmax_t>(info.st_size);
+  mtime_ns = static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+  inode = static_cast<uintmax_t>(info.st_ino);
+  return true;
+}
+
 }  // namespace
 
-void OutputSet::add(const std::string& relative_path, std::string content) { files_[relative_path] = std::move(content); }
+bool OutputSet::stage_beside(const std::string& out_dir) {
+  staging_ = StagingDir::beside(out_dir);
+  return staging_ != nullptr;
+}
+
+OutputSet OutputSet::sibling() const {
+  OutputSet set;
+  set.staging_ = staging_;
+  return set;
+}
+
+void OutputSet::add(const std::string& relative_path, std::string content) {
+  if (staging_) {
+    add_staged(relative_path, content);
+    return;
+  }
+  staged_.erase(relative_path);
+  files_[relative_path] = std::move(content);
+}
+
+void OutputSet::add_staged(const std::string& relative_path, const std::string& content) {
+  StagedFile file;
+  file.sha256 = sha256_hex(content);
+  fs::path in_place = fs::path(staging_->out_dir()) / relative_path;
+  // stat() first: a change after it shows in check_in_place().
+  file.in_place = stat_regular(in_place, file.size, file.mtime_ns, file.inode) && file.size == content.size() &&
+                  unchanged_on_disk(in_place, content);
+  if (!file.in_place && !staging_->write(relative_path, content)) {
+    staged_.erase(relative_path);
+    files_[relative_path] = content;  // the staging folder is full or gone: held in memory instead
+    return;
+  }
+  files_.erase(relative_path);
+  staged_[relative_path] = std::move(file);
+}
 
 void OutputSet::merge(OutputSet&& other, const std::string& folder) {
-  for (auto& [path, content] : other.files_) files_[folder + path] = std::move(content);
+  for (auto& [path, content] : other.files_) {
+    staged_.erase(folder + path);
+    files_[folder + path] = std::move(content);
+  }
+  for (auto& [path, file] : other.staged_) {
+    if (folder.empty() && staging_ == other.staging_) {
+      files_.erase(path);
+      staged_[path] = std::move(file);
+    } else {
+      add(folder + path, other.content(path));  // moved under a folder, or staged elsewhere: copied
+    }
+  }
   for (auto& [path, marker] : other.rendered_elsewhere_) rendered_elsewhere_[folder + path] = std::move(marker);
 }
 
@@ -105,6 +175,34 @@ void OutputSet::remove_under(const std::string& prefix) {
   for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;) {
     it = files_.erase(it);
   }
+  for (auto it = staged_.lower_bound(prefix); it != staged_.end() && it->first.compare(0, prefix.size(), prefix) == 0;) {
+    std::error_code error;
+    if (!it->second.in_place) fs::remove(staging_->path(it->first), error);
+    it = staged_.erase(it);
+  }
+}
+
+bool OutputSet::contains(const std::string& relative_path) const {
+  return files_.count(relative_path) || staged_.count(relative_path);
+}
+
+std::string OutputSet::content(const std::string& relative_path) const {
+  if (auto it = files_.find(relative_path); it != files_.end()) return it->second;
+  std::string content;
+  auto it = staged_.find(relative_path);
+  if (it == staged_.end()) return content;
+  // A staged file is in the output directory once found in place or written there.
+  if (it->second.in_place || !read_file(staging_->path(relative_path), content)) {
+    read_file(fs::path(staging_->out_dir()) / relative_path, content);
+  }
+  return content;
+}
+
+std::map<std::string, std::string> OutputSet::hashes() const {
+  std::map<std::string, std::string> hashes;
+  for (const auto& [path, content] : files_) hashes[path] = sha256_hex(content);
+  for (const auto& [path, file] : staged_) hashes[path] = file.sha256;
+  return hashes;
 }
 
 void OutputSet::expect_rendered(const std::string& relative_path, std::string marker) {
@@ -112,10 +210,14 @@ void OutputSet::expect_rendered(const std::string& relative_path, std::string ma
 }
 
 std::string OutputSet::write(const std::string& dir) const {
+  if (!staged_.empty() && fs::path(dir).lexically_normal() != fs::path(staging_->out_dir()).lexically_normal()) {
+    return "the outputs were staged for " + staging_->out_dir() + ", not " + dir + " (nothing was replaced)";
+  }
   // Every folder first: a path that cannot be a folder (a file in the way, no
   // permission) stops the compile before any file is replaced.
   std::set<fs::path> folders;
   for (const auto& [path, content] : files_) folders.insert((fs::path(dir) / path).parent_path());
+  for (const auto& [path, file] : staged_) folders.insert((fs::path(dir) / path).parent_path());
   for (const fs::path& folder : folders) {
     std::error_code error;
     fs::create_directories(folder, error);
@@ -124,18 +226,25 @@ std::string OutputSet::write(const std::string& dir) const {
       return "cannot write in " + folder.string() + ": " + std::strerror(errno) + " (nothing was replaced)";
     }
   }
+  if (std::string error = check_in_place(dir); !error.empty()) return error;
   std::vector<std::string> stale = previous_outputs(dir);
   // The manifest goes last: until it is replaced, the old one still describes the directory.
   for (const auto& [path, content] : files_) {
     if (path == kManifestName) continue;
     if (std::string error = write_one(fs::path(dir) / path, content); !error.empty()) return error;
   }
+  if (std::string error = write_staged(dir); !error.empty()) return error;
   auto manifest = files_.find(kManifestName);
   if (manifest != files_.end()) {
     if (std::string error = write_one(fs::path(dir) / kManifestName, manifest->second); !error.empty()) return error;
   }
+  auto staged_manifest = staged_.find(kManifestName);
+  if (staged_manifest != staged_.end() && !staged_manifest->second.in_place) {
+    std::string error = move_staged(staging_->path(kManifestName), fs::path(dir) / kManifestName);
+    if (!error.empty()) return error;
+  }
   for (const std::string& path : stale) {
-    if (files_.count(path)) continue;
+    if (contains(path)) continue;
     std::error_code error;
     fs::remove(fs::path(dir) / path, error);
   }
@@ -149,25 +258,34 @@ std::string OutputSet::write(const std::string& dir) const {
   return "";
 }
 
-namespace {
-
-nlohmann::json read_manifest(const std::string& dir) {
-  std::string text;
-  if (!read_file(fs::path(dir) / kManifestName, text)) return nullptr;
-  nlohmann::json manifest = nlohmann::json::parse(text, nullptr, false);
-  return manifest.is_object() ? manifest : nullptr;
+std::string OutputSet::write_staged(const std::string& dir) const {
+  for (const auto& [path, file] : staged_) {
+    if (path == kManifestName || file.in_place) continue;
+    if (std::string error = move_staged(staging_->path(path), fs::path(dir) / path); !error.empty()) return error;
+  }
+  return "";
 }
 
-}  // namespace
+std::string OutputSet::check_in_place(const std::string& dir) const {
+  for (const auto& [path, file] : staged_) {
+    if (!file.in_place) continue;
+    StagedFile now;
+    if (!stat_regular(fs::path(dir) / path, now.size, now.mtime_ns, now.inode) || now.size != file.size ||
+        now.mtime_ns != file.mtime_ns || now.inode != file.inode) {
+      return (fs::path(dir) / path).string() + " changed while symptree compiled; compile again (nothing was replaced)";
+    }
+  }
+  return "";
+}
 
 std::string manifest_service(const std::string& dir) {
-  nlohmann::json manifest = read_manifest(dir);
+  nlohmann::json manifest = read_manifest_entry(dir, "service");
   if (!manifest.is_object() || !manifest.contains("service") || !manifest["service"].is_string()) return "";
   return manifest["service"].get<std::string>();
 }
 
 std::vector<std::string> manifest_repository_services(const std::string& dir) {
-  nlohmann::json manifest = read_manifest(dir);
+  nlohmann::json manifest = read_manifest_entry(dir, "services");
   std::vector<std::string> services;
   if (!manifest.is_object() || !manifest.contains("services") || !manifest["services"].is_array()) return services;
   for (const nlohmann::json& entry : manifest["services"]) {
@@ -179,7 +297,7 @@ std::vector<std::string> manifest_repository_services(const std::string& dir) {
 }
 
 std::map<std::string, std::string> manifest_repository_specs(const std::string& dir) {
-  nlohmann::json manifest = read_manifest(dir);
+  nlohmann::json manifest = read_manifest_entry(dir, "services");
   std::map<std::string, std::string> specs;
   if (!manifest.is_object() || !manifest.contains("services") || !manifest["services"].is_array()) return specs;
   for (const nlohmann::json& entry : manifest["services"]) {
@@ -194,13 +312,15 @@ std::map<std::string, std::string> manifest_repository_specs(const std::string& 
 std::vector<std::string> OutputSet::differences(const std::string& dir, bool report_unknown) const {
   std::vector<std::string> differ;
   if (report_unknown) differ = unknown_files(dir);
-  for (const auto& [path, content] : files_) {
+  auto compare = [&](const std::string& path, const std::string& expected) {
     std::string on_disk;
     if (!read_file(fs::path(dir) / path, on_disk)) differ.push_back(path + " (missing)");
-    else if (on_disk != content) differ.push_back(path + " (differs)");
-  }
+    else if (on_disk != expected) differ.push_back(path + " (differs)");
+  };
+  for (const auto& [path, content] : files_) compare(path, content);
+  for (const auto& [path, file] : staged_) compare(path, content(path));
   for (const std::string& path : previous_outputs(dir)) {
-    if (!files_.count(path) && fs::exists(fs::path(dir) / path)) differ.push_back(path + " (no longer generated)");
+    if (!contains(path) && fs::exists(fs::path(dir) / path)) differ.push_back(path + " (no longer generated)");
   }
   for (const auto& [path, marker] : rendered_elsewhere_) {
     std::string on_disk;
@@ -220,7 +340,7 @@ std::vector<std::string> OutputSet::unknown_files(const std::string& dir) const 
     std::error_code entry_error;  // a dangling link is reported, not the end of the walk
     if (!it->is_regular_file(entry_error) && !it->is_symlink(entry_error)) continue;
     std::string path = it->path().lexically_relative(dir).generic_string();
-    if (!files_.count(path) && !rendered_elsewhere_.count(path) && !listed.count(path)) {
+    if (!contains(path) && !rendered_elsewhere_.count(path) && !listed.count(path)) {
       unknown.push_back(path + " (not written by symptree: remove it)");
     }
   }

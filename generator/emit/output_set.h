@@ -1,31 +1,52 @@
-// The files a compile produces, held in memory until every one is rendered, then
-// written atomically, or compared with what is on disk (compile --check).
+// The files a compile produces, held until every one is rendered, then written
+// atomically, or compared with what is on disk (compile --check). They are held
+// in memory, or (stage_beside) streamed to a staging directory as they come.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "generator/emit/staging_dir.h"
 
 namespace symptree {
 
 // Relative path -> content, for one output directory.
 class OutputSet {
  public:
+  // From now on, add() writes each file's content to a staging directory
+  // beside `out_dir` (or, when the file there already holds it, nothing) and
+  // keeps only its hash; write(out_dir) then renames the staged files into
+  // place. False, the files staying in memory, when no staging directory can
+  // be made there (e.g. out_dir's parent does not exist yet).
+  bool stage_beside(const std::string& out_dir);
   void add(const std::string& relative_path, std::string content);
+  // An empty set that keeps its files where this one does, for files rendered
+  // on another thread and merged in later.
+  OutputSet sibling() const;
   // Moves in every file of `other` (rendered elsewhere, e.g. on another thread),
   // each path under `folder` ("" or a relative folder ending in '/').
   void merge(OutputSet&& other, const std::string& folder = "");
   // Removes the files whose path starts with `prefix`.
   void remove_under(const std::string& prefix);
+  // The files held in memory: all of them unless they are staged.
   const std::map<std::string, std::string>& files() const { return files_; }
+  bool contains(const std::string& relative_path) const;
+  // A file's content, from memory or disk (the staging directory, or the
+  // output directory after write()); "" when there is no such file.
+  std::string content(const std::string& relative_path) const;
+  // Every file's sha256, by path.
+  std::map<std::string, std::string> hashes() const;
   // A file this compile could not render (docs/flowchart.svg without Graphviz):
   // a copy on disk is current when it contains `marker`; write() removes a
   // copy without it, and differences() reports one.
   void expect_rendered(const std::string& relative_path, std::string marker);
 
-  // Writes every file under `dir` (each via a temporary file and rename), and
-  // removes files that an earlier compile wrote (listed in its manifest) but
-  // this one did not. Returns "" or an error naming the path.
+  // Writes every file under `dir` (each via a temporary or staged file and
+  // rename), and removes files that an earlier compile wrote (listed in its
+  // manifest) but this one did not. Returns "" or an error naming the path.
   std::string write(const std::string& dir) const;
   // Paths under `dir` that differ from this set: changed, missing, or stale
   // (listed in the old manifest but no longer produced). With
@@ -34,10 +55,26 @@ class OutputSet {
   std::vector<std::string> differences(const std::string& dir, bool report_unknown = false) const;
 
  private:
+  // A file add() streamed to the staging directory, or found already in
+  // place in the output directory (then `in_place` with what stat() said of it).
+  struct StagedFile {
+    std::string sha256;
+    bool in_place = false;
+    uintmax_t size = 0;
+    int64_t mtime_ns = 0;
+    uintmax_t inode = 0;
+  };
+
   std::vector<std::string> unknown_files(const std::string& dir) const;
+  std::string write_staged(const std::string& dir) const;
+  // "" when every file found in place at add() is still as it was.
+  std::string check_in_place(const std::string& dir) const;
+  void add_staged(const std::string& relative_path, const std::string& content);
 
   std::map<std::string, std::string> files_;
   std::map<std::string, std::string> rendered_elsewhere_;  // path -> marker
+  std::shared_ptr<StagingDir> staging_;
+  std::map<std::string, StagedFile> staged_;
 };
 
 // Name of the manifest inside the output directory.

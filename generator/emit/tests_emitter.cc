@@ -67,31 +67,6 @@ void RuleTestsWriter::add(const TestCase& test) { write_case(out_, model_, test)
 
 std::string rule_test_file_path(const std::string& group) { return "prometheus/tests/" + group + ".test.yml"; }
 
-RuleTestFiles::RuleTestFiles(const Model& model, const AlertPlan& alerts) : alerts_(alerts) {
-  std::map<std::string, size_t> rules_per_group;
-  for (const AlertRule& rule : alerts.rules) ++rules_per_group[rule.group];
-  for (const std::string& group : alerts.groups) {
-    group_index_[group] = writers_.size();
-    // About four cases per alert; the writer reserves address space, not memory.
-    writers_.push_back(std::make_unique<RuleTestsWriter>(model, "../rules/" + group + ".yml", rules_per_group[group] * 4));
-  }
-  for (const AlertRule& rule : alerts.rules) rule_writer_.push_back(group_index_.at(rule.group));
-}
-
-void RuleTestFiles::add(const TestCase& test) { writers_[rule_writer_[test.rules.front()]]->add(test); }
-
-std::vector<std::pair<std::string, std::string>> RuleTestFiles::finish(const TestPlan& plan) {
-  std::vector<TestPlan> skipped(writers_.size());  // each file lists what cannot occur among its alerts
-  std::map<std::string, size_t> writer_of_alert;
-  for (size_t i = 0; i < alerts_.rules.size(); ++i) writer_of_alert[alerts_.rules[i].name] = rule_writer_[i];
-  for (const SkippedCase& s : plan.skipped) skipped[writer_of_alert.at(s.alert)].skipped.push_back(s);
-  std::vector<std::pair<std::string, std::string>> files;
-  for (size_t i = 0; i < writers_.size(); ++i) {
-    files.emplace_back(rule_test_file_path(alerts_.groups[i]), writers_[i]->finish(skipped[i]));
-  }
-  return files;
-}
-
 std::string RuleTestsWriter::finish(const TestPlan& plan) {
   for (const SkippedCase& s : plan.skipped) out_.comment("not tested, cannot occur: " + s.alert + ": " + s.reason);
   return out_.take();

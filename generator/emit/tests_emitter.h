@@ -1,12 +1,11 @@
 // prometheus/tests/<group>.test.yml: the test plan as promtool unit-test files,
-// one per rule group, each loading only its group's rule file.
+// one per rule group, each loading only its group's rule file: each test
+// evaluates only the rules of its section (a node alert's tests need its
+// section's records, an absence alert's nothing else), and the files can run
+// in parallel.
 #pragma once
 
-#include <map>
-#include <memory>
 #include <string>
-#include <utility>
-#include <vector>
 
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/test_cases.h"
@@ -29,23 +28,5 @@ class RuleTestsWriter {
 
 // "prometheus/tests/<group>.test.yml", the test file of a rule group.
 std::string rule_test_file_path(const std::string& group);
-
-// Sends each case to the test file of its rule's group: a test file's
-// rule_files is that group's rule file alone, so each test evaluates only the
-// rules of its section (a node alert's tests need its section's records, an
-// absence alert's nothing else), and the files can run in parallel.
-class RuleTestFiles {
- public:
-  RuleTestFiles(const Model& model, const AlertPlan& alerts);
-  void add(const TestCase& test);
-  // Each group's test file, as (path, content), in the order of AlertPlan::groups.
-  std::vector<std::pair<std::string, std::string>> finish(const TestPlan& plan);
-
- private:
-  const AlertPlan& alerts_;
-  std::map<std::string, size_t> group_index_;         // group name -> index in writers_
-  std::vector<std::unique_ptr<RuleTestsWriter>> writers_;
-  std::vector<size_t> rule_writer_;                   // indexed like AlertPlan::rules
-};
 
 }  // namespace symptree

@@ -1,13 +1,15 @@
 // The compile pipeline: runs the stages in order into one Compilation.
 #include "generator/pipeline/compiler.h"
 
+#include <thread>
+
 #include "generator/check/alertmanager_check.h"
 #include "generator/emit/docs_outputs.h"
 #include "generator/emit/manifest.h"
-#include "generator/emit/tests_emitter.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/routing.h"
 #include "generator/pipeline/side_outputs.h"
+#include "generator/pipeline/test_files.h"
 #include "generator/reader/spec_loader.h"
 
 namespace symptree {
@@ -19,18 +21,18 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   check_model(*model, options, diagnostics);  // also after the reader's errors: all errors in one run
   if (diagnostics.has_errors()) return std::nullopt;
   Compilation result;
+  if (!options.stage_beside.empty()) result.outputs.stage_beside(options.stage_beside);  // else, or failing, in memory
   result.model = std::move(*model);
   result.alerts = plan_alerts(result.model, options.path_form);
   result.routes = build_route_tree(result.model);
   check_alertmanager(result.model, result.alerts, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
-  SideOutputsJob side_outputs(result.model, result.alerts, result.routes);  // renders while the tests are planned
-  RuleTestFiles test_writer(result.model, result.alerts);
-  std::optional<TestPlan> tests = plan_tests(
-      result.model, result.alerts, [&](const TestCase& test) { test_writer.add(test); }, diagnostics);
+  SideOutputsJob side_outputs(result.model, result.alerts, result.routes,  // renders while the tests are planned
+                              result.outputs.sibling());
+  std::optional<TestPlan> tests =
+      plan_test_files(result.model, result.alerts, std::thread::hardware_concurrency(), result.outputs, diagnostics);
   if (!tests) return std::nullopt;
   result.tests = std::move(*tests);
-  for (auto& [path, content] : test_writer.finish(result.tests)) result.outputs.add(path, std::move(content));
   result.outputs.add(kExporterConfigPath, "# " + generated_header(result.model, "") +
                                               "\n# Run on each host: symptree-exporter --config exporter.yml\n" +
                                               render_host_config(result.model.host));

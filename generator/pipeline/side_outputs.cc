@@ -14,8 +14,10 @@
 namespace symptree {
 namespace {
 
-SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan& alerts, const AmRoute& routes) {
+SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan& alerts, const AmRoute& routes,
+                                             OutputSet files) {
   SideOutputsJob::Rendered result;
+  result.files = std::move(files);
   for (auto& [path, content] : render_rule_files(model, alerts)) result.files.add(path, std::move(content));
   result.files.add(kAlertmanagerConfigPath, render_alertmanager_config(model, routes));
   result.files.add(kRouteTestsPath, render_route_tests(model, alerts, routes));
@@ -28,9 +30,10 @@ SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan
 
 }  // namespace
 
-SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes)
+SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes,
+                               OutputSet files)
     : rendered_(std::async(std::launch::async, render_side_outputs, std::cref(model), std::cref(alerts),
-                           std::cref(routes))) {}
+                           std::cref(routes), std::move(files))) {}
 
 void SideOutputsJob::finish(OutputSet& outputs, Diagnostics& diagnostics) {
   Rendered rendered = rendered_.get();

@@ -15,8 +15,9 @@ namespace symptree {
 // Starts rendering on construction; finish() (or the destructor) waits for it.
 class SideOutputsJob {
  public:
-  // `model`, `alerts` and `routes` must outlive the job and not change while it runs.
-  SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes);
+  // `model`, `alerts` and `routes` must outlive the job and not change while
+  // it runs; the files go to `files` (an OutputSet::sibling() of the outputs).
+  SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes, OutputSet files = {});
   // Moves every rendered file into `outputs` and the dashboard's lint errors
   // into `diagnostics`.
   void finish(OutputSet& outputs, Diagnostics& diagnostics);

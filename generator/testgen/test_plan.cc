@@ -89,12 +89,13 @@ void place(const Model& model, int node, bool holds, std::vector<Fact>& facts) {
   if (model.is_cluster(node)) facts.push_back({node, TestHost::B, holds});
 }
 
-// Counts each case for the rules it tests, then hands it to the sink.
+// Counts each case for the rules it tests (in a plan whose cases_per_rule
+// starts at rule `first`), then hands it to the sink.
 class CaseRecorder {
  public:
-  CaseRecorder(TestPlan& plan, const TestCaseSink& sink) : plan_(plan), sink_(sink) {}
+  CaseRecorder(TestPlan& plan, size_t first, const TestCaseSink& sink) : plan_(plan), first_(first), sink_(sink) {}
   void add(const TestCase& test) {
-    for (int rule : test.rules) ++plan_.cases_per_rule[rule];
+    for (int rule : test.rules) ++plan_.cases_per_rule[static_cast<size_t>(rule) - first_];
     ++plan_.case_count;
     sink_(test);
   }
@@ -102,6 +103,7 @@ class CaseRecorder {
 
  private:
   TestPlan& plan_;
+  size_t first_;
   const TestCaseSink& sink_;
 };
 
@@ -400,11 +402,10 @@ std::map<std::string, std::string> service_target(const Model& model, TestHost h
   return labels;
 }
 
-// Absence alerts, all in two cases (so the file grows linearly with the
-// metrics): with only the service's `up`, every absence alert fires, each with
+// One group's absence alerts (`rules`), all in two cases (so the file grows
+// linearly with the metrics): with only the service's `up`, every absence alert fires, each with
 // its metric label (and the host's, unless cluster-wide), after `for`; with
 // every metric reported, none does: the cluster-wide ones by another host only.
-// One group's absence alerts (`rules`), in two cases.
 void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::vector<int>& rules,
                         CaseRecorder& recorder) {
   const AlertRule& first = alerts.rules[rules.front()];
@@ -445,20 +446,19 @@ void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::
   recorder.add(present);
 }
 
-// The absence alerts, each group's in cases of its own (a test file loads one rule file).
-void plan_absence_tests(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder,
+// The absence alerts of one rule group (`range`), in cases of their own (a test
+// file loads one rule file). Every group reports the same limit error; the
+// diagnostics keep it once.
+void plan_absence_tests(const Model& model, const AlertPlan& alerts, RuleRange range, CaseRecorder& recorder,
                         Diagnostics& diagnostics) {
-  std::map<std::string, std::vector<int>> by_group;
-  for (size_t i = 0; i < alerts.rules.size(); ++i) {
-    if (alerts.rules[i].node < 0) by_group[alerts.rules[i].group].push_back(static_cast<int>(i));
+  std::vector<int> rules;
+  for (size_t i = range.first; i < range.last; ++i) {
+    if (alerts.rules[i].node < 0) rules.push_back(static_cast<int>(i));
   }
-  if (by_group.empty()) return;
+  if (rules.empty()) return;
   int64_t fire = round_up(model.absence_for.ms, model.test_interval.ms);
   if (!short_enough(model, fire, model.absence_for_where, "the absence alerts", diagnostics)) return;
-  for (const std::string& group : alerts.groups) {
-    auto it = by_group.find(group);
-    if (it != by_group.end()) plan_absence_group(model, alerts, it->second, recorder);
-  }
+  plan_absence_group(model, alerts, rules, recorder);
 }
 
 // A node alert's cases; none when a node on its path cannot be given series.
@@ -479,16 +479,40 @@ void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index
 
 }  // namespace
 
+std::vector<RuleRange> rule_group_ranges(const AlertPlan& alerts) {
+  std::vector<RuleRange> ranges;
+  for (size_t i = 0; i < alerts.rules.size(); ++i) {
+    if (ranges.empty() || alerts.rules[i].group != alerts.rules[ranges.back().first].group) ranges.push_back({i, i});
+    ranges.back().last = i + 1;
+  }
+  return ranges;
+}
+
+TestPlan plan_range_tests(const Model& model, const AlertPlan& alerts, RuleRange range, const TestCaseSink& sink,
+                          Diagnostics& diagnostics) {
+  TestPlan plan;
+  plan.cases_per_rule.assign(range.last - range.first, 0);
+  CaseRecorder recorder(plan, range.first, sink);
+  for (size_t index = range.first; index < range.last; ++index) {
+    if (alerts.rules[index].node >= 0) plan_node_tests(model, alerts, static_cast<int>(index), recorder, diagnostics);
+  }
+  plan_absence_tests(model, alerts, range, recorder, diagnostics);
+  return plan;
+}
+
+void append_plan(TestPlan& plan, TestPlan&& part) {
+  plan.case_count += part.case_count;
+  plan.cases_per_rule.insert(plan.cases_per_rule.end(), part.cases_per_rule.begin(), part.cases_per_rule.end());
+  for (SkippedCase& skipped : part.skipped) plan.skipped.push_back(std::move(skipped));
+}
+
 std::optional<TestPlan> plan_tests(const Model& model, const AlertPlan& alerts, const TestCaseSink& sink,
                                    Diagnostics& diagnostics) {
   TestPlan plan;
-  plan.cases_per_rule.assign(alerts.rules.size(), 0);
-  CaseRecorder recorder(plan, sink);
   size_t errors_before = diagnostics.count();
-  for (size_t index = 0; index < alerts.rules.size(); ++index) {
-    if (alerts.rules[index].node >= 0) plan_node_tests(model, alerts, static_cast<int>(index), recorder, diagnostics);
+  for (RuleRange range : rule_group_ranges(alerts)) {
+    append_plan(plan, plan_range_tests(model, alerts, range, sink, diagnostics));
   }
-  plan_absence_tests(model, alerts, recorder, diagnostics);
   if (diagnostics.count() > errors_before) return std::nullopt;
   return plan;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "common/diagnostics.h"
 #include "generator/model/alert_plan.h"
@@ -17,5 +18,21 @@ namespace symptree {
 // be tested is an error naming its node.
 std::optional<TestPlan> plan_tests(const Model& model, const AlertPlan& alerts, const TestCaseSink& sink,
                                    Diagnostics& diagnostics);
+
+// The rules [first, last) of AlertPlan::rules.
+struct RuleRange {
+  size_t first = 0;
+  size_t last = 0;
+};
+// Each rule group's rules, in order (a group's rules are contiguous: model/alert_plan.h).
+std::vector<RuleRange> rule_group_ranges(const AlertPlan& alerts);
+// The part of plan_tests for the rules of `range`, its cases_per_rule indexed
+// from range.first. The cases of different ranges do not depend on each other,
+// so ranges can be planned on threads of their own (each with its own `sink`
+// and `diagnostics`) and appended in order.
+TestPlan plan_range_tests(const Model& model, const AlertPlan& alerts, RuleRange range, const TestCaseSink& sink,
+                          Diagnostics& diagnostics);
+// Appends `part`, the plan of the range that follows those `plan` covers.
+void append_plan(TestPlan& plan, TestPlan&& part);
 
 }  // namespace symptree

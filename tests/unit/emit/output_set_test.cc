@@ -119,3 +119,88 @@ TEST_CASE("a config repo's manifest names its services, and a single spec's does
   CHECK(manifest_repository_services(dir.path().string()).empty());
   CHECK(manifest_service(dir.path().string()) == "shop");
 }
+
+namespace {
+// The hidden staging folders beside `out` (".<name>.staging-...").
+size_t staging_folders_beside(const fs::path& out) {
+  size_t count = 0;
+  for (const auto& entry : fs::directory_iterator(out.parent_path())) {
+    count += entry.path().filename().string().rfind("." + out.filename().string() + ".staging-", 0) == 0;
+  }
+  return count;
+}
+}  // namespace
+
+TEST_CASE("a staged set writes the same files as one held in memory, and keeps no content") {
+  TempDir parent("outputs-staged");
+  fs::path staged_out = parent.path() / "staged", memory_out = parent.path() / "memory";
+  OutputSet staged;
+  REQUIRE(staged.stage_beside(staged_out.string()));
+  CHECK(staging_folders_beside(staged_out) == 1);
+  OutputSet memory = outputs("groups: []\n", true);
+  for (const auto& [path, content] : memory.files()) staged.add(path, content);
+  CHECK(staged.files().empty());  // on disk, beside the output directory
+  CHECK_FALSE(fs::exists(staged_out));  // nothing in place before write()
+  CHECK(staged.contains("extra/file.txt"));
+  CHECK(staged.content("extra/file.txt") == "x");
+  CHECK(staged.hashes() == memory.hashes());
+  REQUIRE(staged.write(staged_out.string()).empty());
+  REQUIRE(memory.write(memory_out.string()).empty());
+  for (const auto& [path, content] : memory.files()) CHECK(read(staged_out / path) == content);
+  CHECK(staged.differences(staged_out.string()).empty());
+}
+
+TEST_CASE("a staged set dropped without write() leaves the output directory and its parent as they were") {
+  TempDir parent("outputs-staged-error");
+  fs::path out = parent.path() / "out";
+  REQUIRE(outputs("old\n", true).write(out.string()).empty());
+  {
+    OutputSet staged;
+    REQUIRE(staged.stage_beside(out.string()));
+    staged.add("prometheus/rules.yml", "new\n");
+    OutputSet sibling = staged.sibling();  // as a second thread's files
+    sibling.add("docs/new.md", "new\n");
+    staged.merge(std::move(sibling));
+    CHECK(staged.contains("docs/new.md"));
+  }  // a spec error: the compile ends here
+  CHECK(read(out / "prometheus/rules.yml") == "old\n");
+  CHECK_FALSE(fs::exists(out / "docs"));
+  CHECK(staging_folders_beside(out) == 0);
+}
+
+TEST_CASE("a staged file already in place is left untouched, and one changed during the compile stops the write") {
+  TempDir parent("outputs-staged-in-place");
+  fs::path out = parent.path() / "out";
+  REQUIRE(outputs("same\n", true).write(out.string()).empty());
+  fs::path rules = out / "prometheus/rules.yml";
+  fs::file_time_type old = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  fs::last_write_time(rules, old);
+  old = fs::last_write_time(rules);
+  OutputSet staged;
+  REQUIRE(staged.stage_beside(out.string()));
+  OutputSet memory = outputs("same\n", false);
+  for (const auto& [path, content] : memory.files()) staged.add(path, content);
+  REQUIRE(staged.write(out.string()).empty());
+  CHECK(fs::last_write_time(rules) == old);
+  CHECK_FALSE(fs::exists(out / "extra/file.txt"));  // listed by the old manifest, no longer generated
+
+  OutputSet again;
+  REQUIRE(again.stage_beside(out.string()));
+  again.add("prometheus/rules.yml", "same\n");
+  again.add("docs/new.md", "new\n");
+  std::ofstream(rules) << "edited\n";  // between rendering and writing
+  std::string error = again.write(out.string());
+  CHECK(error.find("changed while symptree compiled") != std::string::npos);
+  CHECK(error.find("nothing was replaced") != std::string::npos);
+  CHECK_FALSE(fs::exists(out / "docs/new.md"));
+}
+
+TEST_CASE("a set cannot stage beside a folder whose parent does not exist, and stays in memory") {
+  TempDir parent("outputs-no-parent");
+  OutputSet set;
+  CHECK_FALSE(set.stage_beside((parent.path() / "missing/out").string()));
+  set.add("a.txt", "x");
+  CHECK(set.files().at("a.txt") == "x");
+  REQUIRE(set.write((parent.path() / "missing/out").string()).empty());
+  CHECK(read(parent.path() / "missing/out/a.txt") == "x");
+}

@@ -1,0 +1,43 @@
+// A staging directory beside the output directory: a compile streams each
+// output file there as soon as it is rendered (so the outputs are never all in
+// memory), and OutputSet::write renames them into place once every one is
+// rendered, so a spec error still writes nothing to the output directory.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace symptree {
+
+// A hidden folder in the output directory's parent (".<name>.staging-<pid>"),
+// on the same filesystem as the outputs so that a rename moves a file in one
+// step. Removed with whatever is left in it when the last owner lets it go.
+class StagingDir {
+ public:
+  // Creates the folder beside `out_dir` (creating out_dir's parent folders is
+  // left to write(): a compile that fails must not create them). nullptr when
+  // that parent does not exist or cannot hold a new folder.
+  static std::shared_ptr<StagingDir> beside(const std::string& out_dir);
+  ~StagingDir();
+  StagingDir(const StagingDir&) = delete;
+  StagingDir& operator=(const StagingDir&) = delete;
+
+  // Writes `content` to `relative_path` inside, creating its folders; false
+  // (with errno set) when it cannot. Safe to call from several threads for
+  // different paths.
+  bool write(const std::string& relative_path, const std::string& content) const;
+  std::string path(const std::string& relative_path) const { return root_ + "/" + relative_path; }
+  // The output directory this stages for.
+  const std::string& out_dir() const { return out_dir_; }
+
+ private:
+  StagingDir(std::string root, std::string out_dir) : root_(std::move(root)), out_dir_(std::move(out_dir)) {}
+  std::string root_;
+  std::string out_dir_;
+};
+
+// Writes `content` to a new file at `path` (replacing one there), one system
+// call per chunk the kernel takes; false with errno set on failure.
+bool write_whole_file(const std::string& path, const std::string& content);
+
+}  // namespace symptree
