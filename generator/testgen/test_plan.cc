@@ -2,6 +2,7 @@
 #include "generator/testgen/test_plan.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "generator/model/alert_labels.h"
@@ -107,16 +108,22 @@ class CaseRecorder {
   const TestCaseSink& sink_;
 };
 
+// When each node's alert fires in its cases (node -> ms), found once per rule
+// group: a cause's cases also need its parent's.
+using FireTimes = std::map<int, int64_t>;
+
 // Plans the cases of one node's alert.
 class NodeTestPlanner {
  public:
-  NodeTestPlanner(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder, Diagnostics& diagnostics)
-      : model_(model), alerts_(alerts), recorder_(recorder), diagnostics_(diagnostics) {}
+  NodeTestPlanner(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder, FireTimes& fire_times,
+                  Diagnostics& diagnostics)
+      : model_(model), alerts_(alerts), recorder_(recorder), fire_times_(fire_times), diagnostics_(diagnostics) {}
 
   void plan(int rule_index);
 
  private:
-  int64_t fire_time(int node) const;
+  int64_t fire_time(int node);
+  int64_t find_fire_time(int node) const;
   // The alert `rule` fires with at `eval_ms` in the scenario of `builder`.
   ExpectedAlert expected(const AlertRule& rule, const ScenarioBuilder& builder, int64_t eval_ms);
   // The nearest ancestor that has an alert, or nullptr.
@@ -140,12 +147,19 @@ class NodeTestPlanner {
   const Model& model_;
   const AlertPlan& alerts_;
   CaseRecorder& recorder_;
+  FireTimes& fire_times_;
   int rule_index_ = -1;
   Diagnostics& diagnostics_;
   bool failed_ = false;
 };
 
-int64_t NodeTestPlanner::fire_time(int node) const {
+int64_t NodeTestPlanner::fire_time(int node) {
+  auto known = fire_times_.find(node);
+  if (known != fire_times_.end()) return known->second;
+  return fire_times_[node] = find_fire_time(node);
+}
+
+int64_t NodeTestPlanner::find_fire_time(int node) const {
   int64_t warmup = 0;
   std::vector<int> path = model_.conditioned_ancestors(node);
   path.push_back(node);
@@ -463,7 +477,7 @@ void plan_absence_tests(const Model& model, const AlertPlan& alerts, RuleRange r
 
 // A node alert's cases; none when a node on its path cannot be given series.
 void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index, CaseRecorder& recorder,
-                     Diagnostics& diagnostics) {
+                     FireTimes& fire_times, Diagnostics& diagnostics) {
   // Every node on the path needs series: derived or from examples. check_model
   // reports the ones that have neither; planning them would have nothing to build.
   int node = alerts.rules[rule_index].node;
@@ -474,7 +488,7 @@ void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index
     const promql::Node* ast = model.nodes[n].when->analysis.ast.get();
     if (!ast || !promql::test_shape(*ast, model.is_cluster(n))) return;
   }
-  NodeTestPlanner(model, alerts, recorder, diagnostics).plan(rule_index);
+  NodeTestPlanner(model, alerts, recorder, fire_times, diagnostics).plan(rule_index);
 }
 
 }  // namespace
@@ -493,8 +507,10 @@ TestPlan plan_range_tests(const Model& model, const AlertPlan& alerts, RuleRange
   TestPlan plan;
   plan.cases_per_rule.assign(range.last - range.first, 0);
   CaseRecorder recorder(plan, range.first, sink);
+  FireTimes fire_times;
   for (size_t index = range.first; index < range.last; ++index) {
-    if (alerts.rules[index].node >= 0) plan_node_tests(model, alerts, static_cast<int>(index), recorder, diagnostics);
+    if (alerts.rules[index].node < 0) continue;
+    plan_node_tests(model, alerts, static_cast<int>(index), recorder, fire_times, diagnostics);
   }
   plan_absence_tests(model, alerts, range, recorder, diagnostics);
   return plan;
