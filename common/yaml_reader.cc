@@ -421,7 +421,7 @@ std::optional<double> MapReader::number(const std::string& key, bool required) c
   if (!text) return std::nullopt;
   char* end = nullptr;
   double value = std::strtod(text->c_str(), &end);
-  if (end != text->c_str() + text->size()) {
+  if (text->empty() || end != text->c_str() + text->size()) {
     diagnostics_.error(where(key), "'" + key + "' in " + what_ + " must be a number, got '" + *text + "'");
     return std::nullopt;
   }

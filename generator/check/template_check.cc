@@ -83,12 +83,13 @@ void check_node(const Model& model, int index, const promql::LabelCatalog& catal
     check_labels(applied, *parsed, node.alert_name,
                  [&](const std::string& label) { return missing_reason(node, labels, label); }, reported, diagnostics);
     std::optional<size_t> value = parsed->value_use();
-    if (value && node.examples && reported.insert({applied.place, *value}).second) {
+    if (value && node.examples && !node.examples->value && reported.insert({applied.place, *value}).second) {
       diagnostics.error(applied.place->position_at(*value),
                         "in " + applied.what + ": {{ $value }} of " + node.alert_name +
-                            " cannot be asserted: the tests of '" + node.id + "' come from its examples",
-                        "symptree states $value in the tests it derives; drop $value here, or use a condition "
-                        "whose tests are derived (docs/spec.md, \"Tests, by construction\")");
+                            " cannot be asserted: the tests of '" + node.id +
+                            "' come from its examples, which do not say the condition's value",
+                        "add `value:` to its `examples`: the value the condition takes while the firing series "
+                        "hold (the tests check it), or drop $value here");
     }
   }
 }

@@ -81,6 +81,7 @@ struct Examples {
   std::vector<ExampleSeries> quiet;   // make it not hold
   Duration warmup;                    // time until the firing series make it hold (e.g. rate() needs 2 samples)
   std::map<std::string, std::string> labels;  // labels of the result besides join_on
+  std::optional<double> value;  // the condition's value while the firing series hold, for {{ $value }}
   SourcePosition where;
 };
 

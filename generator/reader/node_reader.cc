@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 
 #include "common/slug.h"
+#include "generator/model/series_values.h"
 #include "generator/reader/alertmanager_reader.h"
 #include "generator/reader/custom_fields_reader.h"
 #include "generator/reader/names.h"
@@ -43,7 +45,9 @@ class NodeReader {
   void read_priority(const MapReader& map, Node& node, int parent);
   void read_runbook(const MapReader& map, Node& node);
   void read_examples(const MapReader& map, Node& node);
+  std::optional<double> read_example_value(const MapReader& examples);
   std::vector<ExampleSeries> read_series_list(const MapReader& examples, const std::string& key);
+  void check_series_values(const MapReader& entry, const std::string& values);
   void classify(const MapReader& map, Node& node, bool has_children);
 
   const MapReader& top_;
@@ -245,6 +249,20 @@ void NodeReader::read_runbook(const MapReader& map, Node& node) {
   node.runbook = link;
 }
 
+// An example's `values` must be promtool's series notation; the error points at the bad item.
+void NodeReader::check_series_values(const MapReader& entry, const std::string& values) {
+  SeriesValuesError error;
+  if (count_series_steps(values, &error)) return;
+  std::vector<std::pair<int, int>> bytes = scalar_byte_positions(top_.file(), entry.get("values"));
+  SourcePosition where = entry.where("values");
+  if (error.offset < bytes.size()) {
+    where.line = bytes[error.offset].first;
+    where.column = bytes[error.offset].second;
+  }
+  diagnostics_.error(where, "'values' is not promtool's series notation: " + error.message,
+                     "write values such as '0+60x20' (start+step x repeats), '1x30', '1 2 _ stale' or '_x5'");
+}
+
 std::vector<ExampleSeries> NodeReader::read_series_list(const MapReader& examples, const std::string& key) {
   std::vector<ExampleSeries> result;
   YAML::Node list = examples.sequence(key, true);
@@ -255,6 +273,7 @@ std::vector<ExampleSeries> NodeReader::read_series_list(const MapReader& example
     ExampleSeries series;
     series.where = entry.where();
     series.values = entry.string("values", true).value_or("");
+    check_series_values(entry, series.values);
     if (std::optional<std::string> text = entry.string("series", true)) {
       std::optional<SeriesSelector> selector = parse_series_selector(*text);
       if (!selector) {
@@ -270,6 +289,17 @@ std::vector<ExampleSeries> NodeReader::read_series_list(const MapReader& example
   return result;
 }
 
+// `value`: the condition's value while the firing series hold, a finite number.
+std::optional<double> NodeReader::read_example_value(const MapReader& examples) {
+  std::optional<double> value = examples.number("value");
+  if (value && !std::isfinite(*value)) {
+    diagnostics_.error(examples.where("value"), "'value' in 'examples' must be a finite number",
+                       "the value the condition takes while the firing series hold, as {{ $value }} shows it");
+    return std::nullopt;
+  }
+  return value;
+}
+
 void NodeReader::read_examples(const MapReader& map, Node& node) {
   YAML::Node yaml = map.mapping("examples");
   if (!yaml.IsDefined()) return;
@@ -277,7 +307,8 @@ void NodeReader::read_examples(const MapReader& map, Node& node) {
     diagnostics_.error(map.where("examples"), "'examples' needs 'when': they are test series for the condition");
     return;
   }
-  MapReader examples(top_.file(), yaml, "'examples'", {"firing", "quiet", "warmup", "labels"}, diagnostics_);
+  MapReader examples(top_.file(), yaml, "'examples'", {"firing", "quiet", "warmup", "labels", "value"},
+                     diagnostics_);
   Examples result;
   result.where = examples.where();
   result.firing = read_series_list(examples, "firing");
@@ -294,6 +325,7 @@ void NodeReader::read_examples(const MapReader& map, Node& node) {
         result.labels[entry.first.Scalar()] = *value;
     }
   }
+  result.value = read_example_value(examples);
   node.examples = result;
 }
 

@@ -120,7 +120,13 @@ bool ScenarioBuilder::add_shape(const promql::TestShape& shape, TestHost host, b
 bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, std::string& error) {
   for (const ExampleSeries& example : holds ? node.examples->firing : node.examples->quiet) {
     std::map<std::string, std::string> labels = example.labels;
-    for (const auto& [label, value] : host_labels(model_, host)) labels[label] = value;
+    // A host-scoped node's series are its host's, to join on. A cluster-scoped
+    // node's join nothing: the hosts the user wrote (one series per member) stay.
+    bool cluster = node.scope == NodeScope::Cluster;
+    for (const auto& [label, value] : host_labels(model_, host)) {
+      if (cluster) labels.emplace(label, value);
+      else labels[label] = value;
+    }
     for (const auto& [label, value] : target_labels(example.metric, host)) labels.emplace(label, value);
     std::string selector = series_selector(example.metric, labels);
     std::string key = host_suffix(host) + selector;
@@ -321,7 +327,8 @@ std::optional<double> ScenarioBuilder::shape_value(const promql::TestShape& shap
 
 std::optional<double> ScenarioBuilder::result_value(int index, TestHost host, int64_t eval_ms) const {
   const Node& node = model_.nodes[index];
-  if (node.examples || !node.when->analysis.ast) return std::nullopt;
+  if (node.examples) return node.examples->value;  // the user's, checked by the tests
+  if (!node.when->analysis.ast) return std::nullopt;
   std::optional<promql::TestShape> shape = promql::test_shape(*node.when->analysis.ast, model_.is_cluster(index));
   if (!shape) return std::nullopt;
   return shape_value(*shape, host, static_cast<int>(eval_ms / model_.test_interval.ms));

@@ -54,8 +54,8 @@ class ScenarioBuilder {
   // The value of `node`'s condition on `host` at `eval_ms` (after build()), as
   // Prometheus computes it in float64: the compared term (scaled as the
   // condition scales it), the left side of `and`/`unless`, the holding side of
-  // `or`, 1 for absent(); nullopt when its series come from examples or it
-  // gives no result then.
+  // `or`, 1 for absent(); for a node whose series come from examples, the
+  // examples' `value` (the tests check it); nullopt when none is known.
   std::optional<double> result_value(int node, TestHost host, int64_t eval_ms) const;
 
  private:

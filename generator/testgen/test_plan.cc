@@ -8,6 +8,7 @@
 #include "generator/model/alert_labels.h"
 #include "generator/model/alert_template.h"
 #include "generator/model/node_state_rules.h"
+#include "generator/model/series_values.h"
 
 namespace symptree {
 namespace {
@@ -29,27 +30,6 @@ bool short_enough(const Model& model, int64_t until_ms, const SourcePosition& wh
                                model.test_interval.text + "; the limit is " + std::to_string(kMaxTestSteps),
                     "shorten 'for' (and the examples' warmup) on the path, or lengthen tests.interval");
   return false;
-}
-
-// Samples in promtool's series notation: "1 2 _ stale" (4), "0+60x20" (21),
-// "_x5" (5), "1x3" (4).
-int64_t series_samples(const std::string& values) {
-  std::istringstream in(values);
-  std::string item;
-  int64_t count = 0;
-  while (in >> item) {
-    size_t x = item.rfind('x');
-    bool expanding = x != std::string::npos && x > 0 && x + 1 < item.size() &&
-                     item.find_first_not_of("0123456789", x + 1) == std::string::npos && item.compare(0, 2, "0x") != 0;
-    if (!expanding) {
-      ++count;
-      continue;
-    }
-    int64_t times = 0;
-    for (size_t i = x + 1; i < item.size(); ++i) times = std::min<int64_t>(times * 10 + (item[i] - '0'), kMaxTestSteps * 10);
-    count += item[0] == '_' ? times : times + 1;
-  }
-  return count;
 }
 
 // The node's "holds" record at `eval_ms`: 1 on host A (for the cluster when
@@ -82,12 +62,20 @@ struct Fact {
   bool holds;
 };
 
-// The facts that `node` holds (or not): on host A, and for a cluster-scoped
-// node on hosts A and B, so that its test sees the cluster's hosts all report
-// it and expects one alert (a condition that keeps join_on labels gives two).
+// Whether a test gives `node`'s fact on two hosts: a cluster-scoped node's
+// derived series, so that its test sees the cluster's hosts all report it and
+// expects one alert (a condition that keeps join_on labels gives two). Its
+// examples are given once, as written: a copy on a second host would change
+// what a condition that counts or sums series sees.
+bool reported_by_two_hosts(const Model& model, int node) {
+  return model.is_cluster(node) && !model.nodes[node].examples;
+}
+
+// The facts that `node` holds (or not): on host A, and on host B when
+// reported_by_two_hosts.
 void place(const Model& model, int node, bool holds, std::vector<Fact>& facts) {
   facts.push_back({node, TestHost::A, holds});
-  if (model.is_cluster(node)) facts.push_back({node, TestHost::B, holds});
+  if (reported_by_two_hosts(model, node)) facts.push_back({node, TestHost::B, holds});
 }
 
 // Counts each case for the rules it tests (in a plan whose cases_per_rule
@@ -110,7 +98,17 @@ class CaseRecorder {
 
 // When each node's alert fires in its cases (node -> ms), found once per rule
 // group: a cause's cases also need its parent's.
-using FireTimes = std::map<int, int64_t>;
+// `fires_by`: the alert fires at this time in its firing case; `silent_until`:
+// it is silent at every evaluation before this one. They differ when the path
+// has examples: their `warmup` is only an upper bound of when the firing series
+// make the condition hold (symptree does not evaluate them), so the alert may
+// fire any time from `for` after the derived facts settle to `for` after the
+// longest warmup.
+struct FireTime {
+  int64_t fires_by = 0;
+  int64_t silent_until = 0;
+};
+using FireTimes = std::map<int, FireTime>;
 
 // Plans the cases of one node's alert.
 class NodeTestPlanner {
@@ -122,8 +120,9 @@ class NodeTestPlanner {
   void plan(int rule_index);
 
  private:
-  int64_t fire_time(int node);
-  int64_t find_fire_time(int node) const;
+  int64_t fire_time(int node) { return fire_window(node).fires_by; }
+  FireTime fire_window(int node);
+  FireTime find_fire_window(int node) const;
   // The alert `rule` fires with at `eval_ms` in the scenario of `builder`.
   ExpectedAlert expected(const AlertRule& rule, const ScenarioBuilder& builder, int64_t eval_ms);
   // The nearest ancestor that has an alert, or nullptr.
@@ -153,13 +152,13 @@ class NodeTestPlanner {
   bool failed_ = false;
 };
 
-int64_t NodeTestPlanner::fire_time(int node) {
+FireTime NodeTestPlanner::fire_window(int node) {
   auto known = fire_times_.find(node);
   if (known != fire_times_.end()) return known->second;
-  return fire_times_[node] = find_fire_time(node);
+  return fire_times_[node] = find_fire_window(node);
 }
 
-int64_t NodeTestPlanner::find_fire_time(int node) const {
+FireTime NodeTestPlanner::find_fire_window(int node) const {
   int64_t warmup = 0;
   std::vector<int> path = model_.conditioned_ancestors(node);
   path.push_back(node);
@@ -175,10 +174,14 @@ int64_t NodeTestPlanner::find_fire_time(int node) const {
   in_case_order.insert(in_case_order.end(), path.begin(), path.end() - 1);  // the ancestors, as plan() lists them
   for (int n : in_case_order) {
     builder.add(n, TestHost::A, true, ignored);
-    if (model_.is_cluster(n)) builder.add(n, TestHost::B, true, ignored);
+    if (reported_by_two_hosts(model_, n)) builder.add(n, TestHost::B, true, ignored);
   }
-  warmup = std::max(warmup, builder.settle_ms());
-  return round_up(warmup + model_.nodes[node].for_duration.ms, model_.test_interval.ms);
+  int64_t settled = builder.settle_ms();
+  int64_t for_ms = model_.nodes[node].for_duration.ms;
+  FireTime window;
+  window.fires_by = round_up(std::max(warmup, settled) + for_ms, model_.test_interval.ms);
+  window.silent_until = warmup > settled ? round_up(settled + for_ms, model_.test_interval.ms) : window.fires_by;
+  return window;
 }
 
 const AlertRule* NodeTestPlanner::parent_rule(int node) const {
@@ -213,7 +216,7 @@ bool NodeTestPlanner::fits(const std::vector<Fact>& facts, int64_t until_ms, con
     const Node& node = model_.nodes[fact.node];
     if (!node.examples) continue;
     for (const ExampleSeries& series : fact.holds ? node.examples->firing : node.examples->quiet) {
-      int64_t covered = (series_samples(series.values) - 1) * step;
+      int64_t covered = (count_series_steps(series.values).value_or(0) - 1) * step;
       if (covered >= until_ms) continue;
       diagnostics_.error(series.where, "cannot build tests for '" + tested.id + "': they run to " +
                                            format_duration(until_ms) + ", past the end of this series of '" + node.id +
@@ -300,7 +303,8 @@ void NodeTestPlanner::plan(int rule_index) {
   const AlertRule& rule = alerts_.rules[rule_index];
   int node = rule.node;
   std::vector<int> ancestors = model_.conditioned_ancestors(node);
-  int64_t fire = fire_time(node);
+  FireTime window = fire_window(node);
+  int64_t fire = window.fires_by;
   int64_t step = model_.test_interval.ms;
   // All facts of `node` and its ancestors, those of `falsified` (if any) not holding.
   auto path_facts = [&](int falsified) {
@@ -311,9 +315,11 @@ void NodeTestPlanner::plan(int rule_index) {
   };
 
   std::vector<std::pair<int64_t, bool>> fires_checks = {{fire, true}};
-  if (rule.for_duration.ms > 0 && fire - step >= 0) fires_checks.insert(fires_checks.begin(), {fire - step, false});
-  std::string fires = rule.cluster ? "fires once for the cluster, its condition holding on two hosts, after `for` "
-                                   : "fires after `for` ";
+  int64_t silent = window.silent_until - step;
+  if (rule.for_duration.ms > 0 && silent >= 0) fires_checks.insert(fires_checks.begin(), {silent, false});
+  std::string fires = !rule.cluster                          ? "fires after `for` "
+                      : reported_by_two_hosts(model_, node) ? "fires once for the cluster, its condition holding on two hosts, after `for` "
+                                                            : "fires once for the cluster, after `for` ";
   add_case(rule, fires + rule.for_duration.text + " when its condition and its ancestors' hold, silent before",
            path_facts(-1), fires_checks, "");
 

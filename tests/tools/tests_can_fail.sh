@@ -33,3 +33,24 @@ mutate "runbook link" 's|#port-conflict|#port|' StemeDBPortConflict
 # its test (series on two hosts, one alert expected) fails.
 mutate "cluster aggregation dropped" 's/max without (host, instance) (stemedb_cluster_members{state="failed"})/stemedb_cluster_members{state="failed"}/' StemeDBReplaceFailedNode
 mutate "cluster aggregation keeps instance" 's/max without (host, instance) (stemedb_cluster_members/max without (host) (stemedb_cluster_members/' StemeDBReplaceFailedNode
+
+# The reality tests (tests/reality/): series labelled as the real exporters
+# label them, written by hand, run against an example's generated rules. A join
+# label changed in the rules (symptree's idea of the labels drifting from
+# reality) must fail them.
+# reality_breaks NAME EXAMPLE SED_EXPRESSION EXPECTED_FAILING_ALERT
+reality_breaks() {
+  local name=$1 example=$2 expression=$3 alert=$4
+  rm -rf "$WORK/real" && mkdir -p "$WORK/real"
+  expect_exit 0 "$SYMPTREE" compile "$SOURCE_DIR/flowchart-spec/examples/$example.yaml" -o "$WORK/real" -q
+  cp "$SOURCE_DIR/tests/reality/$example.test.yml" "$WORK/real/prometheus/tests/reality.test.yml"
+  expect_exit 0 promtool test rules "$WORK/real/prometheus/tests/reality.test.yml"
+  cp -r "$WORK/real/prometheus/rules" "$WORK/real/rules.good"
+  sed -i "$expression" "$WORK"/real/prometheus/rules/*.yml
+  diff -r -q "$WORK/real/rules.good" "$WORK/real/prometheus/rules" >/dev/null && fail "$name: the mutation changed nothing"
+  expect_exit 1 promtool test rules "$WORK/real/prometheus/tests/reality.test.yml"
+  expect_output "$alert"
+  pass "$name breaks $example's reality test ($alert)"
+}
+reality_breaks "join on instance" etcd '/alert: EtcdWalFsyncSlow$/,/for:/{s/and on (host)/and on (instance)/}' EtcdWalFsyncSlow
+reality_breaks "join on a label etcd lacks" etcd 's/on (host)/on (member)/g' EtcdWalFsyncSlow

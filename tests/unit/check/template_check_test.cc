@@ -62,11 +62,14 @@ TEST_CASE("a label the condition drops is an error naming the clause") {
   CHECK(d.errors().front().hint.find("by (host)") != std::string::npos);
 }
 
-TEST_CASE("$value of a node tested with examples cannot be asserted") {
+TEST_CASE("$value of a node tested with examples needs the examples' value") {
   std::string text = replace(small_spec(), "        title: Errors rising?\n",
                              "        title: Errors rising?\n        description: \"{{ $value }} errors a second\"\n");
   CHECK(first(text) == at(text, "$value") + "in 'description': {{ $value }} of ShopErrorsRising cannot be asserted: "
-                                            "the tests of 'errors_rising' come from its examples");
+                                            "the tests of 'errors_rising' come from its examples, which do not say "
+                                            "the condition's value");
+  text = replace(text, "          warmup: 1m\n", "          warmup: 1m\n          value: 2\n");
+  CHECK(first(text) == "");
 }
 
 TEST_CASE("a top-level annotation describes every alert, the absence alerts too") {

@@ -1,0 +1,20 @@
+# flowchart-spec/examples/etcd.yaml, an etcd cluster tree with cluster-wide
+# facts (scope: cluster), histogram quantiles tested from examples whose
+# `value` the descriptions show, and symptree-exporter's disk probe. It
+# compiles; promtool accepts the rules and passes every generated test; amtool
+# accepts the Alertmanager configuration; and the reality test
+# (tests/reality/etcd.test.yml: series labelled as a real Prometheus stores
+# etcd's and the exporter's) passes against the generated rules.
+source "$(dirname "$0")/lib/common.bash"
+ETCD="$SOURCE_DIR/flowchart-spec/examples/etcd.yaml"
+expect_exit 0 "$SYMPTREE" compile "$ETCD" -o "$WORK/etcd"
+expect_exit 0 promtool check rules "$WORK"/etcd/prometheus/rules/*.yml
+pass "promtool check rules"
+expect_exit 0 promtool test rules "$WORK"/etcd/prometheus/tests/*.test.yml
+expect_output "SUCCESS"
+pass "promtool test rules: every generated test passes"
+expect_exit 0 amtool check-config "$WORK/etcd/alertmanager/alertmanager.yml"
+pass "amtool check-config"
+cp "$SOURCE_DIR/tests/reality/etcd.test.yml" "$WORK/etcd/prometheus/tests/reality.test.yml"
+expect_exit 0 promtool test rules "$WORK/etcd/prometheus/tests/reality.test.yml"
+pass "reality test: the alerts fire on series labelled as etcd and the exporter label them"
