@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace symptree {
 namespace {
@@ -25,9 +26,12 @@ int64_t mtime_ns(const struct stat& st) {
 
 std::string join(const std::string& dir, const std::string& name) { return dir.empty() ? name : dir + "/" + name; }
 
-std::string base_name(const std::string& relative) {
+// "a/b/c" -> {"a/b", "c"}; "c" -> {"", "c"}. The name ends where `relative` does, so its data() is
+// a C string.
+std::pair<std::string, std::string_view> split(const std::string& relative) {
   size_t slash = relative.rfind('/');
-  return slash == std::string::npos ? relative : relative.substr(slash + 1);
+  if (slash == std::string::npos) return {std::string(), relative};
+  return {relative.substr(0, slash), std::string_view(relative).substr(slash + 1)};
 }
 
 }  // namespace
@@ -44,18 +48,21 @@ std::string DirectoryIndex::full_path(const std::string& relative) const {
   return relative.empty() ? root_ : root_ + "/" + relative;
 }
 
-bool DirectoryIndex::is_segment(const std::string& relative) const {
-  return !magic_.empty() && fnmatch(segment_glob_.c_str(), base_name(relative).c_str(), 0) == 0;
+bool DirectoryIndex::is_segment(const char* name) const {
+  return !magic_.empty() && fnmatch(segment_glob_.c_str(), name, 0) == 0;
 }
 
 void DirectoryIndex::reset() {
   if (inotify_fd_ >= 0) close(inotify_fd_);
   inotify_fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);  // -1: walk at every refresh instead
-  files_.clear();
+  listings_.clear();
+  listing_of_.clear();
   watches_.clear();
-  mtimes_.clear();
+  files_ = 0;
   bytes_ = 0;
   bad_magic_ = 0;
+  oldest_mtime_ns_ = newest_mtime_ns_ = 0;
+  mtimes_stale_ = false;
 }
 
 bool DirectoryIndex::refresh(std::string& error) {
@@ -72,6 +79,7 @@ bool DirectoryIndex::follow_events(std::string& error) {
   if (!drain_events(dirty, new_dirs)) return false;
   for (const std::string& dir : new_dirs) scan_subtree(dir, error);
   for (const std::string& file : dirty) update_file(file);
+  recount_mtimes_if_needed();
   complete_ = complete_ && error.empty();
   if (!error.empty()) error_ = error;
   return true;
@@ -92,6 +100,7 @@ bool DirectoryIndex::full_scan(std::string& error) {
     return false;
   }
   scan_subtree("", error);
+  recount_mtimes_if_needed();
   complete_ = error.empty();
   error_ = error;
   return complete_;
@@ -128,7 +137,7 @@ void DirectoryIndex::scan_subtree(const std::string& relative, std::string& erro
       continue;
     }
     size_t depth = dir.empty() ? 0 : 1 + std::count(dir.begin(), dir.end(), '/');
-    std::string child;  // reused: the only allocation per file is the index's own key
+    DirectoryListing& files = files_in(dir);  // no other listing is added until this directory is read
     while (struct dirent* entry = readdir(listing)) {
       const char* name = entry->d_name;
       if (name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2]))) continue;
@@ -139,8 +148,8 @@ void DirectoryIndex::scan_subtree(const std::string& relative, std::string& erro
       if (type != DT_DIR && fstatat(dirfd(listing), name, &st, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT) != 0) {
         continue;  // vanished meanwhile
       }
-      child.assign(dir).append(dir.empty() ? "" : "/").append(name);
       if (type == DT_DIR || S_ISDIR(st.st_mode)) {
+        std::string child = join(dir, name);
         if (depth < kMaxDepth) {
           pending.push_back(child);
         } else if (error.empty()) {
@@ -150,8 +159,8 @@ void DirectoryIndex::scan_subtree(const std::string& relative, std::string& erro
       }
       if (!S_ISREG(st.st_mode)) continue;
       FileEntry file{st.st_size, mtime_ns(st), false};
-      if (is_segment(child)) file.bad_magic = check_magic(dirfd(listing), name, st.st_size);
-      insert(child, file);
+      if (is_segment(name)) file.bad_magic = check_magic(dirfd(listing), name, st.st_size);
+      insert(files, name, file);
     }
     closedir(listing);
   }
@@ -196,21 +205,22 @@ void DirectoryIndex::update_file(const std::string& relative) {
     erase(relative);
     return;
   }
+  auto [dir, name] = split(relative);
+  DirectoryListing& files = files_in(dir);
   FileEntry entry{st.st_size, mtime_ns(st), false};
-  auto old = files_.find(relative);
-  if (is_segment(relative)) {
-    bool header_written = old != files_.end() && !old->second.bad_magic &&
-                          old->second.size >= static_cast<int64_t>(magic_.size()) && st.st_size >= old->second.size;
-    entry.bad_magic = header_written ? false : check_magic(AT_FDCWD, path, st.st_size);
+  if (is_segment(name.data())) {
+    const FileEntry* old = files.find(name);
+    bool header_written = old && !old->bad_magic && old->size >= static_cast<int64_t>(magic_.size()) &&
+                          st.st_size >= old->size;
+    entry.bad_magic = header_written ? false : check_magic(AT_FDCWD, path.c_str(), st.st_size);
   }
-  erase(relative);
-  insert(relative, entry);
+  insert(files, name, entry);
 }
 
 // True when a non-empty file's first bytes differ from the magic (or it is shorter).
-bool DirectoryIndex::check_magic(int dir_fd, const std::string& name, int64_t size) const {
+bool DirectoryIndex::check_magic(int dir_fd, const char* name, int64_t size) const {
   if (size == 0) return false;  // just created, header not written yet
-  int fd = openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  int fd = openat(dir_fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;  // vanished meanwhile
   std::string head(magic_.size(), '\0');
   ssize_t got = pread(fd, head.data(), head.size(), 0);
@@ -218,31 +228,72 @@ bool DirectoryIndex::check_magic(int dir_fd, const std::string& name, int64_t si
   return got != static_cast<ssize_t>(magic_.size()) || head != magic_;
 }
 
-void DirectoryIndex::insert(const std::string& relative, FileEntry entry) {
-  files_[relative] = entry;
-  bytes_ += entry.size;
-  mtimes_[entry.mtime_ns]++;
-  if (entry.bad_magic) bad_magic_++;
+DirectoryListing& DirectoryIndex::files_in(const std::string& dir) {
+  auto [it, added] = listing_of_.try_emplace(dir, static_cast<uint32_t>(listings_.size()));
+  if (added) listings_.emplace_back();
+  return listings_[it->second];
+}
+
+DirectoryListing* DirectoryIndex::existing_files_in(const std::string& dir) {
+  auto it = listing_of_.find(dir);
+  return it == listing_of_.end() ? nullptr : &listings_[it->second];
+}
+
+void DirectoryIndex::insert(DirectoryListing& files, std::string_view name, const FileEntry& entry) {
+  FileEntry old;
+  if (files.put(name, entry, old)) count_out(old);
+  count_in(entry);
 }
 
 void DirectoryIndex::erase(const std::string& relative) {
-  auto it = files_.find(relative);
-  if (it == files_.end()) return;
-  bytes_ -= it->second.size;
-  auto mtime = mtimes_.find(it->second.mtime_ns);
-  if (--mtime->second == 0) mtimes_.erase(mtime);
-  if (it->second.bad_magic) bad_magic_--;
-  files_.erase(it);
+  auto [dir, name] = split(relative);
+  DirectoryListing* files = existing_files_in(dir);
+  FileEntry old;
+  if (files && files->remove(name, old)) count_out(old);
+}
+
+void DirectoryIndex::count_in(const FileEntry& entry) {
+  files_++;
+  bytes_ += entry.size;
+  if (entry.bad_magic) bad_magic_++;
+  if (files_ == 1) {
+    oldest_mtime_ns_ = newest_mtime_ns_ = entry.mtime_ns;
+  } else {
+    oldest_mtime_ns_ = std::min(oldest_mtime_ns_, entry.mtime_ns);
+    newest_mtime_ns_ = std::max(newest_mtime_ns_, entry.mtime_ns);
+  }
+}
+
+void DirectoryIndex::count_out(const FileEntry& entry) {
+  files_--;
+  bytes_ -= entry.size;
+  if (entry.bad_magic) bad_magic_--;
+  if (entry.mtime_ns == oldest_mtime_ns_ || entry.mtime_ns == newest_mtime_ns_) mtimes_stale_ = true;
+}
+
+// Finds the oldest and newest mtimes again after a file that had one of them went
+// (one pass over the compact listings; only then, not on every change).
+void DirectoryIndex::recount_mtimes_if_needed() {
+  if (!mtimes_stale_) return;
+  mtimes_stale_ = false;
+  bool first = true;
+  for (const DirectoryListing& files : listings_) {
+    files.for_each([&](const FileEntry& entry) {
+      oldest_mtime_ns_ = first ? entry.mtime_ns : std::min(oldest_mtime_ns_, entry.mtime_ns);
+      newest_mtime_ns_ = first ? entry.mtime_ns : std::max(newest_mtime_ns_, entry.mtime_ns);
+      first = false;
+    });
+  }
 }
 
 DirectoryTotals DirectoryIndex::totals() const {
   DirectoryTotals totals;
   totals.bytes = static_cast<double>(bytes_);
-  totals.files = files_.size();
+  totals.files = files_;
   totals.bad_magic = bad_magic_;
-  if (!mtimes_.empty()) {
-    totals.oldest_mtime_ns = mtimes_.begin()->first;
-    totals.newest_mtime_ns = mtimes_.rbegin()->first;
+  if (files_ > 0) {
+    totals.oldest_mtime_ns = oldest_mtime_ns_;
+    totals.newest_mtime_ns = newest_mtime_ns_;
   }
   return totals;
 }

@@ -9,20 +9,15 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-namespace symptree {
+#include "exporter/collectors/directory_listing.h"
 
-// What a DirectoryIndex knows about one file.
-struct FileEntry {
-  int64_t size = 0;
-  int64_t mtime_ns = 0;
-  bool bad_magic = false;
-};
+namespace symptree {
 
 // The aggregates a scrape reports.
 struct DirectoryTotals {
@@ -66,10 +61,15 @@ class DirectoryIndex {
   void scan_subtree(const std::string& relative, std::string& error);
   bool drain_events(std::unordered_set<std::string>& dirty, std::vector<std::string>& new_dirs);
   void update_file(const std::string& relative);
-  void insert(const std::string& relative, FileEntry entry);
+  DirectoryListing& files_in(const std::string& dir);
+  DirectoryListing* existing_files_in(const std::string& dir);
+  void insert(DirectoryListing& files, std::string_view name, const FileEntry& entry);
   void erase(const std::string& relative);
-  bool check_magic(int dir_fd, const std::string& name, int64_t size) const;
-  bool is_segment(const std::string& relative) const;
+  void count_in(const FileEntry& entry);
+  void count_out(const FileEntry& entry);
+  void recount_mtimes_if_needed();
+  bool check_magic(int dir_fd, const char* name, int64_t size) const;
+  bool is_segment(const char* name) const;
   std::string full_path(const std::string& relative) const;
   void reset();
 
@@ -84,11 +84,16 @@ class DirectoryIndex {
   const std::atomic<bool>* cancel_ = nullptr;
   std::string error_;
 
-  std::unordered_map<std::string, FileEntry> files_;
-  std::unordered_map<int, std::string> watches_;  // watch descriptor -> directory, relative
-  std::map<int64_t, uint32_t> mtimes_;            // mtime -> number of files, for newest/oldest
+  // The files, one compact listing per directory (no allocation per file).
+  std::vector<DirectoryListing> listings_;
+  std::unordered_map<std::string, uint32_t> listing_of_;  // directory, relative -> listings_ index
+  std::unordered_map<int, std::string> watches_;          // watch descriptor -> directory, relative
+  uint64_t files_ = 0;
   int64_t bytes_ = 0;
   uint64_t bad_magic_ = 0;
+  int64_t oldest_mtime_ns_ = 0;
+  int64_t newest_mtime_ns_ = 0;
+  bool mtimes_stale_ = false;  // a file with the oldest or newest mtime went: recount before totals()
 };
 
 }  // namespace symptree
