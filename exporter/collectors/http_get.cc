@@ -198,24 +198,13 @@ class Channel {
   SSL* ssl_ = nullptr;
 };
 
-// The value of header `name` (lower case) in `head`, or "".
-std::string header_value(const std::string& head, const std::string& name) {
-  std::string lower(head);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  size_t at = lower.find("\r\n" + name + ":");
-  if (at == std::string::npos) return "";
-  size_t begin = head.find_first_not_of(" \t", at + name.size() + 3);
-  size_t end = head.find("\r\n", begin);
-  return head.substr(begin, end - begin);
-}
-
-// Reads the response to its end: the status line and headers, then a body of
-// Content-Length bytes or up to the close (the request asked for one).
+// Reads the status line and headers, and stops there: the status is all the
+// probe reports, and a body (chunked, kept alive, or closed without TLS's
+// close_notify, as many servers do) could otherwise hold it to the deadline.
 int read_status(Channel& channel, std::string& error) {
   std::string head;
   char buffer[16 * 1024];
-  size_t head_end;
-  while ((head_end = head.find("\r\n\r\n")) == std::string::npos) {
+  while (head.find("\r\n\r\n") == std::string::npos) {
     ssize_t n = channel.read_some(buffer, sizeof buffer);
     if (n <= 0 || head.size() > kMaxHeaderBytes) {
       error = n < 0 ? "no complete response by the deadline" : "the response ended in its headers";
@@ -227,19 +216,6 @@ int read_status(Channel& channel, std::string& error) {
   if (std::sscanf(head.c_str(), "HTTP/1.%*d %3d", &status) != 1 || status < 100 || status > 999) {
     error = "not an HTTP/1.x response";
     return 0;
-  }
-  std::string length = header_value(head.substr(0, head_end + 2), "content-length");
-  unsigned long long left = length.empty() ? ~0ULL : std::strtoull(length.c_str(), nullptr, 10);
-  unsigned long long have = head.size() - head_end - 4;
-  left = have >= left ? 0 : left - have;
-  while (left > 0) {
-    ssize_t n = channel.read_some(buffer, sizeof buffer);
-    if (n == 0 && length.empty()) break;  // the body ends with the connection
-    if (n <= 0) {
-      error = n < 0 ? "no complete response by the deadline" : "the response ended in its body";
-      return 0;
-    }
-    left = static_cast<unsigned long long>(n) >= left ? 0 : left - static_cast<unsigned long long>(n);
   }
   return status;
 }

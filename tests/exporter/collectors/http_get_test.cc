@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <thread>
 
 #include "exporter/collectors/http_get.h"
@@ -29,10 +30,20 @@ class Serving {
       r.set_content(std::string(100000, 'x') + q.get_param_value("q"), "text/plain");
     });
     server_.Get("/busy", [](const httplib::Request&, httplib::Response& r) { r.status = 503; });
+    // A chunked body whose first chunk comes at once and whose end never comes (until destroyed).
+    server_.Get("/endless", [this](const httplib::Request&, httplib::Response& r) {
+      r.set_chunked_content_provider("text/plain", [this](size_t, httplib::DataSink& sink) {
+        sink.write("first\n", 6);
+        while (!release_) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        sink.done();
+        return true;
+      });
+    });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
   }
   ~Serving() {
+    release_ = true;
     server_.stop();
     thread_.join();
   }
@@ -40,6 +51,7 @@ class Serving {
 
  private:
   Server server_;
+  std::atomic<bool> release_{false};
   int port_ = 0;
   std::thread thread_;
 };
@@ -80,4 +92,12 @@ TEST_CASE("http_get: https verifies the certificate against the trusted CAs and 
   CHECK(trusted == 200);
   CHECK(wrong_host == 0);
   CHECK(wrong_host_error.find("certificate") != std::string::npos);
+}
+
+TEST_CASE("http_get: the status is known at the end of the headers; a body that never ends does not hold it") {
+  Serving<httplib::Server> server;
+  std::string error;
+  // At the deadline the answer would be 0: 200 shows the probe did not wait for the body.
+  CHECK(http_get_status("http://127.0.0.1:" + std::to_string(server.port()) + "/endless", in_seconds(3), error) == 200);
+  INFO(error);
 }
