@@ -94,7 +94,7 @@ TEST_CASE("http_get: https verifies the certificate against the trusted CAs and 
   CHECK(wrong_host_error.find("certificate") != std::string::npos);
 }
 
-TEST_CASE("http_get: the status is known at the end of the headers; a body that never ends does not hold it") {
+TEST_CASE("http_get: the status is known at the end of the headers, a body that never ends does not hold it") {
   Serving<httplib::Server> server;
   std::string error;
   // At the deadline the answer would be 0: 200 shows the probe did not wait for the body.
