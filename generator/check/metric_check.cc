@@ -12,6 +12,7 @@ namespace {
 std::vector<std::string> known_metrics(const Model& model) {
   std::vector<std::string> names;
   for (const AppMetric& metric : model.app_metrics) names.push_back(metric.name);
+  for (const Source& source : model.sources) names.insert(names.end(), source.metrics.begin(), source.metrics.end());
   for (const ProbeKind& kind : probe_catalog()) {
     if (!model.host.has_probe_kind(kind.key)) continue;
     for (const MetricInfo& info : kind.metrics) names.push_back(info.name);
@@ -27,7 +28,7 @@ std::set<std::string> app_metric_names(const Model& model) {
 }
 
 bool is_known(const Model& model, const std::set<std::string>& app_metrics, const std::string& metric) {
-  if (is_builtin_metric(metric) || app_metrics.count(metric)) return true;
+  if (is_builtin_metric(metric) || app_metrics.count(metric) || model.source_of(metric)) return true;
   const ProbeKind* kind = probe_for_metric(metric);
   return kind && model.host.has_probe_kind(kind->key);
 }
@@ -68,8 +69,40 @@ void report_unknown(const Model& model, const std::string& metric, const SourceP
     return;
   }
   std::string close = closest_match(metric, known_metrics(model));
-  diagnostics.error(where, "unknown metric '" + metric + "': no host probe produces it and app_metrics does not list it",
-                    close.empty() ? "list it under app_metrics if the service exposes it" : "did you mean '" + close + "'?");
+  diagnostics.error(where, "unknown metric '" + metric + "': no host probe produces it, app_metrics does not list it and no source owns it",
+                    close.empty() ? "list it under app_metrics if the service exposes it, or under the sources: entry of the job that does"
+                                  : "did you mean '" + close + "'?");
+}
+
+// The sources that claim `metric`: "the service (app_metrics)", "symptree-exporter", "source 'pg'".
+std::vector<std::string> owners(const Model& model, const std::set<std::string>& app_metrics, const std::string& metric) {
+  std::vector<std::string> found;
+  if (app_metrics.count(metric)) found.push_back("the service (app_metrics)");
+  if (probe_for_metric(metric)) found.push_back("symptree-exporter");
+  for (const Source& source : model.sources) {
+    if (source.owns(metric)) found.push_back("source '" + source.name + "'");
+  }
+  return found;
+}
+
+// A metric two sources claim: its absence alert and its test series would not
+// know whose `up` and labels to use.
+void check_one_owner(const Model& model, const std::set<std::string>& app_metrics, const std::string& metric,
+                     const SourcePosition& where, Diagnostics& diagnostics) {
+  if (is_builtin_metric(metric)) return;
+  std::vector<std::string> found = owners(model, app_metrics, metric);
+  if (found.size() < 2) return;
+  diagnostics.error(where, "metric '" + metric + "' is claimed by " + found[0] + " and " + found[1],
+                    "each metric comes from one scrape job: narrow the sources' prefixes or list it in one place only");
+}
+
+void check_reference(const Model& model, const std::set<std::string>& app_metrics, const std::string& metric,
+                     const SourcePosition& where, Diagnostics& diagnostics) {
+  if (!is_known(model, app_metrics, metric)) {
+    report_unknown(model, metric, where, diagnostics);
+  } else {
+    check_one_owner(model, app_metrics, metric, where, diagnostics);
+  }
 }
 
 }  // namespace
@@ -79,13 +112,13 @@ void check_metrics(const Model& model, Diagnostics& diagnostics) {
   for (const Node& node : model.nodes) {
     if (node.when) {
       for (const MetricReference& ref : node.when->analysis.metrics) {
-        if (!is_known(model, app_metrics, ref.name)) report_unknown(model, ref.name, node.when->position_at(ref.offset), diagnostics);
+        check_reference(model, app_metrics, ref.name, node.when->position_at(ref.offset), diagnostics);
       }
     }
     if (!node.examples) continue;
     for (const auto* list : {&node.examples->firing, &node.examples->quiet}) {
       for (const ExampleSeries& series : *list) {
-        if (!is_known(model, app_metrics, series.metric)) report_unknown(model, series.metric, series.where, diagnostics);
+        check_reference(model, app_metrics, series.metric, series.where, diagnostics);
       }
     }
   }

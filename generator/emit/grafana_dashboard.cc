@@ -31,11 +31,11 @@ Json query_variable(const std::string& name, const std::string& query) {
           {"type", "query"}};
 }
 
-// datasource, job (the service's and the exporter's), each join label, instance.
+// datasource, job (the service's, the exporter's and each source's), each join label, instance.
 Json templating(const Model& model) {
   Json list = Json::array();
   list.push_back(datasource_variable());
-  std::string jobs = regex_literal(model.service_job) + "|" + regex_literal(model.exporter_job);
+  std::string jobs = jobs_regex(model);
   list.push_back(query_variable("job", "label_values(up{job=~\"" + jobs + "\"}, job)"));
   for (const std::string& label : model.join_on) {
     list.push_back(query_variable(label, "label_values(up{job=~\"$job\"}, " + label + ")"));

@@ -23,7 +23,7 @@ void set_variable(std::string& text, const std::string& name, const std::string&
 Json fixed_panel(Json panel, const Model& model, int id) {
   for (Json& target : panel["targets"]) {
     std::string expr = target["expr"].get<std::string>();
-    set_variable(expr, "job", regex_literal(model.service_job) + "|" + regex_literal(model.exporter_job));
+    set_variable(expr, "job", jobs_regex(model));
     set_variable(expr, "instance", ".*");
     for (const std::string& label : model.join_on) set_variable(expr, label, ".*");
     target["expr"] = expr;

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 
+#include "common/quoting.h"
 #include "generator/emit/grafana_query.h"
 #include "generator/model/alert_labels.h"
 #include "generator/model/grafana_ids.h"
@@ -137,6 +138,12 @@ std::string no_host_filters(const Model& model) {
   std::string filters;
   for (const std::string& label : model.join_on) filters += ", " + label + "=\"\"";
   return filters;
+}
+
+std::string jobs_regex(const Model& model) {
+  std::string regex;
+  for (const std::string& job : model.scrape_jobs()) regex += (regex.empty() ? "" : "|") + regex_literal(job);
+  return regex;
 }
 
 Json datasource_ref() { return {{"type", "prometheus"}, {"uid", "${datasource}"}}; }

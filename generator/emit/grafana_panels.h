@@ -34,6 +34,9 @@ std::string host_variable_filters(const Model& model);
 // `, host=""` for each join_on label: the series of cluster-scoped nodes, which
 // carry none of them.
 std::string no_host_filters(const Model& model);
+// `svc|symptree-exporter|postgres-exporter`: the jobs the tree reads, as a regex
+// for the dashboards' job variable.
+std::string jobs_regex(const Model& model);
 
 // The dashboard's Prometheus data source, chosen by the `datasource` variable.
 Json datasource_ref();

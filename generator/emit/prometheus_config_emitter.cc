@@ -45,6 +45,25 @@ void write_job(YamlWriter& out, const Model& model, const std::string& job, bool
   }
 }
 
+// A declared source's job: a target on each host that runs it, with the
+// host's target labels the source lists (its series carry no others).
+void write_source_job(YamlWriter& out, const Model& model, const Source& source) {
+  out.item_entry(2, "job_name", source.job);
+  out.key(4, "static_configs");
+  for (const DeploymentHost& host : model.deployment->hosts) {
+    auto target = host.sources.find(source.name);
+    if (target == host.sources.end()) continue;
+    out.item_key(6, "targets");
+    out.item(10, target->second);
+    std::map<std::string, std::string> labels = host.labels;
+    labels[model.join_on.front()] = host.name;
+    for (auto it = labels.begin(); it != labels.end();) it = source.carries(it->first) ? std::next(it) : labels.erase(it);
+    if (labels.empty()) continue;
+    out.key(8, "labels");
+    out.string_map(10, labels);
+  }
+}
+
 void write_scrape_configs(YamlWriter& out, const Model& model) {
   out.comment("The service and symptree-exporter are different targets of one host: both carry its " +
               model.join_on.front() + " label, which the rules join on.");
@@ -52,6 +71,7 @@ void write_scrape_configs(YamlWriter& out, const Model& model) {
   write_job(out, model, model.service_job, false);
   bool has_exporter = !model.deployment->hosts.empty() && !model.deployment->hosts.front().exporter.empty();
   if (has_exporter) write_job(out, model, model.exporter_job, true);
+  for (const Source& source : model.sources) write_source_job(out, model, source);
 }
 
 }  // namespace

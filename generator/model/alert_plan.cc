@@ -176,12 +176,27 @@ std::string watched_selector(const AlertRule& rule) {
 // `group by (host) (up{job="svc"} [== 1]) unless on (host) group by (host) (metric)`:
 // per host. For a metric only cluster-scoped nodes read, `group by ()`: while
 // the service is up somewhere and no host reports the metric, one alert.
+// A declared source's metric: its own job's `up`, which carries the join
+// labels only when the source lists them (else the alert is cluster-wide).
 std::string absence_expression(const Model& model, const AlertRule& rule) {
   std::string by = "(" + (rule.cluster ? "" : join(model.join_on, ", ")) + ")";
+  const Source* source = model.source_of(rule.absent_metric);
   bool from_app = probe_for_metric(rule.absent_metric) == nullptr;
-  std::string up = "up{job=\"" + model.service_job + "\"}" + (from_app ? " == 1" : "");
+  std::string job = source ? source->job : model.service_job;
+  std::string up = "up{job=\"" + job + "\"}" + (from_app ? " == 1" : "");
   return "group by " + by + " (" + up + ")\nunless on " + by + "\ngroup by " + by + " (" + watched_selector(rule) + ")";
 }
+
+}  // namespace
+
+bool source_has_join_labels(const Model& model, const Source& source) {
+  for (const std::string& label : model.join_on) {
+    if (!source.carries(label)) return false;
+  }
+  return true;
+}
+
+namespace {
 
 AlertRule absence_rule(const Model& model, const std::string& metric, const std::vector<int>& readers) {
   int priority = static_cast<int>(model.priorities.size()) - 1;
@@ -192,7 +207,9 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   }
   const Node& first = model.nodes[readers.front()];
   bool from_app = probe_for_metric(metric) == nullptr;
-  bool cluster = std::all_of(readers.begin(), readers.end(), [&](int reader) { return model.is_cluster(reader); });
+  const Source* owner = model.source_of(metric);
+  bool cluster = std::all_of(readers.begin(), readers.end(), [&](int reader) { return model.is_cluster(reader); }) ||
+                 (owner && !source_has_join_labels(model, *owner));
   AlertRule rule;
   rule.name = model.alert_prefix + "MetricAbsent";
   rule.absent_metric = metric;
@@ -210,6 +227,10 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   std::string source = from_app ? "the service is up but does not expose it"
                                 : "the service is scraped but symptree-exporter does not report it" + probes;
   if (cluster) source = from_app ? "the service is up but no host exposes it" : "no host's symptree-exporter reports it";
+  if (owner) {
+    source = "the " + owner->name + " source (job " + owner->job + ") is up but " +
+             (cluster ? "none of its targets exposes it" : "does not expose it");
+  }
   rule.annotations = {
       {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},
       {"description", where_prefix(model, cluster) + "no series of " + metric + ": " + source +

@@ -73,6 +73,10 @@ const std::vector<std::string>& reserved_alert_labels();
 LabelList alert_rule_labels(const Model& model, int node);
 const std::vector<std::string>& reserved_alert_annotations();
 
+// Whether a declared source's series carry every join_on label: then its
+// metrics' absence alerts are per host; else one alert for the cluster.
+bool source_has_join_labels(const Model& model, const Source& source);
+
 // The metrics whose absence is alerted, in first-use order, each with the nodes reading it.
 std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model);
 

@@ -39,6 +39,7 @@ struct DeploymentHost {
   std::string exporter;                       // host:port of symptree-exporter; "" when the spec has no `host:`
   std::string service;                        // host:port of the service's own /metrics
   std::map<std::string, std::string> labels;  // target labels: the other join_on labels, and any extra
+  std::map<std::string, std::string> sources;  // host:port of each declared source scraped on this host, by source name
 };
 
 // The whole `deployment:` section.

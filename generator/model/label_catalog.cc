@@ -19,6 +19,19 @@ promql::LabelCatalog label_catalog(const Model& model) {
   }
   for (const MetricInfo& info : exporter_self_metrics()) add(info.name, info.labels);
   for (const AppMetric& app : model.app_metrics) add(app.name, {});
+  // A declared source's series carry its own labels, instance and job, and
+  // no other: not the join_on labels it does not list (its target is not the host's).
+  for (const Node& node : model.nodes) {
+    if (!node.when) continue;
+    for (const MetricReference& ref : node.when->analysis.metrics) {
+      const Source* source = model.source_of(ref.name);
+      if (!source) continue;
+      promql::MetricLabels& entry = catalog[ref.name];
+      entry.always = {"job", "instance", "__name__"};
+      entry.always.insert(source->labels.begin(), source->labels.end());
+      entry.complete = true;  // `labels:` lists them all: a join label it lacks is one the series do not have
+    }
+  }
   return catalog;
 }
 

@@ -22,6 +22,37 @@ std::vector<int> Model::conditioned_ancestors(int node) const {
   return result;
 }
 
+bool Source::owns(const std::string& metric) const {
+  for (const std::string& prefix : prefixes) {
+    if (metric.rfind(prefix, 0) == 0) return true;
+  }
+  for (const std::string& name : metrics) {
+    if (metric == name) return true;
+  }
+  return false;
+}
+
+bool Source::carries(const std::string& label) const {
+  if (label == "instance" || label == "job") return true;
+  for (const std::string& own : labels) {
+    if (own == label) return true;
+  }
+  return false;
+}
+
+const Source* Model::source_of(const std::string& metric) const {
+  for (const Source& source : sources) {
+    if (source.owns(metric)) return &source;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Model::scrape_jobs() const {
+  std::vector<std::string> jobs = {service_job, exporter_job};
+  for (const Source& source : sources) jobs.push_back(source.job);
+  return jobs;
+}
+
 bool Model::has_cluster_scope() const {
   for (const Node& node : nodes) {
     if (node.scope == NodeScope::Cluster) return true;

@@ -159,6 +159,20 @@ struct AppMetric {
   SourcePosition where;
 };
 
+// A scrape job the tree reads besides the service and symptree-exporter
+// (`sources:`): which metrics it owns and which labels its series carry.
+struct Source {
+  std::string name;                   // `[a-z][a-z0-9_]*`; names its address under deployment.hosts[].sources
+  std::string job;                    // its Prometheus job
+  std::vector<std::string> labels;    // labels its series carry besides instance and job
+  std::vector<std::string> prefixes;  // it owns every metric whose name starts with one of these
+  std::vector<std::string> metrics;   // and these exact names
+  SourcePosition where;
+
+  bool owns(const std::string& metric) const;
+  bool carries(const std::string& label) const;  // instance, job or one of `labels`
+};
+
 // The parsed, validated spec.
 struct Model {
   std::string spec_name;  // file name of the spec, as recorded in outputs
@@ -182,6 +196,7 @@ struct Model {
   std::vector<Receiver> receivers;
   HostConfig host;
   std::vector<AppMetric> app_metrics;
+  std::vector<Source> sources;        // `sources:`, in the order written
   CustomFields labels;       // `labels:` at the top: on every alert
   CustomFields annotations;  // `annotations:` at the top: on every alert
   std::map<std::string, TextPlace> annotation_places;  // of each annotation's value
@@ -201,6 +216,10 @@ struct Model {
   bool is_cluster(int node) const { return nodes[node].scope == NodeScope::Cluster; }
   bool has_cluster_scope() const;  // some node is cluster-scoped
   const Priority& priority_of(int node) const { return priorities[nodes[node].priority]; }
+  // The declared source that owns `metric` (the first, when a mistake gives two), or nullptr.
+  const Source* source_of(const std::string& metric) const;
+  // The jobs the tree reads: the service's, the exporter's, then each source's.
+  std::vector<std::string> scrape_jobs() const;
 };
 
 }  // namespace symptree

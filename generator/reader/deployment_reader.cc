@@ -269,6 +269,33 @@ void check_host_labels(const MapReader& map, const Model& model, DeploymentHost&
   }
 }
 
+// `sources: {postgres: "10.0.0.11:9187"}`: the host's target of each declared
+// source that runs there (a source may run on some hosts only).
+void read_host_sources(const MapReader& map, const Model& model, std::set<std::string>& addresses,
+                       DeploymentHost& host) {
+  YAML::Node node = map.mapping("sources");
+  if (!node.IsDefined()) return;
+  std::vector<std::string> names;
+  for (const Source& source : model.sources) names.push_back(source.name);
+  MapReader sources(map.file(), node, "a host's 'sources' (names of the spec's sources:)", names, map.diagnostics());
+  if (!sources.valid()) return;
+  for (const std::string& name : names) {
+    std::string address = read_address(sources, name, false, "10.0.0.11:9187", addresses);
+    if (!address.empty()) host.sources[name] = address;
+  }
+}
+
+// Each declared source is scraped somewhere, or its metrics never arrive.
+void check_sources_scraped(const MapReader& section, const Model& model, const Deployment& deployment) {
+  for (const Source& source : model.sources) {
+    bool scraped = false;
+    for (const DeploymentHost& host : deployment.hosts) scraped = scraped || host.sources.count(source.name);
+    if (scraped) continue;
+    section.diagnostics().error(section.where("hosts"), "no host gives a target of source '" + source.name + "'",
+                                "add sources: {" + source.name + ": \"host:port\"} to the hosts it runs on");
+  }
+}
+
 void read_hosts(const MapReader& section, const Model& model, bool has_exporter, std::set<std::string>& addresses,
                 Deployment& deployment) {
   YAML::Node list = section.sequence("hosts", true);
@@ -285,7 +312,7 @@ void read_hosts(const MapReader& section, const Model& model, bool has_exporter,
   }
   std::set<std::string> names;
   for (const YAML::Node& item : list) {
-    MapReader map(section.file(), item, "a host", {"name", "exporter", "service", "labels"}, section.diagnostics());
+    MapReader map(section.file(), item, "a host", {"name", "exporter", "service", "labels", "sources"}, section.diagnostics());
     if (!map.valid()) continue;
     DeploymentHost host;
     host.name = map.string("name", true).value_or("");
@@ -300,8 +327,10 @@ void read_hosts(const MapReader& section, const Model& model, bool has_exporter,
     host.service = read_address(map, "service", true, "10.0.0.11:18180", addresses);
     host.labels = read_labels(map, "labels");
     if (!model.join_on.empty()) check_host_labels(map, model, host);
+    read_host_sources(map, model, addresses, host);
     deployment.hosts.push_back(std::move(host));
   }
+  check_sources_scraped(section, model, deployment);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "generator/reader/node_reader.h"
 #include "generator/reader/priority_reader.h"
 #include "generator/reader/settings_reader.h"
+#include "generator/reader/source_reader.h"
 
 namespace symptree {
 namespace {
@@ -19,7 +20,7 @@ const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {
       "version", "service", "title",   "alert_prefix", "join_on",      "jobs",       "runbooks",  "priorities",
       "receivers", "host",  "app_metrics", "tests",    "absence",      "always_check", "escalation", "symptoms", "alertmanager",
-      "grafana", "deployment", "include", "labels", "annotations"};
+      "grafana", "deployment", "include", "labels", "annotations", "sources"};
   return keys;
 }
 
@@ -41,6 +42,7 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   SectionSources shared(top);
   model.included_files = shared.included_paths();
   read_settings(top, model);
+  read_sources(top, model);  // after read_settings: needs the jobs
   read_custom_fields(top, model.join_on, model.labels, model.annotations, model.annotation_places);
   if (!shared.lost_with_an_include("priorities")) read_priorities(shared.reader_for("priorities"), model);
   if (!shared.lost_with_an_include("receivers")) read_receivers(shared.reader_for("receivers"), model);

@@ -43,9 +43,22 @@ std::map<std::string, std::string> host_labels(const Model& model, TestHost host
   return labels;
 }
 
+std::map<std::string, std::string> source_target(const Model& model, const Source& source, TestHost host) {
+  std::map<std::string, std::string> labels;
+  for (const std::string& label : model.join_on) {
+    if (source.carries(label)) labels[label] = label + host_suffix(host);
+  }
+  std::string host_value = labels.empty() ? source.name + host_suffix(host) : labels.begin()->second;
+  labels["instance"] = host_value + ":" + source.name;
+  labels["job"] = source.job;
+  return labels;
+}
+
 // Join labels plus the scrape target's instance and job: the exporter and the
-// service are different targets on the same host, as in production.
+// service are different targets on the same host, as in production; a
+// declared source's series carry only the join labels it lists.
 std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::string& metric, TestHost host) const {
+  if (const Source* source = model_.source_of(metric)) return source_target(model_, *source, host);
   std::map<std::string, std::string> labels = host_labels(model_, host);
   std::string host_value = labels.begin()->second;
   bool from_exporter = probe_for_metric(metric) != nullptr;

@@ -28,6 +28,10 @@ inline TestHost nth_test_host(int n) { return static_cast<TestHost>(n); }
 // Labels a series or alert carries for a host: each join_on label, e.g. host="host-a".
 std::map<std::string, std::string> host_labels(const Model& model, TestHost host);
 
+// The labels of a declared source's target on `host`: the join_on labels the
+// source lists (no others are made up), instance and job.
+std::map<std::string, std::string> source_target(const Model& model, const Source& source, TestHost host);
+
 // Builds the input series of one scenario.
 class ScenarioBuilder {
  public:

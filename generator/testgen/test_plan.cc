@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "generator/model/alert_labels.h"
@@ -434,14 +435,22 @@ void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::
   std::map<std::string, std::string> up_labels = service_target(model, TestHost::A);
   TestSeries up{series_selector("up", up_labels), "1+0x" + std::to_string(fire / step + 2)};
 
+  std::vector<TestSeries> ups = {up};  // the service's, and each declared source's of this group
+  std::set<std::string> source_jobs;
+  for (int index : rules) {
+    const Source* source = model.source_of(alerts.rules[index].absent_metric);
+    if (source && source_jobs.insert(source->job).second) {
+      ups.push_back({series_selector("up", source_target(model, *source, TestHost::A)), up.values});
+    }
+  }
   TestCase missing{first.name, rules, "every absence alert fires after `for` " + first.for_duration.text +
-                                          " when its metric is missing while the service is scraped", {up}, {}, {}};
+                                          " when its metric is missing while the service is scraped", ups, {}, {}};
   AlertCheck firing{first.name, fire, {}};
   bool cluster_wide = false;
   for (int index : rules) cluster_wide = cluster_wide || alerts.rules[index].cluster;
   std::string quiet = std::string("silent while every watched metric is reported") +
                       (cluster_wide ? " (the cluster-wide ones by another host only)" : "");
-  TestCase present{first.name, rules, quiet, {up}, {{first.name, fire, {}}}, {}};
+  TestCase present{first.name, rules, quiet, ups, {{first.name, fire, {}}}, {}};
   for (int index : rules) {
     const AlertRule& rule = alerts.rules[index];
     ExpectedAlert alert;
@@ -452,6 +461,9 @@ void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::
     alert.value = 1;  // `group by (...)` gives 1
     firing.expected.push_back(alert);
     std::map<std::string, std::string> reporter = rule.cluster ? service_target(model, TestHost::B) : up_labels;
+    if (const Source* source = model.source_of(rule.absent_metric)) {
+      reporter = source_target(model, *source, rule.cluster ? TestHost::B : TestHost::A);
+    }
     if (rule.absent_label.empty()) {
       present.series.push_back({series_selector(rule.absent_metric, reporter), up.values});
     }

@@ -1,0 +1,43 @@
+# flowchart-spec/examples/postgres-sources.yaml: a tree over two declared
+# sources (postgres_exporter, node_exporter). It compiles; promtool accepts
+# the rules, the scrape configuration (one job per source, targets from
+# deployment.hosts[].sources) and passes every derived test; the tests fail
+# when a source's job in the absence rules or a threshold is changed.
+source "$(dirname "$0")/lib/common.bash"
+SPEC="$SOURCE_DIR/flowchart-spec/examples/postgres-sources.yaml"
+expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/good"
+expect_exit 0 promtool check rules "$WORK"/good/prometheus/rules/*.yml
+pass "promtool check rules"
+expect_exit 0 promtool test rules "$WORK"/good/prometheus/tests/*.test.yml
+expect_output "SUCCESS"
+pass "promtool test rules: every derived test passes"
+
+CONFIG="$WORK/good/prometheus/prometheus.yml"
+expect_exit 0 promtool check config "$CONFIG"
+pass "promtool check config prometheus.yml"
+for job in orders-db postgres-exporter node-exporter; do
+  grep -q "job_name: $job\$" "$CONFIG" || fail "no scrape job $job in prometheus.yml"
+done
+grep -q '10.0.0.12:9187' "$CONFIG" || fail "db-2's postgres target is missing"
+grep -q 'symptree-exporter' "$CONFIG" && fail "a spec without host: must not scrape symptree-exporter"
+pass "one scrape job per source, each host's targets"
+
+# The absence rules read each source's own up: pg_up's reads postgres-exporter's.
+grep -q 'up{job="postgres-exporter"} == 1' "$WORK"/good/prometheus/rules/*.absence.yml ||
+  fail "pg_up's absence alert does not read postgres-exporter's up"
+pass "absence alerts read their source's up"
+
+# mutate NAME SED_EXPRESSION EXPECTED_FAILING_ALERT: changed in the rule files, the tests must fail.
+mutate() {
+  local name=$1 expression=$2 alert=$3
+  rm -rf "$WORK/bad" && cp -r "$WORK/good" "$WORK/bad"
+  sed -i "$expression" "$WORK"/bad/prometheus/rules/*.yml
+  diff -rq "$WORK/good/prometheus/rules" "$WORK/bad/prometheus/rules" >/dev/null && fail "$name: the mutation changed nothing"
+  expect_exit 1 promtool test rules "$WORK"/bad/prometheus/tests/*.test.yml
+  expect_output "alertname: $alert"
+  pass "$name breaks $alert's tests"
+}
+mutate "absence on the service's up instead of postgres-exporter's" 's/up{job="postgres-exporter"}/up{job="orders-db"}/' OrdersDbMetricAbsent
+mutate "absence on node-exporter's up joined on instance" 's/group by (host) (up{job="node-exporter"} == 1)/group by (instance) (up{job="node-exporter"} == 1)/' OrdersDbMetricAbsent
+mutate "connections 180 -> 181" 's/(pg_stat_activity_count) > 180/(pg_stat_activity_count) > 181/' OrdersDbConnectionsSaturated
+mutate "deadlocks > 5 -> > 6" 's/\[10m\])) > 5/[10m])) > 6/' OrdersDbDeadlocks

@@ -1,0 +1,115 @@
+// Tests for the declared sources across the model: metric ownership
+// (Source::owns, Model::source_of, check/metric_check), the label catalogue
+// of a source's metrics, its absence alerts on its own `up`, its scrape job
+// and its generated test series.
+#include <doctest/doctest.h>
+
+#include "generator/check/metric_check.h"
+#include "generator/model/alert_plan.h"
+#include "generator/model/label_catalog.h"
+#include "spec_fixture.h"
+
+using namespace symptree;
+using namespace symptree::testing;
+
+namespace {
+
+// The small spec with a postgres source (labels `labels`) and a symptom reading `when`.
+std::string with_postgres(const std::string& labels, const std::string& when, const std::string& scope = "") {
+  std::string spec = replace(small_spec(), "symptoms:\n",
+                             "sources:\n  - {name: postgres, job: postgres-exporter, labels: " + labels +
+                                 ", prefixes: [pg_], metrics: [postgres_up]}\n"
+                                 "symptoms:\n");
+  return spec + "  - id: pg_fact\n    title: PostgreSQL fact\n    priority: P2\n" + scope + "    when: '" + when +
+         "'\n    runbook: runbooks/api-down.md\n";
+}
+
+const AlertRule& absence_of(const AlertPlan& plan, const std::string& metric) {
+  for (const AlertRule& rule : plan.rules) {
+    if (rule.absent_metric == metric) return rule;
+  }
+  FAIL("no absence alert for " << metric);
+  return plan.rules.front();
+}
+
+}  // namespace
+
+TEST_CASE("a source owns metrics by prefix and by exact name") {
+  Model model = load_ok(with_postgres("[host]", "pg_up == 0"));
+  const Source& pg = model.sources.front();
+  CHECK(pg.owns("pg_up"));
+  CHECK(pg.owns("pg_stat_database_deadlocks"));
+  CHECK(pg.owns("postgres_up"));
+  CHECK_FALSE(pg.owns("postgres_up_total"));
+  CHECK_FALSE(pg.owns("shop_queue_depth"));
+  CHECK(model.source_of("pg_up") == &pg);
+  CHECK(model.source_of("shop_queue_depth") == nullptr);
+  CHECK(pg.carries("instance"));
+  CHECK(pg.carries("job"));
+  CHECK(pg.carries("host"));
+  CHECK_FALSE(pg.carries("datname"));
+}
+
+TEST_CASE("every metric read has exactly one owner") {
+  CHECK(checked(with_postgres("[host]", "pg_up == 0"), check_metrics) == "");
+  std::string unknown = with_postgres("[host]", "pgx_up == 0");
+  std::string errors = checked(unknown, check_metrics);
+  auto [line, column] = line_column_of(unknown, "pgx_up");
+  CHECK(errors.find("spec.yaml:" + std::to_string(line) + ":" + std::to_string(column) +
+                    ": error: unknown metric 'pgx_up'") != std::string::npos);
+  std::string twice = replace(with_postgres("[host]", "shop_queue_depth > 5"), "prefixes: [pg_]", "prefixes: [pg_, shop_q]");
+  errors = checked(twice, check_metrics);
+  CHECK(errors.find("metric 'shop_queue_depth' is claimed by the service (app_metrics) and source 'postgres'") !=
+        std::string::npos);
+}
+
+TEST_CASE("label inference: a source's series carry its labels, instance and job, and no other join label") {
+  Model model = load_ok(with_postgres("[host, datname]", "pg_up == 0"));
+  promql::LabelCatalog catalog = label_catalog(model);
+  CHECK(catalog.at("pg_up").always == std::set<std::string>{"host", "datname", "instance", "job", "__name__"});
+  CHECK(catalog.at("shop_queue_depth").always.count("host"));
+  // A source without `host`: a host-scoped cause reading it drops the join label.
+  Diagnostics diagnostics;
+  CHECK_FALSE(compile(with_postgres("[datname]", "pg_up == 0"), diagnostics));
+  CHECK(diagnostics.format().find("'host'") != std::string::npos);
+  // The same fact stated for the cluster compiles.
+  compile_ok(with_postgres("[datname]", "max(pg_up) == 0", "    scope: cluster\n"));
+}
+
+TEST_CASE("a source's metric is absent when its own job is up without it") {
+  AlertPlan plan = plan_alerts(load_ok(with_postgres("[host]", "pg_up == 0")));
+  const AlertRule& rule = absence_of(plan, "pg_up");
+  CHECK_FALSE(rule.cluster);
+  CHECK(rule.expr == "group by (host) (up{job=\"postgres-exporter\"} == 1)\nunless on (host)\ngroup by (host) (pg_up)");
+  bool names_source = false;
+  for (const auto& [name, value] : rule.annotations) {
+    if (name == "description") names_source = value.find("postgres source (job postgres-exporter)") != std::string::npos;
+  }
+  CHECK(names_source);
+  // The service's metrics keep the service's up.
+  CHECK(absence_of(plan, "shop_queue_depth").expr.find("up{job=\"shop\"} == 1") != std::string::npos);
+}
+
+TEST_CASE("a source without the join labels gets one absence alert for the cluster") {
+  AlertPlan plan = plan_alerts(load_ok(with_postgres("[datname]", "max(pg_up) == 0", "    scope: cluster\n")));
+  const AlertRule& rule = absence_of(plan, "pg_up");
+  CHECK(rule.cluster);
+  CHECK(rule.expr == "group by () (up{job=\"postgres-exporter\"} == 1)\nunless on ()\ngroup by () (pg_up)");
+}
+
+TEST_CASE("generated tests: a source's series carry its join labels, its instance and job, nothing made up") {
+  Compilation c = compile_ok(with_postgres("[host]", "pg_up == 0"));
+  std::string tests;
+  for (const auto& [path, text] : c.outputs.files()) {
+    if (path.find("prometheus/tests/") == 0) tests += text;
+  }
+  CHECK(tests.find("pg_up{host=\"host-a\",instance=\"host-a:postgres\",job=\"postgres-exporter\"}") != std::string::npos);
+  CHECK(tests.find("up{host=\"host-a\",instance=\"host-a:postgres\",job=\"postgres-exporter\"}") != std::string::npos);
+  Compilation cluster = compile_ok(with_postgres("[datname]", "max(pg_up) == 0", "    scope: cluster\n"));
+  std::string cluster_tests;
+  for (const auto& [path, text] : cluster.outputs.files()) {
+    if (path.find("prometheus/tests/") == 0) cluster_tests += text;
+  }
+  CHECK(cluster_tests.find("pg_up{instance=\"postgres-a:postgres\",job=\"postgres-exporter\"}") != std::string::npos);
+  CHECK(cluster_tests.find("pg_up{host=") == std::string::npos);
+}
