@@ -476,6 +476,15 @@ void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::
   missing.checks.push_back(firing);
   recorder.add(missing);
   recorder.add(present);
+  if (source_jobs.empty()) return;
+  // A source's metric is missing only while its own job is up: with the
+  // service's `up` alone, only the other absence alerts fire.
+  AlertCheck others{first.name, fire, {}};
+  for (const ExpectedAlert& alert : firing.expected) {
+    if (!model.source_of(alert.rule->absent_metric)) others.expected.push_back(alert);
+  }
+  recorder.add({first.name, rules, "a declared source's absence alerts stay silent while only the service is scraped",
+                {up}, {others}, {}});
 }
 
 // The absence alerts of one rule group (`range`), in cases of their own (a test

@@ -19,7 +19,7 @@ for job in orders-db postgres-exporter node-exporter; do
   grep -q "job_name: $job\$" "$CONFIG" || fail "no scrape job $job in prometheus.yml"
 done
 grep -q '10.0.0.12:9187' "$CONFIG" || fail "db-2's postgres target is missing"
-grep -q 'symptree-exporter' "$CONFIG" && fail "a spec without host: must not scrape symptree-exporter"
+grep -q 'job_name: symptree-exporter' "$CONFIG" && fail "a spec without host: must not scrape symptree-exporter"
 pass "one scrape job per source, each host's targets"
 
 # The absence rules read each source's own up: pg_up's reads postgres-exporter's.

@@ -12,8 +12,8 @@ using namespace symptree::testing;
 TEST_CASE("a metric typo is reported at its column with a suggestion") {
   std::string out = checked(replace(small_spec(), "shop_queue_depth > 1000", "shop_queue_dept > 1000"), check_metrics);
   CHECK(out ==
-        "spec.yaml:43:12: error: unknown metric 'shop_queue_dept': no host probe produces it and app_metrics does "
-        "not list it\n    hint: did you mean 'shop_queue_depth'?\n");
+        "spec.yaml:43:12: error: unknown metric 'shop_queue_dept': no host probe produces it, app_metrics does "
+        "not list it and no source owns it\n    hint: did you mean 'shop_queue_depth'?\n");
 }
 
 TEST_CASE("a probe metric needs its probe configured") {

@@ -73,6 +73,6 @@ TEST_CASE("a source owns at least one metric, by valid prefixes or names; no unk
                "prefix 'pg-' is not the start of a metric name");
   expect_error(with_sources("  - {name: pg, job: pg, labels: [host], metrics: [\"9up\"]}\n"), "\"9up\"",
                "'9up' is not a valid metric name");
-  expect_error(with_sources("  - {name: pg, job: pg, labels: [host], prefixes: [pg_], port: 9187}\n"), "port:",
+  expect_error(with_sources("  - {name: pg, job: pg, labels: [host], prefixes: [pg_], port: 9187}\n"), "port: 9187",
                "unknown key 'port'");
 }
