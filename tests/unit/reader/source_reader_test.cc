@@ -20,7 +20,7 @@ const std::string kPostgres = "  - {name: postgres, job: postgres-exporter, labe
 
 }  // namespace
 
-TEST_CASE("sources as written, in order; none without the key") {
+TEST_CASE("sources as written, in order, and none without the key") {
   CHECK(load_ok(small_spec()).sources.empty());
   Model model = load_ok(with_sources(kPostgres + "  - {name: kube, job: kube-state-metrics, labels: [namespace, pod], "
                                                  "metrics: [kube_pod_status_phase]}\n"));
@@ -67,7 +67,7 @@ TEST_CASE("a source's labels: required, valid, not instance/job nor one symptree
                "not a valid label name");
 }
 
-TEST_CASE("a source owns at least one metric, by valid prefixes or names; no unknown keys") {
+TEST_CASE("a source owns at least one metric, by valid prefixes or names, and has no unknown keys") {
   expect_error(with_sources("  - {name: pg, job: pg, labels: [host]}\n"), "{name: pg", "source 'pg' owns no metric");
   expect_error(with_sources("  - {name: pg, job: pg, labels: [host], prefixes: [\"pg-\"]}\n"), "\"pg-\"",
                "prefix 'pg-' is not the start of a metric name");
