@@ -50,24 +50,30 @@ std::string joined(const std::vector<std::string>& labels) {
 }  // namespace
 
 void check_join_labels(const Model& model, Diagnostics& diagnostics) {
-  if (model.join_on.empty()) return;
   promql::LabelCatalog catalog = label_catalog(model);
   for (const Node& node : model.nodes) {
     if (node.kind != NodeKind::Alert || !node.when || !node.when->analysis.ast || node.scope != NodeScope::Host) continue;
     promql::LabelInference labels = promql::infer_labels(*node.when->analysis.ast, catalog);
-    for (const std::string& label : model.join_on) {
+    for (const std::string& label : node.join_on) {
       if (labels.presence(label) != promql::Presence::Absent) continue;
       std::optional<promql::Drop> drop = labels.why_absent(label);
+      std::string why = "'" + node.id + "' holds per " + joined(node.join_on) + ", so its alert must carry " +
+                        joined(node.join_on) + (node.children.empty() ? "" : " for the causes under it to join on");
+      bool unreadable = !drop || drop->kind == promql::DropKind::Catalog;  // no clause drops it: no series has it
+      if (unreadable && node.join_where.line > 0) {
+        diagnostics.error(node.join_where, "no series of the condition of '" + node.id + "' carries the join label '" +
+                                               label + "'",
+                          why + (drop ? " (" + drop->reason + ")" : "") +
+                              "; join it on labels its metrics carry, or `join_on: []` for a cluster fact");
+        break;
+      }
       size_t offset = drop ? drop->pos.start : 0;
       std::string typo = drop ? misspelled_in_by(*drop, label, node.when->expr) : "";
       std::string fix = !typo.empty() ? "did you mean '" + label + "' for '" + typo + "' in by (...)?"
                         : drop        ? remedy(*drop, label)
                                       : "keep it";
       diagnostics.error(node.when->position_at(offset), "the result has no '" + label + "': " + fix,
-                        "'" + node.id + "' holds per host, so its alert must carry " + joined(model.join_on) +
-                             (node.children.empty() ? "" : " for the causes under it to join on") +
-                             (drop ? " (" + drop->reason + ")" : "") +
-                            "; or make the node `scope: cluster`");
+                        why + (drop ? " (" + drop->reason + ")" : "") + "; or make the node `scope: cluster`");
       break;
     }
   }

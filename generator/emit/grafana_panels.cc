@@ -1,6 +1,7 @@
 // Building the dashboard's panels as JSON.
 #include "generator/emit/grafana_panels.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "common/quoting.h"
@@ -112,6 +113,11 @@ std::string holds_query(const PanelContext& context) {
   std::string query = metric + host_variable_filters(model) + "}\nand on (" + on + ") group by (" + on +
                       ") (up{job=~\"$job\", instance=~\"$instance\"})";
   if (model.has_cluster_scope()) query = "(\n" + query + "\n)\nor " + metric + no_host_filters(model) + "}";
+  // Nodes with join sets of their own have records of their own, without the
+  // host variables' labels to filter them by: shown whatever is selected.
+  for (const std::string& other : node_state_metrics(model)) {
+    if (other != node_state_metric(model)) query = "(\n" + query + "\n)\nor " + other + "{" + kServiceLabel + "=\"" + model.service + "\"}";
+  }
   return query;
 }
 
@@ -127,6 +133,16 @@ Json titled_column(const std::string& name, const std::string& title) {
 }
 
 }  // namespace
+
+std::string node_filters(const PanelContext& context, int node) {
+  const std::vector<std::string>& own = context.model.join_of(node);
+  if (own == context.model.join_on) return context.filters;
+  std::string filters;  // the host variables of the labels its series carry
+  for (const std::string& label : context.model.join_on) {
+    if (std::find(own.begin(), own.end(), label) != own.end()) filters += label + "=~\"$" + label + "\", ";
+  }
+  return filters + "job=~\"$job\", instance=~\"$instance\"";
+}
 
 std::string host_variable_filters(const Model& model) {
   std::string filters;
@@ -203,7 +219,7 @@ Json holds_over_time_panel(const PanelContext& context, GridPos pos) {
 Json branch_panel(const PanelContext& context, int index, GridPos pos) {
   const Node& node = context.model.nodes[index];
   bool cluster = context.model.is_cluster(index);
-  std::vector<PanelSignal> signals = panel_signals(node.when->expr, cluster ? context.cluster_filters : context.filters);
+  std::vector<PanelSignal> signals = panel_signals(node.when->expr, cluster ? context.cluster_filters : node_filters(context, index));
   for (PanelSignal& signal : signals) {
     if (!node.unit.empty()) signal.unit = node.unit;  // the spec's `unit:` over what the condition suggests
   }

@@ -28,6 +28,10 @@ struct PanelContext {
   std::string cluster_filters;  // job=~"$job": a cluster-scoped panel shows the cluster, whatever host is chosen
 };
 
+// The filters of `node`'s panel: context.filters, without the host variables
+// of the spec's join_on labels its own join set lacks (`join_on: [node]`).
+std::string node_filters(const PanelContext& context, int node);
+
 // `, host=~"$host"` for each join_on label: the dashboard's host variables as
 // matchers to append to a selector.
 std::string host_variable_filters(const Model& model);

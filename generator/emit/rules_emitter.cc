@@ -18,7 +18,7 @@ void write_rule(YamlWriter& out, const AlertRule& rule) {
 }
 
 void write_record(YamlWriter& out, const Model& model, const AlertRule& alert) {
-  out.item_entry(6, "record", node_state_metric(model));
+  out.item_entry(6, "record", node_state_metric(model, alert.node));
   out.entry(8, "expr", node_state_expr(model, alert));
   out.key(8, "labels");
   for (const auto& [name, value] : node_state_labels(model, alert.node)) out.entry(10, name, value);

@@ -21,27 +21,32 @@ std::string trim(const std::string& text) {
   return first == std::string::npos ? "" : text.substr(first, last - first + 1);
 }
 
-// "On host {{ $labels.host }}: " for the join labels; "Across the cluster: "
-// for an alert that has none.
-std::string where_prefix(const Model& model, bool cluster) {
+// "On host {{ $labels.host }}: " for the alert's join labels (a node's own, the
+// spec's for an absence alert); "Across the cluster: " for an alert that has none.
+std::string where_prefix(const std::vector<std::string>& labels, bool cluster) {
   if (cluster) return "Across the cluster: ";
   std::vector<std::string> parts;
-  for (const std::string& label : model.join_on) parts.push_back(label + " {{ $labels." + label + " }}");
+  for (const std::string& label : labels) parts.push_back(label + " {{ $labels." + label + " }}");
   return "On " + join(parts, ", ") + ": ";
 }
 
-// "on (host)" for a host-scoped ancestor; "on ()" (while it holds anywhere)
-// for a cluster-scoped one, whose result has no join_on labels.
-std::string join_to(const Model& model, int ancestor) {
-  return model.is_cluster(ancestor) ? "on ()" : "on (" + join(model.join_on, ", ") + ")";
+// "on (host)": the labels of both join sets; "on ()" (while it holds
+// anywhere) when they share none, as for a cluster-scoped ancestor.
+std::string join_to(const Model& model, int node, int ancestor) {
+  return "on (" + join(model.shared_join(node, ancestor), ", ") + ")";
 }
 
-// PathForm::Inline: the node's condition joined with each conditioned
-// ancestor's, nearest first. Costs the depth of the node in conditions.
+// PathForm::Inline: the node's condition joined with its nearest conditioned
+// ancestor's, itself joined with the next one's, and so on: each link on the
+// labels its two nodes share. Costs the depth of the node in conditions.
 std::string inline_path_expression(const Model& model, int node, const std::vector<int>& ancestors) {
-  std::string expr = "(\n  " + trim(model.nodes[node].when->expr) + "\n)";
-  for (int ancestor : ancestors) {
-    expr += "\nand " + join_to(model, ancestor) + "\n(\n  " + trim(model.nodes[ancestor].when->expr) + "\n)";
+  std::vector<int> chain = {node};
+  chain.insert(chain.end(), ancestors.begin(), ancestors.end());
+  std::string expr = "(\n  " + trim(model.nodes[chain.back()].when->expr) + "\n)";
+  for (size_t k = chain.size() - 1; k-- > 0;) {
+    std::string inner = k + 2 == chain.size() ? expr : "(\n" + expr + "\n)";  // one condition needs no more parentheses
+    expr = "(\n  " + trim(model.nodes[chain[k]].when->expr) + "\n)\nand " + join_to(model, chain[k], chain[k + 1]) +
+           "\n" + inner;
   }
   return expr;
 }
@@ -51,7 +56,7 @@ std::string inline_path_expression(const Model& model, int node, const std::vect
 // evaluated earlier in the same group (render_rules writes a group's records
 // first, in tree order). Costs one condition and one series lookup.
 std::string joined_path_expression(const Model& model, int node, int parent) {
-  return "(\n  " + trim(model.nodes[node].when->expr) + "\n)\nand " + join_to(model, parent) + "\n" +
+  return "(\n  " + trim(model.nodes[node].when->expr) + "\n)\nand " + join_to(model, node, parent) + "\n" +
          node_state_selector(model, parent);
 }
 
@@ -129,7 +134,7 @@ AlertRule node_rule(const Model& model, int index, PathForm form) {
   rule.cluster = model.is_cluster(index);
   rule.labels = alert_rule_labels(model, index);
   // A written description is a template; the title standing in for it is plain text.
-  std::string description = where_prefix(model, rule.cluster) +
+  std::string description = where_prefix(model.join_of(index), rule.cluster) +
                             (node.description_place ? node.description : template_literal(node.description));
   if (has_alerting_descendant(model, index)) {
     description += ". If no cause alert of this section fires with it, the flowchart does not cover this case: "
@@ -208,8 +213,17 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   const Node& first = model.nodes[readers.front()];
   bool from_app = probe_for_metric(metric) == nullptr;
   const Source* owner = model.source_of(metric);
-  bool cluster = std::all_of(readers.begin(), readers.end(), [&](int reader) { return model.is_cluster(reader); }) ||
-                 (owner && !source_has_join_labels(model, *owner));
+  // Per host only when some reader carries every join label of the spec: a metric
+  // only cluster facts, or nodes joined on other labels (`join_on: [node]`), read
+  // need not carry them, so it is missing only when no series reports it. Nor
+  // can a declared source's series that lack the spec's join labels be missing per host.
+  bool cluster = std::all_of(readers.begin(), readers.end(), [&](int reader) {
+    return model.is_cluster(reader) ||
+           !std::all_of(model.join_on.begin(), model.join_on.end(), [&](const std::string& label) {
+             const std::vector<std::string>& own = model.join_of(reader);
+             return std::find(own.begin(), own.end(), label) != own.end();
+           });
+  }) || (owner && !source_has_join_labels(model, *owner));
   AlertRule rule;
   rule.name = model.alert_prefix + "MetricAbsent";
   rule.absent_metric = metric;
@@ -233,7 +247,7 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   }
   rule.annotations = {
       {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},
-      {"description", where_prefix(model, cluster) + "no series of " + metric + ": " + source +
+      {"description", where_prefix(model.join_on, cluster) + "no series of " + metric + ": " + source +
                           ". Blind alerts: " + join(alert_names, ", ") + "."},
       {"runbook_url", first.runbook ? first.runbook->url : ""}};
   overlay(rule.labels, model.labels);

@@ -1,6 +1,8 @@
 // The dashboard's uid, file name, panel ids and alert links.
 #include "generator/model/grafana_ids.h"
 
+#include <algorithm>
+
 #include <openssl/sha.h>
 
 #include <cstdio>
@@ -37,7 +39,10 @@ std::string dashboard_url_template(const Model& model, int node) {
   if (model.grafana.url.empty()) return "";
   std::string url = model.grafana.url + "/d/" + dashboard_uid(model) + "?viewPanel=" + std::to_string(node_panel_id(node));
   if (model.is_cluster(node)) return url;  // no join_on labels to choose a host by
-  for (const std::string& label : model.join_on) url += "&var-" + label + "={{ $labels." + label + " }}";
+  const std::vector<std::string>& own = model.join_of(node);
+  for (const std::string& label : model.join_on) {  // the dashboard's variables the alert carries
+    if (std::find(own.begin(), own.end(), label) != own.end()) url += "&var-" + label + "={{ $labels." + label + " }}";
+  }
   const std::optional<Condition>& when = model.nodes[node].when;
   if (when && when->analysis.keeps_series_labels) url += "&var-instance={{ $labels.instance }}";
   return url;

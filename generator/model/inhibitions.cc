@@ -42,6 +42,24 @@ AmInhibitRule inhibit_rule(const Model& model, const Node& target, const std::ve
   return rule;
 }
 
+// The sources of `entry` by the labels each shares with the target's join set
+// (`equal:`), those sharing some first; cluster-scoped sources share none.
+std::vector<std::pair<std::vector<std::string>, std::vector<int>>> sources_by_equal(const Model& model,
+                                                                                    const Inhibition& entry) {
+  std::map<std::vector<std::string>, std::vector<int>> groups;
+  for (int source : entry.sources) {
+    std::vector<std::string> equal = model.shared_join(entry.target, source);
+    groups[equal].push_back(source);
+  }
+  for (int source : entry.cluster_sources) groups[{}].push_back(source);
+  std::vector<std::pair<std::vector<std::string>, std::vector<int>>> result;
+  for (auto& [equal, sources] : groups) {
+    if (!equal.empty()) result.emplace_back(equal, sources);
+  }
+  if (groups.count({})) result.emplace_back(std::vector<std::string>{}, groups[{}]);
+  return result;
+}
+
 }  // namespace
 
 bool can_inhibit(const Model& model, int source, int target) {
@@ -115,8 +133,9 @@ std::vector<AmInhibitRule> generated_inhibit_rules(const Model& model) {
   for (const Inhibition& entry : plan_inhibitions(model)) {
     const Node& target = model.nodes[entry.target];
     size_t before = rules.size();
-    if (!entry.sources.empty()) rules.push_back(inhibit_rule(model, target, entry.sources, model.join_on));
-    if (!entry.cluster_sources.empty()) rules.push_back(inhibit_rule(model, target, entry.cluster_sources, {}));
+    for (const auto& [equal, sources] : sources_by_equal(model, entry)) {
+      rules.push_back(inhibit_rule(model, target, sources, equal));
+    }
     if (rules.size() == before) continue;  // nothing silences it: no rule to comment
     if (!entry.spared.empty()) rules.back().comment += "; not by the less urgent " + alert_list(model, entry.spared);
     if (!entry.per_host.empty()) {

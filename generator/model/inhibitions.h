@@ -18,7 +18,8 @@ namespace symptree {
 // The alerts that silence one alerting node.
 struct Inhibition {
   int target = -1;            // node index
-  std::vector<int> sources;   // alerting descendants at least as urgent, and explicit inhibitors: equal on join_on
+  std::vector<int> sources;   // alerting descendants at least as urgent, and explicit inhibitors: equal on the labels
+                              // of both join sets (model.shared_join)
   std::vector<int> cluster_sources;  // the same, cluster-scoped: equal on nothing but the service
   std::vector<int> spared;    // less urgent alerting descendants, which do not silence it
   std::vector<int> per_host;  // host-scoped descendants of a cluster-scoped target, which do not silence it

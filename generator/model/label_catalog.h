@@ -13,7 +13,8 @@ namespace symptree {
 // The label sets of the exporter's metrics (probe catalogue and self metrics),
 // of the app metrics and of the declared sources' metrics the conditions
 // read. A source's set is complete (its `labels:` list every label); the
-// others are not (targets may add labels).
+// exporter's are complete with `deployment:`, whose hosts give every target
+// label; the others are not (targets may add labels).
 promql::LabelCatalog label_catalog(const Model& model);
 
 }  // namespace symptree

@@ -1,6 +1,8 @@
 // Queries over the model's tree.
 #include "generator/model/model.h"
 
+#include <algorithm>
+
 namespace symptree {
 
 SourcePosition TextPlace::position_at(size_t offset) const {
@@ -58,6 +60,39 @@ bool Model::has_cluster_scope() const {
     if (node.scope == NodeScope::Cluster) return true;
   }
   return false;
+}
+
+std::vector<std::string> Model::shared_join(int cause, int ancestor) const {
+  std::vector<std::string> shared;
+  for (const std::string& label : nodes[cause].join_on) {
+    const std::vector<std::string>& other = nodes[ancestor].join_on;
+    if (std::find(other.begin(), other.end(), label) != other.end()) shared.push_back(label);
+  }
+  return shared;
+}
+
+bool Model::detached(int node, int ancestor) const {
+  int below = node;
+  for (int a : conditioned_ancestors(node)) {
+    if (shared_join(below, a).empty()) return true;
+    if (a == ancestor) return false;
+    below = a;
+  }
+  return false;
+}
+
+const std::vector<std::string>& Model::series_join(int node) const {
+  return nodes[node].join_on.empty() ? join_on : nodes[node].join_on;
+}
+
+std::vector<std::string> Model::all_join_labels() const {
+  std::vector<std::string> labels = join_on;
+  for (const Node& node : nodes) {
+    for (const std::string& label : node.join_on) {
+      if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
+    }
+  }
+  return labels;
 }
 
 std::string Model::path_text(int node) const {

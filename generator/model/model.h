@@ -122,6 +122,11 @@ struct Node {
   NodeKind kind = NodeKind::Alert;
   std::optional<Condition> when;
   NodeScope scope = NodeScope::Host;
+  // The labels its alert and record carry and its causes join it on: its own
+  // `join_on:`, else the nearest ancestor's own non-empty one, else the spec's;
+  // empty for a cluster-scoped node (`join_on: []` and `scope: cluster` alike).
+  std::vector<std::string> join_on;
+  SourcePosition join_where;  // of its own `join_on:`; line 0 when inherited
   std::string unit;         // `unit:`: the Grafana unit of its panel; "" to infer it from the condition
   Duration for_duration;
   int priority = -1;        // index into Model::priorities (inherited when not set)
@@ -215,6 +220,19 @@ struct Model {
   int find_node(const std::string& id) const;  // -1 when absent
   bool is_cluster(int node) const { return nodes[node].scope == NodeScope::Cluster; }
   bool has_cluster_scope() const;  // some node is cluster-scoped
+  const std::vector<std::string>& join_of(int node) const { return nodes[node].join_on; }
+  // The labels a cause joins its ancestor on: those of both join sets, in the
+  // cause's order; empty (`on ()`) when they share none.
+  std::vector<std::string> shared_join(int cause, int ancestor) const;
+  // Whether some link of the path from `node` up to its conditioned `ancestor`
+  // shares no label, so that the ancestor's fact on any host counts for `node`.
+  bool detached(int node, int ancestor) const;
+  // The join labels the series of `node`'s condition carry in tests and on the
+  // dashboard: its join set, or the spec's for a cluster-scoped node (each host
+  // reports the cluster fact).
+  const std::vector<std::string>& series_join(int node) const;
+  // Every join label of the spec: `join_on` at the top, then each node's own, once.
+  std::vector<std::string> all_join_labels() const;
   const Priority& priority_of(int node) const { return priorities[nodes[node].priority]; }
   // The declared source that owns `metric` (the first, when a mistake gives two), or nullptr.
   const Source* source_of(const std::string& metric) const;

@@ -13,8 +13,13 @@
 namespace symptree {
 
 // The recorded metric, named level:metric:operation: "host:flowchart_node:holds"
-// for join_on [host].
+// for join_on [host]: the spec's join_on.
 std::string node_state_metric(const Model& model);
+// The metric of `node`'s record, named by its join set: "namespace_pod:flowchart_node:holds"
+// for `join_on: [namespace, pod]`; the spec's for a cluster-scoped node (no labels).
+std::string node_state_metric(const Model& model, int node);
+// Every record metric of the spec, the spec's first.
+std::vector<std::string> node_state_metrics(const Model& model);
 
 // The selector of `node`'s record: host:flowchart_node:holds{service="x",node="y"}.
 std::string node_state_selector(const Model& model, int node);
@@ -22,7 +27,7 @@ std::string node_state_selector(const Model& model, int node);
 // One record per node rule of `plan`, in the same order (records[i] belongs to rules[i]).
 std::vector<RecordingRule> node_state_records(const AlertPlan& plan);
 
-// The record's expression: "group by (host) (<the alert's expression>)", or
+// The record's expression: "group by (<the node's join_on>) (<the alert's expression>)", or
 // "group by () (...)" for a cluster-scoped alert.
 std::string node_state_expr(const Model& model, const AlertRule& alert);
 

@@ -79,7 +79,8 @@ Duration worst_repeat(const RouteTiming& timing) {
 
 std::vector<std::string> group_by_labels(const Model& model) {
   std::vector<std::string> labels = {"alertname"};
-  labels.insert(labels.end(), model.join_on.begin(), model.join_on.end());
+  std::vector<std::string> join = model.all_join_labels();  // each alert carries its node's
+  labels.insert(labels.end(), join.begin(), join.end());
   return labels;
 }
 

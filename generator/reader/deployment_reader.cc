@@ -112,7 +112,7 @@ void read_replica_label(const MapReader& map, const Model& model, PrometheusDepl
   const std::string& replica = prometheus.replica_label;
   if (!is_label_name(replica) || replica.rfind("__", 0) == 0) {
     map.diagnostics().error(map.where("replica_label"), "'" + replica + "' is not a valid label name");
-  } else if (contains(model.join_on, replica) || contains(reserved_alert_labels(), replica) ||
+  } else if (contains(model.all_join_labels(), replica) || contains(reserved_alert_labels(), replica) ||
              has_custom_label(model, replica)) {
     map.diagnostics().error(map.where("replica_label"), "'replica_label' cannot be '" + replica + "'",
                             "alerts are sent without it, and symptree's alerts need '" + replica +
@@ -142,7 +142,7 @@ std::string external_label_problem(const Model& model, const std::string& replic
     hint = "each replica's file sets it to the replica's name; list the names under 'replicas'";
     return "'external_labels' cannot set the replica label '" + label + "'";
   }
-  if (contains(model.join_on, label)) {
+  if (contains(model.all_join_labels(), label)) {  // a node's own join label too
     hint = "Prometheus adds it to every alert that lacks it, so alerts without '" + label +
            "' (cluster-scoped, absence) would reach Alertmanager with " + label + "=\"" + value +
            "\"; choose a label of its own, e.g. cluster or region";

@@ -22,7 +22,7 @@ const std::vector<std::string>& node_keys() {
   static const std::vector<std::string> keys = {"id",       "title",    "description", "when",     "for",
                                                 "priority", "runbook",  "section",     "manual",   "diagnostics",
                                                 "examples", "causes",   "alert",       "inhibits",
-                                                "scope",    "unit",     "labels",      "annotations"};
+                                                "scope",    "join_on",  "unit",        "labels",   "annotations"};
   return keys;
 }
 
@@ -42,6 +42,8 @@ class NodeReader {
   void read_condition(const MapReader& map, Node& node, int parent);
   void read_unit(const MapReader& map, Node& node);
   void read_scope(const MapReader& map, Node& node, int parent);
+  void read_join(const MapReader& map, Node& node, int parent);
+  void check_cluster_place(const Node& node, int parent, const SourcePosition& where);
   void read_priority(const MapReader& map, Node& node, int parent);
   void read_runbook(const MapReader& map, Node& node);
   void read_examples(const MapReader& map, Node& node);
@@ -82,13 +84,14 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
     read_identity(map, node);
     read_condition(map, node, parent);
     read_scope(map, node, parent);
+    read_join(map, node, parent);
     read_unit(map, node);
     read_priority(map, node, parent);
     read_runbook(map, node);
     node.diagnostics = read_commands(map, "diagnostics");
     node.inhibits = read_node_refs(map, "inhibits");  // resolved by read_alertmanager
     read_examples(map, node);
-    read_custom_fields(map, model_.join_on, node.labels, node.annotations, node.annotation_places);
+    read_custom_fields(map, model_.all_join_labels(), node.labels, node.annotations, node.annotation_places);
   }
   if (parent >= 0) model_.nodes[parent].children.push_back(index);
   else model_.roots.push_back(index);
@@ -192,6 +195,10 @@ void NodeReader::read_scope(const MapReader& map, Node& node, int parent) {
   }
   if (*scope == "host") return;
   node.scope = NodeScope::Cluster;
+  check_cluster_place(node, parent, where);
+}
+
+void NodeReader::check_cluster_place(const Node& node, int parent, const SourcePosition& where) {
   for (int a = parent; a >= 0; a = model_.nodes[a].parent) {
     const Node& ancestor = model_.nodes[a];
     if (!ancestor.when || ancestor.scope == NodeScope::Cluster) continue;
@@ -201,6 +208,46 @@ void NodeReader::read_scope(const MapReader& map, Node& node, int parent) {
                        "move it under a cluster-scoped node or a section without 'when', or make '" + ancestor.id +
                            "' `scope: cluster` too");
     return;
+  }
+}
+
+// `join_on: [labels]`: the labels the node's alert carries and its causes join
+// it on, for its whole subtree; `[]` states a cluster fact, like `scope:
+// cluster` (which it must agree with). Without it: the nearest ancestor's own
+// non-empty `join_on`, else the spec's (a cluster fact's causes do not inherit `[]`).
+void NodeReader::read_join(const MapReader& map, Node& node, int parent) {
+  node.join_on = model_.join_on;
+  for (int a = parent; a >= 0; a = model_.nodes[a].parent) {
+    if (model_.nodes[a].join_where.line == 0 || model_.nodes[a].join_on.empty()) continue;
+    node.join_on = model_.nodes[a].join_on;
+    break;
+  }
+  if (!map.get("join_on").IsDefined()) {
+    if (node.scope == NodeScope::Cluster) node.join_on.clear();
+    return;
+  }
+  SourcePosition where = map.where("join_on");
+  std::vector<std::string> labels = map.string_list("join_on");
+  if (!map.get("join_on").IsSequence() || !check_join_labels(map, "join_on")) return;
+  bool scope_written = map.get("scope").IsDefined();
+  if (labels.empty() && !map.has("when")) {
+    diagnostics_.error(where, "'join_on: []' needs 'when': it says the condition states a cluster fact",
+                       "give the section a label list, or remove 'join_on'");
+    return;
+  }
+  if (scope_written && labels.empty() != (node.scope == NodeScope::Cluster)) {
+    diagnostics_.error(where,
+                       node.scope == NodeScope::Cluster
+                           ? "'join_on' of the cluster-scoped '" + node.id + "' must be []: a cluster fact has no join labels"
+                           : "'join_on: []' states a cluster fact, but '" + node.id + "' says `scope: host`",
+                       "write one of them: `join_on: []` and `scope: cluster` mean the same");
+    return;
+  }
+  node.join_on = labels;
+  node.join_where = where;
+  if (labels.empty() && !scope_written) {
+    node.scope = NodeScope::Cluster;
+    check_cluster_place(node, parent, where);
   }
 }
 

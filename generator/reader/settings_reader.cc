@@ -2,10 +2,12 @@
 // timing, app metrics, and the flowchart's global commands.
 #include "generator/reader/settings_reader.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
 #include "common/duration_field.h"
+#include "generator/model/alert_plan.h"
 #include "generator/reader/names.h"
 
 namespace symptree {
@@ -32,24 +34,12 @@ void read_join_on(const MapReader& top, Model& model) {
     return;
   }
   model.join_on = top.string_list("join_on");
-  YAML::Node list = top.get("join_on");
-  if (!list.IsSequence()) return;  // string_list reported the wrong type
+  if (!top.get("join_on").IsSequence()) return;  // string_list reported the wrong type
   if (model.join_on.empty()) {
     top.diagnostics().error(top.where("join_on"), "'join_on' must name at least one label",
                             "a cause and its symptom are tied by a label both carry for the same host, e.g. [host]");
   }
-  for (const YAML::Node& item : list) {
-    if (!item.IsScalar() || item.Scalar().empty()) continue;  // string_list reported it
-    const std::string& label = item.Scalar();
-    SourcePosition where = top.file().position(item);
-    if (!is_label_name(label)) {
-      top.diagnostics().error(where, "'" + label + "' is not a valid label name");
-    } else if (label == "instance" || label == "job") {
-      top.diagnostics().error(where, "'join_on' cannot use '" + label + "'",
-                              "the service and symptree-exporter are different scrape targets, so their '" + label +
-                                  "' labels differ; join on a label both carry for the same host, e.g. host");
-    }
-  }
+  check_join_labels(top, "join_on");
 }
 
 void read_jobs(const MapReader& top, Model& model) {
@@ -141,6 +131,33 @@ void read_escalation(const MapReader& top, Model& model) {
 }
 
 }  // namespace
+
+bool check_join_labels(const MapReader& map, const std::string& key) {
+  bool valid = true;
+  std::set<std::string> seen;
+  for (const YAML::Node& item : map.get(key)) {
+    if (!item.IsScalar() || item.Scalar().empty()) continue;  // string_list reported it
+    const std::string& label = item.Scalar();
+    SourcePosition where = map.file().position(item);
+    if (!seen.insert(label).second) {
+      map.diagnostics().error(where, "'join_on' names '" + label + "' twice");
+    } else if (!is_label_name(label)) {
+      map.diagnostics().error(where, "'" + label + "' is not a valid label name");
+    } else if (label == "instance" || label == "job") {
+      map.diagnostics().error(where, "'join_on' cannot use '" + label + "'",
+                              "the service and symptree-exporter are different scrape targets, so their '" + label +
+                                  "' labels differ; join on a label both carry for the same host, e.g. host");
+    } else if (std::find(reserved_alert_labels().begin(), reserved_alert_labels().end(), label) !=
+               reserved_alert_labels().end()) {
+      map.diagnostics().error(where, "'join_on' cannot use '" + label + "': symptree sets it on every alert",
+                              "join on a label the series carry, e.g. host, namespace or node");
+    } else {
+      continue;
+    }
+    valid = false;
+  }
+  return valid;
+}
 
 std::vector<DiagnosticCommand> read_commands(const MapReader& parent, const std::string& key) {
   std::vector<DiagnosticCommand> commands;

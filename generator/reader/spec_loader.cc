@@ -43,11 +43,12 @@ std::optional<Model> build_model(const YamlFile& file, Diagnostics& diagnostics)
   model.included_files = shared.included_paths();
   read_settings(top, model);
   read_sources(top, model);  // after read_settings: needs the jobs
-  read_custom_fields(top, model.join_on, model.labels, model.annotations, model.annotation_places);
   if (!shared.lost_with_an_include("priorities")) read_priorities(shared.reader_for("priorities"), model);
   if (!shared.lost_with_an_include("receivers")) read_receivers(shared.reader_for("receivers"), model);
   if (top.has("host")) model.host = read_host_config(file, top.get("host"), diagnostics);
   read_symptoms(top, model);
+  // After the tree: no label of the spec's may be a join label of any node.
+  read_custom_fields(top, model.all_join_labels(), model.labels, model.annotations, model.annotation_places);
   read_alertmanager(shared.reader_for("alertmanager"), model);
   read_grafana(top, model);
   read_deployment(top, model);  // after read_settings and read_symptoms: needs join_on and conditions

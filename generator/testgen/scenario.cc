@@ -25,6 +25,16 @@ bool is_subset(const std::map<std::string, std::string>& small, const std::map<s
   return true;
 }
 
+// Whether `labels` meet every equality matcher of the selector `selector`.
+bool matches_equal(const promql::Node& selector, const std::map<std::string, std::string>& labels) {
+  for (const promql::Matcher& matcher : selector.matchers) {
+    if (matcher.op != promql::MatchOp::Equal || matcher.name == "__name__") continue;
+    auto it = labels.find(matcher.name);
+    if ((it == labels.end() ? std::string() : it->second) != matcher.value) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels) {
@@ -37,15 +47,24 @@ std::string series_selector(const std::string& metric, const std::map<std::strin
   return out + "}";
 }
 
-std::map<std::string, std::string> host_labels(const Model& model, TestHost host) {
+std::map<std::string, std::string> host_labels(const std::vector<std::string>& join, TestHost host) {
   std::map<std::string, std::string> labels;
-  for (const std::string& label : model.join_on) labels[label] = label + host_suffix(host);
+  for (const std::string& label : join) labels[label] = label + host_suffix(host);
   return labels;
 }
 
-std::map<std::string, std::string> source_target(const Model& model, const Source& source, TestHost host) {
+std::map<std::string, std::string> host_labels(const Model& model, TestHost host) {
+  return host_labels(model.join_on, host);
+}
+
+std::map<std::string, std::string> host_labels(const Model& model, int node, TestHost host) {
+  return host_labels(model.series_join(node), host);
+}
+
+std::map<std::string, std::string> source_target(const std::vector<std::string>& join, const Source& source,
+                                                 TestHost host) {
   std::map<std::string, std::string> labels;
-  for (const std::string& label : model.join_on) {
+  for (const std::string& label : join) {
     if (source.carries(label)) labels[label] = label + host_suffix(host);
   }
   std::string host_value = labels.empty() ? source.name + host_suffix(host) : labels.begin()->second;
@@ -54,12 +73,17 @@ std::map<std::string, std::string> source_target(const Model& model, const Sourc
   return labels;
 }
 
+std::map<std::string, std::string> source_target(const Model& model, const Source& source, TestHost host) {
+  return source_target(model.join_on, source, host);
+}
+
 // Join labels plus the scrape target's instance and job: the exporter and the
 // service are different targets on the same host, as in production; a
 // declared source's series carry only the join labels it lists.
 std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::string& metric, TestHost host) const {
-  if (const Source* source = model_.source_of(metric)) return source_target(model_, *source, host);
-  std::map<std::string, std::string> labels = host_labels(model_, host);
+  const std::vector<std::string>& join = join_ ? *join_ : model_.join_on;
+  if (const Source* source = model_.source_of(metric)) return source_target(join, *source, host);
+  std::map<std::string, std::string> labels = host_labels(join, host);
   std::string host_value = labels.begin()->second;
   bool from_exporter = probe_for_metric(metric) != nullptr;
   labels["instance"] = host_value + (from_exporter ? ":9188" : ":service");
@@ -130,13 +154,14 @@ bool ScenarioBuilder::add_shape(const promql::TestShape& shape, TestHost host, b
   return true;
 }
 
-bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, std::string& error) {
+bool ScenarioBuilder::add_examples(int index, TestHost host, bool holds, std::string& error) {
+  const Node& node = model_.nodes[index];
   for (const ExampleSeries& example : holds ? node.examples->firing : node.examples->quiet) {
     std::map<std::string, std::string> labels = example.labels;
     // A host-scoped node's series are its host's, to join on. A cluster-scoped
     // node's join nothing: the hosts the user wrote (one series per member) stay.
     bool cluster = node.scope == NodeScope::Cluster;
-    for (const auto& [label, value] : host_labels(model_, host)) {
+    for (const auto& [label, value] : host_labels(model_.series_join(index), host)) {
       if (cluster) labels.emplace(label, value);
       else labels[label] = value;
     }
@@ -171,7 +196,8 @@ bool ScenarioBuilder::add_examples(const Node& node, TestHost host, bool holds, 
 
 bool ScenarioBuilder::add(int index, TestHost host, bool holds, std::string& error) {
   const Node& node = model_.nodes[index];
-  if (node.examples) return add_examples(node, host, holds, error);
+  join_ = &model_.series_join(index);
+  if (node.examples) return add_examples(index, host, holds, error);
   const promql::Node* ast = node.when->analysis.ast.get();
   std::optional<promql::TestShape> shape = ast ? promql::test_shape(*ast, model_.is_cluster(index)) : std::nullopt;
   if (!shape) {
@@ -278,6 +304,7 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
       if (n.kind != promql::NodeKind::VectorSelector) return;
       for (const auto& [key, slot] : slots_) {
         if (key.compare(0, 2, prefix) != 0 || slot.metric != n.metric || slot.role == Role::Missing) continue;
+        if (!matches_equal(n, slot.labels)) continue;  // another node's series of the metric (condition="Ready")
         inputs.push_back(&slot);
         promql::MetricLabels& known = catalog[slot.metric];
         for (const auto& [label, value] : slot.labels) known.always.insert(label);
@@ -342,6 +369,7 @@ std::optional<double> ScenarioBuilder::result_value(int index, TestHost host, in
   const Node& node = model_.nodes[index];
   if (node.examples) return node.examples->value;  // the user's, checked by the tests
   if (!node.when->analysis.ast) return std::nullopt;
+  join_ = &model_.series_join(index);
   std::optional<promql::TestShape> shape = promql::test_shape(*node.when->analysis.ast, model_.is_cluster(index));
   if (!shape) return std::nullopt;
   return shape_value(*shape, host, static_cast<int>(eval_ms / model_.test_interval.ms));

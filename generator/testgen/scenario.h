@@ -25,11 +25,18 @@ enum class TestHost : int { A = 0, B = 1 };
 constexpr int kMaxTestHosts = 26;  // host-a .. host-z
 inline TestHost nth_test_host(int n) { return static_cast<TestHost>(n); }
 
-// Labels a series or alert carries for a host: each join_on label, e.g. host="host-a".
+// Labels a series or alert carries for a host: each label of `join`, e.g. host="host-a".
+std::map<std::string, std::string> host_labels(const std::vector<std::string>& join, TestHost host);
+// The same for the spec's join_on (absence alerts, the service's `up`).
 std::map<std::string, std::string> host_labels(const Model& model, TestHost host);
+// The same for the series of `node`'s condition: its join set (Model::series_join).
+std::map<std::string, std::string> host_labels(const Model& model, int node, TestHost host);
 
-// The labels of a declared source's target on `host`: the join_on labels the
+// The labels of a declared source's target on `host`: the labels of `join` the
 // source lists (no others are made up), instance and job.
+std::map<std::string, std::string> source_target(const std::vector<std::string>& join, const Source& source,
+                                                 TestHost host);
+// The same for the spec's join_on (absence alerts).
 std::map<std::string, std::string> source_target(const Model& model, const Source& source, TestHost host);
 
 // Builds the input series of one scenario.
@@ -78,6 +85,7 @@ class ScenarioBuilder {
     bool holds = false;  // Examples: firing (true) or quiet series
   };
 
+  // Join labels (of the node whose facts are being added), instance and job.
   std::map<std::string, std::string> target_labels(const std::string& metric, TestHost host) const;
   // The slot of `selector` on `host`, or nullptr.
   const Slot* find_slot(const promql::ShapeSelector& selector, TestHost host) const;
@@ -85,7 +93,7 @@ class ScenarioBuilder {
   Slot* slot_for(const promql::ShapeSelector& selector, TestHost host, Role role, const promql::Term* term,
                  std::string& key, std::string& error);
   bool add_shape(const promql::TestShape& shape, TestHost host, bool holds, std::string& error);
-  bool add_examples(const Node& node, TestHost host, bool holds, std::string& error);
+  bool add_examples(int index, TestHost host, bool holds, std::string& error);
   // Values for every Term slot that meet their constraints at every evaluation
   // from horizon() to `last` (float64 rounding can differ from one to the next).
   bool solve(int last);
@@ -96,6 +104,8 @@ class ScenarioBuilder {
   int horizon() const;
 
   const Model& model_;
+  // The join set of the node add() or result_value() works on: its series carry these labels.
+  mutable const std::vector<std::string>* join_ = nullptr;
   std::map<std::string, Slot> slots_;  // by host and selector
   int solved_through_ = -1;  // the `last` of the latest solve(), -1 before
   bool solvable_ = true;

@@ -36,11 +36,11 @@ bool short_enough(const Model& model, int64_t until_ms, const SourcePosition& wh
 // The node's "holds" record at `eval_ms`: 1 on host A (for the cluster when
 // the node is cluster-scoped: no join_on labels) when its path holds, else no series.
 ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t eval_ms, bool holds) {
-  std::string metric = node_state_metric(model);
+  std::string metric = node_state_metric(model, record.node);
   ExprCheck check{metric + "{" + kNodeLabel + "=\"" + model.nodes[record.node].id + "\"}", eval_ms, {}};
   if (!holds) return check;
   std::map<std::string, std::string> labels;
-  if (!model.is_cluster(record.node)) labels = host_labels(model, TestHost::A);
+  if (!model.is_cluster(record.node)) labels = host_labels(model, record.node, TestHost::A);
   for (const auto& [name, value] : node_state_labels(model, record.node)) labels[name] = value;
   check.samples.emplace_back(series_selector(metric, labels), "1");
   return check;
@@ -330,7 +330,7 @@ void NodeTestPlanner::plan(int rule_index) {
            path_facts(node), {{fire, false}}, "its ancestors' conditions imply its own", parent);
 
   for (int a : ancestors) {
-    if (!model_.is_cluster(a)) continue;  // one fact for every host: a case of its own
+    if (!model_.detached(node, a)) continue;  // one fact for every host: a case of its own
     add_case(rule, "silent when ancestor '" + model_.nodes[a].id + "' does not hold", path_facts(a), {{fire, false}},
              "its own condition implies that ancestor's");
   }
@@ -343,7 +343,7 @@ bool NodeTestPlanner::can_falsify(const AlertRule& rule, const std::vector<int>&
   std::string error;
   if (!trial.add(rule.node, TestHost::A, true, error)) return true;  // the case itself reports the error
   for (int a : ancestors) {
-    if (!model_.is_cluster(a) && !trial.add(a, TestHost::A, a != falsified, error)) return true;
+    if (!model_.detached(rule.node, a) && !trial.add(a, TestHost::A, a != falsified, error)) return true;
   }
   return trial.build(1).has_value();
 }
@@ -357,7 +357,7 @@ void NodeTestPlanner::plan_ancestor_false_cases(const AlertRule& rule, const std
                                                 int64_t fire) {
   std::vector<int> falsified;
   for (int a : ancestors) {
-    if (model_.is_cluster(a)) continue;
+    if (model_.detached(rule.node, a)) continue;
     if (can_falsify(rule, ancestors, a) && static_cast<int>(falsified.size()) < kMaxTestHosts) {
       falsified.push_back(a);
     } else {
@@ -368,14 +368,14 @@ void NodeTestPlanner::plan_ancestor_false_cases(const AlertRule& rule, const std
   if (falsified.empty()) return;
   std::vector<Fact> facts;
   for (int a : ancestors) {
-    if (model_.is_cluster(a)) place(model_, a, true, facts);
+    if (model_.detached(rule.node, a)) place(model_, a, true, facts);
   }
   std::string which;
   for (size_t k = 0; k < falsified.size(); ++k) {
     TestHost host = nth_test_host(static_cast<int>(k));
     facts.push_back({rule.node, host, true});
     for (int a : ancestors) {
-      if (!model_.is_cluster(a)) facts.push_back({a, host, a != falsified[k]});
+      if (!model_.detached(rule.node, a)) facts.push_back({a, host, a != falsified[k]});
     }
     which += (k ? ", '" : "'") + model_.nodes[falsified[k]].id + "'";
   }
@@ -385,19 +385,23 @@ void NodeTestPlanner::plan_ancestor_false_cases(const AlertRule& rule, const std
   add_case(rule, title, facts, {{fire, false}}, "");
 }
 
-// A host-scoped alert is silent when its host-scoped ancestors hold only on
-// another host, and fires on its host when its cluster-scoped ancestors are
-// reported only by another host (joined `on ()`, not on join_on).
+// A host-scoped alert is silent when the ancestors it joins on shared labels
+// hold only on another host, and fires on its host when those it joins `on ()`
+// (cluster-scoped ones, or a path link whose join sets share no label,
+// Model::detached) hold only on another host.
 void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::vector<int>& ancestors, int64_t fire) {
   if (rule.cluster) return;  // no host of its own: the fires case already spans two hosts
-  bool host_ancestors = false, cluster_ancestors = false;
-  for (int a : ancestors) (model_.is_cluster(a) ? cluster_ancestors : host_ancestors) = true;
+  bool host_ancestors = false, cluster_ancestors = false, all_cluster = true;
+  for (int a : ancestors) {
+    (model_.detached(rule.node, a) ? cluster_ancestors : host_ancestors) = true;
+    all_cluster = all_cluster && (!model_.detached(rule.node, a) || model_.is_cluster(a));
+  }
   if (host_ancestors) {
     // Its own condition must not hold on the other host either: where both read
     // one series, the ancestor's value there could make it hold and fire there.
     std::vector<Fact> other_host = {{rule.node, TestHost::A, true}, {rule.node, TestHost::B, false}};
     for (int a : ancestors) {
-      if (model_.is_cluster(a)) {
+      if (model_.detached(rule.node, a)) {
         place(model_, a, true, other_host);
       } else {
         other_host.push_back({a, TestHost::A, false});
@@ -409,8 +413,12 @@ void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::ve
   }
   if (cluster_ancestors) {
     std::vector<Fact> cluster_elsewhere = {{rule.node, TestHost::A, true}};
-    for (int a : ancestors) cluster_elsewhere.push_back({a, model_.is_cluster(a) ? TestHost::B : TestHost::A, true});
-    add_case(rule, "fires on its host while its cluster-scoped ancestors hold, reported only by another host",
+    for (int a : ancestors) {
+      cluster_elsewhere.push_back({a, model_.detached(rule.node, a) ? TestHost::B : TestHost::A, true});
+    }
+    add_case(rule,
+             all_cluster ? "fires on its host while its cluster-scoped ancestors hold, reported only by another host"
+                         : "fires on its host while the ancestors it joins `on ()` hold, only on another host",
              cluster_elsewhere, {{fire, true}}, "");
   }
 }

@@ -4,7 +4,9 @@
 # evaluation step of one promtool run; the comparison is not empty (the
 # series make alerts fire) and it can fail: with each group's records moved
 # after its alerts (a rule reading a record one evaluation late) it does.
-# Specs: the default one (depth 2, a cluster-scoped section) and a depth-5 chain.
+# Specs: the default one (depth 2, a cluster-scoped section), a depth-5 chain,
+# and flowchart-spec/examples/kubernetes-joins.yaml (join labels per subtree:
+# records of three join sets, links on shared labels and on ()).
 source "$(dirname "$0")/lib/common.bash"
 EQUIV="$SOURCE_DIR/tests/tools/lib/rules_equivalence.py"
 python3 -c 'import yaml' 2>/dev/null || fail "python3-yaml is not installed (scripts/install-deps installs it)"
@@ -59,9 +61,9 @@ equivalent() {
   local name=$1 spec=$2 seed
   expect_exit 0 "$SYMPTREE" --no-promtool compile "$spec" -o "$WORK/$name-joined" -q
   expect_exit 0 "$SYMPTREE" --no-promtool compile --inline-paths "$spec" -o "$WORK/$name-inline" -q
-  grep -q 'host:flowchart_node:holds{' "$WORK/$name-joined"/prometheus/rules/*.yml ||
+  grep -q ':flowchart_node:holds{' "$WORK/$name-joined"/prometheus/rules/*.yml ||
     fail "$name: the joined rules read no record"
-  ! grep -q 'host:flowchart_node:holds{' "$WORK/$name-inline"/prometheus/rules/*.yml ||
+  ! grep -q ':flowchart_node:holds{' "$WORK/$name-inline"/prometheus/rules/*.yml ||
     fail "$name: the inline rules read a record"
   for seed in 1 2 3; do
     rm -rf "$WORK/eq" && mkdir "$WORK/eq"
@@ -82,3 +84,4 @@ equivalent() {
 
 equivalent stemedb "$SPEC" 12
 equivalent deep "$WORK/deep.yaml" 4
+equivalent kube "$SOURCE_DIR/flowchart-spec/examples/kubernetes-joins.yaml" 4

@@ -32,13 +32,13 @@ TEST_CASE("a cause's expression joins its parent's record on the join labels") {
   CHECK(plan.rule_for_node(3) == nullptr);  // manual
 }
 
-TEST_CASE("PathForm::Inline: a cause's expression joins every ancestor's condition, nearest first") {
+TEST_CASE("PathForm::Inline: a cause's expression joins its parent's condition, itself joined with the next one's") {
   Diagnostics d;
   AlertPlan plan = plan_alerts(*load(small_spec(), d), PathForm::Inline);
   CHECK(plan.rule_for_node(2)->expr ==
         "(\n  symptree_filesystem_used_ratio{name=\"data\"} > 0.9\n)\n"
-        "and on (host)\n(\n  symptree_port_foreign_owner{port=\"8080\"} == 1\n)\n"
-        "and on (host)\n(\n  symptree_process_up{name=\"shop-api\"} == 0\n)");
+        "and on (host)\n(\n(\n  symptree_port_foreign_owner{port=\"8080\"} == 1\n)\n"
+        "and on (host)\n(\n  symptree_process_up{name=\"shop-api\"} == 0\n)\n)");
   CHECK(plan.rule_for_node(0)->expr == "symptree_process_up{name=\"shop-api\"} == 0");
 }
 

@@ -1,0 +1,42 @@
+# flowchart-spec/examples/kubernetes-joins.yaml: join labels per subtree
+# (namespace, namespace and pod, node, and a cluster fact) in one spec. It
+# compiles; promtool accepts the rules and passes every generated test; amtool
+# accepts the Alertmanager configuration, whose inhibitions are equal on the
+# labels both alerts join on; and the tests fail when a join or a record's
+# grouping of the rules is changed.
+source "$(dirname "$0")/lib/common.bash"
+KUBE="$SOURCE_DIR/flowchart-spec/examples/kubernetes-joins.yaml"
+expect_exit 0 "$SYMPTREE" compile "$KUBE" -o "$WORK/good"
+expect_exit 0 promtool check rules "$WORK"/good/prometheus/rules/*.yml
+pass "promtool check rules"
+expect_exit 0 promtool test rules "$WORK"/good/prometheus/tests/*.test.yml
+expect_output "SUCCESS"
+pass "promtool test rules: every derived test passes"
+expect_exit 0 amtool check-config "$WORK/good/alertmanager/alertmanager.yml"
+pass "amtool check-config"
+rules="$WORK/good/prometheus/rules"
+grep -q 'record: namespace_pod:flowchart_node:holds' "$rules"/*.yml || fail "no record named by [namespace, pod]"
+grep -q 'record: node:flowchart_node:holds' "$rules"/*.yml || fail "no record named by [node]"
+grep -Pzq 'equal:\n +- namespace\n +- pod\n' "$WORK/good/alertmanager/alertmanager.yml" || fail "no inhibition equal on [namespace, pod]"
+pass "records named by their join sets, inhibitions equal on the shared labels"
+
+# mutate NAME SED_EXPRESSION EXPECTED_OUTPUT: the expression is changed in the
+# rule files, and the tests must fail, naming EXPECTED_OUTPUT.
+mutate() {
+  local name=$1 expression=$2 expected=$3
+  rm -rf "$WORK/bad" && cp -r "$WORK/good" "$WORK/bad"
+  sed -i "$expression" "$WORK"/bad/prometheus/rules/*.yml
+  diff -rq "$WORK/good/prometheus/rules" "$WORK/bad/prometheus/rules" >/dev/null && fail "$name: the mutation changed nothing"
+  expect_exit 1 promtool test rules "$WORK"/bad/prometheus/tests/*.test.yml
+  expect_output "$expected"
+  pass "$name breaks the tests ($expected)"
+}
+# A pod cause joined to its namespace symptom on nothing fires beside another namespace's symptom.
+mutate "pod cause joined on ()" '/alert: ShopAppPodCrashlooping$/,/for:/{s/^\( *\)and on (namespace)$/\1and on ()/}' \
+  "alertname: ShopAppPodCrashlooping"
+# A node cause joined on a label its series lack never meets the pod symptom's record.
+mutate "node cause joined on namespace" '/alert: ShopAppNoSchedulableNode$/,/for:/{s/^\( *\)and on ()$/\1and on (namespace)/}' \
+  "alertname: ShopAppNoSchedulableNode"
+# A pod record grouped by namespace only loses the pod its causes join on.
+mutate "pod record without pod" '0,/group by (namespace, pod)/{s/group by (namespace, pod)/group by (namespace)/}' \
+  "namespace_pod:flowchart_node:holds"
