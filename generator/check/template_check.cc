@@ -65,7 +65,9 @@ std::string missing_reason(const Node& node, const promql::LabelInference& label
   std::string where = "'" + node.id + "'";
   if (presence == promql::Presence::Possible) {
     return "some series of the condition of " + where + " may not carry it, so the text could render it empty; "
-           "only labels every result series carries may be used (select it with a matcher, or keep it with by (...))";
+           "only labels every result series carries may be used: select it with a matcher that requires it "
+           "({" + label + "!=\"\"}), or declare the metric's source with the labels its series carry (`sources:`); "
+           "by (...) keeps a label only where the series have it";
   }
   std::optional<promql::Drop> drop = labels.why_absent(label);
   return "the condition of " + where + " does not keep it" + (drop ? " (" + drop->reason + ")" : "");
