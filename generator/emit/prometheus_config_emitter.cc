@@ -46,9 +46,14 @@ void write_job(YamlWriter& out, const Model& model, const std::string& job, bool
 }
 
 // A declared source's job: a target on each host that runs it, with the
-// host's target labels the source lists (its series carry no others).
+// host's target labels the source lists (its series carry no others). Its
+// series' own labels win over the target's (honor_labels): kube-state-metrics'
+// `namespace` is the object's, which a target label of the same name would
+// otherwise move to `exported_namespace`; a series without the label (a
+// postgres_exporter's without `host`) still gets the target's.
 void write_source_job(YamlWriter& out, const Model& model, const Source& source) {
   out.item_entry(2, "job_name", source.job);
+  out.bool_entry(4, "honor_labels", true);
   out.key(4, "static_configs");
   for (const DeploymentHost& host : model.deployment->hosts) {
     auto target = host.sources.find(source.name);

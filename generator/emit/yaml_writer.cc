@@ -74,6 +74,10 @@ void YamlWriter::number_entry(int indent, const std::string& name, const std::st
   out_ += name + ": " + number + "\n";
 }
 
+void YamlWriter::bool_entry(int indent, const std::string& name, bool value) {
+  number_entry(indent, name, value ? "true" : "false");
+}
+
 void YamlWriter::empty_list(int indent, const std::string& name) {
   out_.append(indent, ' ');
   out_ += name + ": []\n";

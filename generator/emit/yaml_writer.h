@@ -26,6 +26,8 @@ class YamlWriter {
   void item(int indent, const std::string& value);
   // "key: 1", a number written as given (not quoted).
   void number_entry(int indent, const std::string& name, const std::string& number);
+  // "key: true" or "key: false".
+  void bool_entry(int indent, const std::string& name, bool value);
   // "key: []".
   void empty_list(int indent, const std::string& name);
   // A mapping of strings, one entry a line, at `indent`.

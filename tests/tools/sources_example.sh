@@ -18,6 +18,12 @@ pass "promtool check config prometheus.yml"
 for job in orders-db postgres-exporter node-exporter; do
   grep -q "job_name: $job\$" "$CONFIG" || fail "no scrape job $job in prometheus.yml"
 done
+# A source's own labels win over its target's (kube-state-metrics' namespace is the pod's).
+for job in postgres-exporter node-exporter; do
+  grep -A1 "job_name: $job\$" "$CONFIG" | grep -q "^    honor_labels: true$" ||
+    fail "source job $job does not honor its series' labels"
+done
+grep -A1 "job_name: orders-db\$" "$CONFIG" | grep -q "honor_labels" && fail "the service's job must not honor labels"
 grep -q '10.0.0.12:9187' "$CONFIG" || fail "db-2's postgres target is missing"
 grep -q 'job_name: symptree-exporter' "$CONFIG" && fail "a spec without host: must not scrape symptree-exporter"
 pass "one scrape job per source, each host's targets"
