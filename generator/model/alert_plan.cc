@@ -268,6 +268,7 @@ std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Mode
   for (const AppMetric& metric : model.app_metrics) {
     if (!metric.absence_alert) disabled.insert(metric.name);
   }
+  for (const Source& source : model.sources) disabled.insert(source.without_absence_alert.begin(), source.without_absence_alert.end());
   std::map<std::string, size_t> position;  // metric -> index in `watched`
   for (size_t i = 0; i < model.nodes.size(); ++i) {
     if (model.nodes[i].kind != NodeKind::Alert) continue;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <optional>
 #include <utility>
 #include <string>
@@ -172,6 +173,7 @@ struct Source {
   std::vector<std::string> labels;    // labels its series carry besides instance and job
   std::vector<std::string> prefixes;  // it owns every metric whose name starts with one of these
   std::vector<std::string> metrics;   // and these exact names
+  std::set<std::string> without_absence_alert;  // metrics listed with `absence_alert: false`
   SourcePosition where;
 
   bool owns(const std::string& metric) const;

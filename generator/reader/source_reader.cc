@@ -73,15 +73,34 @@ void read_labels(const MapReader& map, Source& source) {
   }
 }
 
+// `metrics:`: names, or `{name: x, absence_alert: false}` for a metric that
+// exists only while something is wrong (kube-state-metrics' waiting reasons).
+void read_metric_list(const MapReader& map, Source& source) {
+  YAML::Node list = map.sequence("metrics");
+  if (!list.IsDefined()) return;
+  for (const YAML::Node& item : list) {
+    std::string name;
+    SourcePosition where = map.file().position(item);
+    if (item.IsMap()) {
+      MapReader entry(map.file(), item, "a source's metric", {"name", "absence_alert"}, map.diagnostics());
+      name = entry.string("name", true).value_or("");
+      where = entry.where("name");
+      if (!entry.boolean("absence_alert").value_or(true)) source.without_absence_alert.insert(name);
+    } else if (std::optional<std::string> text = read_scalar(map.file(), item, "an entry of 'metrics'", map.diagnostics())) {
+      name = *text;
+    }
+    if (name.empty()) continue;
+    if (!is_metric_name(name)) map.diagnostics().error(where, "'" + name + "' is not a valid metric name");
+    source.metrics.push_back(name);
+  }
+}
+
 void read_ownership(const MapReader& map, Source& source) {
   source.prefixes = map.string_list("prefixes");
-  source.metrics = map.string_list("metrics");
   for (const auto& [prefix, where] : items(map, "prefixes")) {
     if (!is_metric_name(prefix)) map.diagnostics().error(where, "prefix '" + prefix + "' is not the start of a metric name");
   }
-  for (const auto& [metric, where] : items(map, "metrics")) {
-    if (!is_metric_name(metric)) map.diagnostics().error(where, "'" + metric + "' is not a valid metric name");
-  }
+  read_metric_list(map, source);
   if (source.prefixes.empty() && source.metrics.empty() && map.valid()) {
     map.diagnostics().error(map.where(), "source '" + source.name + "' owns no metric",
                             "give its metrics by name prefix (prefixes: [pg_]) or by name (metrics: [pg_up])");

@@ -90,6 +90,17 @@ TEST_CASE("a source's metric is absent when its own job is up without it") {
   CHECK(absence_of(plan, "shop_queue_depth").expr.find("up{job=\"shop\"} == 1") != std::string::npos);
 }
 
+TEST_CASE("a source's metric listed with absence_alert: false gets no absence alert") {
+  std::string text = replace(with_postgres("[host]", "pg_locks_waiting > 5"), "metrics: [postgres_up]",
+                             "metrics: [postgres_up, {name: pg_locks_waiting, absence_alert: false}]");
+  Model model = load_ok(text);
+  CHECK(model.sources.front().owns("pg_locks_waiting"));
+  AlertPlan plan = plan_alerts(model);
+  for (const AlertRule& rule : plan.rules) CHECK(rule.absent_metric != "pg_locks_waiting");
+  // Without the switch it has one.
+  absence_of(plan_alerts(load_ok(with_postgres("[host]", "pg_locks_waiting > 5"))), "pg_locks_waiting");
+}
+
 TEST_CASE("a source without the join labels gets one absence alert for the cluster") {
   AlertPlan plan = plan_alerts(load_ok(with_postgres("[datname]", "max(pg_up) == 0", "    scope: cluster\n")));
   const AlertRule& rule = absence_of(plan, "pg_up");
