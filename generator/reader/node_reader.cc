@@ -29,7 +29,8 @@ const std::vector<std::string>& node_keys() {
 // Reads the flowchart tree into Model::nodes, depth first.
 class NodeReader {
  public:
-  NodeReader(const MapReader& top, Model& model) : top_(top), model_(model), diagnostics_(top.diagnostics()) {}
+  NodeReader(const MapReader& top, Model& model)
+      : top_(top), model_(model), diagnostics_(top.diagnostics()), join_labels_(model.all_join_labels()) {}
 
   void read_list(const YAML::Node& list, int parent, int depth) {
     for (const YAML::Node& item : list) read_node(item, parent, depth);
@@ -58,6 +59,9 @@ class NodeReader {
   std::vector<YAML::Node> path_;  // YAML nodes from the root to the current one
   std::map<std::string, SourcePosition> ids_;
   std::map<std::string, SourcePosition> alert_names_;
+  // Model::all_join_labels() over the nodes read so far, kept as they are
+  // read (asking the model per node would make reading quadratic).
+  std::vector<std::string> join_labels_;
 };
 
 bool NodeReader::enter(const YAML::Node& yaml, int depth) {
@@ -91,7 +95,10 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
     node.diagnostics = read_commands(map, "diagnostics");
     node.inhibits = read_node_refs(map, "inhibits");  // resolved by read_alertmanager
     read_examples(map, node);
-    read_custom_fields(map, model_.all_join_labels(), node.labels, node.annotations, node.annotation_places);
+    for (const std::string& label : node.join_on) {
+      if (std::find(join_labels_.begin(), join_labels_.end(), label) == join_labels_.end()) join_labels_.push_back(label);
+    }
+    read_custom_fields(map, join_labels_, node.labels, node.annotations, node.annotation_places);
   }
   if (parent >= 0) model_.nodes[parent].children.push_back(index);
   else model_.roots.push_back(index);
