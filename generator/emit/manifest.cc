@@ -4,6 +4,19 @@
 #include <nlohmann/json.hpp>
 
 namespace symptree {
+namespace {
+
+// {"path": "sha256", ...} in path order. The paths are unique, so each is
+// appended: ordered_json's operator[] searches the keys first, which made
+// this quadratic in the number of files.
+nlohmann::ordered_json files_object(const OutputSet& outputs) {
+  nlohmann::ordered_json files = nlohmann::ordered_json::object();
+  auto& entries = files.get_ref<nlohmann::ordered_json::object_t&>();
+  for (const auto& [path, hash] : outputs.hashes()) entries.emplace_back(path, hash);
+  return files;
+}
+
+}  // namespace
 
 std::string render_manifest(const Model& model, const AlertPlan& alerts, const TestPlan& tests,
                             const OutputSet& outputs, const std::string& spec_text) {
@@ -12,9 +25,7 @@ std::string render_manifest(const Model& model, const AlertPlan& alerts, const T
   manifest["spec"] = model.spec_name;
   manifest["service"] = model.service;
   manifest["spec_sha256"] = sha256_hex(spec_text);
-  nlohmann::ordered_json files = nlohmann::ordered_json::object();
-  for (const auto& [path, hash] : outputs.hashes()) files[path] = hash;
-  manifest["files"] = files;
+  manifest["files"] = files_object(outputs);
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
   for (const AlertRule& rule : alerts.rules) {
     nlohmann::ordered_json entry;
@@ -51,9 +62,7 @@ std::string render_repository_manifest(const std::vector<RepositoryService>& ser
     list.push_back(entry);
   }
   manifest["services"] = list;
-  nlohmann::ordered_json files = nlohmann::ordered_json::object();
-  for (const auto& [path, hash] : outputs.hashes()) files[path] = hash;
-  manifest["files"] = files;
+  manifest["files"] = files_object(outputs);
   return manifest.dump(2) + "\n";
 }
 
