@@ -1,6 +1,7 @@
 // Alert templates against the labels and values of the alerts they describe.
 #include "generator/check/template_check.h"
 
+#include <algorithm>
 #include <set>
 
 #include "common/join.h"
@@ -97,23 +98,20 @@ void check_node(const Model& model, int index, const promql::LabelCatalog& catal
 }
 
 // The spec's top-level annotations also describe the absence alerts, whose
-// result is `group by (join_on)` (by () when cluster-wide): no other label.
+// result carries only the labels they are grouped by (absence_labels): a
+// label is usable when every absence alert carries it.
 void check_absence_alerts(const Model& model, std::set<std::pair<const TextPlace*, size_t>>& reported,
                           Diagnostics& diagnostics) {
-  bool any = false, cluster = false;
-  for (const auto& [metric, readers] : watched_metrics(model)) {
-    any = true;
-    bool all_cluster = true;
-    for (int reader : readers) all_cluster = all_cluster && model.is_cluster(reader);
-    cluster = cluster || all_cluster;
-  }
-  if (!any) return;
+  std::vector<std::vector<std::string>> groupings;
+  for (const auto& [metric, readers] : watched_metrics(model)) groupings.push_back(absence_labels(model, metric, readers));
+  if (groupings.empty()) return;
   auto carries = [&](const std::string& label) -> std::string {
-    for (const std::string& join_label : model.join_on) {
-      if (label == join_label && !cluster) return "";
+    for (const std::vector<std::string>& by : groupings) {
+      if (std::find(by.begin(), by.end(), label) != by.end()) continue;
+      return by.empty() ? "a cluster-wide absence alert carries no label of its series"
+                        : "an absence alert's series carries only " + join(by, ", ");
     }
-    return cluster ? "a cluster-wide absence alert carries no label of its series"
-                   : "an absence alert's series carries only " + join(model.join_on, ", ");
+    return "";
   };
   for (const auto& [name, text] : model.annotations) {
     TemplateError error;

@@ -153,7 +153,8 @@ void write_absence(const Model& model, const AlertPlan& alerts, std::string& out
   std::string rows;
   for (const AlertRule& rule : alerts.rules) {
     if (rule.node >= 0) continue;
-    rows += "| `" + rule.absent_metric + "`" + (rule.cluster ? " (no host reports it)" : "") + " | `" + rule.name +
+    std::string where = rule.cluster ? " (no host reports it)" : model.source_of(rule.absent_metric) ? " (per target)" : "";
+    rows += "| `" + rule.absent_metric + "`" + where + " | `" + rule.name +
             "` | " + model.priorities[rule.priority].name + " |\n";
   }
   if (rows.empty()) return;

@@ -181,10 +181,9 @@ std::string watched_selector(const AlertRule& rule) {
 // `group by (host) (up{job="svc"} [== 1]) unless on (host) group by (host) (metric)`:
 // per host. For a metric only cluster-scoped nodes read, `group by ()`: while
 // the service is up somewhere and no host reports the metric, one alert.
-// A declared source's metric: its own job's `up`, which carries the join
-// labels only when the source lists them (else the alert is cluster-wide).
+// A declared source's metric: its own job's `up`, per target (`instance`).
 std::string absence_expression(const Model& model, const AlertRule& rule) {
-  std::string by = "(" + (rule.cluster ? "" : join(model.join_on, ", ")) + ")";
+  std::string by = "(" + join(rule.absence_by, ", ") + ")";
   const Source* source = model.source_of(rule.absent_metric);
   bool from_app = probe_for_metric(rule.absent_metric) == nullptr;
   std::string job = source ? source->job : model.service_job;
@@ -194,11 +193,21 @@ std::string absence_expression(const Model& model, const AlertRule& rule) {
 
 }  // namespace
 
-bool source_has_join_labels(const Model& model, const Source& source) {
-  for (const std::string& label : model.join_on) {
-    if (!source.carries(label)) return false;
-  }
-  return true;
+std::vector<std::string> absence_labels(const Model& model, const std::string& metric, const std::vector<int>& readers) {
+  bool all_cluster = std::all_of(readers.begin(), readers.end(), [&](int reader) { return model.is_cluster(reader); });
+  if (all_cluster) return {};
+  if (model.source_of(metric)) return {"instance"};
+  // Per host only when some reader carries every join label of the spec:
+  // nodes joined on other labels (`join_on: [node]`) need not carry them, so
+  // the metric is missing only when no series reports it.
+  bool some_on_spec_join = std::any_of(readers.begin(), readers.end(), [&](int reader) {
+    if (model.is_cluster(reader)) return false;
+    const std::vector<std::string>& own = model.join_of(reader);
+    return std::all_of(model.join_on.begin(), model.join_on.end(), [&](const std::string& label) {
+      return std::find(own.begin(), own.end(), label) != own.end();
+    });
+  });
+  return some_on_spec_join ? model.join_on : std::vector<std::string>{};
 }
 
 namespace {
@@ -213,17 +222,8 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   const Node& first = model.nodes[readers.front()];
   bool from_app = probe_for_metric(metric) == nullptr;
   const Source* owner = model.source_of(metric);
-  // Per host only when some reader carries every join label of the spec: a metric
-  // only cluster facts, or nodes joined on other labels (`join_on: [node]`), read
-  // need not carry them, so it is missing only when no series reports it. Nor
-  // can a declared source's series that lack the spec's join labels be missing per host.
-  bool cluster = std::all_of(readers.begin(), readers.end(), [&](int reader) {
-    return model.is_cluster(reader) ||
-           !std::all_of(model.join_on.begin(), model.join_on.end(), [&](const std::string& label) {
-             const std::vector<std::string>& own = model.join_of(reader);
-             return std::find(own.begin(), own.end(), label) != own.end();
-           });
-  }) || (owner && !source_has_join_labels(model, *owner));
+  std::vector<std::string> by = absence_labels(model, metric, readers);
+  bool cluster = by.empty();
   AlertRule rule;
   rule.name = model.alert_prefix + "MetricAbsent";
   rule.absent_metric = metric;
@@ -231,6 +231,7 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   rule.for_duration = model.absence_for;
   rule.priority = priority;
   rule.cluster = cluster;
+  rule.absence_by = by;
   set_probe_filter(model, rule);
   rule.expr = absence_expression(model, rule);
   rule.labels = {{"severity", model.priorities[priority].severity},
@@ -243,11 +244,11 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   if (cluster) source = from_app ? "the service is up but no host exposes it" : "no host's symptree-exporter reports it";
   if (owner) {
     source = "the " + owner->name + " source (job " + owner->job + ") is up but " +
-             (cluster ? "none of its targets exposes it" : "does not expose it");
+             (cluster ? "none of its targets exposes it" : "this target does not expose it");
   }
   rule.annotations = {
       {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},
-      {"description", where_prefix(model.join_on, cluster) + "no series of " + metric + ": " + source +
+      {"description", where_prefix(by, cluster) + "no series of " + metric + ": " + source +
                           ". Blind alerts: " + join(alert_names, ", ") + "."},
       {"runbook_url", first.runbook ? first.runbook->url : ""}};
   overlay(rule.labels, model.labels);

@@ -27,6 +27,7 @@ struct AlertRule {
   Duration for_duration;
   int priority = -1;          // index into Model::priorities
   bool cluster = false;       // no join_on labels: one alert for the whole cluster
+  std::vector<std::string> absence_by;  // for absence alerts: the labels each alert carries (see absence_labels)
   LabelList labels;
   LabelList annotations;      // alert templates (model/alert_template.h): `description` and custom ones as written
 };
@@ -73,9 +74,14 @@ const std::vector<std::string>& reserved_alert_labels();
 LabelList alert_rule_labels(const Model& model, int node);
 const std::vector<std::string>& reserved_alert_annotations();
 
-// Whether a declared source's series carry every join_on label: then its
-// metrics' absence alerts are per host; else one alert for the cluster.
-bool source_has_join_labels(const Model& model, const Source& source);
+// The labels the absence alerts of `metric` (read by `readers`) are grouped
+// by, one alert per value: `instance` for a declared source's metric (a target
+// of the source that is up without it; its `up` need not carry the join
+// labels its series do, as kube-state-metrics' has no namespace); the spec's
+// join_on for the service's and symptree-exporter's (their targets carry them);
+// none, one alert for the cluster, when only cluster facts read it, or (but for
+// a source's metric) only nodes joined on other labels.
+std::vector<std::string> absence_labels(const Model& model, const std::string& metric, const std::vector<int>& readers);
 
 // The metrics whose absence is alerted, in first-use order, each with the nodes reading it.
 std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model);

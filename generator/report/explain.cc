@@ -74,8 +74,10 @@ void write_alert(const Model& model, const AlertRule& rule, std::ostream& out) {
   } else {
     out << "\nFires when, joined on (";
   }
-  // A cluster fact has none of the spec's join labels; any other alert carries its node's.
-  const std::vector<std::string>& labels = rule.cluster || rule.node < 0 ? model.join_on : model.join_of(rule.node);
+  // A cluster fact has none of the spec's join labels; any other alert carries its node's
+  // (an absence alert, those it is grouped by).
+  const std::vector<std::string>& labels = rule.node < 0 ? (rule.cluster ? model.join_on : rule.absence_by)
+                                          : rule.cluster ? model.join_on : model.join_of(rule.node);
   for (size_t i = 0; i < labels.size(); ++i) out << (i ? ", " : "") << labels[i];
   out << (rule.cluster ? " label)" : ")") << ", for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ")
       << "\n";

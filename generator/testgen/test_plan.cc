@@ -462,16 +462,16 @@ void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::
   for (int index : rules) {
     const AlertRule& rule = alerts.rules[index];
     ExpectedAlert alert;
-    if (!rule.cluster) alert.series_labels = host_labels(model, TestHost::A);
+    const Source* source = model.source_of(rule.absent_metric);
+    std::map<std::string, std::string> target = source ? source_target(model, *source, TestHost::A) : up_labels;
+    for (const std::string& label : rule.absence_by) alert.series_labels[label] = target[label];
     alert.labels = alert.series_labels;
     for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
     alert.rule = &rule;
     alert.value = 1;  // `group by (...)` gives 1
     firing.expected.push_back(alert);
     std::map<std::string, std::string> reporter = rule.cluster ? service_target(model, TestHost::B) : up_labels;
-    if (const Source* source = model.source_of(rule.absent_metric)) {
-      reporter = source_target(model, *source, rule.cluster ? TestHost::B : TestHost::A);
-    }
+    if (source) reporter = source_target(model, *source, rule.cluster ? TestHost::B : TestHost::A);
     if (rule.absent_label.empty()) {
       present.series.push_back({series_selector(rule.absent_metric, reporter), up.values});
     }

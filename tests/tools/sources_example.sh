@@ -44,6 +44,6 @@ mutate() {
   pass "$name breaks $alert's tests"
 }
 mutate "absence on the service's up instead of postgres-exporter's" 's/up{job="postgres-exporter"}/up{job="orders-db"}/' OrdersDbMetricAbsent
-mutate "absence on node-exporter's up joined on instance" 's/group by (host) (up{job="node-exporter"} == 1)/group by (instance) (up{job="node-exporter"} == 1)/' OrdersDbMetricAbsent
+mutate "absence on node-exporter's up per host instead of per target" 's/group by (instance) (up{job="node-exporter"} == 1)/group by (host) (up{job="node-exporter"} == 1)/' OrdersDbMetricAbsent
 mutate "connections 180 -> 181" 's/(pg_stat_activity_count) > 180/(pg_stat_activity_count) > 181/' OrdersDbConnectionsSaturated
 mutate "deadlocks > 5 -> > 6" 's/\[10m\])) > 5/[10m])) > 6/' OrdersDbDeadlocks
