@@ -63,7 +63,8 @@ std::vector<std::pair<std::vector<std::string>, std::vector<int>>> sources_by_eq
 }  // namespace
 
 bool can_inhibit(const Model& model, int source, int target) {
-  return model.is_cluster(source) || !model.is_cluster(target);
+  if (model.is_cluster(source)) return true;
+  return !model.is_cluster(target) && !model.shared_join(target, source).empty();
 }
 
 std::vector<Inhibition> plan_inhibitions(const Model& model) {
@@ -77,7 +78,7 @@ std::vector<Inhibition> plan_inhibitions(const Model& model) {
       entry.target = a;
       std::vector<int>& muting = model.is_cluster(source) ? entry.cluster_sources : entry.sources;
       // A larger index in the matrix is less urgent.
-      if (!can_inhibit(model, source, a)) add_unique(entry.per_host, source);
+      if (!can_inhibit(model, source, a)) add_unique(entry.unmatched, source);
       else add_unique(model.nodes[source].priority <= model.nodes[a].priority ? muting : entry.spared, source);
     }
     for (const NodeRef& ref : model.nodes[source].inhibits) {
@@ -138,8 +139,8 @@ std::vector<AmInhibitRule> generated_inhibit_rules(const Model& model) {
     }
     if (rules.size() == before) continue;  // nothing silences it: no rule to comment
     if (!entry.spared.empty()) rules.back().comment += "; not by the less urgent " + alert_list(model, entry.spared);
-    if (!entry.per_host.empty()) {
-      rules.back().comment += "; not by the host-scoped " + alert_list(model, entry.per_host);
+    if (!entry.unmatched.empty()) {
+      rules.back().comment += "; not by " + alert_list(model, entry.unmatched) + " (no join label in common)";
     }
   }
   return rules;

@@ -22,7 +22,8 @@ struct Inhibition {
                               // of both join sets (model.shared_join)
   std::vector<int> cluster_sources;  // the same, cluster-scoped: equal on nothing but the service
   std::vector<int> spared;    // less urgent alerting descendants, which do not silence it
-  std::vector<int> per_host;  // host-scoped descendants of a cluster-scoped target, which do not silence it
+  std::vector<int> unmatched;  // alerting descendants sharing no join label with it (host-scoped under a cluster
+                               // fact, `[node]` under `[namespace]`), which do not silence it
 };
 
 // One entry per alerting node that something silences or spares, in tree order.
@@ -32,8 +33,10 @@ std::vector<Inhibition> plan_inhibitions(const Model& model);
 // Alerts on such a cycle, firing together, would all be muted.
 std::vector<int> find_inhibition_cycle(const Model& model);
 
-// Whether `source`'s alert can silence `target`'s: not a host-scoped alert a
-// cluster-scoped one (the target has no join_on labels to be equal on).
+// Whether `source`'s alert can silence `target`'s: a cluster-scoped source
+// any target; else a target sharing a join label with it. A host-scoped
+// alert cannot say which of a cluster fact's, nor a node's which of a
+// namespace's (no label to be equal on): it would mute them everywhere.
 bool can_inhibit(const Model& model, int source, int target);
 
 // The rules for Alertmanager: per silenced node, one for its host-scoped

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "common/join.h"
 #include "generator/model/inhibitions.h"
 #include "generator/reader/merge_reader.h"
 #include "generator/reader/receiver_reader.h"
@@ -67,7 +68,8 @@ void resolve_inhibits(Model& model, Diagnostics& diagnostics) {
   for (const Node& node : model.nodes) {
     if (node.kind == NodeKind::Alert) alerting.push_back(node.id);
   }
-  for (Node& node : model.nodes) {
+  for (size_t self = 0; self < model.nodes.size(); ++self) {
+    Node& node = model.nodes[self];
     for (NodeRef& ref : node.inhibits) {
       ref.index = model.find_node(ref.id);
       if (ref.index < 0 || model.nodes[ref.index].kind != NodeKind::Alert) {
@@ -85,6 +87,12 @@ void resolve_inhibits(Model& model, Diagnostics& diagnostics) {
         diagnostics.error(ref.where, "host-scoped '" + node.id + "' cannot inhibit cluster-scoped '" + ref.id + "'",
                           "its alert has no join_on labels to match, so one host would mute it for the whole "
                           "cluster; make '" + node.id + "' `scope: cluster`, or let both alerts fire");
+      } else if (!can_inhibit(model, static_cast<int>(self), ref.index)) {
+        diagnostics.error(ref.where, "'" + node.id + "' cannot inhibit '" + ref.id + "': they share no join label (" +
+                                         join(model.join_of(static_cast<int>(self)), ", ") + " against " +
+                                         join(model.join_of(ref.index), ", ") + ")",
+                          "an alert of '" + node.id + "' cannot say which alerts of '" + ref.id +
+                              "' it explains, so it would mute them all; join both on a common label, or let both fire");
       }
     }
   }

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <sstream>
 
+#include "common/join.h"
 #include "generator/emit/flowchart_text.h"
+#include "generator/model/inhibitions.h"
 #include "generator/model/routing.h"
 #include "generator/promql/condition.h"
 #include "generator/promql/lexer.h"
@@ -131,6 +134,33 @@ void write_paging(const Model& model, const AmRoute& routes, const AlertRule& ru
   }
 }
 
+std::string alert_names(const Model& model, const std::vector<int>& nodes) {
+  std::vector<std::string> names;
+  for (int n : nodes) names.push_back(model.nodes[n].alert_name);
+  return join(names, ", ");
+}
+
+// Which alerts silence the node's in Alertmanager, on which labels, and
+// which of its causes do not (less urgent, or no join label in common).
+void write_silencing(const Model& model, int node, std::ostream& out) {
+  for (const Inhibition& entry : plan_inhibitions(model)) {
+    if (entry.target != node) continue;
+    std::map<std::vector<std::string>, std::vector<int>> by_equal;
+    for (int source : entry.sources) by_equal[model.shared_join(node, source)].push_back(source);
+    for (const auto& [equal, sources] : by_equal) {
+      out << "\nSilenced while " << alert_names(model, sources) << " fires with the same " << join(equal, ", ") << "\n";
+    }
+    if (!entry.cluster_sources.empty()) {
+      out << "\nSilenced while " << alert_names(model, entry.cluster_sources) << " fires anywhere in the cluster\n";
+    }
+    if (!entry.spared.empty()) out << "Not silenced by the less urgent " << alert_names(model, entry.spared) << "\n";
+    if (!entry.unmatched.empty()) {
+      out << "Not silenced by " << alert_names(model, entry.unmatched)
+          << ": no join label in common, so their alerts cannot say which of its alerts they explain\n";
+    }
+  }
+}
+
 std::string explain_node(const Compilation& c, int node) {
   const Model& model = c.model;
   const Node& n = model.nodes[node];
@@ -149,6 +179,7 @@ std::string explain_node(const Compilation& c, int node) {
     write_paging(model, c.routes, *rule, out);
     size_t index = c.alerts.rule_by_node.at(node);
     out << "Tests: " << c.tests.cases_per_rule[index] << " promtool cases (symptree coverage runs them)\n";
+    write_silencing(model, node, out);
   } else if (n.kind == NodeKind::Manual) {
     out << "\nNo alert: " << n.manual_reason << "\n";
   }

@@ -188,7 +188,7 @@ TEST_CASE("inhibitions: a cluster cause mutes its cluster symptom on nothing, a 
   CHECK(rule->source.back().value == "split_brain");
   CHECK(rule->equal.empty());
   CHECK(rule->comment == "ShopMemberFailed is silenced while ShopSplitBrain fires anywhere in the cluster; "
-                         "not by the host-scoped ShopHostDiskFull");
+                         "not by ShopHostDiskFull (no join label in common)");
 
   // Explicitly: a cluster node may mute a host node on every host; not the other way round.
   std::string explicit_text = replace(cluster_spec(), "scope: cluster\n    when", "scope: cluster\n    inhibits: [queue_backlog]\n    when");

@@ -230,18 +230,36 @@ TEST_CASE("a metric only nodes lacking the spec's join labels read has one absen
 TEST_CASE("inhibitions are equal on the labels the target and the source both join on") {
   Model model = load_ok(kube_spec());
   const AmInhibitRule* shared = nullptr;
-  const AmInhibitRule* none = nullptr;
   std::vector<AmInhibitRule> rules = generated_inhibit_rules(model);
   for (const AmInhibitRule& rule : rules) {
-    if (rule.target.back().value == "degraded" && rule.equal == Labels{"namespace"}) shared = &rule;
-    if (rule.target.back().value == "degraded" && rule.equal.empty()) none = &rule;
+    if (rule.target.back().value == "degraded") {
+      CHECK_FALSE(rule.equal.empty());  // nothing mutes the namespaces' symptom everywhere
+      if (rule.equal == Labels{"namespace"}) shared = &rule;
+    }
   }
   REQUIRE(shared);
-  REQUIRE(none);
   CHECK(shared->source.back().value == "crashloop|image_pull|pending");
-  CHECK(none->source.back().value == "cordoned");
   for (const AmInhibitRule& rule : rules) {
     if (rule.target.back().value == "crashloop") CHECK(rule.equal == Labels{"namespace", "pod"});
+  }
+}
+
+// A cordoned node ([node]) under the namespaces' symptom cannot say which
+// namespace it explains: muting on nothing would hide every namespace's page
+// (found by a newcomer trial). It is listed as not silencing it.
+TEST_CASE("a cause sharing no join label with its symptom does not silence it") {
+  Model model = load_ok(kube_spec());
+  int degraded = model.find_node("degraded"), cordoned = model.find_node("cordoned");
+  CHECK_FALSE(can_inhibit(model, cordoned, degraded));
+  bool listed = false;
+  for (const Inhibition& entry : plan_inhibitions(model)) {
+    if (entry.target != degraded) continue;
+    CHECK(std::find(entry.sources.begin(), entry.sources.end(), cordoned) == entry.sources.end());
+    listed = std::find(entry.unmatched.begin(), entry.unmatched.end(), cordoned) != entry.unmatched.end();
+  }
+  CHECK(listed);
+  for (const AmInhibitRule& rule : generated_inhibit_rules(model)) {
+    if (rule.target.back().value == "degraded") CHECK(rule.comment.find("not by ShopCordoned (no join label in common)") != std::string::npos);
   }
 }
 
@@ -304,6 +322,11 @@ TEST_CASE("explain names the node's own join labels") {
   std::optional<std::string> cluster = explain(c, "pv_failed", error);
   REQUIRE_MESSAGE(cluster, error);
   CHECK(cluster->find("Fires once for the cluster (cluster-scoped: no namespace label)") != std::string::npos);
+  std::optional<std::string> degraded = explain(c, "degraded", error);
+  REQUIRE_MESSAGE(degraded, error);
+  CHECK(degraded->find("Silenced while ShopCrashloop, ShopImagePull, ShopPending fires with the same namespace") !=
+        std::string::npos);
+  CHECK(degraded->find("Not silenced by ShopCordoned: no join label in common") != std::string::npos);
 }
 
 TEST_CASE("a node's own join label cannot be an external label or the replica label of deployment:") {
