@@ -11,7 +11,11 @@ std::string outcome_of(const CoverageRow& row, const TestOutcomes& outcomes) {
   if (row.tests == 0) return "untested";
   if (!outcomes.ran) return "not run";
   if (!outcomes.error.empty()) return "error";
-  if (row.failed > 0) return "failed " + std::to_string(row.failed) + " of " + std::to_string(row.tests);
+  // promtool reports failed checks (an alert expected at one time), several per case: say so, not "3 of 2".
+  if (row.failed > 0) {
+    return "failed: " + std::to_string(row.failed) + " failed check" + (row.failed == 1 ? "" : "s") + " in its " +
+           std::to_string(row.tests) + " case" + (row.tests == 1 ? "" : "s");
+  }
   return "passed";
 }
 

@@ -157,7 +157,7 @@ SH
 chmod +x "$WORK/fake-promtool"
 for jobs in 1 3; do
   expect_exit 1 "$SYMPTREE" --promtool "$WORK/fake-promtool" --no-promtool coverage -j "$jobs" "$SPEC"
-  expect_output "failed 1 of"
+  expect_output "failed: 1 failed check in its"
   expect_output "promtool cases run, 1 failed"
   expect_output "promtool's report of the failures:"
   expect_output "    name: StemeDBTlsError: silent when its own condition does not hold,"

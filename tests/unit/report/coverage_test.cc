@@ -16,7 +16,11 @@ TEST_CASE("coverage lists every node and absence alert with its tests and outcom
   std::vector<CoverageRow> rows = coverage_rows(c, outcomes);
   REQUIRE(rows.size() == c.model.nodes.size() + 5);  // five metrics are absence-alerted
   CHECK(rows[1].alert == "ShopPortTaken");
-  CHECK(rows[1].outcome == "failed 1 of " + std::to_string(rows[1].tests));
+  CHECK(rows[1].outcome == "failed: 1 failed check in its " + std::to_string(rows[1].tests) + " cases");
+  outcomes.failed_by_alert["ShopPortTaken"] = rows[1].tests + 1;  // more checks than cases: not "3 of 2"
+  CHECK(coverage_rows(c, outcomes)[1].outcome ==
+        "failed: " + std::to_string(rows[1].tests + 1) + " failed checks in its " + std::to_string(rows[1].tests) + " cases");
+  outcomes.failed_by_alert["ShopPortTaken"] = 1;
   CHECK(rows[3].kind == "manual");
   CHECK(rows[3].outcome == "manual: An operator decision");
   CHECK(rows[0].outcome == "passed");
