@@ -86,39 +86,50 @@ std::vector<std::string> owners(const Model& model, const std::set<std::string>&
 }
 
 // A metric two sources claim: its absence alert and its test series would not
-// know whose `up` and labels to use.
+// know whose `up` and labels to use. Reported once, at its first use.
 void check_one_owner(const Model& model, const std::set<std::string>& app_metrics, const std::string& metric,
-                     const SourcePosition& where, Diagnostics& diagnostics) {
+                     const SourcePosition& where, std::set<std::string>& reported, Diagnostics& diagnostics) {
   if (is_builtin_metric(metric)) return;
   std::vector<std::string> found = owners(model, app_metrics, metric);
-  if (found.size() < 2) return;
+  if (found.size() < 2 || !reported.insert(metric).second) return;
   diagnostics.error(where, "metric '" + metric + "' is claimed by " + found[0] + " and " + found[1],
-                    "each metric comes from one scrape job: narrow the sources' prefixes or list it in one place only");
+                    "each metric comes from one scrape job: narrow the sources' prefixes or list it in one place only "
+                    "(reported at its first use only)");
 }
 
-void check_reference(const Model& model, const std::set<std::string>& app_metrics, const std::string& metric,
-                     const SourcePosition& where, Diagnostics& diagnostics) {
-  if (!is_known(model, app_metrics, metric)) {
-    report_unknown(model, metric, where, diagnostics);
-  } else {
-    check_one_owner(model, app_metrics, metric, where, diagnostics);
+// Checks one metric name a condition or an example reads.
+class ReferenceChecker {
+ public:
+  ReferenceChecker(const Model& model, Diagnostics& diagnostics)
+      : model_(model), app_metrics_(app_metric_names(model)), diagnostics_(diagnostics) {}
+
+  void check(const std::string& metric, const SourcePosition& where) {
+    if (!is_known(model_, app_metrics_, metric)) {
+      report_unknown(model_, metric, where, diagnostics_);
+    } else {
+      check_one_owner(model_, app_metrics_, metric, where, two_owners_reported_, diagnostics_);
+    }
   }
-}
+
+ private:
+  const Model& model_;
+  std::set<std::string> app_metrics_;
+  Diagnostics& diagnostics_;
+  std::set<std::string> two_owners_reported_;
+};
 
 }  // namespace
 
 void check_metrics(const Model& model, Diagnostics& diagnostics) {
-  std::set<std::string> app_metrics = app_metric_names(model);
+  ReferenceChecker references(model, diagnostics);
   for (const Node& node : model.nodes) {
     if (node.when) {
-      for (const MetricReference& ref : node.when->analysis.metrics) {
-        check_reference(model, app_metrics, ref.name, node.when->position_at(ref.offset), diagnostics);
-      }
+      for (const MetricReference& ref : node.when->analysis.metrics) references.check(ref.name, node.when->position_at(ref.offset));
     }
     if (!node.examples) continue;
     for (const auto* list : {&node.examples->firing, &node.examples->quiet}) {
       for (const ExampleSeries& series : *list) {
-        check_reference(model, app_metrics, series.metric, series.where, diagnostics);
+        references.check(series.metric, series.where);
       }
     }
   }

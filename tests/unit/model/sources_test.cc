@@ -61,6 +61,13 @@ TEST_CASE("every metric read has exactly one owner") {
   errors = checked(twice, check_metrics);
   CHECK(errors.find("metric 'shop_queue_depth' is claimed by the service (app_metrics) and source 'postgres'") !=
         std::string::npos);
+  // Once per metric, not once per use (a newcomer trial got eight of one).
+  std::string used_twice = replace(with_postgres("[host]", "shop_queue_depth > 5 and shop_queue_depth < 100"),
+                                   "prefixes: [pg_]", "prefixes: [pg_, shop_q]");
+  errors = checked(used_twice, check_metrics);
+  size_t first = errors.find("is claimed by");
+  REQUIRE(first != std::string::npos);
+  CHECK(errors.find("is claimed by", first + 1) == std::string::npos);
 }
 
 TEST_CASE("label inference: a source's series carry its labels, instance and job, and no other join label") {
