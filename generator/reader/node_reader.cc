@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "common/join.h"
 #include "common/slug.h"
 #include "generator/model/series_values.h"
 #include "generator/reader/alertmanager_reader.h"
@@ -271,7 +272,9 @@ void NodeReader::read_priority(const MapReader& map, Node& node, int parent) {
     }
   }
   if (!node.own_priority) {
-    diagnostics_.error(map.where("priority"), "unknown priority '" + *name + "'", suggestion(*name, known));
+    // The list, not the nearest name: P9 is no typo of P0.
+    diagnostics_.error(map.where("priority"), "unknown priority '" + *name + "'",
+                       "the spec's `priorities:` are " + join(known, ", ") + "; add '" + *name + "' there or use one of them");
   }
 }
 

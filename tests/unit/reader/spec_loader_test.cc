@@ -60,6 +60,7 @@ TEST_CASE("errors are collected, not stopped at the first") {
                              "titel: Port taken?");
   CHECK_FALSE(load(text, d));
   CHECK(d.format().find("unknown priority 'P7'") != std::string::npos);
+  CHECK(d.format().find("hint: the spec's `priorities:` are P0, ") != std::string::npos);  // the list, not "did you mean"
   CHECK(d.format().find("unknown key 'titel' in a cause") != std::string::npos);
   CHECK(d.format().find("did you mean 'title'?") != std::string::npos);
 }
