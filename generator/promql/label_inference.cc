@@ -144,6 +144,16 @@ LabelInference Inferrer::infer(const Node& node) {
   return {};
 }
 
+// "the series of pg_up carry only datname, instance, job": why a label the catalogue
+// does not list cannot be there.
+std::string catalog_labels_text(const std::string& metric, const MetricLabels& labels) {
+  std::string list;
+  for (const std::string& label : labels.always) {
+    if (label != kName) list += (list.empty() ? "" : ", ") + label;
+  }
+  return "the series of " + metric + " carry only " + (list.empty() ? "no label" : list);
+}
+
 LabelInference Inferrer::selector(const Node& node) {
   LabelInference r;
   std::string metric = node.metric;
@@ -155,7 +165,7 @@ LabelInference Inferrer::selector(const Node& node) {
     for (const auto& l : known->second.always) add(r, l, Presence::Certain);
     for (const auto& l : known->second.sometimes) add(r, l, Presence::Possible);
     r.open = !known->second.complete;
-    if (!r.open) r.closed_by = Drop{node.pos, metric + " has no other labels", DropKind::Catalog};
+    if (!r.open) r.closed_by = Drop{node.pos, catalog_labels_text(metric, known->second), DropKind::Catalog};
   }
   if (!metric.empty()) add(r, kName, Presence::Certain);
   for (const auto& m : node.matchers) {
