@@ -38,6 +38,17 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
                         std::string("write the threshold as a decimal (such as ") + rounded + "), or add `examples:`");
       continue;
     }
+    if (const promql::Node* scaled = promql::inexact_scaled_comparison(*node.when->analysis.ast)) {
+      const std::string& expr = node.when->expr;
+      diagnostics.error(node.when->position_at(scaled->op_pos.start),
+                        "cannot derive test series for '" + node.id + "': in '" +
+                            expr.substr(scaled->pos.start, scaled->pos.end - scaled->pos.start) +
+                            "' the threshold divided by the factor has no exact decimal value, so no test value "
+                            "can sit on the term's threshold",
+                        "compare the term with that value written as a decimal, choose a threshold the factor "
+                        "divides, or add `examples:`");
+      continue;
+    }
     diagnostics.error(node.when->where,
                       "cannot derive test series for '" + node.id +
                           "': its condition is not one of the derivable shapes (docs/spec.md, \"Tests, by construction\")",

@@ -172,6 +172,22 @@ std::optional<TestShape> comparison(const Node& n, bool cluster) {
 
 }  // namespace
 
+const Node* inexact_scaled_comparison(const Node& expr) {
+  const Node* found = nullptr;
+  walk(expr, [&](const Node& n) {
+    if (found || n.kind != NodeKind::Binary || n.return_bool || !is_comparison(n.binary_op)) return;
+    for (int side = 0; side < 2; ++side) {
+      std::optional<Constant> constant = fold_constant(n.child(1 - side));
+      std::optional<ScaledNode> scaled = scaled_node(n.child(side));
+      if (!constant || !constant->exact || !scaled) continue;
+      std::optional<Decimal> threshold = scaled->divides ? exact_product(*constant->exact, *scaled->factor.exact)
+                                                         : exact_quotient(*constant->exact, *scaled->factor.exact);
+      if (!threshold) found = &n;
+    }
+  });
+  return found;
+}
+
 std::optional<TestShape> test_shape(const Node& expr, bool cluster) {
   const Node& n = unparen(expr);
   if (n.kind == NodeKind::Call && n.name == "absent" && n.children.size() == 1) {

@@ -75,6 +75,11 @@ struct TestShape {
 // equal values) is not a derivable wrapper; max, min and avg always are.
 std::optional<TestShape> test_shape(const Node& expr, bool cluster);
 
+// The constant of a comparison `T * k OP c` (`k * T`, `T / k`) whose c / k
+// (c × k) has no exact decimal value, so no test value sits on T's
+// threshold: the comparison node, for the error that says so.
+const Node* inexact_scaled_comparison(const Node& expr);
+
 // Parses `text` and reads its shape; nullopt on a parse error too.
 std::optional<TestShape> test_shape_of(const std::string& text, bool cluster);
 
