@@ -15,6 +15,5 @@ expect_output "SUCCESS"
 pass "promtool test rules: every generated test passes"
 expect_exit 0 amtool check-config "$WORK/etcd/alertmanager/alertmanager.yml"
 pass "amtool check-config"
-cp "$SOURCE_DIR/tests/reality/etcd.test.yml" "$WORK/etcd/prometheus/tests/reality.test.yml"
-expect_exit 0 promtool test rules "$WORK/etcd/prometheus/tests/reality.test.yml"
+expect_exit 0 reality_test "$WORK/etcd" etcd
 pass "reality test: the alerts fire on series labelled as etcd and the exporter label them"

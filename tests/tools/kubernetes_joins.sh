@@ -2,8 +2,10 @@
 # (namespace, namespace and pod, node, and a cluster fact) in one spec. It
 # compiles; promtool accepts the rules and passes every generated test; amtool
 # accepts the Alertmanager configuration, whose inhibitions are equal on the
-# labels both alerts join on; and the tests fail when a join or a record's
-# grouping of the rules is changed.
+# labels both alerts join on; the tests fail when a join or a record's
+# grouping of the rules is changed; and the reality test
+# (tests/reality/kubernetes.test.yml: series labelled as a real Prometheus
+# stores kube-state-metrics' and cAdvisor's) passes against the generated rules.
 source "$(dirname "$0")/lib/common.bash"
 KUBE="$SOURCE_DIR/flowchart-spec/examples/kubernetes-joins.yaml"
 expect_exit 0 "$SYMPTREE" compile "$KUBE" -o "$WORK/good"
@@ -40,3 +42,6 @@ mutate "node cause joined on namespace" '/alert: ShopAppNoSchedulableNode$/,/for
 # A pod record grouped by namespace only loses the pod its causes join on.
 mutate "pod record without pod" '0,/group by (namespace, pod)/{s/group by (namespace, pod)/group by (namespace)/}' \
   "namespace_pod:flowchart_node:holds"
+
+expect_exit 0 reality_test "$WORK/good" kubernetes
+pass "reality test: the alerts fire on series labelled as kube-state-metrics and cAdvisor label them"

@@ -2,7 +2,10 @@
 # sources (postgres_exporter, node_exporter). It compiles; promtool accepts
 # the rules, the scrape configuration (one job per source, targets from
 # deployment.hosts[].sources) and passes every derived test; the tests fail
-# when a source's job in the absence rules or a threshold is changed.
+# when a source's job in the absence rules or a threshold is changed; and the
+# reality test (tests/reality/postgres.test.yml: series labelled as a real
+# Prometheus stores postgres_exporter's and node_exporter's) passes against
+# the generated rules.
 source "$(dirname "$0")/lib/common.bash"
 SPEC="$SOURCE_DIR/flowchart-spec/examples/postgres-sources.yaml"
 expect_exit 0 "$SYMPTREE" compile "$SPEC" -o "$WORK/good"
@@ -47,3 +50,6 @@ mutate "absence on the service's up instead of postgres-exporter's" 's/up{job="p
 mutate "absence on node-exporter's up per host instead of per target" 's/group by (instance) (up{job="node-exporter"} == 1)/group by (host) (up{job="node-exporter"} == 1)/' OrdersDbMetricAbsent
 mutate "connections 180 -> 181" 's/(pg_stat_activity_count) > 180/(pg_stat_activity_count) > 181/' OrdersDbConnectionsSaturated
 mutate "deadlocks > 5 -> > 6" 's/\[10m\])) > 5/[10m])) > 6/' OrdersDbDeadlocks
+
+expect_exit 0 reality_test "$WORK/good" postgres
+pass "reality test: the alerts fire on series labelled as postgres_exporter and node_exporter label them"

@@ -39,3 +39,11 @@ expect_exit() {
 expect_output() {
   grep -qF -- "$1" "$WORK/last.out" || { cat "$WORK/last.out" >&2; fail "output lacks: $1"; }
 }
+
+# reality_test OUT NAME: runs the hand-written tests/reality/NAME.test.yml
+# against the rules an example compiled into OUT (it loads ../rules/*.yml
+# from OUT/prometheus/tests/).
+reality_test() {
+  cp "$SOURCE_DIR/tests/reality/$2.test.yml" "$1/prometheus/tests/reality.test.yml"
+  promtool test rules "$1/prometheus/tests/reality.test.yml"
+}
