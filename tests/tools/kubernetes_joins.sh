@@ -22,17 +22,6 @@ grep -q 'record: node:flowchart_node:holds' "$rules"/*.yml || fail "no record na
 grep -Pzq 'equal:\n +- namespace\n +- pod\n' "$WORK/good/alertmanager/alertmanager.yml" || fail "no inhibition equal on [namespace, pod]"
 pass "records named by their join sets, inhibitions equal on the shared labels"
 
-# mutate NAME SED_EXPRESSION EXPECTED_OUTPUT: the expression is changed in the
-# rule files, and the tests must fail, naming EXPECTED_OUTPUT.
-mutate() {
-  local name=$1 expression=$2 expected=$3
-  rm -rf "$WORK/bad" && cp -r "$WORK/good" "$WORK/bad"
-  sed -i "$expression" "$WORK"/bad/prometheus/rules/*.yml
-  diff -rq "$WORK/good/prometheus/rules" "$WORK/bad/prometheus/rules" >/dev/null && fail "$name: the mutation changed nothing"
-  expect_exit 1 promtool test rules "$WORK"/bad/prometheus/tests/*.test.yml
-  expect_output "$expected"
-  pass "$name breaks the tests ($expected)"
-}
 # A pod cause joined to its namespace symptom on nothing fires beside another namespace's symptom.
 mutate "pod cause joined on ()" '/alert: ShopAppPodCrashlooping$/,/for:/{s/^\( *\)and on (namespace)$/\1and on ()/}' \
   "alertname: ShopAppPodCrashlooping"

@@ -47,3 +47,18 @@ reality_test() {
   cp "$SOURCE_DIR/tests/reality/$2.test.yml" "$1/prometheus/tests/reality.test.yml"
   promtool test rules "$1/prometheus/tests/reality.test.yml"
 }
+
+# mutate NAME SED_EXPRESSION EXPECTED: a copy of $WORK/good with the expression
+# applied to its rule files (each rule is in one of them) must fail its
+# generated tests, naming EXPECTED (an alert name, or any text of promtool's
+# report such as "alertname: X"); a mutation that changes nothing fails too.
+mutate() {
+  local name=$1 expression=$2 expected=$3
+  [[ $expected == *:* ]] || expected="alertname: $expected"
+  rm -rf "$WORK/bad" && cp -r "$WORK/good" "$WORK/bad"
+  sed -i "$expression" "$WORK"/bad/prometheus/rules/*.yml
+  diff -rq "$WORK/good/prometheus/rules" "$WORK/bad/prometheus/rules" >/dev/null && fail "$name: the mutation changed nothing"
+  expect_exit 1 promtool test rules "$WORK"/bad/prometheus/tests/*.test.yml
+  expect_output "$expected"
+  pass "$name breaks the tests ($expected)"
+}
