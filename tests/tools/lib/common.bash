@@ -62,3 +62,17 @@ mutate() {
   expect_output "$expected"
   pass "$name breaks the tests ($expected)"
 }
+
+# compile_accepted SPEC OUT: compiles SPEC into OUT, and the real tools accept
+# the output: promtool check rules, every generated test passes, amtool
+# check-config.
+compile_accepted() {
+  expect_exit 0 "$SYMPTREE" compile "$1" -o "$2"
+  expect_exit 0 promtool check rules "$2"/prometheus/rules/*.yml
+  pass "promtool check rules"
+  expect_exit 0 promtool test rules "$2"/prometheus/tests/*.test.yml
+  expect_output "SUCCESS"
+  pass "promtool test rules: every generated test passes"
+  expect_exit 0 amtool check-config "$2/alertmanager/alertmanager.yml"
+  pass "amtool check-config"
+}
