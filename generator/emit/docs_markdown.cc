@@ -153,7 +153,9 @@ void write_absence(const Model& model, const AlertPlan& alerts, std::string& out
   std::string rows;
   for (const AlertRule& rule : alerts.rules) {
     if (rule.node >= 0) continue;
-    std::string where = rule.cluster ? " (no host reports it)" : model.source_of(rule.absent_metric) ? " (per target)" : "";
+    std::string where = model.source_of(rule.absent_metric) ? " (no target of its source exposes it)"
+                        : rule.cluster                          ? " (no host reports it)"
+                                                                : "";
     rows += "| `" + rule.absent_metric + "`" + where + " | `" + rule.name +
             "` | " + model.priorities[rule.priority].name + " |\n";
   }

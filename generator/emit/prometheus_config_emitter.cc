@@ -1,6 +1,8 @@
 // prometheus.yml (or prometheus-<replica>.yml) from `deployment:`.
 #include "generator/emit/prometheus_config_emitter.h"
 
+#include <algorithm>
+
 #include "generator/emit/yaml_writer.h"
 
 namespace symptree {
@@ -45,6 +47,15 @@ void write_job(YamlWriter& out, const Model& model, const std::string& job, bool
   }
 }
 
+// Whether the scrape configuration puts `label` on the source's targets: one
+// it lists, and, when it says which (`target_labels:`), one of those (a
+// kube-state-metrics' `namespace` is its series', not its target's).
+bool sets_on_target(const Source& source, const std::string& label) {
+  if (!source.carries(label)) return false;
+  if (!source.target_labels) return true;
+  return std::find(source.target_labels->begin(), source.target_labels->end(), label) != source.target_labels->end();
+}
+
 // A declared source's job: a target on each host that runs it, with the
 // host's target labels the source lists (its series carry no others). Its
 // series' own labels win over the target's (honor_labels): kube-state-metrics'
@@ -62,7 +73,7 @@ void write_source_job(YamlWriter& out, const Model& model, const Source& source)
     out.item(10, target->second);
     std::map<std::string, std::string> labels = host.labels;
     labels[model.join_on.front()] = host.name;
-    for (auto it = labels.begin(); it != labels.end();) it = source.carries(it->first) ? std::next(it) : labels.erase(it);
+    for (auto it = labels.begin(); it != labels.end();) it = sets_on_target(source, it->first) ? std::next(it) : labels.erase(it);
     if (labels.empty()) continue;
     out.key(8, "labels");
     out.string_map(10, labels);

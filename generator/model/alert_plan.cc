@@ -181,7 +181,7 @@ std::string watched_selector(const AlertRule& rule) {
 // `group by (host) (up{job="svc"} [== 1]) unless on (host) group by (host) (metric)`:
 // per host. For a metric only cluster-scoped nodes read, `group by ()`: while
 // the service is up somewhere and no host reports the metric, one alert.
-// A declared source's metric: its own job's `up`, per target (`instance`).
+// A declared source's metric: its own job's `up`, one alert while no target of it exposes the metric.
 std::string absence_expression(const Model& model, const AlertRule& rule) {
   std::string by = "(" + join(rule.absence_by, ", ") + ")";
   const Source* source = model.source_of(rule.absent_metric);
@@ -195,8 +195,7 @@ std::string absence_expression(const Model& model, const AlertRule& rule) {
 
 std::vector<std::string> absence_labels(const Model& model, const std::string& metric, const std::vector<int>& readers) {
   bool all_cluster = std::all_of(readers.begin(), readers.end(), [&](int reader) { return model.is_cluster(reader); });
-  if (all_cluster) return {};
-  if (model.source_of(metric)) return {"instance"};
+  if (all_cluster || model.source_of(metric)) return {};
   // Per host only when some reader carries every join label of the spec:
   // nodes joined on other labels (`join_on: [node]`) need not carry them, so
   // the metric is missing only when no series reports it.

@@ -75,12 +75,15 @@ LabelList alert_rule_labels(const Model& model, int node);
 const std::vector<std::string>& reserved_alert_annotations();
 
 // The labels the absence alerts of `metric` (read by `readers`) are grouped
-// by, one alert per value: `instance` for a declared source's metric (a target
-// of the source that is up without it; its `up` need not carry the join
-// labels its series do, as kube-state-metrics' has no namespace); the spec's
-// join_on for the service's and symptree-exporter's (their targets carry them);
-// none, one alert for the cluster, when only cluster facts read it, or (but for
-// a source's metric) only nodes joined on other labels.
+// by, one alert per value: the spec's join_on for the service's and
+// symptree-exporter's metrics (every host runs both); none, one alert for the
+// cluster, when only cluster facts, or only nodes joined on other labels, read
+// it, and for a declared source's metric: a source's targets need not all
+// expose it (a RabbitMQ node that leads no queue has no per-queue series, a
+// replica no primary-only ones), so it is missing when no target does, which
+// is what a renamed or misspelt metric looks like. (Per join label it fired
+// beside the very series it looked for when the source's `up` lacks the label,
+// as kube-state-metrics' lacks `namespace`.)
 std::vector<std::string> absence_labels(const Model& model, const std::string& metric, const std::vector<int>& readers);
 
 // The metrics whose absence is alerted, in first-use order, each with the nodes reading it.

@@ -171,6 +171,8 @@ struct Source {
   std::string name;                   // `[a-z][a-z0-9_]*`; names its address under deployment.hosts[].sources
   std::string job;                    // its Prometheus job
   std::vector<std::string> labels;    // labels its series carry besides instance and job
+  std::optional<std::vector<std::string>> target_labels;  // of `labels`, those deployment: sets on its targets;
+                                                          // absent: the host's labels and host-naming label it lists
   std::vector<std::string> prefixes;  // it owns every metric whose name starts with one of these
   std::vector<std::string> metrics;   // and these exact names
   std::set<std::string> without_absence_alert;  // metrics listed with `absence_alert: false`

@@ -73,6 +73,20 @@ void read_labels(const MapReader& map, Source& source) {
   }
 }
 
+// `target_labels:`: which of `labels` the scrape configuration of
+// `deployment:` sets on the source's targets. Absent: each host label and
+// the host-naming join label the source lists.
+void read_target_labels(const MapReader& map, Source& source) {
+  if (!map.has("target_labels")) return;
+  source.target_labels = map.string_list("target_labels");
+  for (const auto& [label, where] : items(map, "target_labels")) {
+    if (!contains(source.labels, label)) {
+      map.diagnostics().error(where, "target label '" + label + "' is not one of the source's labels",
+                              "list it under `labels:` too: the series carry the labels their target has");
+    }
+  }
+}
+
 // `metrics:`: names, or `{name: x, absence_alert: false}` for a metric that
 // exists only while something is wrong (kube-state-metrics' waiting reasons).
 void read_metric_list(const MapReader& map, Source& source) {
@@ -115,7 +129,7 @@ void read_sources(const MapReader& top, Model& model) {
   std::set<std::string> names;
   std::set<std::string> jobs;
   for (const YAML::Node& item : list) {
-    MapReader map(top.file(), item, "a source", {"name", "job", "labels", "prefixes", "metrics"}, top.diagnostics());
+    MapReader map(top.file(), item, "a source", {"name", "job", "labels", "target_labels", "prefixes", "metrics"}, top.diagnostics());
     if (!map.valid()) continue;
     Source source;
     source.where = map.where();
@@ -124,6 +138,7 @@ void read_sources(const MapReader& top, Model& model) {
     check_name(map, source, names);
     check_job(map, model, source, jobs);
     read_labels(map, source);
+    read_target_labels(map, source);
     read_ownership(map, source);
     model.sources.push_back(source);
   }

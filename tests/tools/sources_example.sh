@@ -32,9 +32,21 @@ grep -q 'up{job="postgres-exporter"} == 1' "$WORK"/good/prometheus/rules/*.absen
 pass "absence alerts read their source's up"
 
 mutate "absence on the service's up instead of postgres-exporter's" 's/up{job="postgres-exporter"}/up{job="orders-db"}/' OrdersDbMetricAbsent
-mutate "absence on node-exporter's up per host instead of per target" 's/group by (instance) (up{job="node-exporter"} == 1)/group by (host) (up{job="node-exporter"} == 1)/' OrdersDbMetricAbsent
+mutate "absence on node-exporter's up per host instead of for the source" 's/group by () (up{job="node-exporter"} == 1)/group by (host) (up{job="node-exporter"} == 1)/' OrdersDbMetricAbsent
 mutate "connections 180 -> 181" 's/(pg_stat_activity_count) > 180/(pg_stat_activity_count) > 181/' OrdersDbConnectionsSaturated
 mutate "deadlocks > 5 -> > 6" 's/\[10m\])) > 5/[10m])) > 6/' OrdersDbDeadlocks
 
 expect_exit 0 reality_test "$WORK/good" postgres
 pass "reality test: the alerts fire on series labelled as postgres_exporter and node_exporter label them"
+
+# `target_labels: []`: the scrape configuration sets none of the source's
+# labels on its targets (its series bring their own), and promtool accepts it.
+sed 's/^  - name: postgres$/  - name: postgres\n    target_labels: []/' "$SPEC" > "$WORK/no-target-labels.yaml"
+grep -q 'target_labels: \[\]' "$WORK/no-target-labels.yaml" || fail "the spec copy lacks target_labels"
+expect_exit 0 "$SYMPTREE" --no-promtool compile "$WORK/no-target-labels.yaml" -o "$WORK/no-target-labels"
+CONFIG="$WORK/no-target-labels/prometheus/prometheus.yml"
+expect_exit 0 promtool check config "$CONFIG"
+awk '/job_name: postgres-exporter$/,/job_name: node-exporter$/' "$CONFIG" | grep -q 'host:' &&
+  fail "postgres-exporter's targets carry host despite target_labels: []"
+awk '/job_name: node-exporter$/,0' "$CONFIG" | grep -q 'host:' || fail "node-exporter's targets lost their host label"
+pass "target_labels: [] leaves a source's targets without labels"

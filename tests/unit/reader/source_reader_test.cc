@@ -76,3 +76,20 @@ TEST_CASE("a source owns at least one metric, by valid prefixes or names, and ha
   expect_error(with_sources("  - {name: pg, job: pg, labels: [host], prefixes: [pg_], port: 9187}\n"), "port: 9187",
                "unknown key 'port'");
 }
+
+// `target_labels:` says which of its labels the scrape configuration sets on
+// its targets (kube-state-metrics' `namespace` is its series', not its target's).
+TEST_CASE("a source's target labels are some of its labels") {
+  CHECK_FALSE(load_ok(with_sources(kPostgres)).sources[0].target_labels);
+  Model model = load_ok(with_sources(
+      "  - {name: postgres, job: postgres-exporter, labels: [host, datname], target_labels: [host], prefixes: [pg_]}\n"));
+  CHECK(model.sources[0].target_labels == std::vector<std::string>{"host"});
+  CHECK(load_ok(with_sources(
+                    "  - {name: kube, job: ksm, labels: [namespace], target_labels: [], metrics: [kube_pod_info]}\n"))
+            .sources[0]
+            .target_labels->empty());
+  expect_error(with_sources("  - {name: postgres, job: postgres-exporter, labels: [datname], target_labels: [host], "
+                            "prefixes: [pg_]}\n"),
+               "host], prefixes", "target label 'host' is not one of the source's labels");
+}
+
