@@ -27,6 +27,7 @@ struct Flags {
   std::string web_config_file;
   std::string telemetry_path = "/metrics";
   int max_requests = 8;
+  int event_loops = 0;
   double header_timeout_seconds = 10;
   double idle_timeout_seconds = 120;
   std::string log_level = "info";
@@ -67,6 +68,10 @@ void define_flags(CLI::App& app, Flags& flags) {
   app.add_option("--web.max-requests", flags.max_requests, "concurrent scrapes served; more get 503 at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
+  app.add_option("--web.event-loops", flags.event_loops,
+                 "threads that own the connections (epoll); 0: one per CPU, at most 4")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 64));
   app.add_option("--web.read-header-timeout", flags.header_timeout_seconds,
                  "seconds a client has to send a whole request (and finish the TLS handshake); then it is closed")
       ->capture_default_str()
@@ -119,6 +124,7 @@ bool load_configs(const Flags& flags, HostConfig& host, WebOptions& web) {
   web.web = *web_config;
   web.telemetry_path = flags.telemetry_path;
   web.max_requests = flags.max_requests;
+  web.event_loops = flags.event_loops;
   web.header_timeout = std::chrono::milliseconds(static_cast<long>(flags.header_timeout_seconds * 1000));
   web.idle_timeout = std::chrono::milliseconds(static_cast<long>(flags.idle_timeout_seconds * 1000));
   return true;

@@ -7,7 +7,8 @@
 //       server to listen) until SERIES is 1, at most S seconds: "elapsed_ms median_ms max_ms scrapes"
 //       (elapsed from this tool's start, so a walk started with the server is timed from before it)
 //   symptree-bench-scrape files DIR N                 -> creates DIR/dNNN/fNNNNNN, 1..64 bytes each
-//   symptree-bench-scrape abuse HOST PORT N MODE M    -> "median_ms max_ms" of N scrapes (200 or 503) while
+//   symptree-bench-scrape abuse HOST PORT N MODE M    -> "median_ms max_ms failed busy" of N scrapes (200 or
+//        503; busy: how many were 503) while
 //        M connections are held open: MODE slowloris (headers one byte a second), idle (keep-alive after
 //        one request), or none
 #include <httplib.h>
@@ -108,17 +109,19 @@ int abuse(const std::string& host, int port, int scrapes, const std::string& mod
   client.set_keep_alive(true);
   client.set_read_timeout(std::chrono::seconds(30));
   std::vector<double> latencies;
-  int failures = 0;
+  int failures = 0, busy = 0;
   for (int i = 0; i < scrapes; ++i) {
     auto begin = std::chrono::steady_clock::now();
     httplib::Result result = client.Get("/metrics");
     latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     if (!result || (result->status != 200 && result->status != 503)) ++failures;
+    if (result && result->status == 503) ++busy;
   }
   done = true;
   trickler.join();
   for (int fd : fds) close(fd);
-  std::printf("%.3f %.3f %d\n", median(latencies), *std::max_element(latencies.begin(), latencies.end()), failures);
+  std::printf("%.3f %.3f %d %d\n", median(latencies), *std::max_element(latencies.begin(), latencies.end()), failures,
+              busy);
   return 0;
 }
 

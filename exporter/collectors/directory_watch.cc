@@ -1,6 +1,8 @@
 // DirectoryWatch: full walks on a background thread; scrapes follow inotify.
 #include "exporter/collectors/directory_watch.h"
 
+#include <pthread.h>
+
 namespace symptree {
 
 DirectoryWatch::DirectoryWatch(std::string root, std::string magic, std::string segment_glob,
@@ -33,9 +35,17 @@ void DirectoryWatch::request_walk(Clock::time_point now) {
 }
 
 void DirectoryWatch::walker_loop() {
+  pthread_setname_np(pthread_self(), "exporter-walk");
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
-    wake_.wait(lock, [this] { return stop_ || requested_; });
+    wake_.wait(lock, [this] { return stop_ || requested_ || retired_; });
+    if (retired_) {
+      std::unique_ptr<DirectoryIndex> old = std::move(retired_);
+      lock.unlock();
+      old.reset();  // freeing a million files' index takes a while: here, not in a scrape
+      lock.lock();
+      continue;
+    }
     if (stop_) return;
     requested_ = false;
     walking_ = true;
@@ -57,6 +67,8 @@ DirectoryWatch::View DirectoryWatch::refresh() {
   Clock::time_point now = Clock::now();
   std::unique_lock<std::mutex> lock(mutex_);
   if (finished_) {
+    retired_ = std::move(current_);
+    if (retired_) wake_.notify_all();
     current_ = std::move(finished_);
     current_since_ = finished_started_;  // its inotify queue holds every change since the walk began
     stale_ = false;

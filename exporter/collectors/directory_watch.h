@@ -3,7 +3,8 @@
 // while the tree could not be read completely) on its own background thread,
 // never inside a scrape. A scrape applies the inotify events since the last
 // one and answers from the last walked index, saying how old and how complete
-// its values are.
+// its values are. The walker thread also frees the index a newer walk
+// replaced, so no scrape pays for freeing a million files' index.
 #pragma once
 
 #include <atomic>
@@ -66,6 +67,7 @@ class DirectoryWatch {
   Clock::time_point walk_started_;
   Clock::time_point last_walk_requested_;
   std::unique_ptr<DirectoryIndex> finished_;
+  std::unique_ptr<DirectoryIndex> retired_;  // replaced by a newer walk; freed by the walker, not by a scrape
   Clock::time_point finished_started_;
   std::atomic<bool> cancel_{false};
   std::atomic<uint64_t> walks_{0};

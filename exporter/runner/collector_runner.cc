@@ -1,6 +1,8 @@
 // CollectorRunner: a worker thread per collector, runs bounded by a deadline.
 #include "exporter/runner/collector_runner.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -53,6 +55,7 @@ RunResult run_once(Collector& collector, WorkerState& state) {
 
 // The worker thread's loop: run each requested generation until stopped or abandoned.
 void worker_loop(std::shared_ptr<Collector> collector, std::shared_ptr<WorkerState> state) {
+  pthread_setname_np(pthread_self(), ("collect-" + collector->name()).substr(0, 15).c_str());
   std::unique_lock<std::mutex> lock(state->mutex);
   while (true) {
     state->cv.wait(lock, [&] { return state->stop || state->requested > state->finished; });

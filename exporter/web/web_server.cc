@@ -3,6 +3,8 @@
 
 #include <sys/resource.h>
 
+#include <stdexcept>
+
 #include "exporter/web/gzip.h"
 #include "exporter/web/listen_socket.h"
 
@@ -32,7 +34,10 @@ class InFlight {
 }  // namespace
 
 WebServer::WebServer(const Scraper& scraper, WebOptions options)
-    : scraper_(scraper), options_(std::move(options)), auth_(options_.web.basic_auth_users) {}
+    : scraper_(scraper),
+      shared_scrape_([this] { return scraper_.text(); }),
+      options_(std::move(options)),
+      auth_(options_.web.basic_auth_users) {}
 
 WebServer::~WebServer() = default;
 
@@ -52,6 +57,8 @@ bool WebServer::bind(std::string& error) {
   limits.workers = options_.max_requests + kWorkersBeyondCap;
   limits.header_timeout = options_.header_timeout;
   limits.idle_timeout = options_.idle_timeout;
+  limits.event_loops =
+      options_.event_loops > 0 ? options_.event_loops : HttpServer::loops_for_this_machine(kMaxAutoEventLoops);
   rlimit files{};
   if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
     limits.max_connections = files.rlim_cur > 64 ? static_cast<size_t>(files.rlim_cur) - 64 : 1;  // room for collectors
@@ -110,13 +117,13 @@ void WebServer::dropped(const HttpRequest& request) {
 }
 
 HttpResponse WebServer::metrics(const HttpRequest& request) {
-  HttpResponse response = text_response(200, scraper_.text());
+  std::shared_ptr<const ScrapeText> scrape = shared_scrape_.get();
+  if (!scrape) throw std::runtime_error("the scrape this request joined failed");
+  bool gzip = accepts_gzip(request.header("Accept-Encoding"));
+  HttpResponse response = text_response(200, gzip ? scrape->gzipped() : scrape->text());
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";
   response.headers.push_back({"Vary", "Accept-Encoding"});
-  if (accepts_gzip(request.header("Accept-Encoding"))) {
-    response.body = gzip_compress(response.body);
-    response.headers.push_back({"Content-Encoding", "gzip"});
-  }
+  if (gzip) response.headers.push_back({"Content-Encoding", "gzip"});
   return response;
 }
 

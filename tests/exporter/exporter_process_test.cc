@@ -283,6 +283,8 @@ TEST_CASE("bad config files and flags: a clear message with file:line:column and
   CHECK(output == dir / "missing.yml" + ": error: cannot read file: No such file or directory\n");
   CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.max-requests 0", output) == 1);
   CHECK(output == "symptree-exporter: --web.max-requests: Value 0 not in range 1 to 1000 (see --help)\n");
+  CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --web.event-loops 65", output) == 1);
+  CHECK(output == "symptree-exporter: --web.event-loops: Value 65 not in range 0 to 64 (see --help)\n");
   CHECK(run_exporter("--config.file " + dir / "exporter.yml" + " --no-such-flag", output) == 1);
   CHECK(output.find("--no-such-flag") != std::string::npos);
   CHECK(std::count(output.begin(), output.end(), '\n') == 1);

@@ -1,6 +1,7 @@
 // HttpServer with a scripted handler: a full queue answers 503 at once and
-// tells the handler (so a scrape counted in answer_now is released), and
-// stop() returns at once with a worker still inside a handler.
+// tells the handler (so a scrape counted in answer_now is released), stop()
+// returns at once with a worker still inside a handler, and several event
+// loops share the connections and answer them all.
 #include <doctest/doctest.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -48,6 +49,17 @@ class HeldHandler : public HttpHandler {
   std::mutex mutex_;
   std::condition_variable released_;
   bool release_ = false;
+};
+
+// Answers "/now" on the loop and anything else on a worker, at once.
+class QuickHandler : public HttpHandler {
+ public:
+  std::optional<HttpResponse> answer_now(const HttpRequest& request) override {
+    if (request.path() == "/now") return text_response(200, "now\n");
+    return std::nullopt;
+  }
+  HttpResponse answer(const HttpRequest&) override { return text_response(200, "worker\n"); }
+  void dropped(const HttpRequest&) override {}
 };
 
 }  // namespace
@@ -105,4 +117,42 @@ TEST_CASE("http server: stop() returns within a second with a worker stuck in a 
   CHECK(HttpServer::abandoned_workers() >= 1);
   CHECK(stuck.closed_within(milliseconds(2000)));
   handler.release();  // the abandoned worker finishes; its answer goes nowhere
+}
+
+TEST_CASE("http server: with two event loops the connections are spread over both, and every one is answered") {
+  int port = free_port();
+  std::string error;
+  int fd = open_listen_socket({"127.0.0.1", port}, error);
+  REQUIRE_MESSAGE(fd >= 0, error);
+  QuickHandler handler;
+  HttpServerLimits limits;
+  limits.event_loops = 2;
+  HttpServer server(fd, nullptr, handler, limits, {});
+  std::thread loops([&server] { server.serve(); });
+  constexpr size_t kConnections = 64;
+  std::vector<RawConnection> connections;
+  for (size_t i = 0; i < kConnections; ++i) {
+    connections.emplace_back(port);
+    REQUIRE(connections.back().connected());
+  }
+  auto held = [&server] {
+    std::vector<size_t> counts = server.connections_per_loop();
+    return counts.size() == 2 ? counts[0] + counts[1] : 0;
+  };
+  for (int i = 0; i < 500 && held() < kConnections; ++i) std::this_thread::sleep_for(milliseconds(10));
+  std::vector<size_t> counts = server.connections_per_loop();
+  REQUIRE(counts.size() == 2);
+  CHECK(counts[0] + counts[1] == kConnections);
+  // Each loop takes new connections while it holds at most 16 more than the other.
+  CHECK(counts[0] >= kConnections / 4);
+  CHECK(counts[1] >= kConnections / 4);
+  for (RawConnection& connection : connections) connection.send(get_request("/now") + get_request("/worker"));
+  for (RawConnection& connection : connections) {
+    CHECK(connection.read_responses(2, milliseconds(5000)) == std::vector<int>{200, 200});
+  }
+  connections.clear();
+  for (int i = 0; i < 500 && held() > 0; ++i) std::this_thread::sleep_for(milliseconds(10));
+  CHECK(held() == 0);
+  server.stop();
+  loops.join();
 }
