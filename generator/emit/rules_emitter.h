@@ -1,6 +1,7 @@
 // prometheus/rules/<group>.yml: the rules of the plan, one file per rule group
-// (one per symptom section, plus the absence group), so that a test file loads
-// only the rules its alerts need and a deployment loads the folder.
+// (one per symptom section, a section of more than 20 rules split into
+// <section>.2, ...; the absence groups likewise: model/alert_plan.h), so that
+// a test file loads only the rules its alerts need and a deployment loads the folder.
 #pragma once
 
 #include <string>
@@ -17,7 +18,8 @@ std::string rule_file_path(const std::string& group);
 // Each group's rule file, as (path, content), in the order of AlertPlan::groups.
 // In a group the node records come first, in tree order, then the alerts: a
 // record or alert that joins its parent's record reads it at the same
-// evaluation (Prometheus evaluates a group's rules in order).
+// evaluation (Prometheus evaluates a group's rules in order). No rule reads a
+// record of another group: groups are evaluated independently.
 std::vector<std::pair<std::string, std::string>> render_rule_files(const Model& model, const AlertPlan& alerts);
 
 }  // namespace symptree

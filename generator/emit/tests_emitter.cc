@@ -53,12 +53,12 @@ void write_case(YamlWriter& out, const Model& model, const TestCase& test) {
 
 }  // namespace
 
-RuleTestsWriter::RuleTestsWriter(const Model& model, const std::string& rule_file, size_t expected_cases)
+RuleTestsWriter::RuleTestsWriter(const Model& model, const std::vector<std::string>& rule_files, size_t expected_cases)
     : model_(model) {
   out_.reserve(4096 + expected_cases * 4096);
   out_.comment(generated_header(model, ""));
   out_.key(0, "rule_files");
-  out_.item(2, rule_file);
+  for (const std::string& rule_file : rule_files) out_.item(2, rule_file);
   out_.entry(0, "evaluation_interval", model.test_interval.text);
   out_.key(0, "tests");
 }

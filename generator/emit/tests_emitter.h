@@ -1,11 +1,13 @@
 // prometheus/tests/<group>.test.yml: the test plan as promtool unit-test files,
-// one per rule group, each loading only its group's rule file: each test
-// evaluates only the rules of its section (a node alert's tests need its
-// section's records, an absence alert's nothing else), and the files can run
-// in parallel.
+// one per rule group, each loading only its group's rule file and those of the
+// groups whose alerts its cases assert (a split section's first group, whose
+// symptom alert a cause's case checks): each test evaluates only rules of its
+// section (a node alert's tests need its section's records, an absence
+// alert's nothing else), and the files can run in parallel.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/test_cases.h"
@@ -16,8 +18,8 @@ namespace symptree {
 // case (usable as a TestCaseSink), then finish() with what the plan skipped.
 class RuleTestsWriter {
  public:
-  // `rule_file` is the rules file's path relative to the test file.
-  RuleTestsWriter(const Model& model, const std::string& rule_file, size_t expected_cases);
+  // `rule_files`: the rules files' paths relative to the test file.
+  RuleTestsWriter(const Model& model, const std::vector<std::string>& rule_files, size_t expected_cases);
   void add(const TestCase& test);
   std::string finish(const TestPlan& plan);
 

@@ -121,13 +121,13 @@ std::string summary_text(const Model& model, int node) {
   return template_literal(text + ".");
 }
 
-AlertRule node_rule(const Model& model, int index, PathForm form) {
+AlertRule node_rule(const Model& model, int index, PathForm form, const std::string& group) {
   const Node& node = model.nodes[index];
   const Node& root = model.nodes[node.root];
   AlertRule rule;
   rule.name = node.alert_name;
   rule.node = index;
-  rule.group = model.service + "." + root.id;
+  rule.group = group;
   rule.expr = path_expression(model, index, form);
   rule.for_duration = node.for_duration;
   rule.priority = node.priority;
@@ -255,6 +255,30 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   return rule;
 }
 
+// The rule group of each alerting node ("" for the others): the first
+// kMaxGroupRules / 2 alerting nodes of a section in tree order go to
+// "<service>.<section>", the next to "<service>.<section>.2", and so on.
+// Nodes are stored in pre-order, so each group is a contiguous run of rules.
+std::vector<std::string> node_groups(const Model& model) {
+  std::vector<std::string> groups(model.nodes.size());
+  std::map<int, size_t> placed;  // section (root node) -> its alerting nodes so far
+  for (size_t i = 0; i < model.nodes.size(); ++i) {
+    if (model.nodes[i].kind != NodeKind::Alert) continue;
+    int root = model.nodes[i].root;
+    size_t chunk = placed[root]++ / (kMaxGroupRules / 2);
+    groups[i] = model.service + "." + model.nodes[root].id + (chunk > 0 ? "." + std::to_string(chunk + 1) : "");
+  }
+  return groups;
+}
+
+// How `node`'s rules state its path: joined to its parent's record only when
+// that record is in the same group (evaluated before it, at the same time).
+PathForm node_path_form(const Model& model, int node, const std::vector<std::string>& groups, PathForm form) {
+  std::vector<int> ancestors = model.conditioned_ancestors(node);
+  if (form == PathForm::Joined && !ancestors.empty() && groups[ancestors.front()] != groups[node]) return PathForm::Inline;
+  return form;
+}
+
 }  // namespace
 
 const AlertRule* AlertPlan::rule_for_node(int node) const {
@@ -308,19 +332,21 @@ const std::vector<std::string>& reserved_alert_annotations() {
 AlertPlan plan_alerts(const Model& model, PathForm form) {
   AlertPlan plan;
   // Nodes are stored in pre-order, so each symptom's subtree is contiguous.
+  std::vector<std::string> groups = node_groups(model);
   for (size_t i = 0; i < model.nodes.size(); ++i) {
     if (model.nodes[i].kind != NodeKind::Alert) continue;
-    plan.rule_by_node[static_cast<int>(i)] = plan.rules.size();
-    plan.rules.push_back(node_rule(model, static_cast<int>(i), form));
+    int node = static_cast<int>(i);
+    plan.rule_by_node[node] = plan.rules.size();
+    plan.rules.push_back(node_rule(model, node, node_path_form(model, node, groups, form), groups[i]));
     if (plan.groups.empty() || plan.groups.back() != plan.rules.back().group) plan.groups.push_back(plan.rules.back().group);
   }
-  // Absence alerts, at most kMaxAbsenceGroupRules a group: <service>.absence, <service>.absence.2, ...
+  // Absence alerts, at most kMaxGroupRules a group: <service>.absence, <service>.absence.2, ...
   auto watched = watched_metrics(model);
   for (size_t i = 0; i < watched.size(); ++i) {
     AlertRule rule = absence_rule(model, watched[i].first, watched[i].second);
-    size_t chunk = i / kMaxAbsenceGroupRules;
+    size_t chunk = i / kMaxGroupRules;
     if (chunk > 0) rule.group += "." + std::to_string(chunk + 1);
-    if (i % kMaxAbsenceGroupRules == 0) plan.groups.push_back(rule.group);
+    if (i % kMaxGroupRules == 0) plan.groups.push_back(rule.group);
     plan.rules.push_back(std::move(rule));
   }
   plan.records = node_state_records(plan);

@@ -60,9 +60,14 @@ struct AlertPlan {
 
 AlertPlan plan_alerts(const Model& model, PathForm form = PathForm::Joined);
 
-// The most rules a group of absence alerts holds (monitoring-mixins' lint: at
-// most 20 rules a group); more metrics make more groups.
-constexpr size_t kMaxAbsenceGroupRules = 20;
+// The most rules a rule group holds (the monitoring-mixins style: at most 20
+// rules a group). A section's alerting nodes fill groups of kMaxGroupRules / 2
+// in tree order (each has a record and an alert): <service>.<section>,
+// <service>.<section>.2, ...; absence alerts likewise, kMaxGroupRules a group.
+// A node whose nearest conditioned ancestor went to an earlier group states
+// its path inline (PathForm::Inline): groups are evaluated independently, so a
+// rule reads only the records of its own group, written before it.
+constexpr size_t kMaxGroupRules = 20;
 
 // The labels a spec's own `labels:` may not use: those symptree sets on an
 // alert (alertname included) and the target labels every series carries

@@ -20,8 +20,10 @@ struct GroupResult {
 // Plans the group `range` and renders its test file into `files`.
 GroupResult plan_group(const Model& model, const AlertPlan& alerts, RuleRange range, OutputSet& files) {
   const std::string& group = alerts.rules[range.first].group;
+  std::vector<std::string> rule_files;
+  for (const std::string& tested : rule_groups_tested(model, alerts, range)) rule_files.push_back("../rules/" + tested + ".yml");
   // About four cases per alert; the writer reserves address space, not memory.
-  RuleTestsWriter writer(model, "../rules/" + group + ".yml", (range.last - range.first) * 4);
+  RuleTestsWriter writer(model, rule_files, (range.last - range.first) * 4);
   GroupResult result;
   result.plan = plan_range_tests(model, alerts, range, [&](const TestCase& test) { writer.add(test); },
                                  result.diagnostics);

@@ -537,6 +537,24 @@ std::vector<RuleRange> rule_group_ranges(const AlertPlan& alerts) {
   return ranges;
 }
 
+std::vector<std::string> rule_groups_tested(const Model& model, const AlertPlan& alerts, RuleRange range) {
+  std::vector<std::string> groups = {alerts.rules[range.first].group};
+  std::set<size_t> parents;  // the parents' rules outside the range
+  for (size_t i = range.first; i < range.last; ++i) {
+    if (alerts.rules[i].node < 0) continue;
+    std::vector<int> ancestors = model.conditioned_ancestors(alerts.rules[i].node);
+    if (ancestors.empty()) continue;
+    auto parent = alerts.rule_by_node.find(ancestors.front());
+    if (parent != alerts.rule_by_node.end() && (parent->second < range.first || parent->second >= range.last)) {
+      parents.insert(parent->second);
+    }
+  }
+  for (size_t rule : parents) {
+    if (std::find(groups.begin(), groups.end(), alerts.rules[rule].group) == groups.end()) groups.push_back(alerts.rules[rule].group);
+  }
+  return groups;
+}
+
 TestPlan plan_range_tests(const Model& model, const AlertPlan& alerts, RuleRange range, const TestCaseSink& sink,
                           Diagnostics& diagnostics) {
   TestPlan plan;

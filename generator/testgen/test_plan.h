@@ -32,6 +32,11 @@ std::vector<RuleRange> rule_group_ranges(const AlertPlan& alerts);
 // and `diagnostics`) and appended in order.
 TestPlan plan_range_tests(const Model& model, const AlertPlan& alerts, RuleRange range, const TestCaseSink& sink,
                           Diagnostics& diagnostics);
+// The rule groups the cases of `range` evaluate: its own, then each group
+// holding the alert of a parent whose firing a case asserts ("silent when its
+// own condition does not hold, while its parent's alert fires"), in plan order.
+// A section split into several groups (model/alert_plan.h) needs more than one.
+std::vector<std::string> rule_groups_tested(const Model& model, const AlertPlan& alerts, RuleRange range);
 // Appends `part`, the plan of the range that follows those `plan` covers.
 void append_plan(TestPlan& plan, TestPlan&& part);
 
