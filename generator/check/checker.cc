@@ -6,7 +6,9 @@
 #include "common/process.h"
 #include "generator/check/comparison_check.h"
 #include "generator/check/join_label_check.h"
+#include "generator/check/join_pin_check.h"
 #include "generator/check/label_collision_check.h"
+#include "generator/check/matching_check.h"
 #include "generator/check/metric_check.h"
 #include "generator/check/promql_check.h"
 #include "generator/check/runbook_check.h"
@@ -64,6 +66,8 @@ void check_model(const Model& model, const CheckOptions& options, Diagnostics& d
   check_bool_conditions(model, diagnostics);
   check_selectors(model, diagnostics);
   check_join_labels(model, diagnostics);
+  check_matchings(model, diagnostics);
+  check_join_pins(model, diagnostics);
   check_label_collisions(model, diagnostics);
   check_scopes(model, diagnostics);
   check_templates(model, diagnostics);

@@ -1,6 +1,11 @@
 // Reading a condition's derivable shape off its syntax tree.
 #include "generator/promql/test_shape.h"
 
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
 #include "generator/promql/condition.h"
 #include "generator/promql/fold.h"
 #include "generator/promql/lexer.h"
@@ -170,6 +175,52 @@ std::optional<TestShape> comparison(const Node& n, bool cluster) {
   return std::nullopt;
 }
 
+// Every selector of `shape`, for reading or changing its matchers.
+void for_each_selector(TestShape& shape, const std::function<void(ShapeSelector&)>& visit) {
+  if (shape.kind == TestShape::Kind::Absent) return visit(shape.absent);
+  if (shape.kind == TestShape::Kind::Compare) {
+    visit(shape.term.selector);
+    if (shape.term.divisor) visit(*shape.term.divisor);
+    return;
+  }
+  for (TestShape& part : shape.parts) for_each_selector(part, visit);
+}
+
+// The equality matchers of `shape`'s selectors on the labels `matching`
+// compares, when its selectors agree on the value.
+std::map<std::string, std::string> compared_matchers(TestShape& shape, const VectorMatching& matching) {
+  std::map<std::string, std::string> values;
+  std::set<std::string> conflicting;
+  for_each_selector(shape, [&](ShapeSelector& selector) {
+    for (const auto& [label, value] : selector.matchers) {
+      bool listed = std::find(matching.labels.begin(), matching.labels.end(), label) != matching.labels.end();
+      if (listed != matching.on || value.empty()) continue;  // on (...): the listed ones; ignoring (...): the others
+      if (!values.emplace(label, value).second && values[label] != value) conflicting.insert(label);
+    }
+  });
+  for (const std::string& label : conflicting) values.erase(label);
+  return values;
+}
+
+// `A and on (pod, container) B` with `container="app"` in A's selector: B's
+// matching series carry container="app" too, so the tests give B's series the
+// value (and the other way round), or the two sides would never match.
+void share_compared_matchers(TestShape& left, TestShape& right, const VectorMatching& matching) {
+  std::map<std::string, std::string> from_left = compared_matchers(left, matching);
+  std::map<std::string, std::string> from_right = compared_matchers(right, matching);
+  auto give = [](TestShape& shape, const std::map<std::string, std::string>& values) {
+    for_each_selector(shape, [&](ShapeSelector& selector) {
+      for (const auto& [label, value] : values) {
+        bool has = std::any_of(selector.matchers.begin(), selector.matchers.end(),
+                               [&](const auto& matcher) { return matcher.first == label; });
+        if (!has) selector.matchers.emplace_back(label, value);
+      }
+    });
+  };
+  give(right, from_left);
+  give(left, from_right);
+}
+
 }  // namespace
 
 const Node* inexact_scaled_comparison(const Node& expr) {
@@ -208,6 +259,7 @@ std::optional<TestShape> test_shape(const Node& expr, bool cluster) {
   shape.kind = n.binary_op == BinaryOp::And ? TestShape::Kind::And
                : n.binary_op == BinaryOp::Or ? TestShape::Kind::Or
                                              : TestShape::Kind::Unless;
+  if (shape.kind != TestShape::Kind::Or) share_compared_matchers(*left, *right, n.matching.value_or(VectorMatching{}));
   shape.parts.push_back(std::move(*left));
   shape.parts.push_back(std::move(*right));
   return shape;

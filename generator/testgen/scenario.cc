@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/probe_catalog.h"
+#include "generator/model/join_pins.h"
 #include "generator/promql/label_inference.h"
 #include "generator/promql/parser.h"
 #include "common/quoting.h"
@@ -35,6 +36,20 @@ bool matches_equal(const promql::Node& selector, const std::map<std::string, std
   return true;
 }
 
+// The labels a condition matches its sides on (`on (node)`) and selects no
+// value of: the entity a series is about (a node), which the examples write.
+std::set<std::string> matched_entity_labels(const promql::Node& ast) {
+  std::set<std::string> matched, selected;
+  promql::walk(ast, [&](const promql::Node& n) {
+    if (n.kind == promql::NodeKind::Binary && n.matching && n.matching->on) {
+      matched.insert(n.matching->labels.begin(), n.matching->labels.end());
+    }
+    for (const promql::Matcher& matcher : n.matchers) selected.insert(matcher.name);
+  });
+  for (const std::string& label : selected) matched.erase(label);
+  return matched;
+}
+
 }  // namespace
 
 std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels) {
@@ -47,9 +62,21 @@ std::string series_selector(const std::string& metric, const std::map<std::strin
   return out + "}";
 }
 
-std::map<std::string, std::string> host_labels(const std::vector<std::string>& join, TestHost host) {
+namespace {
+
+// The value of join label `label` on `host`: made up, or pinned on host A.
+std::string host_value(const std::string& label, TestHost host, const PinnedValues& pins) {
+  auto pinned = pins.find(label);
+  if (host == TestHost::A && pinned != pins.end()) return pinned->second;
+  return label + host_suffix(host);
+}
+
+}  // namespace
+
+std::map<std::string, std::string> host_labels(const std::vector<std::string>& join, TestHost host,
+                                               const PinnedValues& pins) {
   std::map<std::string, std::string> labels;
-  for (const std::string& label : join) labels[label] = label + host_suffix(host);
+  for (const std::string& label : join) labels[label] = host_value(label, host, pins);
   return labels;
 }
 
@@ -57,18 +84,19 @@ std::map<std::string, std::string> host_labels(const Model& model, TestHost host
   return host_labels(model.join_on, host);
 }
 
-std::map<std::string, std::string> host_labels(const Model& model, int node, TestHost host) {
-  return host_labels(model.series_join(node), host);
+std::map<std::string, std::string> host_labels(const Model& model, int node, TestHost host,
+                                               const PinnedValues& pins) {
+  return host_labels(model.series_join(node), host, pins);
 }
 
 std::map<std::string, std::string> source_target(const std::vector<std::string>& join, const Source& source,
-                                                 TestHost host) {
+                                                 TestHost host, const PinnedValues& pins) {
   std::map<std::string, std::string> labels;
   for (const std::string& label : join) {
-    if (source.carries(label)) labels[label] = label + host_suffix(host);
+    if (source.carries(label)) labels[label] = host_value(label, host, pins);
   }
-  std::string host_value = labels.empty() ? source.name + host_suffix(host) : labels.begin()->second;
-  labels["instance"] = host_value + ":" + source.name;
+  std::string first = labels.empty() ? source.name + host_suffix(host) : labels.begin()->second;
+  labels["instance"] = first + ":" + source.name;
   labels["job"] = source.job;
   return labels;
 }
@@ -82,11 +110,11 @@ std::map<std::string, std::string> source_target(const Model& model, const Sourc
 // declared source's series carry only the join labels it lists.
 std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::string& metric, TestHost host) const {
   const std::vector<std::string>& join = join_ ? *join_ : model_.join_on;
-  if (const Source* source = model_.source_of(metric)) return source_target(join, *source, host);
-  std::map<std::string, std::string> labels = host_labels(join, host);
-  std::string host_value = labels.begin()->second;
+  if (const Source* source = model_.source_of(metric)) return source_target(join, *source, host, pins_);
+  std::map<std::string, std::string> labels = host_labels(join, host, pins_);
+  std::string first = labels.begin()->second;
   bool from_exporter = probe_for_metric(metric) != nullptr;
-  labels["instance"] = host_value + (from_exporter ? ":9188" : ":service");
+  labels["instance"] = first + (from_exporter ? ":9188" : ":service");
   labels["job"] = from_exporter ? model_.exporter_job : model_.service_job;
   return labels;
 }
@@ -108,6 +136,7 @@ ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const promql::ShapeSelector& se
     } else if (slot.role != role || (term && !same_term)) {
       error = "series " + text + " is read in two ways (a value, a rate, absent(), a divisor...) by derived conditions";
     } else {
+      slot.readers.insert(adding_);
       return &slot;
     }
     return nullptr;
@@ -120,7 +149,8 @@ ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const promql::ShapeSelector& se
       return nullptr;
     }
   }
-  Slot slot{selector.metric, labels, role, "", term ? *term : promql::Term{}, "", {}, std::nullopt};
+  Slot slot{selector.metric, labels, role, "", term ? *term : promql::Term{}, "", {}, std::nullopt, false, {}};
+  slot.readers.insert(adding_);
   return &slots_.emplace(key, std::move(slot)).first->second;
 }
 
@@ -154,23 +184,44 @@ bool ScenarioBuilder::add_shape(const promql::TestShape& shape, TestHost host, b
   return true;
 }
 
+std::map<std::string, std::string> ScenarioBuilder::example_labels(int index, const ExampleSeries& example,
+                                                                   TestHost host) const {
+  const Node& node = model_.nodes[index];
+  std::map<std::string, std::string> labels = example.labels;
+  // A host-scoped node's series are its host's, to join on. A cluster-scoped
+  // node's join nothing: the hosts the user wrote (one series per member)
+  // stay; so do the values written on host A, which the examples fix
+  // (model/join_pins.h) or give a quiet series elsewhere.
+  bool keep_written = node.scope == NodeScope::Cluster || host == TestHost::A;
+  const std::vector<std::string>& join = model_.series_join(index);
+  for (const auto& [label, value] : host_labels(join, host, pins_)) {
+    if (keep_written) labels.emplace(label, value);
+    else labels[label] = value;
+  }
+  // Another host's copy is about another entity: the node a pod runs on
+  // (`* on (node) group_right kube_pod_info`) gets a value of that host, or
+  // both hosts' pods would run on one node and see each other's facts.
+  if (!keep_written && node.when && node.when->analysis.ast) {
+    for (const std::string& label : matched_entity_labels(*node.when->analysis.ast)) {
+      if (std::find(join.begin(), join.end(), label) != join.end()) continue;  // the host's already
+      auto written = labels.find(label);
+      if (written != labels.end()) written->second += host_suffix(host);
+    }
+  }
+  for (const auto& [label, value] : target_labels(example.metric, host)) labels.emplace(label, value);
+  return labels;
+}
+
 bool ScenarioBuilder::add_examples(int index, TestHost host, bool holds, std::string& error) {
   const Node& node = model_.nodes[index];
   for (const ExampleSeries& example : holds ? node.examples->firing : node.examples->quiet) {
-    std::map<std::string, std::string> labels = example.labels;
-    // A host-scoped node's series are its host's, to join on. A cluster-scoped
-    // node's join nothing: the hosts the user wrote (one series per member) stay.
-    bool cluster = node.scope == NodeScope::Cluster;
-    for (const auto& [label, value] : host_labels(model_.series_join(index), host)) {
-      if (cluster) labels.emplace(label, value);
-      else labels[label] = value;
-    }
-    for (const auto& [label, value] : target_labels(example.metric, host)) labels.emplace(label, value);
+    std::map<std::string, std::string> labels = example_labels(index, example, host);
     std::string selector = series_selector(example.metric, labels);
     std::string key = host_suffix(host) + selector;
     auto existing = slots_.find(key);
     if (existing != slots_.end()) {
-      const Slot& slot = existing->second;
+      Slot& slot = existing->second;
+      slot.readers.insert(index);
       if (slot.role != Role::Examples) {
         error = "series " + selector + " is both derived and written in examples";
         return false;
@@ -182,13 +233,14 @@ bool ScenarioBuilder::add_examples(int index, TestHost host, bool holds, std::st
       // is a case that cannot occur.
       if (slot.values != example.values && slot.holds && !holds) cannot_occur_ = true;
       if (!slot.holds && holds) {
-        existing->second.values = example.values;
-        existing->second.holds = true;
+        slot.values = example.values;
+        slot.holds = true;
       }
       continue;
     }
-    Slot slot{example.metric, labels, Role::Examples, example.values, {}, "", {}, std::nullopt};
+    Slot slot{example.metric, labels, Role::Examples, example.values, {}, "", {}, std::nullopt, false, {}};
     slot.holds = holds;
+    slot.readers.insert(index);
     slots_.emplace(key, std::move(slot));
   }
   return true;
@@ -197,6 +249,11 @@ bool ScenarioBuilder::add_examples(int index, TestHost host, bool holds, std::st
 bool ScenarioBuilder::add(int index, TestHost host, bool holds, std::string& error) {
   const Node& node = model_.nodes[index];
   join_ = &model_.series_join(index);
+  adding_ = index;
+  if (host != TestHost::A && !node_join_pins(model_, index).empty()) {
+    if (holds) cannot_occur_ = true;  // it holds only where its fixed value is: host A
+    return true;
+  }
   if (node.examples) return add_examples(index, host, holds, error);
   const promql::Node* ast = node.when->analysis.ast.get();
   std::optional<promql::TestShape> shape = ast ? promql::test_shape(*ast, model_.is_cluster(index)) : std::nullopt;
@@ -280,11 +337,25 @@ int64_t ScenarioBuilder::settle_ms() {
   return settle * model_.test_interval.ms;
 }
 
+bool ScenarioBuilder::left_out(const Slot& slot) const {
+  if (slot.role != Role::Term) return false;
+  for (const ValueConstraint& c : slot.constraints) {
+    if (c.holds) return false;
+  }
+  for (const auto& [key, other] : slots_) {
+    if (other.role != Role::Examples || other.metric != slot.metric) continue;
+    for (int reader : other.readers) {
+      if (model_.is_cluster(reader)) return true;
+    }
+  }
+  return false;
+}
+
 std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) {
   if (cannot_occur_ || !solve(samples - 1)) return std::nullopt;
   std::vector<TestSeries> result;
   for (const auto& [key, slot] : slots_) {
-    if (slot.role == Role::Missing) continue;
+    if (slot.role == Role::Missing || left_out(slot)) continue;
     std::string values = slot.role == Role::Examples ? slot.values : slot.form->notation(samples);
     result.push_back({key.substr(2), values});
   }
@@ -300,11 +371,20 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
     std::vector<const Slot*> inputs;
     promql::LabelCatalog catalog;
     std::string prefix = host_suffix(host);
+    // The node's own series of a metric when it has some: an ancestor's of the
+    // same metric (a cluster fact over every node) do not make its result.
+    auto own = [&](const Slot& slot) { return slot.readers.count(index) > 0; };
     promql::walk(*ast, [&](const promql::Node& n) {
       if (n.kind != promql::NodeKind::VectorSelector) return;
+      bool has_own = false;
+      for (const auto& [key, slot] : slots_) {
+        has_own = has_own || (key.compare(0, 2, prefix) == 0 && slot.metric == n.metric && own(slot) &&
+                              slot.role != Role::Missing && matches_equal(n, slot.labels));
+      }
       for (const auto& [key, slot] : slots_) {
         if (key.compare(0, 2, prefix) != 0 || slot.metric != n.metric || slot.role == Role::Missing) continue;
         if (!matches_equal(n, slot.labels)) continue;  // another node's series of the metric (condition="Ready")
+        if (has_own && !own(slot)) continue;
         inputs.push_back(&slot);
         promql::MetricLabels& known = catalog[slot.metric];
         for (const auto& [label, value] : slot.labels) known.always.insert(label);

@@ -5,7 +5,9 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "generator/model/model.h"
@@ -25,27 +27,37 @@ enum class TestHost : int { A = 0, B = 1 };
 constexpr int kMaxTestHosts = 26;  // host-a .. host-z
 inline TestHost nth_test_host(int n) { return static_cast<TestHost>(n); }
 
-// Labels a series or alert carries for a host: each label of `join`, e.g. host="host-a".
-std::map<std::string, std::string> host_labels(const std::vector<std::string>& join, TestHost host);
+// Join label values a scenario's first host takes instead of made-up ones,
+// because a condition on its path fixes them (model/join_pins.h).
+using PinnedValues = std::map<std::string, std::string>;
+
+// Labels a series or alert carries for a host: each label of `join`, e.g.
+// host="host-a" (or its pinned value on host A).
+std::map<std::string, std::string> host_labels(const std::vector<std::string>& join, TestHost host,
+                                               const PinnedValues& pins = {});
 // The same for the spec's join_on (absence alerts, the service's `up`).
 std::map<std::string, std::string> host_labels(const Model& model, TestHost host);
 // The same for the series of `node`'s condition: its join set (Model::series_join).
-std::map<std::string, std::string> host_labels(const Model& model, int node, TestHost host);
+std::map<std::string, std::string> host_labels(const Model& model, int node, TestHost host,
+                                               const PinnedValues& pins = {});
 
 // The labels of a declared source's target on `host`: the labels of `join` the
 // source lists (no others are made up), instance and job.
 std::map<std::string, std::string> source_target(const std::vector<std::string>& join, const Source& source,
-                                                 TestHost host);
+                                                 TestHost host, const PinnedValues& pins = {});
 // The same for the spec's join_on (absence alerts).
 std::map<std::string, std::string> source_target(const Model& model, const Source& source, TestHost host);
 
 // Builds the input series of one scenario.
 class ScenarioBuilder {
  public:
-  explicit ScenarioBuilder(const Model& model) : model_(model) {}
+  // `pins`: the join label values of host A that the path's conditions fix.
+  explicit ScenarioBuilder(const Model& model, PinnedValues pins = {}) : model_(model), pins_(std::move(pins)) {}
 
   // Records that `node`'s own condition holds (or not) on `host`. Returns false
   // with `error` set when the node's series cannot be combined with earlier ones.
+  // A node that fixes a join label (model/join_pins.h) holds only on host A:
+  // elsewhere it gives no series, and a fact that it holds there cannot occur.
   // Facts of a node come before its ancestors': an ancestor's example series
   // that a descendant's examples already give are the descendant's (a cause
   // refining its parent on the same metric).
@@ -83,6 +95,7 @@ class ScenarioBuilder {
     std::vector<ValueConstraint> constraints;
     std::optional<SeriesForm> form;  // once solved
     bool holds = false;  // Examples: firing (true) or quiet series
+    std::set<int> readers;  // the nodes whose facts gave it
   };
 
   // Join labels (of the node whose facts are being added), instance and job.
@@ -94,6 +107,8 @@ class ScenarioBuilder {
                  std::string& key, std::string& error);
   bool add_shape(const promql::TestShape& shape, TestHost host, bool holds, std::string& error);
   bool add_examples(int index, TestHost host, bool holds, std::string& error);
+  // The labels of an example series of `node` on `host`.
+  std::map<std::string, std::string> example_labels(int node, const ExampleSeries& example, TestHost host) const;
   // Values for every Term slot that meet their constraints at every evaluation
   // from horizon() to `last` (float64 rounding can differ from one to the next).
   bool solve(int last);
@@ -102,10 +117,17 @@ class ScenarioBuilder {
   // Whether every solved Term slot meets its constraints in [from, to].
   bool forms_meet(int from, int to) const;
   int horizon() const;
+  // Whether a derived series that only has to make comparisons fail is left
+  // out (no series fails them too): when a cluster-scoped node's examples
+  // read its metric, whose condition (`sum (...) < 3`) sees exactly what they
+  // write, and another series of the metric would change it.
+  bool left_out(const Slot& slot) const;
 
   const Model& model_;
+  PinnedValues pins_;
   // The join set of the node add() or result_value() works on: its series carry these labels.
   mutable const std::vector<std::string>* join_ = nullptr;
+  int adding_ = -1;  // the node add() works on
   std::map<std::string, Slot> slots_;  // by host and selector
   int solved_through_ = -1;  // the `last` of the latest solve(), -1 before
   bool solvable_ = true;

@@ -8,6 +8,7 @@
 
 #include "generator/model/alert_labels.h"
 #include "generator/model/alert_template.h"
+#include "generator/model/join_pins.h"
 #include "generator/model/node_state_rules.h"
 #include "generator/model/series_values.h"
 
@@ -35,12 +36,13 @@ bool short_enough(const Model& model, int64_t until_ms, const SourcePosition& wh
 
 // The node's "holds" record at `eval_ms`: 1 on host A (for the cluster when
 // the node is cluster-scoped: no join_on labels) when its path holds, else no series.
-ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t eval_ms, bool holds) {
+ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t eval_ms, bool holds,
+                       const PinnedValues& pins) {
   std::string metric = node_state_metric(model, record.node);
   ExprCheck check{metric + "{" + kNodeLabel + "=\"" + model.nodes[record.node].id + "\"}", eval_ms, {}};
   if (!holds) return check;
   std::map<std::string, std::string> labels;
-  if (!model.is_cluster(record.node)) labels = host_labels(model, record.node, TestHost::A);
+  if (!model.is_cluster(record.node)) labels = host_labels(model, record.node, TestHost::A, pins);
   for (const auto& [name, value] : node_state_labels(model, record.node)) labels[name] = value;
   check.samples.emplace_back(series_selector(metric, labels), "1");
   return check;
@@ -72,11 +74,19 @@ bool reported_by_two_hosts(const Model& model, int node) {
   return model.is_cluster(node) && !model.nodes[node].examples;
 }
 
-// The facts that `node` holds (or not): on host A, and on host B when
-// reported_by_two_hosts.
-void place(const Model& model, int node, bool holds, std::vector<Fact>& facts) {
+// Whether the tests of `tested` give its ancestor `node`'s fact on two hosts:
+// only under a cluster-scoped alert. Under a host-scoped one the second host's
+// series of a cluster ancestor may be series the tested node reads too
+// (`max (x) > 10` over `x > 10`): the node would hold, and fire, on host B.
+bool reported_by_two_hosts(const Model& model, int node, int tested) {
+  return reported_by_two_hosts(model, node) && (node == tested || model.is_cluster(tested));
+}
+
+// The facts that `node` holds (or not) in the tests of `tested`: on host A,
+// and on host B when reported_by_two_hosts.
+void place(const Model& model, int node, int tested, bool holds, std::vector<Fact>& facts) {
   facts.push_back({node, TestHost::A, holds});
-  if (reported_by_two_hosts(model, node)) facts.push_back({node, TestHost::B, holds});
+  if (reported_by_two_hosts(model, node, tested)) facts.push_back({node, TestHost::B, holds});
 }
 
 // Counts each case for the rules it tests (in a plan whose cases_per_rule
@@ -144,11 +154,16 @@ class NodeTestPlanner {
   // Whether the path of `rule` can hold with host-scoped ancestor `falsified` false.
   bool can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified) const;
 
+  // When `facts` make a node that fixes a join label (model/join_pins.h) hold
+  // on another host than A: why that cannot occur; else "".
+  std::string held_elsewhere(const std::vector<Fact>& facts) const;
+
   const Model& model_;
   const AlertPlan& alerts_;
   CaseRecorder& recorder_;
   FireTimes& fire_times_;
   int rule_index_ = -1;
+  PinnedValues pins_;  // the join label values the path fixes
   Diagnostics& diagnostics_;
   bool failed_ = false;
 };
@@ -169,13 +184,13 @@ FireTime NodeTestPlanner::find_fire_window(int node) const {
   // Derived series: from when on the path's conditions hold (rate() windows filling up).
   // The node's facts first, then its ancestors', as the cases add them: the
   // solver then picks the same values, so the time found is the cases' time.
-  ScenarioBuilder builder(model_);
+  ScenarioBuilder builder(model_, path_join_pins(model_, node));
   std::string ignored;
   std::vector<int> in_case_order = {node};
   in_case_order.insert(in_case_order.end(), path.begin(), path.end() - 1);  // the ancestors, as plan() lists them
   for (int n : in_case_order) {
     builder.add(n, TestHost::A, true, ignored);
-    if (reported_by_two_hosts(model_, n)) builder.add(n, TestHost::B, true, ignored);
+    if (reported_by_two_hosts(model_, n, node)) builder.add(n, TestHost::B, true, ignored);
   }
   int64_t settled = builder.settle_ms();
   int64_t for_ms = model_.nodes[node].for_duration.ms;
@@ -252,7 +267,11 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
                                const std::vector<std::pair<int64_t, bool>>& checks,
                                const std::string& implied_reason, const AlertRule* parent_fires) {
   if (failed_) return;  // reported once per alert
-  ScenarioBuilder builder(model_);
+  if (std::string fixed = held_elsewhere(facts); !fixed.empty()) {
+    recorder_.skip({rule.name, title + ": " + fixed});
+    return;
+  }
+  ScenarioBuilder builder(model_, pins_);
   std::optional<std::vector<TestSeries>> series = series_for(facts, builder, 0, rule);
   std::vector<std::pair<int64_t, bool>> timed = checks;
   bool quiet = std::none_of(checks.begin(), checks.end(), [](const auto& check) { return check.second; });
@@ -290,7 +309,7 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
     path_holds = path_holds || fires;
   }
   if (const RecordingRule* record = node_state_record(alerts_, rule.node)) {
-    test.expr_checks.push_back(record_check(model_, *record, timed.back().first, path_holds));
+    test.expr_checks.push_back(record_check(model_, *record, timed.back().first, path_holds, pins_));
   }
   if (parent_fires) {
     test.checks.push_back({parent_fires->name, until, {expected(*parent_fires, builder, until)}});
@@ -299,10 +318,23 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
   recorder_.add(test);
 }
 
+std::string NodeTestPlanner::held_elsewhere(const std::vector<Fact>& facts) const {
+  for (const Fact& fact : facts) {
+    if (fact.host == TestHost::A || !fact.holds) continue;
+    JoinPins fixed = node_join_pins(model_, fact.node);
+    if (fixed.empty()) continue;
+    const auto& [label, pin] = *fixed.begin();
+    return "'" + model_.nodes[fact.node].id + "' holds only where " + label + "=\"" + pin.value +
+           "\", so it cannot hold on another " + label + " alone";
+  }
+  return "";
+}
+
 void NodeTestPlanner::plan(int rule_index) {
   rule_index_ = rule_index;
   const AlertRule& rule = alerts_.rules[rule_index];
   int node = rule.node;
+  pins_ = path_join_pins(model_, node);
   std::vector<int> ancestors = model_.conditioned_ancestors(node);
   FireTime window = fire_window(node);
   int64_t fire = window.fires_by;
@@ -310,8 +342,8 @@ void NodeTestPlanner::plan(int rule_index) {
   // All facts of `node` and its ancestors, those of `falsified` (if any) not holding.
   auto path_facts = [&](int falsified) {
     std::vector<Fact> facts;
-    place(model_, node, node != falsified, facts);
-    for (int a : ancestors) place(model_, a, a != falsified, facts);
+    place(model_, node, node, node != falsified, facts);
+    for (int a : ancestors) place(model_, a, node, a != falsified, facts);
     return facts;
   };
 
@@ -339,7 +371,7 @@ void NodeTestPlanner::plan(int rule_index) {
 }
 
 bool NodeTestPlanner::can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified) const {
-  ScenarioBuilder trial(model_);
+  ScenarioBuilder trial(model_, pins_);
   std::string error;
   if (!trial.add(rule.node, TestHost::A, true, error)) return true;  // the case itself reports the error
   for (int a : ancestors) {
@@ -368,7 +400,20 @@ void NodeTestPlanner::plan_ancestor_false_cases(const AlertRule& rule, const std
   if (falsified.empty()) return;
   std::vector<Fact> facts;
   for (int a : ancestors) {
-    if (model_.detached(rule.node, a)) place(model_, a, true, facts);
+    if (model_.detached(rule.node, a)) place(model_, a, rule.node, true, facts);
+  }
+  if (!pins_.empty()) {
+    // A node of the path holds only where a join label has its fixed value,
+    // host A's: one case for each falsified ancestor, there.
+    for (int f : falsified) {
+      std::vector<Fact> on_a = facts;
+      on_a.push_back({rule.node, TestHost::A, true});
+      for (int a : ancestors) {
+        if (!model_.detached(rule.node, a)) on_a.push_back({a, TestHost::A, a != f});
+      }
+      add_case(rule, "silent when ancestor '" + model_.nodes[f].id + "' does not hold", on_a, {{fire, false}}, "");
+    }
+    return;
   }
   std::string which;
   for (size_t k = 0; k < falsified.size(); ++k) {
@@ -402,7 +447,7 @@ void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::ve
     std::vector<Fact> other_host = {{rule.node, TestHost::A, true}, {rule.node, TestHost::B, false}};
     for (int a : ancestors) {
       if (model_.detached(rule.node, a)) {
-        place(model_, a, true, other_host);
+        place(model_, a, rule.node, true, other_host);
       } else {
         other_host.push_back({a, TestHost::A, false});
         other_host.push_back({a, TestHost::B, true});
@@ -412,14 +457,17 @@ void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::ve
              "its own condition implies an ancestor's on the same host, or an ancestor's implies its own");
   }
   if (cluster_ancestors) {
-    std::vector<Fact> cluster_elsewhere = {{rule.node, TestHost::A, true}};
+    // Its own condition does not hold on the other host: where it reads the
+    // series the ancestors hold by there, it would fire there too.
+    std::vector<Fact> cluster_elsewhere = {{rule.node, TestHost::A, true}, {rule.node, TestHost::B, false}};
     for (int a : ancestors) {
       cluster_elsewhere.push_back({a, model_.detached(rule.node, a) ? TestHost::B : TestHost::A, true});
     }
     add_case(rule,
              all_cluster ? "fires on its host while its cluster-scoped ancestors hold, reported only by another host"
                          : "fires on its host while the ancestors it joins `on ()` hold, only on another host",
-             cluster_elsewhere, {{fire, true}}, "");
+             cluster_elsewhere, {{fire, true}},
+             "where the ancestors it joins `on ()` hold, its own condition holds too (they read the same series)");
   }
 }
 

@@ -173,6 +173,31 @@ inline void expect_error(const std::string& spec, const std::string& needle, con
   CHECK(error.hint.find(hint) != std::string::npos);
 }
 
+// Compiles `spec` (without promtool), which must fail with an error at the
+// first `needle` (the checks that need the whole model run at compile time),
+// its message holding `message` and its hint holding `hint`.
+inline void expect_compile_error(const std::string& spec, const std::string& needle, const std::string& message,
+                                 const std::string& hint = "") {
+  Diagnostics diagnostics;
+  std::optional<Compilation> compilation = compile(spec, diagnostics);
+  INFO(diagnostics.format());
+  CHECK_FALSE(compilation);
+  auto [line, column] = line_column_of(spec, needle);
+  bool found = false;
+  for (const Diagnostic& error : diagnostics.errors()) {
+    found = found || (error.where.line == line && error.where.column == column &&
+                      error.message.find(message) != std::string::npos && error.hint.find(hint) != std::string::npos);
+  }
+  CHECK(found);
+}
+
+// Compiles `spec` (without promtool): its errors as printed, "" when it compiles.
+inline std::string compile_errors(const std::string& spec) {
+  Diagnostics diagnostics;
+  compile(spec, diagnostics);
+  return diagnostics.format();
+}
+
 // `text` with the first occurrence of `from` replaced by `to`.
 inline std::string replace(std::string text, const std::string& from, const std::string& to) {
   size_t at = text.find(from);

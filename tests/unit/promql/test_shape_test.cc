@@ -111,3 +111,17 @@ TEST_CASE("a term scaled by a positive constant: the threshold in the term's uni
   CHECK_FALSE(test_shape_of("100 / x > 1", false));   // not a scaled x
   CHECK_FALSE(test_shape_of("x * y > 1", false));
 }
+
+TEST_CASE("and/unless: a value one side's matcher fixes for a compared label is the other side's too") {
+  using Matchers = std::vector<std::pair<std::string, std::string>>;
+  TestShape s = shape("x{container=\"app\"} > 2 and on (pod, container) y{reason=\"OOM\"} == 1");
+  CHECK(s.parts[0].term.selector.matchers == Matchers{{"container", "app"}});
+  CHECK(s.parts[1].term.selector.matchers == Matchers{{"reason", "OOM"}, {"container", "app"}});
+  // on (...) compares only its labels: reason stays on its side.
+  // Without on (...), every label is compared but those ignored.
+  TestShape all = shape("x{a=\"1\"} > 2 unless ignoring (b) y{b=\"2\"} > 1");
+  CHECK(all.parts[1].term.selector.matchers == Matchers{{"b", "2"}, {"a", "1"}});
+  CHECK(all.parts[0].term.selector.matchers == Matchers{{"a", "1"}});
+  CHECK(shape("x{a=\"1\"} > 2 and on () y > 1").parts[1].term.selector.matchers.empty());
+  CHECK(shape("x{a=\"1\"} > 2 or y > 1").parts[1].term.selector.matchers.empty());  // `or` matches nothing
+}
