@@ -155,6 +155,20 @@ inline std::pair<int, int> line_column_of(const std::string& text, const std::st
   return {line, static_cast<int>(at - line_start) + 1};
 }
 
+// The settings of a spec joined on namespace, with one priority paging
+// `pager`: a test appends its metrics (`app_metrics:` or `sources:`) and symptoms.
+inline std::string namespace_spec_settings() {
+  return R"(version: 1
+service: shop
+join_on: [namespace]
+runbooks: {base_url: "https://runbooks.example.com/shop"}
+priorities:
+  P0: {response: 15m, severity: critical, receiver: pager}
+receivers:
+  pager: {pagerduty: {routing_key_file: /etc/am/pd}}
+)";
+}
+
 // Loads `spec`, which must fail with its first error at the first `needle`,
 // its message holding `message` and its hint holding `hint`.
 inline void expect_error(const std::string& spec, const std::string& needle, const std::string& message,

@@ -13,15 +13,7 @@ namespace {
 
 // A namespace symptom `parent` over a cause `cause` (its own join_on `join`, if any).
 std::string spec_with(const std::string& parent, const std::string& cause, const std::string& join = "") {
-  return R"(version: 1
-service: shop
-join_on: [namespace]
-runbooks: {base_url: "https://runbooks.example.com/shop"}
-priorities:
-  P0: {response: 15m, severity: critical, receiver: pager}
-receivers:
-  pager: {pagerduty: {routing_key_file: /etc/am/pd}}
-app_metrics: [kube_unavailable, kube_waiting]
+  return namespace_spec_settings() + R"(app_metrics: [kube_unavailable, kube_waiting]
 symptoms:
   - id: degraded
     title: Degraded

@@ -13,15 +13,7 @@ namespace {
 
 // A pod symptom and a cause reading two sources, `when` its condition.
 std::string spec_with(const std::string& when) {
-  return R"(version: 1
-service: shop
-join_on: [namespace]
-runbooks: {base_url: "https://runbooks.example.com/shop"}
-priorities:
-  P0: {response: 15m, severity: critical, receiver: pager}
-receivers:
-  pager: {pagerduty: {routing_key_file: /etc/am/pd}}
-sources:
+  return namespace_spec_settings() + R"(sources:
   - {name: ksm, job: kube-state-metrics, labels: [namespace, pod, container], prefixes: [kube_]}
   - {name: kubelet, job: kubelet, labels: [namespace, pod], prefixes: [kubelet_]}
 symptoms:

@@ -12,15 +12,7 @@ using namespace symptree::testing;
 namespace {
 
 std::string pinned_spec() {
-  return R"(version: 1
-service: shop
-join_on: [namespace]
-runbooks: {base_url: "https://runbooks.example.com/shop"}
-priorities:
-  P0: {response: 15m, severity: critical, receiver: pager}
-receivers:
-  pager: {pagerduty: {routing_key_file: /etc/am/pd}}
-app_metrics: [kube_unavailable, kube_waiting, kube_pending]
+  return namespace_spec_settings() + R"(app_metrics: [kube_unavailable, kube_waiting, kube_pending]
 symptoms:
   - id: degraded
     title: Degraded
