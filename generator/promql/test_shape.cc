@@ -210,10 +210,11 @@ void share_compared_matchers(TestShape& left, TestShape& right, const VectorMatc
   std::map<std::string, std::string> from_right = compared_matchers(right, matching);
   auto give = [](TestShape& shape, const std::map<std::string, std::string>& values) {
     for_each_selector(shape, [&](ShapeSelector& selector) {
-      for (const auto& [label, value] : values) {
+      for (const auto& entry : values) {
+        const std::string& label = entry.first;  // a structured binding cannot be captured in C++17
         bool has = std::any_of(selector.matchers.begin(), selector.matchers.end(),
                                [&](const auto& matcher) { return matcher.first == label; });
-        if (!has) selector.matchers.emplace_back(label, value);
+        if (!has) selector.matchers.emplace_back(label, entry.second);
       }
     });
   };
