@@ -42,6 +42,8 @@ AmInhibitRule inhibit_rule(const Model& model, const Node& target, const std::ve
   return rule;
 }
 
+}  // namespace
+
 // The sources of `entry` by the labels each shares with the target's join set
 // (`equal:`), those sharing some first; cluster-scoped sources share none.
 std::vector<std::pair<std::vector<std::string>, std::vector<int>>> sources_by_equal(const Model& model,
@@ -59,8 +61,6 @@ std::vector<std::pair<std::vector<std::string>, std::vector<int>>> sources_by_eq
   if (groups.count({})) result.emplace_back(std::vector<std::string>{}, groups[{}]);
   return result;
 }
-
-}  // namespace
 
 bool can_inhibit(const Model& model, int source, int target) {
   if (model.is_cluster(source)) return true;

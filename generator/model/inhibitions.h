@@ -26,6 +26,12 @@ struct Inhibition {
                                // fact, `[node]` under `[namespace]`), which do not silence it
 };
 
+// The sources of `entry` grouped by the labels each shares with the target's
+// join set (its inhibit rule's `equal:`), those sharing some first; the
+// cluster-scoped sources last, sharing none.
+std::vector<std::pair<std::vector<std::string>, std::vector<int>>> sources_by_equal(const Model& model,
+                                                                                    const Inhibition& entry);
+
 // One entry per alerting node that something silences or spares, in tree order.
 std::vector<Inhibition> plan_inhibitions(const Model& model);
 

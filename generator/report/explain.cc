@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <sstream>
 
 #include "common/join.h"
@@ -145,13 +144,9 @@ std::string alert_names(const Model& model, const std::vector<int>& nodes) {
 void write_silencing(const Model& model, int node, std::ostream& out) {
   for (const Inhibition& entry : plan_inhibitions(model)) {
     if (entry.target != node) continue;
-    std::map<std::vector<std::string>, std::vector<int>> by_equal;
-    for (int source : entry.sources) by_equal[model.shared_join(node, source)].push_back(source);
-    for (const auto& [equal, sources] : by_equal) {
-      out << "\nSilenced while " << alert_names(model, sources) << " fires with the same " << join(equal, ", ") << "\n";
-    }
-    if (!entry.cluster_sources.empty()) {
-      out << "\nSilenced while " << alert_names(model, entry.cluster_sources) << " fires anywhere in the cluster\n";
+    for (const auto& [equal, sources] : sources_by_equal(model, entry)) {  // as its inhibit rules say
+      out << "\nSilenced while " << alert_names(model, sources)
+          << (equal.empty() ? " fires anywhere in the cluster" : " fires with the same " + join(equal, ", ")) << "\n";
     }
     if (!entry.spared.empty()) out << "Not silenced by the less urgent " << alert_names(model, entry.spared) << "\n";
     if (!entry.unmatched.empty()) {
