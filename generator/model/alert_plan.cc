@@ -242,8 +242,7 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
                                 : "the service is scraped but symptree-exporter does not report it" + probes;
   if (cluster) source = from_app ? "the service is up but no host exposes it" : "no host's symptree-exporter reports it";
   if (owner) {
-    source = "the " + owner->name + " source (job " + owner->job + ") is up but " +
-             (cluster ? "none of its targets exposes it" : "this target does not expose it");
+    source = "the " + owner->name + " source (job " + owner->job + ") is up but none of its targets exposes it";
   }
   rule.annotations = {
       {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},
