@@ -1,5 +1,6 @@
 // Join labels decided by label inference: the first clause that removes a
-// join_on label from a host-scoped condition's result is the error's place.
+// join_on label from a host-scoped condition's result is the error's place, and
+// so is the operand of an `or` whose series lack one the other side carries.
 #include "generator/check/join_label_check.h"
 
 #include "generator/model/label_catalog.h"
@@ -55,6 +56,15 @@ void check_join_labels(const Model& model, Diagnostics& diagnostics) {
     if (node.kind != NodeKind::Alert || !node.when || !node.when->analysis.ast || node.scope != NodeScope::Host) continue;
     promql::LabelInference labels = promql::infer_labels(*node.when->analysis.ast, catalog);
     for (const std::string& label : node.join_on) {
+      if (labels.presence(label) == promql::Presence::Possible && labels.partial.count(label)) {
+        const promql::Drop& lacking = labels.partial.at(label);
+        diagnostics.error(node.when->position_at(lacking.pos.start),
+                          "only some series of the result carry '" + label + "': those from here have none (" +
+                              lacking.reason + ")",
+                          "'" + node.id + "' holds per " + joined(node.join_on) + ", so every series of its result must carry " +
+                              label + "; give each side of the condition the label, or split it into nodes of their own joins");
+        break;
+      }
       if (labels.presence(label) != promql::Presence::Absent) continue;
       std::optional<promql::Drop> drop = labels.why_absent(label);
       std::string why = "'" + node.id + "' holds per " + joined(node.join_on) + ", so its alert must carry " +

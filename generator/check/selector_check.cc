@@ -1,6 +1,10 @@
 // Selector checks over the syntax tree. A symptree_* metric's series carry its
 // catalogue labels plus job, instance and the join_on labels; its probe label
 // (`name`, or `port` for port probes) takes the names under its host section.
+// A declared source's series carry its `labels:` (the complete list), instance
+// and job, and the labels of their metric type: `le` on a histogram's
+// `_bucket` series, `quantile` on a summary's (a name without the suffixes of
+// the other series types).
 #include "generator/check/selector_check.h"
 
 #include <algorithm>
@@ -43,6 +47,21 @@ const MetricInfo* catalogue_entry(const std::string& metric) {
   return nullptr;
 }
 
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The labels a series of `metric`, owned by `source`, may carry.
+std::vector<std::string> source_series_labels(const Source& source, const std::string& metric) {
+  std::vector<std::string> labels = source.labels;
+  labels.insert(labels.end(), {"instance", "job", "__name__"});
+  if (ends_with(metric, "_bucket")) labels.push_back("le");
+  bool other_type = false;
+  for (const char* suffix : {"_bucket", "_count", "_sum", "_total", "_created", "_info"}) other_type = other_type || ends_with(metric, suffix);
+  if (!other_type) labels.push_back("quantile");
+  return labels;
+}
+
 class SelectorChecker {
  public:
   SelectorChecker(const Model& model, Diagnostics& diagnostics) : model_(model), diagnostics_(diagnostics) {}
@@ -58,6 +77,7 @@ class SelectorChecker {
     std::optional<MetricReference> reference = selector_metric(node);
     if (!reference) return;
     const std::string& metric = reference->name;
+    if (const Source* source = model_.source_of(metric)) return source_selector(condition, node, metric, *source);
     const ProbeKind* kind = probe_for_metric(metric);
     const MetricInfo* info = catalogue_entry(metric);
     if (!kind || !info || !model_.host.has_probe_kind(kind->key)) return;  // unknown metrics: metric_check
@@ -72,6 +92,24 @@ class SelectorChecker {
       } else if (m.name == key) {
         probe_matcher(condition, m, kind->key, key);
       }
+    }
+  }
+
+  // A matcher on a label the source does not list can never see it (`zone="eu1-a"` selects
+  // nothing, `zone!="x"` everything): a label name mistaken, or missing from `labels:`.
+  void source_selector(const Condition& condition, const promql::Node& node, const std::string& metric,
+                       const Source& source) {
+    std::vector<std::string> labels = source_series_labels(source, metric);
+    for (const promql::Matcher& m : node.matchers) {
+      if (std::find(labels.begin(), labels.end(), m.name) != labels.end()) continue;
+      std::string listed;
+      for (const std::string& label : source.labels) listed += (listed.empty() ? "" : ", ") + label;
+      std::string close = closest_match(m.name, labels);
+      diagnostics_.error(condition.position_at(m.pos.start),
+                         "the series of source '" + source.name + "' (" + metric + ") have no label '" + m.name +
+                             "'; its labels are " + (listed.empty() ? "" : listed + ", ") + "instance and job",
+                         (close.empty() ? "" : "did you mean '" + close + "'? ") + "if its series carry '" + m.name +
+                             "', add it to the labels: of source '" + source.name + "' (the list is complete)");
     }
   }
 

@@ -103,13 +103,14 @@ void check_node(const Model& model, int index, const promql::LabelCatalog& catal
 void check_absence_alerts(const Model& model, std::set<std::pair<const TextPlace*, size_t>>& reported,
                           Diagnostics& diagnostics) {
   std::vector<std::vector<std::string>> groupings;
-  for (const auto& [metric, readers] : watched_metrics(model)) groupings.push_back(absence_labels(model, metric, readers));
+  for (const auto& [metric, readers] : watched_metrics(model)) {
+    groupings.push_back(absence_result_labels(absence_labels(model, metric, readers)));
+  }
   if (groupings.empty()) return;
   auto carries = [&](const std::string& label) -> std::string {
     for (const std::vector<std::string>& by : groupings) {
       if (std::find(by.begin(), by.end(), label) != by.end()) continue;
-      return by.empty() ? "a cluster-wide absence alert carries no label of its series"
-                        : "an absence alert's series carries only " + join(by, ", ");
+      return "an absence alert's series carries only " + join(by, ", ");
     }
     return "";
   };

@@ -15,6 +15,8 @@
 namespace symptree {
 namespace {
 
+const char* const kClusterPrefix = "Across the cluster: ";
+
 std::string trim(const std::string& text) {
   size_t first = text.find_first_not_of(" \t\n");
   size_t last = text.find_last_not_of(" \t\n");
@@ -24,7 +26,7 @@ std::string trim(const std::string& text) {
 // "On host {{ $labels.host }}: " for the alert's join labels (a node's own, the
 // spec's for an absence alert); "Across the cluster: " for an alert that has none.
 std::string where_prefix(const std::vector<std::string>& labels, bool cluster) {
-  if (cluster) return "Across the cluster: ";
+  if (cluster) return kClusterPrefix;
   std::vector<std::string> parts;
   for (const std::string& label : labels) parts.push_back(label + " {{ $labels." + label + " }}");
   return "On " + join(parts, ", ") + ": ";
@@ -121,6 +123,24 @@ std::string summary_text(const Model& model, int node) {
   return template_literal(text + ".");
 }
 
+// Whether `text` has an action (`{{ ... }}`), not only literal text.
+bool has_template_action(const std::string& text) {
+  TemplateError error;
+  std::optional<AlertTemplate> parsed = parse_alert_template(text, error);
+  return parsed && std::any_of(parsed->parts.begin(), parsed->parts.end(),
+                               [](const TemplatePart& part) { return !part.pipeline.empty(); });
+}
+
+// A cluster-wide alert's description names no object, so, unless its own text
+// already uses a template, it states the condition's value: the page then says
+// how bad it is, and the text has a template as monitoring-mixins ask. Only
+// where the tests know the value: derived series, or examples with `value:`.
+std::string cluster_prefix(const Node& node) {
+  bool value_known = !node.examples || node.examples->value;
+  if (!value_known || (node.description_place && has_template_action(node.description))) return kClusterPrefix;
+  return "Across the cluster (value {{ $value | humanize }}): ";
+}
+
 AlertRule node_rule(const Model& model, int index, PathForm form, const std::string& group) {
   const Node& node = model.nodes[index];
   const Node& root = model.nodes[node.root];
@@ -134,7 +154,7 @@ AlertRule node_rule(const Model& model, int index, PathForm form, const std::str
   rule.cluster = model.is_cluster(index);
   rule.labels = alert_rule_labels(model, index);
   // A written description is a template; the title standing in for it is plain text.
-  std::string description = where_prefix(model.join_of(index), rule.cluster) +
+  std::string description = (rule.cluster ? cluster_prefix(node) : where_prefix(model.join_of(index), false)) +
                             (node.description_place ? node.description : template_literal(node.description));
   if (has_alerting_descendant(model, index)) {
     description += ". If no cause alert of this section fires with it, the flowchart does not cover this case: "
@@ -182,13 +202,15 @@ std::string watched_selector(const AlertRule& rule) {
 // per host. For a metric only cluster-scoped nodes read, `group by ()`: while
 // the service is up somewhere and no host reports the metric, one alert.
 // A declared source's metric: its own job's `up`, one alert while no target of it exposes the metric.
+// A cluster-wide alert keeps the `job` of the `up` it reads (`group by (job)`), so its text can name it.
 std::string absence_expression(const Model& model, const AlertRule& rule) {
   std::string by = "(" + join(rule.absence_by, ", ") + ")";
   const Source* source = model.source_of(rule.absent_metric);
   bool from_app = probe_for_metric(rule.absent_metric) == nullptr;
   std::string job = source ? source->job : model.service_job;
   std::string up = "up{job=\"" + job + "\"}" + (from_app ? " == 1" : "");
-  return "group by " + by + " (" + up + ")\nunless on " + by + "\ngroup by " + by + " (" + watched_selector(rule) + ")";
+  std::string up_by = rule.cluster ? "(job)" : by;
+  return "group by " + up_by + " (" + up + ")\nunless on " + by + "\ngroup by " + by + " (" + watched_selector(rule) + ")";
 }
 
 }  // namespace
@@ -207,6 +229,10 @@ std::vector<std::string> absence_labels(const Model& model, const std::string& m
     });
   });
   return some_on_spec_join ? model.join_on : std::vector<std::string>{};
+}
+
+std::vector<std::string> absence_result_labels(const std::vector<std::string>& by) {
+  return by.empty() ? std::vector<std::string>{"job"} : by;
 }
 
 namespace {
@@ -240,9 +266,12 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   std::string probes = rule.absent_label.empty() ? "" : " for " + rule.absent_label + " " + join(rule.absent_values, ", ");
   std::string source = from_app ? "the service is up but does not expose it"
                                 : "the service is scraped but symptree-exporter does not report it" + probes;
-  if (cluster) source = from_app ? "the service is up but no host exposes it" : "no host's symptree-exporter reports it";
+  if (cluster) {
+    source = from_app ? "the service (job {{ $labels.job }}) is up but no host exposes it"
+                      : "the service (job {{ $labels.job }}) is scraped but no host's symptree-exporter reports it";
+  }
   if (owner) {
-    source = "the " + owner->name + " source (job " + owner->job + ") is up but none of its targets exposes it";
+    source = "the " + owner->name + " source (job {{ $labels.job }}) is up but none of its targets exposes it";
   }
   rule.annotations = {
       {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},

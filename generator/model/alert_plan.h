@@ -27,7 +27,7 @@ struct AlertRule {
   Duration for_duration;
   int priority = -1;          // index into Model::priorities
   bool cluster = false;       // no join_on labels: one alert for the whole cluster
-  std::vector<std::string> absence_by;  // for absence alerts: the labels each alert carries (see absence_labels)
+  std::vector<std::string> absence_by;  // for absence alerts: the labels each alert is per (see absence_labels)
   LabelList labels;
   LabelList annotations;      // alert templates (model/alert_template.h): `description` and custom ones as written
 };
@@ -90,6 +90,10 @@ const std::vector<std::string>& reserved_alert_annotations();
 // beside the very series it looked for when the source's `up` lacks the label,
 // as kube-state-metrics' lacks `namespace`.)
 std::vector<std::string> absence_labels(const Model& model, const std::string& metric, const std::vector<int>& readers);
+
+// The labels an absence alert grouped by `by` carries: `by`, or for one alert
+// for the cluster (`by` empty) the `job` of the `up` it reads, which its text names.
+std::vector<std::string> absence_result_labels(const std::vector<std::string>& by);
 
 // The metrics whose absence is alerted, in first-use order, each with the nodes reading it.
 std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model);

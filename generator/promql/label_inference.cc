@@ -24,6 +24,7 @@ std::string list_text(const std::vector<std::string>& labels) {
 
 // The first clause that removes a label is the one that explains its absence.
 void remove(LabelInference& r, const std::string& label, const Drop& drop) {
+  r.partial.erase(label);
   if (r.absent.count(label)) return;
   bool known = r.certain.erase(label) + r.possible.erase(label) > 0;
   if (known || r.open) r.absent[label] = drop;
@@ -32,6 +33,7 @@ void remove(LabelInference& r, const std::string& label, const Drop& drop) {
 void add(LabelInference& r, const std::string& label, Presence presence) {
   r.absent.erase(label);
   if (presence == Presence::Certain) {
+    r.partial.erase(label);
     r.possible.erase(label);
     r.certain.insert(label);
   } else if (!r.certain.count(label)) {
@@ -56,6 +58,7 @@ LabelInference keep_only(const LabelInference& in, const std::vector<std::string
       if (auto why = in.why_absent(l)) r.absent[l] = *why;
     } else {
       add(r, l, p);
+      if (in.partial.count(l)) r.partial[l] = in.partial.at(l);
     }
   }
   for (const auto& l : in.certain) {
@@ -85,6 +88,12 @@ LabelInference either(const LabelInference& a, const LabelInference& b) {
       r.absent[l] = *a.why_absent(l);
     } else {
       r.possible.insert(l);
+      // The series of a side without it lack it; else those the sides say lack it.
+      if (pa == Presence::Absent || pb == Presence::Absent) {
+        r.partial[l] = *(pa == Presence::Absent ? a : b).why_absent(l);
+      } else if (a.partial.count(l) || b.partial.count(l)) {
+        r.partial[l] = a.partial.count(l) ? a.partial.at(l) : b.partial.at(l);
+      }
     }
   }
   if (!r.open) r.closed_by = a.closed_by ? a.closed_by : b.closed_by;
@@ -147,8 +156,10 @@ LabelInference Inferrer::infer(const Node& node) {
 // "the series of pg_up carry only datname, instance, job": why a label the catalogue
 // does not list cannot be there.
 std::string catalog_labels_text(const std::string& metric, const MetricLabels& labels) {
+  std::set<std::string> carried = labels.always;  // those every series carries and those some do
+  carried.insert(labels.sometimes.begin(), labels.sometimes.end());
   std::string list;
-  for (const std::string& label : labels.always) {
+  for (const std::string& label : carried) {
     if (label != kName) list += (list.empty() ? "" : ", ") + label;
   }
   return "the series of " + metric + " carry only " + (list.empty() ? "no label" : list);
@@ -253,6 +264,7 @@ LabelInference Inferrer::replace_call(const Node& node, LabelInference in) {
   } else {
     in.absent.erase(*dst);
     in.certain.erase(*dst);
+    in.partial.erase(*dst);
     add(in, *dst, result);
   }
   return in;
@@ -326,7 +338,9 @@ LabelInference Inferrer::vector_matching(const Node& node, LabelInference lhs, L
     } else {
       r.absent.erase(l);
       r.certain.erase(l);
+      r.partial.erase(l);
       add(r, l, p);
+      if (one.partial.count(l)) r.partial[l] = one.partial.at(l);
     }
   }
   return r;

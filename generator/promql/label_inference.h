@@ -55,6 +55,8 @@ struct LabelInference {
   std::set<std::string> possible;       // named labels some result series may carry
   bool open = true;                     // labels named nowhere (unknown input labels) may occur
   std::map<std::string, Drop> absent;   // named labels no result series carries, with the clause that removed them
+  std::map<std::string, Drop> partial;  // possible labels some result series certainly lack (`a or b` where b's
+                                        // series have none), with the clause whose series lack them
   std::optional<Drop> closed_by;        // when !open: the clause after which only certain and possible remain
   bool scalar = false;                  // the expression is a scalar (or string): no labels at all
 

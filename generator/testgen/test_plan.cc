@@ -512,7 +512,7 @@ void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::
     ExpectedAlert alert;
     const Source* source = model.source_of(rule.absent_metric);
     std::map<std::string, std::string> target = source ? source_target(model, *source, TestHost::A) : up_labels;
-    for (const std::string& label : rule.absence_by) alert.series_labels[label] = target[label];
+    for (const std::string& label : absence_result_labels(rule.absence_by)) alert.series_labels[label] = target[label];
     alert.labels = alert.series_labels;
     for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
     alert.rule = &rule;

@@ -32,7 +32,7 @@ grep -q 'up{job="postgres-exporter"} == 1' "$WORK"/good/prometheus/rules/*.absen
 pass "absence alerts read their source's up"
 
 mutate "absence on the service's up instead of postgres-exporter's" 's/up{job="postgres-exporter"}/up{job="orders-db"}/' OrdersDbMetricAbsent
-mutate "absence on node-exporter's up per host instead of for the source" 's/group by () (up{job="node-exporter"} == 1)/group by (host) (up{job="node-exporter"} == 1)/' OrdersDbMetricAbsent
+mutate "absence on node-exporter's up per host instead of for the source" 's/group by (job) (up{job="node-exporter"} == 1)/group by (host) (up{job="node-exporter"} == 1)/' OrdersDbMetricAbsent
 mutate "connections 180 -> 181" 's/(pg_stat_activity_count) > 180/(pg_stat_activity_count) > 181/' OrdersDbConnectionsSaturated
 mutate "deadlocks > 5 -> > 6" 's/\[10m\])) > 5/[10m])) > 6/' OrdersDbDeadlocks
 

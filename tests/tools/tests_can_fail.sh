@@ -50,7 +50,7 @@ reality_breaks "join on a label node_exporter lacks" postgres postgres-sources '
 reality_breaks "deadlocks joined on ()" postgres postgres-sources '/alert: OrdersDbDeadlocks$/,/for:/{s/and on (host)/and on ()/}' OrdersDbDeadlocks
 # Absence per target again: both hosts lacking a metric gives two alerts with
 # instance labels, not the one for the source the reality test expects.
-reality_breaks "absence per target" postgres postgres-sources 's/group by () (\(up{job="postgres-exporter"}\|pg_\)/group by (instance) (\1/; s/unless on ()$/unless on (instance)/' OrdersDbMetricAbsent
+reality_breaks "absence per target" postgres postgres-sources 's/group by (job) (up{job="postgres-exporter"}/group by (instance) (up{job="postgres-exporter"}/; s/group by () (pg_/group by (instance) (pg_/; s/unless on ()$/unless on (instance)/' OrdersDbMetricAbsent
 # Kubernetes: a container cause joined to its pod's crash loop on the
 # namespace only fires for another pod; a node cause joined on a label
 # kube-state-metrics' node series lack never fires; absence joined on the
@@ -59,4 +59,4 @@ reality_breaks "pod cause joined on namespace" kubernetes kubernetes-joins '/ale
 reality_breaks "waiting reason joined on namespace" kubernetes kubernetes-joins '/alert: ShopAppImagePullFailing$/,/for:/{s/and on (namespace, pod)/and on (namespace)/}' ShopAppImagePullFailing
 reality_breaks "node cause joined on namespace" kubernetes kubernetes-joins '/alert: ShopAppNoSchedulableNode$/,/for:/{s/and on ()/and on (namespace)/}' ShopAppNoSchedulableNode
 reality_breaks "node cause joined on ()" kubernetes kubernetes-joins '/alert: ShopAppNodeDiskPressure$/,/for:/{s/and on (node)/and on ()/}' ShopAppNodeDiskPressure
-reality_breaks "absence joined on namespace" kubernetes kubernetes-joins 's/group by () (\(up\|kube_\)/group by (namespace) (\1/; s/unless on ()$/unless on (namespace)/' ShopAppMetricAbsent
+reality_breaks "absence joined on namespace" kubernetes kubernetes-joins 's/group by (job) (up{job="kube-state-metrics"}/group by (namespace) (up{job="kube-state-metrics"}/; s/group by () (kube_/group by (namespace) (kube_/; s/unless on ()$/unless on (namespace)/' ShopAppMetricAbsent

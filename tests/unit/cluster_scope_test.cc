@@ -156,7 +156,7 @@ TEST_CASE("joins: on () to a cluster-scoped ancestor, on join_on to a host-scope
   const AlertRule& cluster_cause = *alerts.rule_for_node(model.find_node("split_brain"));
   CHECK(cluster_cause.cluster);
   CHECK(cluster_cause.expr.find("\nand on ()\n") != std::string::npos);
-  CHECK(label(cluster_cause.annotations, "description") == "Across the cluster: Two leaders?");
+  CHECK(label(cluster_cause.annotations, "description") == "Across the cluster (value {{ $value | humanize }}): Two leaders?");
   CHECK(label(host_cause.annotations, "description") == "On host {{ $labels.host }}: This host's disk full?");
   // The "holds" record of a cluster node has no join label either.
   CHECK(node_state_expr(model, cluster_cause).rfind("group by () (\n", 0) == 0);
@@ -169,7 +169,7 @@ TEST_CASE("a metric only cluster-scoped nodes read has one absence alert for the
   for (const AlertRule& rule : alerts.rules) {
     if (rule.absent_metric == "shop_failed_members") {
       CHECK(rule.cluster);
-      CHECK(rule.expr == "group by () (up{job=\"shop\"} == 1)\nunless on ()\ngroup by () (shop_failed_members)");
+      CHECK(rule.expr == "group by (job) (up{job=\"shop\"} == 1)\nunless on ()\ngroup by () (shop_failed_members)");
       CHECK(label(rule.annotations, "description").rfind("Across the cluster: ", 0) == 0);
     }
     if (rule.absent_metric == "symptree_filesystem_used_ratio") CHECK_FALSE(rule.cluster);  // host nodes read it too

@@ -215,7 +215,7 @@ TEST_CASE("a metric only nodes lacking the spec's join labels read has one absen
   for (const AlertRule& rule : plan_alerts(model).rules) {
     if (rule.absent_metric == "kube_unschedulable" || rule.absent_metric == "kube_node_ready") {
       CHECK(rule.cluster);
-      CHECK(rule.expr.rfind("group by () (", 0) == 0);
+      CHECK(rule.expr.rfind("group by (job) (", 0) == 0);
       ++checked;
     }
     if (rule.absent_metric == "kube_restarts_total") {

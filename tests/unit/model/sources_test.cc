@@ -4,7 +4,9 @@
 // and its generated test series.
 #include <doctest/doctest.h>
 
+#include "generator/check/join_label_check.h"
 #include "generator/check/metric_check.h"
+#include "generator/check/selector_check.h"
 #include "generator/model/alert_plan.h"
 #include "generator/model/label_catalog.h"
 #include "spec_fixture.h"
@@ -88,10 +90,10 @@ TEST_CASE("a source's metric is absent when its own job is up and no target of i
   const AlertRule& rule = absence_of(plan, "pg_up");
   CHECK(rule.cluster);
   CHECK(rule.absence_by.empty());
-  CHECK(rule.expr == "group by () (up{job=\"postgres-exporter\"} == 1)\nunless on ()\ngroup by () (pg_up)");
+  CHECK(rule.expr == "group by (job) (up{job=\"postgres-exporter\"} == 1)\nunless on ()\ngroup by () (pg_up)");
   bool names_source = false;
   for (const auto& [name, value] : rule.annotations) {
-    if (name == "description") names_source = value.find("postgres source (job postgres-exporter)") != std::string::npos;
+    if (name == "description") names_source = value.find("postgres source (job {{ $labels.job }})") != std::string::npos;
   }
   CHECK(names_source);
   // The service's metrics keep the service's up.
@@ -113,7 +115,7 @@ TEST_CASE("a source's metric only cluster facts read gets one absence alert for 
   AlertPlan plan = plan_alerts(load_ok(with_postgres("[datname]", "max(pg_up) == 0", "    scope: cluster\n")));
   const AlertRule& rule = absence_of(plan, "pg_up");
   CHECK(rule.cluster);
-  CHECK(rule.expr == "group by () (up{job=\"postgres-exporter\"} == 1)\nunless on ()\ngroup by () (pg_up)");
+  CHECK(rule.expr == "group by (job) (up{job=\"postgres-exporter\"} == 1)\nunless on ()\ngroup by () (pg_up)");
 }
 
 // kube-state-metrics' series carry namespace and pod, its one target's `up`
@@ -142,4 +144,40 @@ TEST_CASE("generated tests: a source's series carry its join labels, its instanc
   }
   CHECK(cluster_tests.find("pg_up{instance=\"postgres-a:postgres\",job=\"postgres-exporter\"}") != std::string::npos);
   CHECK(cluster_tests.find("pg_up{host=") == std::string::npos);
+}
+
+namespace {
+
+// "spec.yaml:L:C: error: <message>" at the first `needle` of `text`, as check `check` prints it.
+template <typename Check>
+bool error_at(const std::string& text, Check check, const std::string& needle, const std::string& message) {
+  auto [line, column] = line_column_of(text, needle);
+  std::string errors = checked(text, check);
+  INFO(errors);
+  return errors.find("spec.yaml:" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + message) !=
+         std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a matcher on a label the source does not list is an error at the matcher") {
+  std::string text = with_postgres("[host, datname]", "pg_stat_database_deadlocks{dbname=\"orders\"} > 5");
+  CHECK(error_at(text, check_selectors, "dbname",
+                 "the series of source 'postgres' (pg_stat_database_deadlocks) have no label 'dbname'; its labels "
+                 "are host, datname, instance and job"));
+  CHECK(checked(text, check_selectors).find("did you mean 'datname'?") != std::string::npos);
+  // Listed labels, instance and job, a histogram's le and a summary's quantile are fine.
+  CHECK(checked(with_postgres("[host, datname]", "pg_x{datname=\"o\",instance!=\"\",job=\"p\"} > 5"), check_selectors) == "");
+  CHECK(checked(with_postgres("[host]", "rate(pg_query_seconds_bucket{le=\"0.5\"}[5m]) > 5"), check_selectors) == "");
+  CHECK(checked(with_postgres("[host]", "pg_query_seconds{quantile=\"0.99\"} > 5"), check_selectors) == "");
+  std::string count = with_postgres("[host]", "rate(pg_query_seconds_count{quantile=\"0.99\"}[5m]) > 5");
+  CHECK(error_at(count, check_selectors, "quantile", "the series of source 'postgres' (pg_query_seconds_count) have no label 'quantile'"));
+}
+
+TEST_CASE("a join label only one side of an or carries is an error at the side without it") {
+  std::string text = with_postgres("[datname]", "shop_queue_depth > 5 or pg_up == 0");
+  CHECK(error_at(text, check_join_labels, "pg_up", "only some series of the result carry 'host'"));
+  // Both sides with it, or the side without it dropped by a clause of its own: no such error.
+  CHECK(checked(with_postgres("[host]", "shop_queue_depth > 5 or pg_up == 0"), check_join_labels) == "");
+  CHECK(checked(with_postgres("[datname]", "shop_queue_depth > 5 and on () pg_up == 0"), check_join_labels) == "");
 }
