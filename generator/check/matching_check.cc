@@ -21,8 +21,11 @@ std::set<std::string> compared(const promql::VectorMatching& matching, const std
   return labels;
 }
 
-// The first label compared by `binary` that one side always carries and the
-// other never does; reports it and returns true.
+// The first label compared by `binary` that one side never carries and the
+// other always does, or, named in on (...), may: a source lists the labels
+// any of its series carries, so a listed label may be missing from the series
+// of one metric, and matching on all labels is then fine; naming it in
+// on (...) is not, since the other side never has it. Reports it and returns true.
 bool report_mismatch(const Node& node, const promql::Node& binary, const promql::LabelCatalog& catalog,
                      Diagnostics& diagnostics) {
   if (!binary.matching) return false;  // a scalar side matches every series
@@ -36,7 +39,8 @@ bool report_mismatch(const Node& node, const promql::Node& binary, const promql:
   for (const std::string& label : compared(matching, candidates)) {
     for (int side = 0; side < 2; ++side) {
       const promql::LabelInference& lacking = sides[1 - side];
-      if (sides[side].presence(label) != promql::Presence::Certain) continue;
+      promql::Presence has = sides[side].presence(label);
+      if (has == promql::Presence::Absent || (has == promql::Presence::Possible && !matching.on)) continue;
       if (lacking.presence(label) != promql::Presence::Absent) continue;
       std::optional<promql::Drop> why = lacking.why_absent(label);
       std::string op = promql::binary_op_text(binary.binary_op);
@@ -45,8 +49,11 @@ bool report_mismatch(const Node& node, const promql::Node& binary, const promql:
       if (matching.has_labels_clause && !matching.on) clause = "ignoring (...)";
       diagnostics.error(
           node.when->position_at(at),
-          "the " + std::string(names[1 - side]) + " side of `" + op + "` has no '" + label + "', which every series of the " +
-              names[side] + " side has: " + clause + " matches nothing, so '" + node.id + "' never holds",
+          "the " + std::string(names[1 - side]) + " side of `" + op + "` has no '" + label + "', which " +
+              (has == promql::Presence::Certain ? "every series of the " + std::string(names[side]) + " side has: " + clause +
+                                                      " matches nothing, so '" + node.id + "' never holds"
+                                                : "series of the " + std::string(names[side]) + " side may carry: " + clause +
+                                                      " matches only those without it"),
           (why ? why->reason + "; " : std::string()) +
               (matching.on ? "remove '" + label + "' from on (...)" : "add '" + label + "' to ignoring (...)") +
               ", or read a metric whose series carry it (a source's `labels:` lists every label its series carry)");

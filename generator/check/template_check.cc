@@ -59,16 +59,21 @@ void check_labels(const AppliedTemplate& applied, const AlertTemplate& parsed, c
   }
 }
 
-// Why the result of `node`'s condition may lack `label`, or "" when it certainly carries it.
-std::string missing_reason(const Node& node, const promql::LabelInference& labels, const std::string& label) {
+// Why the result of `node`'s condition may lack `label`, or "" when it certainly
+// carries it. A label the node joins on counts as carried unless the condition
+// drops it (check/join_label_check.h): its alert's text begins with it.
+std::string missing_reason(const Node& node, const std::vector<std::string>& join, const promql::LabelInference& labels,
+                           const std::string& label) {
   promql::Presence presence = labels.presence(label);
   if (presence == promql::Presence::Certain) return "";
+  if (presence == promql::Presence::Possible && std::find(join.begin(), join.end(), label) != join.end()) return "";
   std::string where = "'" + node.id + "'";
   if (presence == promql::Presence::Possible) {
     return "some series of the condition of " + where + " may not carry it, so the text could render it empty; "
            "only labels every result series carries may be used: select it with a matcher that requires it "
            "({" + label + "!=\"\"}), or declare the metric's source with the labels its series carry (`sources:`); "
-           "by (...) keeps a label only where the series have it";
+           "a label a source lists is one only some of its series may carry, and by (...) keeps a label only where "
+           "the series have it";
   }
   std::optional<promql::Drop> drop = labels.why_absent(label);
   return "the condition of " + where + " does not keep it" + (drop ? " (" + drop->reason + ")" : "");
@@ -84,7 +89,8 @@ void check_node(const Model& model, int index, const promql::LabelCatalog& catal
     std::optional<AlertTemplate> parsed = parse_alert_template(applied.text, error);
     if (!parsed) continue;  // reported when read
     check_labels(applied, *parsed, node.alert_name,
-                 [&](const std::string& label) { return missing_reason(node, labels, label); }, reported, diagnostics);
+                 [&](const std::string& label) { return missing_reason(node, model.join_of(index), labels, label); },
+                 reported, diagnostics);
     std::optional<size_t> value = parsed->value_use();
     if (value && node.examples && !node.examples->value && reported.insert({applied.place, *value}).second) {
       diagnostics.error(applied.place->position_at(*value),

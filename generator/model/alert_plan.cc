@@ -115,12 +115,20 @@ void add_annotations(LabelList& into, const LabelList& fields) {
 
 // The node's path as one short sentence without templates (monitoring-mixins'
 // style: capitalised, ending with a period): "Disk full → Disk >98% (emergency)."
-// The titles are the flowchart's questions; the last one's "?" gives way to the period.
+// The titles are the flowchart's questions; the last one's "?" gives way to the
+// period, and an exclamation mark stays as the sentence's end.
 std::string summary_text(const Model& model, int node) {
   std::string text = model.path_text(node);
   while (!text.empty() && (text.back() == '?' || text.back() == '.' || text.back() == ' ')) text.pop_back();
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return template_literal(text + ".");
+  if (text.empty() || text.back() != '!') text += ".";
+  return template_literal(text);
+}
+
+// Whether `text` already ends a sentence (".", "?" or "!", spaces aside).
+bool ends_sentence(const std::string& text) {
+  size_t last = text.find_last_not_of(' ');
+  return last != std::string::npos && (text[last] == '.' || text[last] == '?' || text[last] == '!');
 }
 
 // Whether `text` has an action (`{{ ... }}`), not only literal text.
@@ -157,7 +165,8 @@ AlertRule node_rule(const Model& model, int index, PathForm form, const std::str
   std::string description = (rule.cluster ? cluster_prefix(node) : where_prefix(model.join_of(index), false)) +
                             (node.description_place ? node.description : template_literal(node.description));
   if (has_alerting_descendant(model, index)) {
-    description += ". If no cause alert of this section fires with it, the flowchart does not cover this case: "
+    description += ends_sentence(description) ? " " : ". ";
+    description += "If no cause alert of this section fires with it, the flowchart does not cover this case: "
                    "run the diagnostics and follow the runbook.";
   }
   rule.annotations = {{"summary", summary_text(model, index)},

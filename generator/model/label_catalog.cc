@@ -1,9 +1,21 @@
 // The label catalogue of a spec's metrics.
 #include "generator/model/label_catalog.h"
 
+#include <algorithm>
+
 #include "common/probe_catalog.h"
 
 namespace symptree {
+namespace {
+
+// Whether every series of `source` carries `label` (one of its `labels`): a
+// target label, which the scrape puts on the series that lack their own.
+bool on_every_series(const Model& model, const Source& source, const std::string& label) {
+  const std::vector<std::string>& targets = source.target_labels ? *source.target_labels : model.join_on;
+  return std::find(targets.begin(), targets.end(), label) != targets.end();
+}
+
+}  // namespace
 
 promql::LabelCatalog label_catalog(const Model& model) {
   std::set<std::string> target_labels(model.join_on.begin(), model.join_on.end());
@@ -28,8 +40,12 @@ promql::LabelCatalog label_catalog(const Model& model) {
   }
   for (const MetricInfo& info : exporter_self_metrics()) add(info.name, info.labels, model.deployment.has_value());
   for (const AppMetric& app : model.app_metrics) add(app.name, {}, false);
-  // A declared source's series carry its own labels, instance and job, and
-  // no other: not the join_on labels it does not list (its target is not the host's).
+  // A declared source's series carry instance, job and its target labels
+  // (`target_labels:`, else the spec's join_on labels it lists: a series
+  // without its own gets the target's), maybe its other labels (`labels:`
+  // lists every label any of its series carries: datname is on
+  // pg_stat_database_* only, not on pg_up), and no other: not the join_on
+  // labels it does not list (its target is not the host's).
   for (const Node& node : model.nodes) {
     if (!node.when) continue;
     for (const MetricReference& ref : node.when->analysis.metrics) {
@@ -37,7 +53,9 @@ promql::LabelCatalog label_catalog(const Model& model) {
       if (!source) continue;
       promql::MetricLabels& entry = catalog[ref.name];
       entry.always = {"job", "instance", "__name__"};
-      entry.always.insert(source->labels.begin(), source->labels.end());
+      for (const std::string& label : source->labels) {
+        (on_every_series(model, *source, label) ? entry.always : entry.sometimes).insert(label);
+      }
       entry.complete = true;  // `labels:` lists them all: a join label it lacks is one the series do not have
     }
   }

@@ -38,13 +38,16 @@ bool matches_equal(const promql::Node& selector, const std::map<std::string, std
 
 // The labels a condition matches its sides on (`on (node)`) and selects no
 // value of: the entity a series is about (a node), which the examples write.
+// `node!=""` only requires the label; `node="x"` and `node=~"x|y"` select values.
 std::set<std::string> matched_entity_labels(const promql::Node& ast) {
   std::set<std::string> matched, selected;
   promql::walk(ast, [&](const promql::Node& n) {
     if (n.kind == promql::NodeKind::Binary && n.matching && n.matching->on) {
       matched.insert(n.matching->labels.begin(), n.matching->labels.end());
     }
-    for (const promql::Matcher& matcher : n.matchers) selected.insert(matcher.name);
+    for (const promql::Matcher& matcher : n.matchers) {
+      if (matcher.op == promql::MatchOp::Equal || matcher.op == promql::MatchOp::Regex) selected.insert(matcher.name);
+    }
   });
   for (const std::string& label : selected) matched.erase(label);
   return matched;

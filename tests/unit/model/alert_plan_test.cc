@@ -61,6 +61,17 @@ TEST_CASE("labels and annotations follow the conventions") {
         std::string::npos);
 }
 
+TEST_CASE("a title's own sentence end is kept: no period after '!' and none doubled before the no-cause sentence") {
+  Diagnostics d;
+  std::string text = replace(small_spec(), "title: API is down", "title: API is down!");
+  text = replace(text, "title: Port taken?", "title: Port taken!");
+  AlertPlan plan = plan_alerts(*load(text, d));
+  CHECK(label(plan.rule_for_node(1)->annotations, "summary") == "API is down! → Port taken!");
+  std::string description = label(plan.rule_for_node(0)->annotations, "description");
+  CHECK(description.find("API is down! If no cause alert") != std::string::npos);
+  CHECK(description.find("!.") == std::string::npos);
+}
+
 TEST_CASE("one absence alert per metric the tree reads, at the most urgent priority of its readers") {
   Diagnostics d;
   AlertPlan plan = plan_alerts(*load(small_spec(), d));

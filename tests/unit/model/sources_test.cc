@@ -5,8 +5,10 @@
 #include <doctest/doctest.h>
 
 #include "generator/check/join_label_check.h"
+#include "generator/check/matching_check.h"
 #include "generator/check/metric_check.h"
 #include "generator/check/selector_check.h"
+#include "generator/check/template_check.h"
 #include "generator/model/alert_plan.h"
 #include "generator/model/label_catalog.h"
 #include "spec_fixture.h"
@@ -75,7 +77,9 @@ TEST_CASE("every metric read has exactly one owner") {
 TEST_CASE("label inference: a source's series carry its labels, instance and job, and no other join label") {
   Model model = load_ok(with_postgres("[host, datname]", "pg_up == 0"));
   promql::LabelCatalog catalog = label_catalog(model);
-  CHECK(catalog.at("pg_up").always == std::set<std::string>{"host", "datname", "instance", "job", "__name__"});
+  // The spec's join labels it lists are target labels, on every series; its other labels on some.
+  CHECK(catalog.at("pg_up").always == std::set<std::string>{"host", "instance", "job", "__name__"});
+  CHECK(catalog.at("pg_up").sometimes == std::set<std::string>{"datname"});
   CHECK(catalog.at("shop_queue_depth").always.count("host"));
   // A source without `host`: a host-scoped cause reading it drops the join label.
   Diagnostics diagnostics;
@@ -180,4 +184,26 @@ TEST_CASE("a join label only one side of an or carries is an error at the side w
   // Both sides with it, or the side without it dropped by a clause of its own: no such error.
   CHECK(checked(with_postgres("[host]", "shop_queue_depth > 5 or pg_up == 0"), check_join_labels) == "");
   CHECK(checked(with_postgres("[datname]", "shop_queue_depth > 5 and on () pg_up == 0"), check_join_labels) == "");
+}
+
+TEST_CASE("a label a source lists is one only some of its series carry: a description needs more to show it") {
+  std::string description = "    description: 'Deadlocks in {{ $labels.datname }}'\n";
+  std::string listed = with_postgres("[host, datname]", "pg_stat_database_deadlocks > 5", description);
+  CHECK(error_at(listed, check_templates, "$labels.datname", "in 'description': the alert ShopPgFact may lack label 'datname'"));
+  // A matcher that requires it, or the node's own join on it, makes it certain.
+  CHECK(checked(with_postgres("[host, datname]", "pg_stat_database_deadlocks{datname!=\"\"} > 5", description),
+                check_templates) == "");
+  CHECK(checked(with_postgres("[host, datname]", "pg_stat_database_deadlocks > 5", description + "    join_on: [host, datname]\n"),
+                check_templates) == "");
+  // The spec's join labels a source lists are on every series, and so are its target_labels.
+  CHECK(checked(with_postgres("[host, datname]", "pg_up == 0", "    description: 'On {{ $labels.host }}'\n"), check_templates) == "");
+  std::string targets = replace(with_postgres("[host, datname, cluster]", "pg_up == 0", "    description: 'In {{ $labels.cluster }}'\n"),
+                                "prefixes: [pg_]", "target_labels: [host, cluster], prefixes: [pg_]");
+  CHECK(checked(targets, check_templates) == "");
+}
+
+TEST_CASE("a label one metric of a source lacks does not make a vector match fail") {
+  // redis_memory_used_bytes has no db, redis_db_keys has: listed for the source, on some series only.
+  std::string text = with_postgres("[host, datname]", "sum by (host, instance, job) (pg_db_keys) > 10 and pg_memory_bytes > 5");
+  CHECK(checked(text, check_matchings) == "");
 }
