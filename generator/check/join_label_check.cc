@@ -42,6 +42,23 @@ std::string misspelled_in_by(const promql::Drop& drop, const std::string& label,
   return "";
 }
 
+// When a declared source's selector lacks `label` (its `labels:` does not
+// list it): the other fix, for a scrape configuration that does put it on the
+// source's targets (relabelling). "" for any other drop.
+std::string source_remedy(const Model& model, const Node& node, const std::optional<promql::Drop>& drop,
+                          const std::string& label) {
+  if (!drop || drop->kind != promql::DropKind::Catalog) return "";
+  const Source* source = nullptr;
+  promql::walk(*node.when->analysis.ast, [&](const promql::Node& n) {
+    if (source || n.kind != promql::NodeKind::VectorSelector || n.pos.start != drop->pos.start) return;
+    std::optional<MetricReference> metric = selector_metric(n);
+    if (metric) source = model.source_of(metric->name);
+  });
+  if (!source || source->carries(label)) return "";
+  return "; or, if the scrape configuration of source '" + source->name + "' (job " + source->job + ") puts '" + label +
+         "' on its targets (relabelling), add it to that source's `labels:`";
+}
+
 std::string joined(const std::vector<std::string>& labels) {
   std::string text;
   for (const std::string& label : labels) text += (text.empty() ? "" : ", ") + label;
@@ -70,11 +87,12 @@ void check_join_labels(const Model& model, Diagnostics& diagnostics) {
       std::string why = "'" + node.id + "' holds per " + joined(node.join_on) + ", so its alert must carry " +
                         joined(node.join_on) + (node.children.empty() ? "" : " for the causes under it to join on");
       bool unreadable = !drop || drop->kind == promql::DropKind::Catalog;  // no clause drops it: no series has it
+      std::string relabelled = source_remedy(model, node, drop, label);
       if (unreadable && node.join_where.line > 0) {
         diagnostics.error(node.join_where, "no series of the condition of '" + node.id + "' carries the join label '" +
                                                label + "'",
                           why + (drop ? " (" + drop->reason + ")" : "") +
-                              "; join it on labels its metrics carry, or `join_on: []` for a cluster fact");
+                              "; join it on labels its metrics carry, or `join_on: []` for a cluster fact" + relabelled);
         break;
       }
       size_t offset = drop ? drop->pos.start : 0;
@@ -83,7 +101,7 @@ void check_join_labels(const Model& model, Diagnostics& diagnostics) {
                         : drop        ? remedy(*drop, label)
                                       : "keep it";
       diagnostics.error(node.when->position_at(offset), "the result has no '" + label + "': " + fix,
-                        why + (drop ? " (" + drop->reason + ")" : "") + "; or make the node `scope: cluster`");
+                        why + (drop ? " (" + drop->reason + ")" : "") + "; or make the node `scope: cluster`" + relabelled);
       break;
     }
   }

@@ -109,8 +109,8 @@ void check_node(const Model& model, int index, const promql::LabelCatalog& catal
 void check_absence_alerts(const Model& model, std::set<std::pair<const TextPlace*, size_t>>& reported,
                           Diagnostics& diagnostics) {
   std::vector<std::vector<std::string>> groupings;
-  for (const auto& [metric, readers] : watched_metrics(model)) {
-    groupings.push_back(absence_result_labels(absence_labels(model, metric, readers)));
+  for (const WatchedSelector& watched : watched_selectors(model)) {
+    groupings.push_back(absence_result_labels(absence_labels(model, watched.metric, watched.readers)));
   }
   if (groupings.empty()) return;
   auto carries = [&](const std::string& label) -> std::string {

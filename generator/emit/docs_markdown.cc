@@ -156,7 +156,7 @@ void write_absence(const Model& model, const AlertPlan& alerts, std::string& out
     std::string where = model.source_of(rule.absent_metric) ? " (no target of its source exposes it)"
                         : rule.cluster                          ? " (no host reports it)"
                                                                 : "";
-    rows += "| `" + rule.absent_metric + "`" + where + " | `" + rule.name +
+    rows += "| `" + inline_text(selector_text(rule.absent_metric, rule.absent_matchers)) + "`" + where + " | `" + rule.name +
             "` | " + model.priorities[rule.priority].name + " |\n";
   }
   if (rows.empty()) return;

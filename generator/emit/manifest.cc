@@ -32,6 +32,7 @@ std::string render_manifest(const Model& model, const AlertPlan& alerts, const T
     entry["alert"] = rule.name;
     if (rule.node >= 0) entry["node"] = model.nodes[rule.node].id;
     else entry["absent_metric"] = rule.absent_metric;
+    if (!rule.absent_matchers.empty()) entry["absent_selector"] = selector_text(rule.absent_metric, rule.absent_matchers);
     entry["priority"] = model.priorities[rule.priority].name;
     entry["tests"] = tests.cases_per_rule[rules.size()];
     rules.push_back(entry);

@@ -9,5 +9,6 @@ namespace symptree {
 inline constexpr const char* kServiceLabel = "flowchart_service";  // the spec's `service`
 inline constexpr const char* kSymptomLabel = "flowchart_symptom";  // the id of the node's top-level symptom
 inline constexpr const char* kNodeLabel = "flowchart_node";        // the id of the node itself
+inline constexpr const char* kSelectorLabel = "flowchart_selector";  // an absence alert's selector, when it has matchers
 
 }  // namespace symptree

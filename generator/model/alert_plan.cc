@@ -198,6 +198,7 @@ void set_probe_filter(const Model& model, AlertRule& rule) {
 
 // The metric as the absence alert looks for it: from the spec's own probes.
 std::string watched_selector(const AlertRule& rule) {
+  if (!rule.absent_matchers.empty()) return selector_text(rule.absent_metric, rule.absent_matchers);
   if (rule.absent_label.empty()) return rule.absent_metric;
   if (rule.absent_values.size() == 1) {
     return rule.absent_metric + "{" + rule.absent_label + "=" + double_quote(rule.absent_values.front()) + "}";
@@ -246,7 +247,9 @@ std::vector<std::string> absence_result_labels(const std::vector<std::string>& b
 
 namespace {
 
-AlertRule absence_rule(const Model& model, const std::string& metric, const std::vector<int>& readers) {
+AlertRule absence_rule(const Model& model, const WatchedSelector& watched) {
+  const std::string& metric = watched.metric;
+  const std::vector<int>& readers = watched.readers;
   int priority = static_cast<int>(model.priorities.size()) - 1;
   std::vector<std::string> alert_names;
   for (int reader : readers) {
@@ -266,12 +269,16 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
   rule.priority = priority;
   rule.cluster = cluster;
   rule.absence_by = by;
+  rule.absent_matchers = watched.matchers;
   set_probe_filter(model, rule);
   rule.expr = absence_expression(model, rule);
   rule.labels = {{"severity", model.priorities[priority].severity},
                  {"priority", model.priorities[priority].name},
                  {kServiceLabel, model.service},
                  {"metric", metric}};
+  // The selector names which of the metric's series: one alert per selector in Alertmanager.
+  if (!rule.absent_matchers.empty()) rule.labels.emplace_back(kSelectorLabel, watched_selector(rule));
+  std::string seen = rule.absent_matchers.empty() ? metric : template_literal(watched_selector(rule));
   std::string probes = rule.absent_label.empty() ? "" : " for " + rule.absent_label + " " + join(rule.absent_values, ", ");
   std::string source = from_app ? "the service is up but does not expose it"
                                 : "the service is scraped but symptree-exporter does not report it" + probes;
@@ -283,8 +290,8 @@ AlertRule absence_rule(const Model& model, const std::string& metric, const std:
     source = "the " + owner->name + " source (job {{ $labels.job }}) is up but none of its targets exposes it";
   }
   rule.annotations = {
-      {"summary", "The flowchart cannot see " + metric + ", so the alerts that read it cannot fire."},
-      {"description", where_prefix(by, cluster) + "no series of " + metric + ": " + source +
+      {"summary", "The flowchart cannot see " + seen + ", so the alerts that read it cannot fire."},
+      {"description", where_prefix(by, cluster) + "no series of " + seen + ": " + source +
                           ". Blind alerts: " + join(alert_names, ", ") + "."},
       {"runbook_url", first.runbook ? first.runbook->url : ""}};
   overlay(rule.labels, model.labels);
@@ -323,29 +330,9 @@ const AlertRule* AlertPlan::rule_for_node(int node) const {
   return it == rule_by_node.end() ? nullptr : &rules[it->second];
 }
 
-std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model) {
-  std::vector<std::pair<std::string, std::vector<int>>> watched;
-  std::set<std::string> disabled;
-  for (const AppMetric& metric : model.app_metrics) {
-    if (!metric.absence_alert) disabled.insert(metric.name);
-  }
-  for (const Source& source : model.sources) disabled.insert(source.without_absence_alert.begin(), source.without_absence_alert.end());
-  std::map<std::string, size_t> position;  // metric -> index in `watched`
-  for (size_t i = 0; i < model.nodes.size(); ++i) {
-    if (model.nodes[i].kind != NodeKind::Alert) continue;
-    for (const MetricReference& ref : model.nodes[i].when->analysis.metrics) {
-      if (is_builtin_metric(ref.name) || disabled.count(ref.name)) continue;
-      auto [it, inserted] = position.emplace(ref.name, watched.size());
-      if (inserted) watched.push_back({ref.name, {}});
-      watched[it->second].second.push_back(static_cast<int>(i));
-    }
-  }
-  return watched;
-}
-
 const std::vector<std::string>& reserved_alert_labels() {
   static const std::vector<std::string> names = {"alertname", "severity",    "priority", kServiceLabel, kSymptomLabel,
-                                                 kNodeLabel,  "metric",      "instance", "job"};
+                                                 kNodeLabel,  "metric",      kSelectorLabel, "instance", "job"};
   return names;
 }
 
@@ -378,9 +365,9 @@ AlertPlan plan_alerts(const Model& model, PathForm form) {
     if (plan.groups.empty() || plan.groups.back() != plan.rules.back().group) plan.groups.push_back(plan.rules.back().group);
   }
   // Absence alerts, at most kMaxGroupRules a group: <service>.absence, <service>.absence.2, ...
-  auto watched = watched_metrics(model);
+  std::vector<WatchedSelector> watched = watched_selectors(model);
   for (size_t i = 0; i < watched.size(); ++i) {
-    AlertRule rule = absence_rule(model, watched[i].first, watched[i].second);
+    AlertRule rule = absence_rule(model, watched[i]);
     size_t chunk = i / kMaxGroupRules;
     if (chunk > 0) rule.group += "." + std::to_string(chunk + 1);
     if (i % kMaxGroupRules == 0) plan.groups.push_back(rule.group);

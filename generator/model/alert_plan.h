@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "generator/model/model.h"
+#include "generator/model/watched_selectors.h"
 
 namespace symptree {
 
@@ -22,6 +23,7 @@ struct AlertRule {
   std::string absent_metric;  // for absence alerts: the metric watched
   std::string absent_label;   // for an exporter metric: the label naming its probe ("name", "port"), or ""
   std::vector<std::string> absent_values;  // the spec's probes it must come from (another service's do not count)
+  std::vector<KeptMatcher> absent_matchers;  // for a declared source's metric: the condition's matchers it keeps
   std::string group;          // rule group name
   std::string expr;
   Duration for_duration;
@@ -94,8 +96,5 @@ std::vector<std::string> absence_labels(const Model& model, const std::string& m
 // The labels an absence alert grouped by `by` carries: `by`, or for one alert
 // for the cluster (`by` empty) the `job` of the `up` it reads, which its text names.
 std::vector<std::string> absence_result_labels(const std::vector<std::string>& by);
-
-// The metrics whose absence is alerted, in first-use order, each with the nodes reading it.
-std::vector<std::pair<std::string, std::vector<int>>> watched_metrics(const Model& model);
 
 }  // namespace symptree

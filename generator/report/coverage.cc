@@ -69,7 +69,7 @@ std::vector<CoverageRow> coverage_rows(const Compilation& c, const TestOutcomes&
     const AlertRule& rule = c.alerts.rules[i];
     if (rule.node >= 0) continue;
     CoverageRow row;
-    row.label = "metric " + rule.absent_metric + " absent";
+    row.label = "metric " + selector_text(rule.absent_metric, rule.absent_matchers) + " absent";
     row.kind = "absence";
     row.alert = rule.name;
     row.priority = c.model.priorities[rule.priority].name;

@@ -188,7 +188,7 @@ std::string explain_absence(const Compilation& c, const std::string& name) {
       << c.model.absence_for.text << "), so the branches reading it could not fire.\n\nWatched metrics:\n";
   for (const AlertRule& rule : c.alerts.rules) {
     if (rule.node < 0 && rule.name == name) {
-      out << "  " << rule.absent_metric << "  (" << c.model.priorities[rule.priority].name << ")\n";
+      out << "  " << selector_text(rule.absent_metric, rule.absent_matchers) << "  (" << c.model.priorities[rule.priority].name << ")\n";
     }
   }
   return out.str();

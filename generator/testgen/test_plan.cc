@@ -11,6 +11,7 @@
 #include "generator/model/join_pins.h"
 #include "generator/model/node_state_rules.h"
 #include "generator/model/series_values.h"
+#include "generator/testgen/matcher_witness.h"
 
 namespace symptree {
 namespace {
@@ -520,9 +521,18 @@ void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::
     firing.expected.push_back(alert);
     std::map<std::string, std::string> reporter = rule.cluster ? service_target(model, TestHost::B) : up_labels;
     if (source) reporter = source_target(model, *source, rule.cluster ? TestHost::B : TestHost::A);
-    if (rule.absent_label.empty()) {
-      present.series.push_back({series_selector(rule.absent_metric, reporter), up.values});
+    // A selector with matchers (`mountpoint="/data"`) is reported by a series they accept;
+    // when symptree knows no value its regex certainly accepts, nothing reports it: it fires.
+    std::optional<std::map<std::string, std::string>> witness = matcher_witness(rule.absent_matchers);
+    if (!witness) present.checks.front().expected.push_back(alert);
+    for (const auto& [label, value] : witness.value_or(std::map<std::string, std::string>{})) {
+      if (value.empty()) reporter.erase(label);
+      else reporter[label] = value;
     }
+    TestSeries reported{series_selector(rule.absent_metric, reporter), up.values};
+    bool twice = std::any_of(present.series.begin(), present.series.end(),
+                             [&](const TestSeries& s) { return s.selector == reported.selector; });
+    if (witness && rule.absent_label.empty() && !twice) present.series.push_back(reported);
     for (const std::string& value : rule.absent_values) {  // each of the spec's probes reports it
       reporter[rule.absent_label] = value;
       present.series.push_back({series_selector(rule.absent_metric, reporter), up.values});

@@ -51,6 +51,9 @@ reality_breaks "deadlocks joined on ()" postgres postgres-sources '/alert: Order
 # Absence per target again: both hosts lacking a metric gives two alerts with
 # instance labels, not the one for the source the reality test expects.
 reality_breaks "absence per target" postgres postgres-sources 's/group by (job) (up{job="postgres-exporter"}/group by (instance) (up{job="postgres-exporter"}/; s/group by () (pg_/group by (instance) (pg_/; s/unless on ()$/unless on (instance)/' OrdersDbMetricAbsent
+# An absence selector without the condition's mountpoint matcher: blind to a
+# data filesystem missing everywhere while the root filesystem is reported.
+reality_breaks "absence selector without its matchers" postgres postgres-sources 's/(\(node_filesystem_[a-z_]*\){mountpoint="\/var\/lib\/postgresql"})$/(\1)/' OrdersDbMetricAbsent
 # Kubernetes: a container cause joined to its pod's crash loop on the
 # namespace only fires for another pod; a node cause joined on a label
 # kube-state-metrics' node series lack never fires; absence joined on the

@@ -85,6 +85,14 @@ TEST_CASE("label inference: a source's series carry its labels, instance and job
   Diagnostics diagnostics;
   CHECK_FALSE(compile(with_postgres("[datname]", "pg_up == 0"), diagnostics));
   CHECK(diagnostics.format().find("'host'") != std::string::npos);
+  // The hint offers the other fix: the source's `labels:`, when its scrape configuration sets host.
+  CHECK(diagnostics.format().find("if the scrape configuration of source 'postgres' (job postgres-exporter) puts 'host' "
+                                  "on its targets (relabelling), add it to that source's `labels:`") != std::string::npos);
+  // Not for a label dropped by a clause: the source lists host there.
+  Diagnostics by;
+  CHECK_FALSE(compile(with_postgres("[host, datname]", "sum by (datname) (pg_up) == 0"), by));
+  CHECK(by.format().find("the result has no 'host': add it to by (...)") != std::string::npos);
+  CHECK(by.format().find("source's `labels:`") == std::string::npos);
   // The same fact stated for the cluster compiles.
   compile_ok(with_postgres("[datname]", "max(pg_up) == 0", "    scope: cluster\n"));
 }
