@@ -9,13 +9,9 @@
 #include "generator/model/join_pins.h"
 #include "generator/promql/label_inference.h"
 #include "generator/promql/parser.h"
-#include "common/quoting.h"
 
 namespace symptree {
 namespace {
-
-// "-a", "-b", ...: two characters, so a slot key's host is its first two.
-std::string host_suffix(TestHost host) { return std::string("-") + static_cast<char>('a' + static_cast<int>(host)); }
 
 // Whether every label of `small` is in `large` with the same value.
 bool is_subset(const std::map<std::string, std::string>& small, const std::map<std::string, std::string>& large) {
@@ -55,59 +51,6 @@ std::set<std::string> matched_entity_labels(const promql::Node& ast) {
 
 }  // namespace
 
-std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels) {
-  std::string out = metric + "{";
-  bool first = true;
-  for (const auto& [label, value] : labels) {
-    out += (first ? "" : ",") + label + "=" + double_quote(value);
-    first = false;
-  }
-  return out + "}";
-}
-
-namespace {
-
-// The value of join label `label` on `host`: made up, or pinned on host A.
-std::string host_value(const std::string& label, TestHost host, const PinnedValues& pins) {
-  auto pinned = pins.find(label);
-  if (host == TestHost::A && pinned != pins.end()) return pinned->second;
-  return label + host_suffix(host);
-}
-
-}  // namespace
-
-std::map<std::string, std::string> host_labels(const std::vector<std::string>& join, TestHost host,
-                                               const PinnedValues& pins) {
-  std::map<std::string, std::string> labels;
-  for (const std::string& label : join) labels[label] = host_value(label, host, pins);
-  return labels;
-}
-
-std::map<std::string, std::string> host_labels(const Model& model, TestHost host) {
-  return host_labels(model.join_on, host);
-}
-
-std::map<std::string, std::string> host_labels(const Model& model, int node, TestHost host,
-                                               const PinnedValues& pins) {
-  return host_labels(model.series_join(node), host, pins);
-}
-
-std::map<std::string, std::string> source_target(const std::vector<std::string>& join, const Source& source,
-                                                 TestHost host, const PinnedValues& pins) {
-  std::map<std::string, std::string> labels;
-  for (const std::string& label : join) {
-    if (source.carries(label)) labels[label] = host_value(label, host, pins);
-  }
-  std::string first = labels.empty() ? source.name + host_suffix(host) : labels.begin()->second;
-  labels["instance"] = first + ":" + source.name;
-  labels["job"] = source.job;
-  return labels;
-}
-
-std::map<std::string, std::string> source_target(const Model& model, const Source& source, TestHost host) {
-  return source_target(model.join_on, source, host);
-}
-
 // Join labels plus the scrape target's instance and job: the exporter and the
 // service are different targets on the same host, as in production; a
 // declared source's series carry only the join labels it lists.
@@ -122,39 +65,124 @@ std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::str
   return labels;
 }
 
+bool ScenarioBuilder::reads(int node, const std::string& metric, const std::map<std::string, std::string>& labels) const {
+  const Node& n = model_.nodes[node];
+  if (!n.when || !n.when->analysis.ast) return false;
+  bool seen = false;
+  promql::walk(*n.when->analysis.ast, [&](const promql::Node& selector) {
+    seen = seen || (selector.kind == promql::NodeKind::VectorSelector && selector.metric == metric &&
+                    matches_equal(selector, labels));
+  });
+  return seen;
+}
+
+bool ScenarioBuilder::entangled(const std::string& metric, const std::map<std::string, std::string>& labels,
+                                TestHost host, bool examples, std::string& error) const {
+  if (model_.is_cluster(adding_)) return false;  // left_out() keeps a cluster's examples as written
+  for (const auto& [key, slot] : slots_) {
+    if (slot.metric != metric || key.compare(0, 2, host_suffix(host)) != 0 || slot.role == Role::Missing) continue;
+    bool written_there = slot.role == Role::Examples;
+    if ((written_there && examples) || slot.readers.count(adding_)) continue;
+    for (int reader : slot.readers) {
+      if (model_.is_cluster(reader) || (!reads(reader, metric, labels) && !reads(adding_, metric, slot.labels))) {
+        continue;
+      }
+      const std::string &self = model_.nodes[adding_].id, &other = model_.nodes[reader].id;
+      if (!written_there && !examples) {  // two derived series, labelled apart (a matcher on the parent's join label)
+        error = "'" + self + "' and '" + other + "' derive series of " + metric +
+                " with different labels on one host, and one's condition would read the other's series: give both "
+                "examples of " + metric;
+        return true;
+      }
+      const std::string& derived = examples ? other : self;
+      error = "'" + derived + "' derives series of " + metric + " on the host where the examples of '" +
+              (examples ? self : other) + "' write it, and one's condition would read the other's series: give '" +
+              derived + "' examples of " + metric + " too";
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ScenarioBuilder::reusable(const Slot& slot, Role role, const promql::Term* term, const std::string& metric,
+                               std::string& error) const {
+  bool same_term = term && (slot.role == Role::Term || slot.role == Role::Divisor) && slot.term.kind == term->kind &&
+                   slot.term.ratio_of == term->ratio_of && slot.term.range_ms == term->range_ms &&
+                   slot.term.offset_ms == term->offset_ms;
+  if (slot.role != Role::Examples && slot.role == role && (!term || same_term)) return true;
+  std::string others;
+  for (int reader : slot.readers) others += (others.empty() ? "'" : ", '") + model_.nodes[reader].id + "'";
+  std::string self = "'" + model_.nodes[adding_].id + "'";
+  error = slot.role == Role::Examples
+              ? self + " derives series of " + metric + " that the examples of " + others + " write on the same host"
+              : self + " and " + others + " read " + metric +
+                    " in two ways (a value, a rate, absent(), a divisor...), so no derived series of a host serves both";
+  return false;
+}
+
 ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const promql::ShapeSelector& selector, TestHost host, Role role,
                                                  const promql::Term* term, std::string& key, std::string& error) {
   std::map<std::string, std::string> labels = target_labels(selector.metric, host);
   for (const auto& [label, value] : selector.matchers) labels[label] = value;
-  std::string text = series_selector(selector.metric, labels);
-  key = host_suffix(host) + text;
+  key = host_suffix(host) + series_selector(selector.metric, labels);
+  if (auto alias = aliases_.find(key); alias != aliases_.end()) key = alias->second;
+  // Another node's series of the metric on this host with more or fewer labels
+  // (a cause's `sum by (host) (x)` over its parent's per-queue `x`): a selector
+  // of the fewer would match both, so both read one series, the one with more
+  // labels, which an aggregation over the host gives back unchanged.
   auto existing = slots_.find(key);
-  if (existing != slots_.end()) {
-    Slot& slot = existing->second;
-    bool same_term = term && (slot.role == Role::Term || slot.role == Role::Divisor) && slot.term.kind == term->kind &&
-                     slot.term.ratio_of == term->ratio_of && slot.term.range_ms == term->range_ms &&
-                     slot.term.offset_ms == term->offset_ms;
-    if (slot.role == Role::Examples) {
-      error = "series " + text + " is both derived and written in examples";
-    } else if (slot.role != role || (term && !same_term)) {
-      error = "series " + text + " is read in two ways (a value, a rate, absent(), a divisor...) by derived conditions";
-    } else {
-      slot.readers.insert(adding_);
-      return &slot;
+  if (existing == slots_.end()) {
+    std::vector<std::string> overlapping;
+    for (const auto& [other_key, slot] : slots_) {
+      if (slot.metric != selector.metric || other_key.compare(0, 2, host_suffix(host)) != 0) continue;
+      if (is_subset(slot.labels, labels) || is_subset(labels, slot.labels)) overlapping.push_back(other_key);
     }
-    return nullptr;
-  }
-  for (const auto& [other_key, slot] : slots_) {
-    if (slot.metric != selector.metric || other_key.compare(0, 2, host_suffix(host)) != 0) continue;
-    if (is_subset(slot.labels, labels) || is_subset(labels, slot.labels)) {
-      error = "series " + text + " and " + series_selector(slot.metric, slot.labels) +
-              " overlap, so one selector would match both";
+    if (overlapping.size() > 1) {
+      error = "'" + model_.nodes[adding_].id + "' reads " + selector.metric +
+              " where other nodes' series of it on the same host carry labels of their own, so its selector would "
+              "match several";
       return nullptr;
     }
+    if (overlapping.size() == 1) {
+      Slot& other = slots_.at(overlapping.front());
+      if (!reusable(other, role, term, selector.metric, error)) return nullptr;
+      if (is_subset(labels, other.labels)) {  // this node's selector has the fewer labels
+        if (term && term->sums) other.summed_by = adding_;
+        aliases_[key] = overlapping.front();
+        key = overlapping.front();
+      } else {
+        if (other.term.sums) other.summed_by = *other.readers.begin();
+        rekey(overlapping.front(), key, labels);
+      }
+      existing = slots_.find(key);
+    }
   }
-  Slot slot{selector.metric, labels, role, "", term ? *term : promql::Term{}, "", {}, std::nullopt, false, {}};
+  if (existing == slots_.end() && role != Role::Missing && entangled(selector.metric, labels, host, false, error)) {
+    return nullptr;
+  }
+  if (existing != slots_.end()) {
+    if (!reusable(existing->second, role, term, selector.metric, error)) return nullptr;
+    existing->second.readers.insert(adding_);
+    return &existing->second;
+  }
+  Slot slot{selector.metric, labels, role, "", term ? *term : promql::Term{}, "", {}, std::nullopt, false, {}, -1};
   slot.readers.insert(adding_);
   return &slots_.emplace(key, std::move(slot)).first->second;
+}
+
+void ScenarioBuilder::rekey(const std::string& from, const std::string& to,
+                            const std::map<std::string, std::string>& labels) {
+  Slot slot = std::move(slots_.at(from));
+  slots_.erase(from);
+  slot.labels = labels;
+  slots_.emplace(to, std::move(slot));
+  for (auto& [key, other] : slots_) {
+    if (other.divisor == from) other.divisor = to;
+  }
+  for (auto& [alias, target] : aliases_) {
+    if (target == from) target = to;
+  }
+  aliases_[from] = to;
 }
 
 // holds: every part of an `and` holds, the left of an `unless` holds and its
@@ -222,6 +250,7 @@ bool ScenarioBuilder::add_examples(int index, TestHost host, bool holds, std::st
     std::string selector = series_selector(example.metric, labels);
     std::string key = host_suffix(host) + selector;
     auto existing = slots_.find(key);
+    if (existing == slots_.end() && entangled(example.metric, labels, host, true, error)) return false;
     if (existing != slots_.end()) {
       Slot& slot = existing->second;
       slot.readers.insert(index);
@@ -241,7 +270,7 @@ bool ScenarioBuilder::add_examples(int index, TestHost host, bool holds, std::st
       }
       continue;
     }
-    Slot slot{example.metric, labels, Role::Examples, example.values, {}, "", {}, std::nullopt, false, {}};
+    Slot slot{example.metric, labels, Role::Examples, example.values, {}, "", {}, std::nullopt, false, {}, -1};
     slot.holds = holds;
     slot.readers.insert(index);
     slots_.emplace(key, std::move(slot));
@@ -365,6 +394,17 @@ std::optional<std::vector<TestSeries>> ScenarioBuilder::build(int samples) {
   return result;
 }
 
+std::string ScenarioBuilder::one_series_note() const {
+  for (const auto& [key, slot] : slots_) {
+    if (slot.summed_by < 0) continue;
+    const std::string& id = model_.nodes[slot.summed_by].id;
+    return "the derived tests give a host one series of " + slot.metric + ", so the sum of '" + id +
+           "' is that series' value; a sum over several series is not derived: give '" + id +
+           "' examples to test it";
+  }
+  return "";
+}
+
 std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, TestHost host) const {
   const Node& node = model_.nodes[index];
   const promql::Node* ast = node.when->analysis.ast.get();
@@ -416,7 +456,9 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
 const ScenarioBuilder::Slot* ScenarioBuilder::find_slot(const promql::ShapeSelector& selector, TestHost host) const {
   std::map<std::string, std::string> labels = target_labels(selector.metric, host);
   for (const auto& [label, value] : selector.matchers) labels[label] = value;
-  auto it = slots_.find(host_suffix(host) + series_selector(selector.metric, labels));
+  std::string key = host_suffix(host) + series_selector(selector.metric, labels);
+  if (auto alias = aliases_.find(key); alias != aliases_.end()) key = alias->second;
+  auto it = slots_.find(key);
   return it == slots_.end() ? nullptr : &it->second;
 }
 

@@ -14,39 +14,10 @@
 #include "generator/model/test_cases.h"
 #include "generator/promql/test_shape.h"
 #include "generator/testgen/term_series.h"
+#include "generator/testgen/test_hosts.h"
 #include "generator/testgen/value_solver.h"
 
 namespace symptree {
-
-// metric{a="1",b="2"}, labels sorted and values escaped.
-std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels);
-
-// The hosts a scenario can place facts on: A and B, and more (nth_test_host)
-// when one case gives each falsified ancestor a host of its own.
-enum class TestHost : int { A = 0, B = 1 };
-constexpr int kMaxTestHosts = 26;  // host-a .. host-z
-inline TestHost nth_test_host(int n) { return static_cast<TestHost>(n); }
-
-// Join label values a scenario's first host takes instead of made-up ones,
-// because a condition on its path fixes them (model/join_pins.h).
-using PinnedValues = std::map<std::string, std::string>;
-
-// Labels a series or alert carries for a host: each label of `join`, e.g.
-// host="host-a" (or its pinned value on host A).
-std::map<std::string, std::string> host_labels(const std::vector<std::string>& join, TestHost host,
-                                               const PinnedValues& pins = {});
-// The same for the spec's join_on (absence alerts, the service's `up`).
-std::map<std::string, std::string> host_labels(const Model& model, TestHost host);
-// The same for the series of `node`'s condition: its join set (Model::series_join).
-std::map<std::string, std::string> host_labels(const Model& model, int node, TestHost host,
-                                               const PinnedValues& pins = {});
-
-// The labels of a declared source's target on `host`: the labels of `join` the
-// source lists (no others are made up), instance and job.
-std::map<std::string, std::string> source_target(const std::vector<std::string>& join, const Source& source,
-                                                 TestHost host, const PinnedValues& pins = {});
-// The same for the spec's join_on (absence alerts).
-std::map<std::string, std::string> source_target(const Model& model, const Source& source, TestHost host);
 
 // Builds the input series of one scenario.
 class ScenarioBuilder {
@@ -69,6 +40,12 @@ class ScenarioBuilder {
   // The first evaluation time from which every derived fact is as recorded at
   // every later evaluation (rate() windows filling up, ...); -1 when none.
   int64_t settle_ms();
+
+  // When a node sums a metric over its host whose one series of the host is
+  // another node's too (`sum by (host) (x)` over a per-queue `x`): why the
+  // cases that need several series of the host, each below the other
+  // node's threshold, are not derived; else "".
+  std::string one_series_note() const;
 
   // The labels of the result that makes `node` hold on `host` (after add()):
   // what label inference (promql/label_inference.h) says the result carries,
@@ -96,6 +73,9 @@ class ScenarioBuilder {
     std::optional<SeriesForm> form;  // once solved
     bool holds = false;  // Examples: firing (true) or quiet series
     std::set<int> readers;  // the nodes whose facts gave it
+    // The node that sums it over its host when it is another node's series
+    // with more labels too (slot_for); -1 when none.
+    int summed_by = -1;
   };
 
   // Join labels (of the node whose facts are being added), instance and job.
@@ -103,8 +83,29 @@ class ScenarioBuilder {
   // The slot of `selector` on `host`, or nullptr.
   const Slot* find_slot(const promql::ShapeSelector& selector, TestHost host) const;
   std::optional<double> shape_value(const promql::TestShape& shape, TestHost host, int at) const;
+  // The slot `selector` of the node being added reads on `host`, made when
+  // new; `key` is set to its key. An existing slot of the metric with more or
+  // fewer labels on that host is shared (and takes the more); nullptr, with
+  // `error` set, when it cannot be.
   Slot* slot_for(const promql::ShapeSelector& selector, TestHost host, Role role, const promql::Term* term,
                  std::string& key, std::string& error);
+  // Whether `slot` can serve the node being added too, reading `metric` as
+  // `role` (and `term`); else false with `error` naming the nodes.
+  bool reusable(const Slot& slot, Role role, const promql::Term* term, const std::string& metric,
+                std::string& error) const;
+  // Whether `node`'s condition reads a series of `metric` with `labels`.
+  bool reads(int node, const std::string& metric, const std::map<std::string, std::string>& labels) const;
+  // Whether a new series of `metric` with `labels` on `host`, written in the
+  // examples of the node being added (`examples`) or derived for it, and
+  // another node's series of the metric there, derived (or written, for a
+  // derived new one) and not shared (slot_for), would be read by the other
+  // node's condition: a derived value would not be what that condition sees.
+  // Sets `error` then. Not for cluster-scoped nodes, whose examples stay as
+  // written (left_out()).
+  bool entangled(const std::string& metric, const std::map<std::string, std::string>& labels, TestHost host,
+                 bool examples, std::string& error) const;
+  // Moves the slot at `from` to `to`, with `labels`; `from` becomes an alias of it.
+  void rekey(const std::string& from, const std::string& to, const std::map<std::string, std::string>& labels);
   bool add_shape(const promql::TestShape& shape, TestHost host, bool holds, std::string& error);
   bool add_examples(int index, TestHost host, bool holds, std::string& error);
   // The labels of an example series of `node` on `host`.
@@ -129,6 +130,8 @@ class ScenarioBuilder {
   mutable const std::vector<std::string>* join_ = nullptr;
   int adding_ = -1;  // the node add() works on
   std::map<std::string, Slot> slots_;  // by host and selector
+  // Keys of selectors whose series another node's of the metric, with more labels, are (slot_for).
+  std::map<std::string, std::string> aliases_;
   int solved_through_ = -1;  // the `last` of the latest solve(), -1 before
   bool solvable_ = true;
   bool cannot_occur_ = false;  // a node's firing examples and an ancestor's quiet ones share a series

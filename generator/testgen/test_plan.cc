@@ -152,8 +152,10 @@ class NodeTestPlanner {
                 const AlertRule* parent_fires = nullptr);
   void plan_other_host_cases(const AlertRule& rule, const std::vector<int>& ancestors, int64_t fire);
   void plan_ancestor_false_cases(const AlertRule& rule, const std::vector<int>& ancestors, int64_t fire);
-  // Whether the path of `rule` can hold with host-scoped ancestor `falsified` false.
-  bool can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified) const;
+  // Whether the path of `rule` can hold with host-scoped ancestor `falsified`
+  // false; else false with `why_not` set.
+  bool can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified,
+                   std::string& why_not) const;
 
   // When `facts` make a node that fixes a join label (model/join_pins.h) hold
   // on another host than A: why that cannot occur; else "".
@@ -255,7 +257,7 @@ std::optional<std::vector<TestSeries>> NodeTestPlanner::series_for(const std::ve
     if (!builder.add(fact.node, fact.host, fact.holds, error)) {
       diagnostics_.error(model_.nodes[rule.node].where,
                          "cannot build tests for '" + model_.nodes[rule.node].id + "': " + error,
-                         "give 'examples' whose series do not collide, or use distinct label values");
+                         "docs/spec.md, \"Tests, by construction\", says which series symptree derives and when 'examples:' are needed");
       failed_ = true;
       return std::nullopt;
     }
@@ -297,7 +299,8 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
                          "a cause fires only while every ancestor's condition holds on the same host");
       failed_ = true;
     } else {
-      recorder_.skip({rule.name, title + ": " + implied_reason});
+      std::string note = builder.one_series_note();
+      recorder_.skip({rule.name, title + ": " + (note.empty() ? implied_reason : note)});
     }
     return;
   }
@@ -371,14 +374,18 @@ void NodeTestPlanner::plan(int rule_index) {
   plan_other_host_cases(rule, ancestors, fire);
 }
 
-bool NodeTestPlanner::can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified) const {
+bool NodeTestPlanner::can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified,
+                                  std::string& why_not) const {
   ScenarioBuilder trial(model_, pins_);
   std::string error;
   if (!trial.add(rule.node, TestHost::A, true, error)) return true;  // the case itself reports the error
   for (int a : ancestors) {
     if (!model_.detached(rule.node, a) && !trial.add(a, TestHost::A, a != falsified, error)) return true;
   }
-  return trial.build(1).has_value();
+  if (trial.build(1)) return true;
+  why_not = trial.one_series_note();
+  if (why_not.empty()) why_not = "its own condition implies that ancestor's";
+  return false;
 }
 
 // Silent when a host-scoped ancestor does not hold: one case for all of them,
@@ -391,11 +398,11 @@ void NodeTestPlanner::plan_ancestor_false_cases(const AlertRule& rule, const std
   std::vector<int> falsified;
   for (int a : ancestors) {
     if (model_.detached(rule.node, a)) continue;
-    if (can_falsify(rule, ancestors, a) && static_cast<int>(falsified.size()) < kMaxTestHosts) {
+    std::string why_not = "more ancestors than test hosts";
+    if (can_falsify(rule, ancestors, a, why_not) && static_cast<int>(falsified.size()) < kMaxTestHosts) {
       falsified.push_back(a);
     } else {
-      recorder_.skip({rule.name, "silent when ancestor '" + model_.nodes[a].id +
-                                     "' does not hold: its own condition implies that ancestor's"});
+      recorder_.skip({rule.name, "silent when ancestor '" + model_.nodes[a].id + "' does not hold: " + why_not});
     }
   }
   if (falsified.empty()) return;

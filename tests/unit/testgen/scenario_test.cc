@@ -23,14 +23,6 @@ std::map<std::string, std::string> by_selector(ScenarioBuilder& builder, int sam
 
 }  // namespace
 
-TEST_CASE("selectors: labels sorted, values quoted, host labels per test host") {
-  CHECK(series_selector("m", {{"b", "2"}, {"a", "x\"y"}}) == "m{a=\"x\\\"y\",b=\"2\"}");
-  Model model = load_ok(small_spec());
-  CHECK(host_labels(model, TestHost::A) == std::map<std::string, std::string>{{"host", "host-a"}});
-  model.join_on = {"host", "dc"};
-  CHECK(host_labels(model, TestHost::B) == std::map<std::string, std::string>{{"dc", "dc-b"}, {"host", "host-b"}});
-}
-
 TEST_CASE("a derived fact: the exporter's series on that host, holding or not") {
   Model model = load_ok(small_spec());
   ScenarioBuilder builder(model);
@@ -98,4 +90,120 @@ TEST_CASE("result_value: the condition's value at an evaluation as Prometheus co
   REQUIRE(from_examples.add(errors, TestHost::A, true, error));
   REQUIRE(from_examples.build(21));
   CHECK_FALSE(from_examples.result_value(errors, TestHost::A, 5 * model.test_interval.ms));
+}
+
+namespace {
+
+// A per-queue symptom over RabbitMQ's ready messages (`lag`) and a cause
+// joined on the host (`backlog`) whose condition is `cause_when`; each may
+// have `examples:` (the text under it, indented for a node's keys).
+std::string queue_spec(const std::string& cause_when, const std::string& parent_examples = "",
+                       const std::string& cause_examples = "") {
+  return "version: 1\n"
+         "service: rmq\n"
+         "runbooks: {base_url: \"https://rb.example.com/\"}\n"
+         "priorities:\n"
+         "  P1: {response: 30m, severity: critical, receiver: pager}\n"
+         "receivers:\n"
+         "  pager: {webhook: {url: \"http://127.0.0.1:9095/p\"}}\n"
+         "sources:\n"
+         "  - {name: rabbit, job: rabbitmq, labels: [host, vhost, queue], prefixes: [rabbitmq_]}\n"
+         "symptoms:\n"
+         "  - id: lag\n"
+         "    title: Backlog\n"
+         "    priority: P1\n"
+         "    runbook: a.md\n"
+         "    join_on: [host, vhost, queue]\n"
+         "    when: 'rabbitmq_queue_messages_ready > 1000'\n" +
+         parent_examples +
+         "    causes:\n"
+         "      - id: backlog\n"
+         "        title: Node-wide backlog\n"
+         "        runbook: a.md\n"
+         "        join_on: [host]\n"
+         "        when: '" + cause_when + "'\n" +
+         cause_examples;
+}
+
+const std::string kQueueA =
+    "rabbitmq_queue_messages_ready{host=\"host-a\",instance=\"host-a:rabbit\",job=\"rabbitmq\",queue=\"queue-a\","
+    "vhost=\"vhost-a\"}";
+
+}  // namespace
+
+TEST_CASE("a cause aggregating its parent's metric over the host reads the parent's one series, in either order") {
+  for (std::string agg : {"sum", "max", "avg", "min"}) {
+    CAPTURE(agg);
+    Model model = load_ok(queue_spec(agg + " by (host) (rabbitmq_queue_messages_ready) > 50000"));
+    int lag = model.find_node("lag"), backlog = model.find_node("backlog");
+    for (bool cause_first : {true, false}) {
+      CAPTURE(cause_first);
+      ScenarioBuilder builder(model);
+      std::string error;
+      // The cause does not hold while its parent does: one series, 1001..50000.
+      REQUIRE_MESSAGE(builder.add(cause_first ? backlog : lag, TestHost::A, !cause_first, error), error);
+      REQUIRE_MESSAGE(builder.add(cause_first ? lag : backlog, TestHost::A, cause_first, error), error);
+      std::map<std::string, std::string> series = by_selector(builder, 4);
+      REQUIRE(series.size() == 1);  // not a second series with the host's labels only
+      REQUIRE(series.count(kQueueA));
+      double value = std::strtod(series[kQueueA].c_str(), nullptr);
+      CHECK(value > 1000);
+      CHECK(value <= 50000);
+      CHECK(builder.result_labels(backlog, TestHost::A) == std::map<std::string, std::string>{{"host", "host-a"}});
+      CHECK(builder.result_labels(lag, TestHost::A).at("queue") == "queue-a");
+      std::optional<double> aggregated = builder.result_value(lag, TestHost::A, 0);
+      REQUIRE(aggregated);
+      CHECK(*aggregated == value);
+      CHECK(builder.one_series_note().empty() == (agg != "sum"));  // only a sum of one series is not the sum of several
+    }
+  }
+}
+
+TEST_CASE("a sum over the host that needs several series below the parent's threshold says so") {
+  Model model = load_ok(queue_spec("sum by (host) (rabbitmq_queue_messages_ready) > 50000"));
+  ScenarioBuilder builder(model);
+  std::string error;
+  REQUIRE(builder.add(model.find_node("backlog"), TestHost::A, true, error));
+  REQUIRE(builder.add(model.find_node("lag"), TestHost::A, false, error));
+  CHECK_FALSE(builder.build(4));  // one series cannot be over 50000 and at most 1000
+  CHECK(builder.one_series_note().find("one series of rabbitmq_queue_messages_ready, so the sum of 'backlog'") !=
+        std::string::npos);
+  Model by_max = load_ok(queue_spec("max by (host) (rabbitmq_queue_messages_ready) > 50000"));
+  ScenarioBuilder implied(by_max);
+  REQUIRE(implied.add(by_max.find_node("backlog"), TestHost::A, true, error));
+  REQUIRE(implied.add(by_max.find_node("lag"), TestHost::A, false, error));
+  CHECK_FALSE(implied.build(4));
+  CHECK(implied.one_series_note().empty());  // a max over 50000 is a queue over 1000: implied indeed
+}
+
+TEST_CASE("a cause reading its parent's metric another way, or beside the other's examples, is refused naming both") {
+  Model rate = load_ok(queue_spec("sum by (host) (rate(rabbitmq_queue_messages_ready[5m])) > 10"));
+  ScenarioBuilder builder(rate);
+  std::string error;
+  REQUIRE(builder.add(rate.find_node("backlog"), TestHost::A, true, error));
+  CHECK_FALSE(builder.add(rate.find_node("lag"), TestHost::A, true, error));
+  CHECK(error == "'lag' and 'backlog' read rabbitmq_queue_messages_ready in two ways (a value, a rate, absent(), a "
+                 "divisor...), so no derived series of a host serves both");
+
+  std::string examples =
+      "        examples:\n"
+      "          warmup: 0s\n"
+      "          firing:\n"
+      "            - {series: 'rabbitmq_queue_messages_ready{vhost=\"v\",queue=\"q1\"}', values: '2000x9'}\n"
+      "            - {series: 'rabbitmq_queue_messages_ready{vhost=\"v\",queue=\"q2\"}', values: '10x9'}\n"
+      "          quiet:\n"
+      "            - {series: 'rabbitmq_queue_messages_ready{vhost=\"v\",queue=\"q1\"}', values: '2000x9'}\n";
+  Model count = load_ok(queue_spec("count by (host) (rabbitmq_queue_messages_ready) > 1", "", examples));
+  ScenarioBuilder beside(count);
+  error.clear();
+  REQUIRE(beside.add(count.find_node("backlog"), TestHost::A, true, error));
+  CHECK_FALSE(beside.add(count.find_node("lag"), TestHost::A, true, error));
+  CHECK(error.find("'lag' derives series of rabbitmq_queue_messages_ready on the host where the examples of "
+                   "'backlog' write it") != std::string::npos);
+  // The other order (the parent's derived series first) is refused the same way.
+  ScenarioBuilder derived_first(count);
+  error.clear();
+  REQUIRE(derived_first.add(count.find_node("lag"), TestHost::A, true, error));
+  CHECK_FALSE(derived_first.add(count.find_node("backlog"), TestHost::A, true, error));
+  CHECK(error.find("give 'lag' examples of rabbitmq_queue_messages_ready too") != std::string::npos);
 }

@@ -143,3 +143,49 @@ TEST_CASE("the planner skips, without crashing, a path with an untestable node (
   CHECK(std::count(tested.begin(), tested.end(), "ShopErrorsRising") == 0);  // its parent cannot be built
   CHECK(std::count(tested.begin(), tested.end(), "ShopApiDown") == 2);
 }
+
+TEST_CASE("a cause summing its per-queue parent's metric over the host: one series a host, and the rest said") {
+  std::string text = R"(version: 1
+service: rmq
+runbooks: {base_url: "https://rb.example.com/"}
+priorities:
+  P1: {response: 30m, severity: critical, receiver: pager}
+receivers:
+  pager: {webhook: {url: "http://127.0.0.1:9095/p"}}
+sources:
+  - {name: rabbit, job: rabbitmq, labels: [host, vhost, queue], prefixes: [rabbitmq_]}
+symptoms:
+  - id: lag
+    title: Backlog
+    priority: P1
+    runbook: a.md
+    join_on: [host, vhost, queue]
+    when: 'rabbitmq_queue_messages_ready > 1000'
+    causes:
+      - id: node_backlog
+        title: Node-wide backlog
+        runbook: a.md
+        join_on: [host]
+        when: 'sum by (host) (rabbitmq_queue_messages_ready) > 50000'
+)";
+  Planned p = plan(text);
+  auto cases = p.of("RmqNodeBacklog");
+  REQUIRE(cases.size() == 2);  // fires; silent when its own condition does not hold
+  const std::string queue_a = "rabbitmq_queue_messages_ready{host=\"host-a\",instance=\"host-a:rabbit\",job=\"rabbitmq\","
+                              "queue=\"queue-a\",vhost=\"vhost-a\"}";
+  CHECK(cases[0]->series.size() == 1);
+  CHECK(has_series(*cases[0], queue_a, "50001+0x3"));  // over both thresholds
+  CHECK(has_series(*cases[1], queue_a, "50000+0x3"));  // on the cause's threshold, over the parent's
+  REQUIRE(cases[0]->checks.back().expected.size() == 1);
+  CHECK(cases[0]->checks.back().expected[0].series_labels == std::map<std::string, std::string>{{"host", "host-a"}});
+  // The parent's alert fires for the queue in the cause's silent case.
+  REQUIRE(cases[1]->checks.back().expected.size() == 1);
+  CHECK(cases[1]->checks.back().expected[0].series_labels.at("queue") == "queue-a");
+  // Its ancestor false while it holds needs 51 queues of at most 1000: said, not claimed implied.
+  REQUIRE(p.plan.skipped.size() == 2);
+  for (const SkippedCase& skipped : p.plan.skipped) {
+    CHECK(skipped.reason.find("a sum over several series is not derived: give 'node_backlog' examples") !=
+          std::string::npos);
+    CHECK(skipped.reason.find("implies") == std::string::npos);
+  }
+}
