@@ -184,11 +184,13 @@ std::string explain_node(const Compilation& c, int node) {
 
 std::string explain_absence(const Compilation& c, const std::string& name) {
   std::ostringstream out;
-  out << name << ": a metric the flowchart reads is missing while the service is scraped (for "
+  out << name << ": a metric the flowchart reads is missing while the scrape job that reports it is up (for "
       << c.model.absence_for.text << "), so the branches reading it could not fire.\n\nWatched metrics:\n";
   for (const AlertRule& rule : c.alerts.rules) {
     if (rule.node < 0 && rule.name == name) {
-      out << "  " << selector_text(rule.absent_metric, rule.absent_matchers) << "  (" << c.model.priorities[rule.priority].name << ")\n";
+      const Source* source = c.model.source_of(rule.absent_metric);
+      out << "  " << selector_text(rule.absent_metric, rule.absent_matchers) << "  ("
+          << c.model.priorities[rule.priority].name << (source ? ", job " + source->job : std::string()) << ")\n";
     }
   }
   return out.str();

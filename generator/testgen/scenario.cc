@@ -111,12 +111,19 @@ bool ScenarioBuilder::reusable(const Slot& slot, Role role, const promql::Term* 
                    slot.term.offset_ms == term->offset_ms;
   if (slot.role != Role::Examples && slot.role == role && (!term || same_term)) return true;
   std::string others;
-  for (int reader : slot.readers) others += (others.empty() ? "'" : ", '") + model_.nodes[reader].id + "'";
+  for (int reader : slot.readers) {
+    if (reader != adding_) others += (others.empty() ? "'" : ", '") + model_.nodes[reader].id + "'";
+  }
   std::string self = "'" + model_.nodes[adding_].id + "'";
-  error = slot.role == Role::Examples
-              ? self + " derives series of " + metric + " that the examples of " + others + " write on the same host"
-              : self + " and " + others + " read " + metric +
-                    " in two ways (a value, a rate, absent(), a divisor...), so no derived series of a host serves both";
+  std::string ways = " in two ways (a value, a rate, absent(), a divisor...), so no derived series of a host serves ";
+  if (slot.role == Role::Examples) {
+    error = self + " derives series of " + metric + " that the examples of " + (others.empty() ? self : others) +
+            " write on the same host";
+  } else if (others.empty()) {  // one condition reading the metric twice
+    error = self + " reads " + metric + ways + "both: give it examples of " + metric;
+  } else {
+    error = self + " and " + others + " read " + metric + ways + "both";
+  }
   return false;
 }
 

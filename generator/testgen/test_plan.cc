@@ -255,8 +255,13 @@ std::optional<std::vector<TestSeries>> NodeTestPlanner::series_for(const std::ve
   for (const Fact& fact : facts) {
     std::string error;
     if (!builder.add(fact.node, fact.host, fact.holds, error)) {
-      diagnostics_.error(model_.nodes[rule.node].where,
-                         "cannot build tests for '" + model_.nodes[rule.node].id + "': " + error,
+      // A node whose series cannot be built even alone (reading a metric in
+      // two ways) is said once, at that node, not again for each cause under it.
+      std::string alone_error;
+      bool fails_alone = fact.node != rule.node &&
+                         !ScenarioBuilder(model_, pins_).add(fact.node, fact.host, fact.holds, alone_error);
+      const Node& failing = model_.nodes[fails_alone ? fact.node : rule.node];
+      diagnostics_.error(failing.where, "cannot build tests for '" + failing.id + "': " + (fails_alone ? alone_error : error),
                          "docs/spec.md, \"Tests, by construction\", says which series symptree derives and when 'examples:' are needed");
       failed_ = true;
       return std::nullopt;

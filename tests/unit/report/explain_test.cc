@@ -44,6 +44,23 @@ TEST_CASE("explain of a manual step and of the absence alert") {
   CHECK(absent->find("shop_queue_depth") != std::string::npos);
 }
 
+TEST_CASE("explain of an absence alert names the scrape job of a declared source's metric") {
+  Compilation c = compile_ok(namespace_spec_settings() + R"(sources:
+  - {name: kube, job: kube-state-metrics, labels: [namespace, pod], prefixes: [kube_]}
+symptoms:
+  - id: crashloop
+    title: Pods restarting
+    priority: P0
+    runbook: crash.md
+    when: 'increase(kube_pod_container_status_restarts_total[10m]) > 3'
+)");
+  std::string error;
+  std::optional<std::string> absent = explain(c, "ShopMetricAbsent", error);
+  REQUIRE_MESSAGE(absent, error);
+  CHECK(absent->find("while the scrape job that reports it is up") != std::string::npos);
+  CHECK(absent->find("kube_pod_container_status_restarts_total  (P0, job kube-state-metrics)") != std::string::npos);
+}
+
 TEST_CASE("explain of an unknown name gives a did-you-mean hint") {
   Compilation c = compile_ok(small_spec());
   std::string error;

@@ -122,6 +122,21 @@ TEST_CASE("a cause that can never hold with its ancestors is an error") {
         std::string::npos);
 }
 
+TEST_CASE("a symptom reading a metric in two ways is one error at the symptom, not one more for each cause under it") {
+  Diagnostics d;
+  std::string text = replace(small_spec(), "when: 'shop_queue_depth > 1000'",
+                             "when: 'shop_queue_depth / shop_queue_limit * 100 > 90 and shop_queue_limit > 0'");
+  text = replace(text, "app_metrics: [shop_request_errors_total, shop_queue_depth]",
+                 "app_metrics: [shop_request_errors_total, shop_queue_depth, shop_queue_limit]");
+  Model model = *load(text, d);
+  AlertPlan alerts = plan_alerts(model);
+  CHECK_FALSE(plan_tests(model, alerts, [](const TestCase&) {}, d));
+  REQUIRE(d.count() == 1);
+  CHECK(d.errors()[0].message.find("cannot build tests for 'queue_backlog': 'queue_backlog' reads shop_queue_limit in "
+                                   "two ways") == 0);
+  CHECK(d.errors()[0].message.find("give it examples of shop_queue_limit") != std::string::npos);
+}
+
 TEST_CASE("absence alerts are tested together: all fire with only `up`, none with every metric") {
   Planned p = plan(small_spec());
   auto cases = p.of("ShopMetricAbsent");
