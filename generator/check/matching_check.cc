@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/diagnostics.h"
 #include "common/join.h"
 #include "generator/model/label_catalog.h"
 #include "generator/model/series_job.h"
@@ -66,6 +67,35 @@ bool report_mismatch(const Node& node, const promql::Node& binary, const promql:
               ", or read a metric whose series carry it (a source's `labels:` lists every label its series carry)");
       return true;
     }
+  }
+  return false;
+}
+
+// A label of on (...) that neither side can carry: every series has it
+// empty, so the matching compares nothing by it (`and on (hots)` joins
+// across hosts). Reports it and returns true.
+bool report_on_label_of_neither(const Node& node, const promql::Node& binary,
+                                const promql::LabelInference (&sides)[2], Diagnostics& diagnostics) {
+  const promql::VectorMatching& matching = *binary.matching;
+  if (!matching.on) return false;
+  for (const std::string& label : matching.labels) {
+    if (sides[0].presence(label) != promql::Presence::Absent || sides[1].presence(label) != promql::Presence::Absent) {
+      continue;
+    }
+    std::set<std::string> carried;  // what a label meant may be: any a side may carry
+    for (const promql::LabelInference& side : sides) {
+      carried.insert(side.certain.begin(), side.certain.end());
+      carried.insert(side.possible.begin(), side.possible.end());
+    }
+    carried.erase("__name__");
+    std::string close = closest_match(label, {carried.begin(), carried.end()});
+    std::string op = promql::binary_op_text(binary.binary_op);
+    diagnostics.error(node.when->position_at(matching.labels_pos.start),
+                      "neither side of `" + op + "` has '" + label + "', so on (...) compares it as empty on every "
+                          "series: it tells no two series apart",
+                      (close.empty() ? std::string() : "did you mean '" + close + "'? ") +
+                          "name labels both sides carry in on (...)");
+    return true;
   }
   return false;
 }
@@ -141,7 +171,7 @@ void check_matchings(const Model& model, Diagnostics& diagnostics) {
       promql::LabelInference sides[2] = {promql::infer_labels(n.child(0), catalog),
                                          promql::infer_labels(n.child(1), catalog)};
       if (sides[0].scalar || sides[1].scalar) return;
-      reported = report_mismatch(node, n, sides, diagnostics) ||
+      reported = report_on_label_of_neither(node, n, sides, diagnostics) || report_mismatch(node, n, sides, diagnostics) ||
                  report_cross_job(model, static_cast<int>(i), n, sides, diagnostics);
     });
   }

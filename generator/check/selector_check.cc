@@ -77,6 +77,9 @@ class SelectorChecker {
     std::optional<MetricReference> reference = selector_metric(node);
     if (!reference) return;
     const std::string& metric = reference->name;
+    for (const promql::Matcher& m : node.matchers) {
+      if (m.name == "job" && m.op == promql::MatchOp::Equal) job_matcher(condition, m, metric);
+    }
     if (const Source* source = model_.source_of(metric)) return source_selector(condition, node, metric, *source);
     const ProbeKind* kind = probe_for_metric(metric);
     const MetricInfo* info = catalogue_entry(metric);
@@ -93,6 +96,36 @@ class SelectorChecker {
         probe_matcher(condition, m, kind->key, key);
       }
     }
+  }
+
+  // The jobs whose targets report `metric`: its source's, symptree-exporter's,
+  // the service's; every scrape job of the spec for `up` and metrics symptree
+  // does not place (empty: any job).
+  std::vector<std::string> jobs_reporting(const std::string& metric) const {
+    if (const Source* source = model_.source_of(metric)) return {source->job};
+    if (probe_for_metric(metric) || catalogue_entry(metric)) return {model_.exporter_job};
+    for (const AppMetric& app : model_.app_metrics) {
+      if (app.name == metric) return {model_.service_job};
+    }
+    if (metric == "up") return model_.scrape_jobs();
+    return {};
+  }
+
+  // `job="blackbox"` where the series come from job blackbox-http selects
+  // nothing: the alert could never fire, and its tests would invent the job.
+  void job_matcher(const Condition& condition, const promql::Matcher& m, const std::string& metric) {
+    std::vector<std::string> jobs = jobs_reporting(metric);
+    if (jobs.empty() || std::find(jobs.begin(), jobs.end(), m.value) != jobs.end()) return;
+    std::string named;
+    for (const std::string& job : jobs) named += (named.empty() ? "'" : "', '") + job;
+    std::string close = closest_match(m.value, jobs);
+    diagnostics_.error(condition.position_at(m.value_pos.start),
+                       "job=\"" + m.value + "\" selects no series of " + metric + ", which " +
+                           (jobs.size() == 1 ? "job " + named + "' reports" : "the spec's jobs " + named + "' report"),
+                       (close.empty() ? std::string() : "did you mean '" + close + "'? ") +
+                           (metric == "up" ? "declare the scrape job under sources: if the tree reads it"
+                                           : "a source's metrics come from its `job:`, the service's and "
+                                             "symptree-exporter's from `jobs: {service: ..., exporter: ...}`"));
   }
 
   // A matcher on a label the source does not list can never see it (`zone="eu1-a"` selects

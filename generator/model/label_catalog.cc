@@ -40,6 +40,9 @@ promql::LabelCatalog label_catalog(const Model& model) {
   }
   for (const MetricInfo& info : exporter_self_metrics()) add(info.name, info.labels, model.deployment.has_value());
   for (const AppMetric& app : model.app_metrics) add(app.name, {}, false);
+  // Every target's `up` carries its job and instance; its other labels are
+  // its target's, which differ between the spec's jobs.
+  catalog["up"].always = {"job", "instance", "__name__"};
   // A declared source's series carry instance, job and its target labels
   // (`target_labels:`, else the spec's join_on labels it lists: a series
   // without its own gets the target's), maybe its other labels (`labels:`

@@ -338,7 +338,11 @@ std::vector<ExampleSeries> NodeReader::read_series_list(const MapReader& example
         continue;
       }
       series.metric = selector->metric;
-      for (const auto& [label, value] : selector->labels) series.labels[label] = value;
+      // An empty value is no label (Prometheus drops it, as promtool does from
+      // input series): channel_name="" as mysqld_exporter writes it.
+      for (const auto& [label, value] : selector->labels) {
+        if (!value.empty()) series.labels[label] = value;
+      }
     }
     result.push_back(series);
   }

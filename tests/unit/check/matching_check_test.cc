@@ -150,3 +150,14 @@ TEST_CASE("two scrape jobs matched on labels both carry, one job, or a side of n
   CHECK(matching_errors("redis_up == 0 and on () count(node_load1 > 10) > 0") == "");
   CHECK(matching_errors("redis_connected_clients > scalar(node_load1)") == "");
 }
+
+TEST_CASE("on (...) a label neither side carries: an error at the clause with the nearest label both carry") {
+  std::string when = "kube_container_restarts > 2 and on (namespace, pdo) kubelet_oom == 1";
+  expect_compile_error(spec_with(when), "on (namespace, pdo)",
+                       "neither side of `and` has 'pdo', so on (...) compares it as empty on every series: it tells "
+                       "no two series apart",
+                       "did you mean 'pod'?");
+  // A label one side may carry is not this error; an unknown metric may carry any label.
+  CHECK(checked(spec_with("kube_container_restarts > 2 and on (namespace, pod) kubelet_oom == 1"), check_matchings) ==
+        "");
+}

@@ -179,11 +179,29 @@ TEST_CASE("a matcher on a label the source does not list is an error at the matc
                  "are host, datname, instance and job"));
   CHECK(checked(text, check_selectors).find("did you mean 'datname'?") != std::string::npos);
   // Listed labels, instance and job, a histogram's le and a summary's quantile are fine.
-  CHECK(checked(with_postgres("[host, datname]", "pg_x{datname=\"o\",instance!=\"\",job=\"p\"} > 5"), check_selectors) == "");
+  CHECK(checked(with_postgres("[host, datname]", "pg_x{datname=\"o\",instance!=\"\",job=\"postgres-exporter\"} > 5"), check_selectors) == "");
   CHECK(checked(with_postgres("[host]", "rate(pg_query_seconds_bucket{le=\"0.5\"}[5m]) > 5"), check_selectors) == "");
   CHECK(checked(with_postgres("[host]", "pg_query_seconds{quantile=\"0.99\"} > 5"), check_selectors) == "");
   std::string count = with_postgres("[host]", "rate(pg_query_seconds_count{quantile=\"0.99\"}[5m]) > 5");
   CHECK(error_at(count, check_selectors, "quantile", "the series of source 'postgres' (pg_query_seconds_count) have no label 'quantile'"));
+}
+
+TEST_CASE("a job matcher naming a job that does not report the metric is an error at its value") {
+  std::string text = with_postgres("[host]", "pg_up{job=\"postgres\"} == 0");
+  CHECK(error_at(text, check_selectors, "\"postgres\"",
+                 "job=\"postgres\" selects no series of pg_up, which job 'postgres-exporter' reports"));
+  // up: any of the spec's jobs; a typo gets the nearest.
+  std::string up = with_postgres("[host]", "up{job=\"postgres-exportr\"} == 0");
+  CHECK(error_at(up, check_selectors, "\"postgres-exportr\"", "job=\"postgres-exportr\" selects no series of up"));
+  CHECK(checked(up, check_selectors).find("did you mean 'postgres-exporter'?") != std::string::npos);
+  CHECK(checked(with_postgres("[host]", "up{job=\"postgres-exporter\"} == 0"), check_selectors) == "");
+  // The service's metrics come from its job, symptree-exporter's from the exporter's.
+  CHECK(checked(with_postgres("[host]", "shop_queue_depth{job=\"symptree-exporter\"} > 5"), check_selectors)
+            .find("selects no series of shop_queue_depth, which job 'shop' reports") != std::string::npos);
+  CHECK(checked(with_postgres("[host]", "symptree_process_up{job=\"symptree-exporter\",name=\"shop-api\"} == 0"),
+                check_selectors) == "");
+  // Other matchers on job (regex, negative) are left alone.
+  CHECK(checked(with_postgres("[host]", "pg_up{job=~\"postgres.*\"} == 0"), check_selectors) == "");
 }
 
 TEST_CASE("a join label only one side of an or carries is an error at the side without it") {
