@@ -51,9 +51,11 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
                         "divides, or add `examples:`");
       continue;
     }
-    diagnostics.error(node.when->where,
-                      "cannot derive test series for '" + node.id +
-                          "': its condition is not one of the derivable shapes (docs/spec.md, \"Tests, by construction\")",
+    promql::Underivable part = promql::underivable_part(*node.when->analysis.ast, node.scope == NodeScope::Cluster);
+    diagnostics.error(part.at ? node.when->position_at(part.start) : node.when->where,
+                      "cannot derive test series for '" + node.id + "': its condition is not one of the derivable " +
+                          "shapes (docs/spec.md, \"Tests, by construction\")" +
+                          (part.at ? ": symptree does not derive series for " + part.what : std::string()),
                       "add `examples:` with `firing` and `quiet` series, and `warmup` if it uses rate() or similar");
   }
 }

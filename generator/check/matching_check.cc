@@ -138,6 +138,11 @@ bool report_cross_job(const Model& model, int index, const promql::Node& binary,
   for (const std::string& label : model.series_join(index)) {
     if (both_carry(label)) shared.push_back(label);
   }
+  if (shared.empty() && m.on) {  // else the clause's own labels but job and instance
+    for (const std::string& label : m.labels) {
+      if (label != "job" && label != "instance") shared.push_back(label);
+    }
+  }
   const Node& node = model.nodes[index];
   std::string op = promql::binary_op_text(binary.binary_op);
   diagnostics.error(

@@ -272,6 +272,29 @@ std::optional<TestShape> test_shape_of(const std::string& text, bool cluster) {
   return test_shape(*parsed.expr, cluster);
 }
 
+Underivable underivable_part(const Node& expr, bool cluster) {
+  static const std::set<std::string> driven = {"rate", "irate", "increase", "delta", "deriv", "time", "absent"};
+  Underivable found;
+  walk(expr, [&](const Node& n) {
+    if (found.at) return;
+    if (n.kind == NodeKind::VectorSelector) {
+      for (const Matcher& m : n.matchers) {
+        if (m.op == MatchOp::Equal) continue;
+        found = {&n, m.pos.start, "the matcher " + m.name + match_op_text(m.op) + "\"" + m.value + "\""};
+        return;
+      }
+    } else if (n.kind == NodeKind::Call && !driven.count(n.name)) {
+      found = {&n, n.pos.start, n.name + "()"};
+    } else if (n.kind == NodeKind::Aggregate) {
+      AggregateOp op = n.aggregate_op;
+      bool kept = !n.parameter() && (op == AggregateOp::Max || op == AggregateOp::Min || op == AggregateOp::Avg ||
+                                     (op == AggregateOp::Sum && !cluster));
+      if (!kept) found = {&n, n.pos.start, std::string(aggregate_op_text(op)) + (op == AggregateOp::Sum ? " across the cluster" : "")};
+    }
+  });
+  return found;
+}
+
 int64_t term_window_ms(const Term& term) { return term.range_ms + term.offset_ms; }
 
 }  // namespace symptree::promql

@@ -80,6 +80,17 @@ std::optional<TestShape> test_shape(const Node& expr, bool cluster);
 // threshold: the comparison node, for the error that says so.
 const Node* inexact_scaled_comparison(const Node& expr);
 
+// Why test_shape() found no shape, when one part of `expr` says it: a
+// matcher other than `=`, a function or aggregation symptree does not drive.
+// `at` is that part's node, `start` its offset in the expression (a matcher's
+// own); nullptr (and "") when no single part is to blame.
+struct Underivable {
+  const Node* at = nullptr;
+  size_t start = 0;
+  std::string what;  // "the matcher mode!=\"idle\"", "max_over_time()", "count"
+};
+Underivable underivable_part(const Node& expr, bool cluster);
+
 // Parses `text` and reads its shape; nullopt on a parse error too.
 std::optional<TestShape> test_shape_of(const std::string& text, bool cluster);
 

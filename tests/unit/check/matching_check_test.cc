@@ -124,6 +124,9 @@ TEST_CASE("on (...) listing job or instance, or ignoring (...) without both, of 
                        "ignoring (job) compares 'instance'");
   expect_compile_error(two_jobs_with("redis_up == 0 and ignoring (instance) node_load1 > 10"), "ignoring (instance)",
                        "ignoring (instance) compares 'job'");
+  // up may lack host (its targets' labels differ by job): the hint keeps the clause's other labels.
+  expect_compile_error(two_jobs_with("redis_up == 0 and on (host, job) up{job=\"node-exporter\"} == 1"),
+                       "on (host, job)", "on (host, job) compares 'job'", "`and on (host)`");
   // Both keep job, instance (max without) drops host: no join label to match on, and the hint says so.
   expect_compile_error(two_jobs_with("max without (host) (redis_up) == 0 and max without (host) (node_load1) > 10"),
                        "and max", "compares 'job' and 'instance'", "the two sides share no join label (host)");

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "generator/promql/parser.h"
+
 using namespace symptree;
 using namespace symptree::promql;
 
@@ -124,4 +126,25 @@ TEST_CASE("and/unless: a value one side's matcher fixes for a compared label is 
   CHECK(all.parts[0].term.selector.matchers == Matchers{{"a", "1"}});
   CHECK(shape("x{a=\"1\"} > 2 and on () y > 1").parts[1].term.selector.matchers.empty());
   CHECK(shape("x{a=\"1\"} > 2 or y > 1").parts[1].term.selector.matchers.empty());  // `or` matches nothing
+}
+
+namespace {
+// The part underivable_part() blames in `text`: "what@offset", or "" for none.
+std::string blamed(const std::string& text, bool cluster = false) {
+  ParseResult parsed = parse_promql(text);
+  REQUIRE_MESSAGE(parsed.ok(), text);
+  Underivable part = underivable_part(*parsed.expr, cluster);
+  return part.at ? part.what + "@" + std::to_string(part.start) : "";
+}
+}  // namespace
+
+TEST_CASE("an underivable condition names the part symptree does not drive, at its offset") {
+  CHECK(blamed("avg by (host) (rate(node_cpu_seconds_total{mode!=\"idle\"}[2m])) > .8") ==
+        "the matcher mode!=\"idle\"@43");
+  CHECK(blamed("max_over_time(x[1m]) / y * 100 > 60") == "max_over_time()@0");
+  CHECK(blamed("count by (host) (x) > 3") == "count@0");
+  CHECK(blamed("sum(x) > 3", true) == "sum across the cluster@0");
+  // Every part derivable alone, the combination not: no single part to blame.
+  CHECK(blamed("x + y > 3") == "");
+  CHECK(blamed("sum(x) > 3") == "");
 }
