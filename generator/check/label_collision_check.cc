@@ -23,16 +23,20 @@ size_t mention_of(const std::string& expr, const std::string& label) {
   return 0;
 }
 
-bool is_own_label(const Model& model, const std::string& label) {
-  for (const auto& entry : model.labels) {
-    if (entry.first == label) return true;
-  }
-  for (const Node& node : model.nodes) {
-    for (const auto& entry : node.labels) {
+// Who sets `label` on the alert of node `index`: the nearest `labels:` (the
+// node's, an ancestor's, the spec's top level), else symptree.
+std::string label_setter(const Model& model, int index, const std::string& label) {
+  auto sets = [&](const CustomFields& fields) {
+    for (const auto& entry : fields) {
       if (entry.first == label) return true;
     }
+    return false;
+  };
+  for (int at = index; at >= 0; at = model.nodes[at].parent) {
+    if (sets(model.nodes[at].labels)) return "the `labels:` of '" + model.nodes[at].id + "'";
   }
-  return false;
+  if (sets(model.labels)) return "the spec's top-level `labels:`";
+  return "";
 }
 
 }  // namespace
@@ -45,14 +49,14 @@ void check_label_collisions(const Model& model, Diagnostics& diagnostics) {
     promql::LabelInference result = promql::infer_labels(*node.when->analysis.ast, catalog);
     for (const auto& [label, value] : alert_rule_labels(model, static_cast<int>(i))) {
       if (!result.certain.count(label) && !result.possible.count(label)) continue;
-      std::string setter = is_own_label(model, label) ? "the spec's `labels:` puts" : "symptree puts";
+      std::string setter = label_setter(model, static_cast<int>(i), label);
       diagnostics.error(node.when->position_at(mention_of(node.when->expr, label)),
-                        "the result of '" + node.id + "' may carry the label '" + label + "', which " + setter +
-                            " on its alert ('" + value + "'): the alert would replace the series' value",
-                        is_own_label(model, label)
-                            ? "rename the spec's label, or drop '" + label + "' from the result"
-                            : "drop '" + label + "' from the result (without (" + label +
-                                  "), or label_replace to another name)");
+                        "the result of '" + node.id + "' may carry the label '" + label + "', which " +
+                            (setter.empty() ? "symptree" : setter) + " puts on its alert ('" + value +
+                            "'): the alert would replace the series' value",
+                        !setter.empty() ? "rename the label in " + setter + ", or drop '" + label + "' from the result"
+                                        : "drop '" + label + "' from the result (without (" + label +
+                                              "), or label_replace to another name)");
       break;
     }
   }
