@@ -54,7 +54,7 @@ bool is_plain_safe(const std::string& value) {
   const char* data = value.data();
   for (size_t i = 0, n = value.size(); i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(data[i]);
-    if (is_ascii_control(c) || unicode_unprintable_length(value, i) > 0) return false;
+    if (is_ascii_control(c) || ((c == 0xC2 || c == 0xE2) && unicode_unprintable_length(value, i) > 0)) return false;
     if (c == ':' && (i + 1 == n || data[i + 1] == ' ')) return false;
     if (c == '#' && i > 0 && data[i - 1] == ' ') return false;
     if (numeric_only && !std::isdigit(c) && c != '.' && c != '+' && c != '-' && c != 'e' && c != 'E' && c != '_' &&
@@ -94,8 +94,18 @@ std::string double_quote(const std::string& text) {
 }
 
 void append_yaml_double_quoted(std::string& out, const std::string& value) {
+  out.reserve(out.size() + value.size() + 2);
   out += '"';
   for (size_t i = 0; i < value.size(); ++i) {
+    size_t run = i;  // printable ASCII that needs no escape, appended at once
+    while (run < value.size() && value[run] >= 0x20 && value[run] < 0x7f && value[run] != '"' && value[run] != '\\') {
+      ++run;
+    }
+    if (run > i) {
+      out.append(value, i, run - i);
+      i = run - 1;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(value[i]);
     if (size_t length = unicode_unprintable_length(value, i)) {
       append_unicode_escape(out, value, i, length);

@@ -142,17 +142,16 @@ std::vector<double> SeriesForm::expand(int samples) const {
 
 std::optional<SeriesForm> series_for_term(const Term& term, const Decimal& target, int64_t interval_ms) {
   Decimal zero = Decimal::from_int(0);
-  std::optional<Decimal> interval_s = per_interval(Decimal::from_int(1), interval_ms);
-  // A selector read `offset o` back: the line is o seconds further along.
-  std::optional<Decimal> offset_s = per_interval(Decimal::from_int(1), term.offset_ms);
-  if (!interval_s || !offset_s) return std::nullopt;
   TermKind kind = term.kind == TermKind::Ratio ? term.ratio_of : term.kind;
   if (is_counter(kind) && target < zero) return std::nullopt;
-  switch (kind) {
-    case TermKind::Value: return SeriesForm{target.to_string(), "0", false};
-    case TermKind::MinusTime: return SeriesForm{(target + *offset_s).to_string(), interval_s->to_string(), false};
-    case TermKind::TimeMinus: return SeriesForm{(*offset_s - target).to_string(), interval_s->to_string(), false};
-    default: break;
+  if (kind == TermKind::Value) return SeriesForm{target.to_string(), "0", false};
+  if (kind == TermKind::MinusTime || kind == TermKind::TimeMinus) {
+    std::optional<Decimal> interval_s = per_interval(Decimal::from_int(1), interval_ms);
+    // A selector read `offset o` back: the line is o seconds further along.
+    std::optional<Decimal> offset_s = per_interval(Decimal::from_int(1), term.offset_ms);
+    if (!interval_s || !offset_s) return std::nullopt;
+    Decimal start = kind == TermKind::MinusTime ? target + *offset_s : *offset_s - target;
+    return SeriesForm{start.to_string(), interval_s->to_string(), false};
   }
   if (term.kind == TermKind::Ratio) return SeriesForm{"0", target.to_string(), false};  // divisor rises 1 per interval
   if (kind == TermKind::Rate || kind == TermKind::Irate || kind == TermKind::Deriv) {
