@@ -169,6 +169,25 @@ receivers:
 )";
 }
 
+// The settings of namespace_spec_settings(), `sources` (a `sources:` list's
+// items), and a pod symptom "restarts" (kube_restarts > 2, with
+// `symptom_lines` added) over one cause "oom" whose condition is `when`.
+inline std::string pod_restarts_spec(const std::string& sources, const std::string& symptom_lines,
+                                     const std::string& when) {
+  return namespace_spec_settings() + "sources:\n" + sources + R"(symptoms:
+  - id: restarts
+    title: Restarts
+    priority: P0
+    runbook: r.md
+)" + symptom_lines + R"(    when: 'kube_restarts > 2'
+    causes:
+      - id: oom
+        title: OOM?
+        when: ')" + when + R"('
+        runbook: r.md
+)";
+}
+
 // Loads `spec`, which must fail with its first error at the first `needle`,
 // its message holding `message` and its hint holding `hint`.
 inline void expect_error(const std::string& spec, const std::string& needle, const std::string& message,

@@ -11,23 +11,13 @@ using namespace symptree::testing;
 
 namespace {
 
-// A pod symptom with a cause reading kube-state-metrics; `top` and
-// `symptom_labels` are the spec's and the symptom's extra lines.
+// The pod tree over kube-state-metrics (listing team); `top` goes before the
+// sources, `symptom_labels` into the symptom.
 std::string spec_with(const std::string& top, const std::string& symptom_labels, const std::string& when) {
-  return namespace_spec_settings() + top + R"(sources:
-  - {name: ksm, job: kube-state-metrics, labels: [namespace, pod, team, container], prefixes: [kube_]}
-symptoms:
-  - id: restarts
-    title: Restarts
-    priority: P0
-    runbook: r.md
-)" + symptom_labels + R"(    when: 'kube_restarts > 2'
-    causes:
-      - id: oom
-        title: OOM?
-        when: ')" + when + R"('
-        runbook: r.md
-)";
+  std::string spec = pod_restarts_spec(
+      "  - {name: ksm, job: kube-state-metrics, labels: [namespace, pod, team, container], prefixes: [kube_]}\n",
+      symptom_labels, when);
+  return replace(spec, "sources:\n", top + "sources:\n");
 }
 
 }  // namespace

@@ -11,24 +11,12 @@ using namespace symptree::testing;
 
 namespace {
 
-// A pod symptom and a cause reading two sources, `when` its condition.
+// A pod symptom joined on namespace and pod, and a cause reading two sources, `when` its condition.
 std::string spec_with(const std::string& when) {
-  return namespace_spec_settings() + R"(sources:
-  - {name: ksm, job: kube-state-metrics, labels: [namespace, pod, container], prefixes: [kube_]}
-  - {name: kubelet, job: kubelet, labels: [namespace, pod], prefixes: [kubelet_]}
-symptoms:
-  - id: restarts
-    title: Restarts
-    priority: P0
-    join_on: [namespace, pod]
-    when: 'kube_restarts > 2'
-    runbook: r.md
-    causes:
-      - id: oom
-        title: OOM?
-        when: ')" + when + R"('
-        runbook: r.md
-)";
+  return pod_restarts_spec(
+      "  - {name: ksm, job: kube-state-metrics, labels: [namespace, pod, container], prefixes: [kube_]}\n"
+      "  - {name: kubelet, job: kubelet, labels: [namespace, pod], prefixes: [kubelet_]}\n",
+      "    join_on: [namespace, pod]\n", when);
 }
 
 }  // namespace
