@@ -8,6 +8,14 @@
 namespace symptree {
 namespace {
 
+// Where `label` is written in the node's own `join_on:` (the list when not found).
+SourcePosition own_join_label_where(const Node& node, const std::string& label) {
+  for (size_t i = 0; i < node.join_on.size() && i < node.join_label_where.size(); ++i) {
+    if (node.join_on[i] == label) return node.join_label_where[i];
+  }
+  return node.join_where;
+}
+
 // What to change at the clause that dropped the label.
 std::string remedy(const promql::Drop& drop, const std::string& label) {
   switch (drop.kind) {
@@ -89,7 +97,7 @@ void check_join_labels(const Model& model, Diagnostics& diagnostics) {
       bool unreadable = !drop || drop->kind == promql::DropKind::Catalog;  // no clause drops it: no series has it
       std::string relabelled = source_remedy(model, node, drop, label);
       if (unreadable && node.join_where.line > 0) {
-        diagnostics.error(node.join_where, "no series of the condition of '" + node.id + "' carries the join label '" +
+        diagnostics.error(own_join_label_where(node, label), "no series of the condition of '" + node.id + "' carries the join label '" +
                                                label + "'",
                           why + (drop ? " (" + drop->reason + ")" : "") +
                               "; join it on labels its metrics carry, or `join_on: []` for a cluster fact" + relabelled);

@@ -43,6 +43,15 @@ promql::LabelCatalog label_catalog(const Model& model) {
   // Every target's `up` carries its job and instance; its other labels are
   // its target's, which differ between the spec's jobs.
   catalog["up"].always = {"job", "instance", "__name__"};
+  // A source's own up (`up{job="<its job>"}`) carries its target's labels and no other.
+  for (const Source& source : model.sources) {
+    promql::MetricLabels& entry = catalog[promql::job_up_key(source.job)];
+    entry.always = {"job", "instance", "__name__"};
+    for (const std::string& label : source.labels) {
+      if (on_every_series(model, source, label)) entry.always.insert(label);
+    }
+    entry.complete = true;
+  }
   // A declared source's series carry instance, job and its target labels
   // (`target_labels:`, else the spec's join_on labels it lists: a series
   // without its own gets the target's), maybe its other labels (`labels:`

@@ -128,6 +128,7 @@ struct Node {
   // empty for a cluster-scoped node (`join_on: []` and `scope: cluster` alike).
   std::vector<std::string> join_on;
   SourcePosition join_where;  // of its own `join_on:`; line 0 when inherited
+  std::vector<SourcePosition> join_label_where;  // of each label of its own `join_on:`, in order
   std::string unit;         // `unit:`: the Grafana unit of its panel; "" to infer it from the condition
   Duration for_duration;
   int priority = -1;        // index into Model::priorities (inherited when not set)

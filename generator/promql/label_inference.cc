@@ -172,6 +172,12 @@ LabelInference Inferrer::selector(const Node& node) {
     if (m.name == kName && m.op == MatchOp::Equal) metric = m.value;
   }
   auto known = catalog_.find(metric);
+  if (metric == "up") {
+    for (const auto& m : node.matchers) {
+      if (m.name != "job" || m.op != MatchOp::Equal) continue;
+      if (auto of_job = catalog_.find(job_up_key(m.value)); of_job != catalog_.end()) known = of_job;
+    }
+  }
   if (known != catalog_.end()) {
     for (const auto& l : known->second.always) add(r, l, Presence::Certain);
     for (const auto& l : known->second.sometimes) add(r, l, Presence::Possible);

@@ -48,7 +48,10 @@ struct MetricLabels {
   std::set<std::string> sometimes;  // some series may carry these
   bool complete = false;            // no other label can occur
 };
-using LabelCatalog = std::map<std::string, MetricLabels>;  // by metric name
+// By metric name; a scrape job's own `up` also by job_up_key(job), which a
+// selector `up{job="<job>"}` reads before the entry of `up`.
+using LabelCatalog = std::map<std::string, MetricLabels>;
+inline std::string job_up_key(const std::string& job) { return "up{job=\"" + job + "\"}"; }
 
 struct LabelInference {
   std::set<std::string> certain;        // every result series carries these (may include __name__)

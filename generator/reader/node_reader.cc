@@ -253,6 +253,7 @@ void NodeReader::read_join(const MapReader& map, Node& node, int parent) {
   }
   node.join_on = labels;
   node.join_where = where;
+  for (const YAML::Node& item : map.get("join_on")) node.join_label_where.push_back(top_.file().position(item));
   if (labels.empty() && !scope_written) {
     node.scope = NodeScope::Cluster;
     check_cluster_place(node, parent, where);

@@ -70,19 +70,34 @@ void write_path(const Model& model, int node, std::ostream& out) {
   }
 }
 
+// ", where its parent 'x' holds on the same (namespace)": the labels a cause
+// joins its nearest alerting ancestor on (`and on (...)`), "" for a symptom.
+std::string parent_join_text(const Model& model, const AlertRule& rule) {
+  if (rule.node < 0) return "";
+  int parent = model.nodes[rule.node].parent;
+  while (parent >= 0 && model.nodes[parent].kind != NodeKind::Alert) parent = model.nodes[parent].parent;
+  if (parent < 0) return "";
+  std::vector<std::string> shared = model.shared_join(rule.node, parent);
+  std::string text = ", where its parent '" + model.nodes[parent].id + "' holds";
+  if (shared.empty()) return text + " anywhere (and on ())";
+  text += " on the same (";
+  for (size_t i = 0; i < shared.size(); ++i) text += (i ? ", " : "") + shared[i];
+  return text + ")";
+}
+
 void write_alert(const Model& model, const AlertRule& rule, std::ostream& out) {
   if (rule.cluster) {
     out << "\nFires once for the cluster (cluster-scoped: no ";
   } else {
-    out << "\nFires when, joined on (";
+    out << "\nFires per (";
   }
   // A cluster fact has none of the spec's join labels; any other alert carries its node's
   // (an absence alert, those it is grouped by).
   const std::vector<std::string>& labels = rule.node < 0 ? (rule.cluster ? model.join_on : rule.absence_by)
                                           : rule.cluster ? model.join_on : model.join_of(rule.node);
   for (size_t i = 0; i < labels.size(); ++i) out << (i ? ", " : "") << labels[i];
-  out << (rule.cluster ? " label)" : ")") << ", for " << rule.for_duration.text << ":\n" << indent(rule.expr, "  ")
-      << "\n";
+  out << (rule.cluster ? " label)" : ")") << parent_join_text(model, rule) << ", for " << rule.for_duration.text
+      << ":\n" << indent(rule.expr, "  ") << "\n";
 }
 
 void write_diagnostics(const Model& model, int node, std::ostream& out) {

@@ -13,6 +13,14 @@
 namespace symptree {
 namespace {
 
+// The value of `selector`'s job= matcher, or "".
+std::string job_of(const promql::ShapeSelector& selector) {
+  for (const auto& [label, value] : selector.matchers) {
+    if (label == "job") return value;
+  }
+  return "";
+}
+
 // Whether every label of `small` is in `large` with the same value.
 bool is_subset(const std::map<std::string, std::string>& small, const std::map<std::string, std::string>& large) {
   for (const auto& [label, value] : small) {
@@ -54,12 +62,18 @@ std::set<std::string> matched_entity_labels(const promql::Node& ast) {
 // Join labels plus the scrape target's instance and job: the exporter and the
 // service are different targets on the same host, as in production; a
 // declared source's series carry only the join labels it lists.
-std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::string& metric, TestHost host) const {
+std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::string& metric, TestHost host,
+                                                                  const std::string& job) const {
   const std::vector<std::string>& join = join_ ? *join_ : model_.join_on;
   if (const Source* source = model_.source_of(metric)) return source_target(join, *source, host, pins_);
+  if (metric == "up") {  // a source's own up: its target's labels
+    for (const Source& source : model_.sources) {
+      if (source.job == job) return source_target(join, source, host, pins_);
+    }
+  }
   std::map<std::string, std::string> labels = host_labels(join, host, pins_);
   std::string first = labels.begin()->second;
-  bool from_exporter = probe_for_metric(metric) != nullptr;
+  bool from_exporter = probe_for_metric(metric) != nullptr || (metric == "up" && job == model_.exporter_job);
   labels["instance"] = first + (from_exporter ? ":9188" : ":service");
   labels["job"] = from_exporter ? model_.exporter_job : model_.service_job;
   return labels;
@@ -129,7 +143,7 @@ bool ScenarioBuilder::reusable(const Slot& slot, Role role, const promql::Term* 
 
 ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const promql::ShapeSelector& selector, TestHost host, Role role,
                                                  const promql::Term* term, std::string& key, std::string& error) {
-  std::map<std::string, std::string> labels = target_labels(selector.metric, host);
+  std::map<std::string, std::string> labels = target_labels(selector.metric, host, job_of(selector));
   for (const auto& [label, value] : selector.matchers) labels[label] = value;
   key = host_suffix(host) + series_selector(selector.metric, labels);
   if (auto alias = aliases_.find(key); alias != aliases_.end()) key = alias->second;
@@ -246,7 +260,18 @@ std::map<std::string, std::string> ScenarioBuilder::example_labels(int index, co
       if (written != labels.end()) written->second += host_suffix(host);
     }
   }
-  for (const auto& [label, value] : target_labels(example.metric, host)) labels.emplace(label, value);
+  auto job = labels.find("job");
+  std::map<std::string, std::string> target =
+      target_labels(example.metric, host, job == labels.end() ? "" : job->second);
+  bool instance_written = labels.count("instance") > 0;
+  for (const auto& [label, value] : target) labels.emplace(label, value);
+  // The instance is named after the target's first label (host-a:jmx): a
+  // series written for another member (host="broker-2") is another target.
+  auto first = std::find_if(target.begin(), target.end(),
+                            [](const auto& entry) { return entry.first != "instance" && entry.first != "job"; });
+  if (!instance_written && first != target.end() && labels[first->first] != first->second) {
+    labels["instance"] = labels[first->first] + target["instance"].substr(first->second.size());
+  }
   return labels;
 }
 
@@ -461,7 +486,7 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
 }
 
 const ScenarioBuilder::Slot* ScenarioBuilder::find_slot(const promql::ShapeSelector& selector, TestHost host) const {
-  std::map<std::string, std::string> labels = target_labels(selector.metric, host);
+  std::map<std::string, std::string> labels = target_labels(selector.metric, host, job_of(selector));
   for (const auto& [label, value] : selector.matchers) labels[label] = value;
   std::string key = host_suffix(host) + series_selector(selector.metric, labels);
   if (auto alias = aliases_.find(key); alias != aliases_.end()) key = alias->second;

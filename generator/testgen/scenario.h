@@ -79,7 +79,10 @@ class ScenarioBuilder {
   };
 
   // Join labels (of the node whose facts are being added), instance and job.
-  std::map<std::string, std::string> target_labels(const std::string& metric, TestHost host) const;
+  // `job`: the value a `job=` matcher or an example gives, which for `up` says
+  // whose target it is ("" when none).
+  std::map<std::string, std::string> target_labels(const std::string& metric, TestHost host,
+                                                   const std::string& job = "") const;
   // The slot of `selector` on `host`, or nullptr.
   const Slot* find_slot(const promql::ShapeSelector& selector, TestHost host) const;
   std::optional<double> shape_value(const promql::TestShape& shape, TestHost host, int at) const;

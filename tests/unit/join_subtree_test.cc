@@ -169,11 +169,11 @@ TEST_CASE("the label check asks each node for its own join labels") {
   CHECK(report(replace(kube_spec(), "'kube_node_ready == 0'", "'max by (node) (kube_node_ready) == 0'")) == "");
 }
 
-TEST_CASE("with deployment:, a join label no series of the condition carries is an error at join_on") {
-  std::string text = replace(small_spec(), "      - id: port_taken\n", "      - id: port_taken\n        join_on: [pod]\n") +
+TEST_CASE("with deployment:, a join label no series of the condition carries is an error at that label of join_on") {
+  std::string text = replace(small_spec(), "      - id: port_taken\n", "      - id: port_taken\n        join_on: [host, pod]\n") +
                      kDeployment;
   std::string out = report(text);
-  CHECK(out.find(at(text, "[pod]") + ": error: no series of the condition of 'port_taken' carries the join label 'pod'") ==
+  CHECK(out.find(at(text, "pod]") + ": error: no series of the condition of 'port_taken' carries the join label 'pod'") ==
         0);
   // A host label of the deployment is a label of every target.
   std::string labelled = replace(text, "service: \"10.0.0.11:8080\"}", "service: \"10.0.0.11:8080\", labels: {pod: p1}}");
@@ -317,7 +317,12 @@ TEST_CASE("explain names the node's own join labels") {
   std::string error;
   std::optional<std::string> text = explain(c, "crashloop", error);
   REQUIRE_MESSAGE(text, error);
-  CHECK(text->find("Fires when, joined on (namespace, pod), for ") != std::string::npos);
+  CHECK(text->find("Fires per (namespace, pod), where its parent 'degraded' holds on the same (namespace), for ") !=
+        std::string::npos);
+  // A cause sharing no join label with its parent: joined `and on ()`, and explain says so.
+  std::optional<std::string> cordoned = explain(c, "cordoned", error);
+  REQUIRE_MESSAGE(cordoned, error);
+  CHECK_MESSAGE(cordoned->find("where its parent 'pending' holds anywhere (and on ())") != std::string::npos, *cordoned);
   CHECK(text->find("and on (namespace)") != std::string::npos);
   std::optional<std::string> cluster = explain(c, "pv_failed", error);
   REQUIRE_MESSAGE(cluster, error);

@@ -204,6 +204,16 @@ TEST_CASE("a job matcher naming a job that does not report the metric is an erro
   CHECK(checked(with_postgres("[host]", "pg_up{job=~\"postgres.*\"} == 0"), check_selectors) == "");
 }
 
+TEST_CASE("a source's own up carries its target labels and no other") {
+  // The source lists the join label host: its targets carry it, so its up does.
+  CHECK(checked(with_postgres("[host]", "up{job=\"postgres-exporter\"} == 0"), check_join_labels) == "");
+  // A source without host: its up has none either (before, any label was taken as possible).
+  std::string text = with_postgres("[datname]", "up{job=\"postgres-exporter\"} == 0");
+  CHECK(error_at(text, check_join_labels, "up{job", "the result has no 'host'"));
+  // up of any other job, or without a job matcher, still may carry any label.
+  CHECK(checked(with_postgres("[datname]", "up{job=\"shop\"} == 0"), check_join_labels) == "");
+}
+
 TEST_CASE("a join label only one side of an or carries is an error at the side without it") {
   std::string text = with_postgres("[datname]", "shop_queue_depth > 5 or pg_up == 0");
   CHECK(error_at(text, check_join_labels, "pg_up", "only some series of the result carry 'host'"));

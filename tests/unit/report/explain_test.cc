@@ -29,7 +29,7 @@ TEST_CASE("explain's firing line closes the join parenthesis once") {
   std::string error;
   std::optional<std::string> text = explain(c, "ShopDiskNearlyFull", error);
   REQUIRE_MESSAGE(text, error);
-  CHECK_MESSAGE(text->find("\nFires when, joined on (host), for ") != std::string::npos, *text);
+  CHECK_MESSAGE(text->find("\nFires per (host), where its parent 'port_taken' holds on the same (host), for ") != std::string::npos, *text);
   CHECK_MESSAGE(text->find(")), for") == std::string::npos, *text);
 }
 
