@@ -8,9 +8,10 @@
 #include "generator/check/selector_check.h"
 
 #include <algorithm>
-#include <regex>
 
 #include "common/probe_catalog.h"
+#include "generator/model/series_job.h"
+#include "generator/promql/regex_syntax.h"
 
 namespace symptree {
 namespace {
@@ -31,11 +32,7 @@ std::vector<std::string> probe_names(const HostConfig& host, const std::string& 
 // Whether the anchored RE2 regex `pattern` matches `value`; true when the
 // pattern uses syntax std::regex does not share (nothing is claimed then).
 bool regex_matches(const std::string& pattern, const std::string& value) {
-  try {
-    return std::regex_match(value, std::regex("^(?:" + pattern + ")$"));
-  } catch (const std::regex_error&) {
-    return true;
-  }
+  return promql::regex_full_match(pattern, value).value_or(true);
 }
 
 const MetricInfo* catalogue_entry(const std::string& metric) {
@@ -98,15 +95,10 @@ class SelectorChecker {
     }
   }
 
-  // The jobs whose targets report `metric`: its source's, symptree-exporter's,
-  // the service's; every scrape job of the spec for `up` and metrics symptree
-  // does not place (empty: any job).
+  // The jobs whose targets report `metric` (metric_job); every scrape job of
+  // the spec for `up`; empty (any job) for metrics symptree does not place.
   std::vector<std::string> jobs_reporting(const std::string& metric) const {
-    if (const Source* source = model_.source_of(metric)) return {source->job};
-    if (probe_for_metric(metric) || catalogue_entry(metric)) return {model_.exporter_job};
-    for (const AppMetric& app : model_.app_metrics) {
-      if (app.name == metric) return {model_.service_job};
-    }
+    if (std::optional<std::string> job = metric_job(model_, metric)) return {*job};
     if (metric == "up") return model_.scrape_jobs();
     return {};
   }

@@ -4,6 +4,7 @@
 #include "generator/promql/regex_syntax.h"
 
 #include <cstring>
+#include <regex>
 #include <set>
 
 #include "generator/promql/utf8.h"
@@ -362,6 +363,14 @@ std::optional<std::string> regex_error(const std::string& regex) {
 bool regex_matches_empty(const std::string& regex) {
   if (regex_error(regex)) return false;
   return RegexReader(regex).run().nullable;
+}
+
+std::optional<bool> regex_full_match(const std::string& regex, const std::string& value) {
+  try {
+    return std::regex_match(value, std::regex("^(?:" + regex + ")$"));
+  } catch (const std::regex_error&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace symptree::promql

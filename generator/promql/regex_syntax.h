@@ -14,4 +14,8 @@ std::optional<std::string> regex_error(const std::string& regex);
 // Whether the fully anchored regex matches "" (false for an invalid regex).
 bool regex_matches_empty(const std::string& regex);
 
+// Whether the fully anchored regex matches `value`, read with std::regex;
+// nullopt when std::regex cannot read it (RE2 syntax it lacks: `(?i)`, `\pL`).
+std::optional<bool> regex_full_match(const std::string& regex, const std::string& value);
+
 }  // namespace symptree::promql

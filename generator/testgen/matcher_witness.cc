@@ -5,22 +5,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <regex>
+
+#include "generator/promql/regex_syntax.h"
 
 namespace symptree {
 namespace {
 
 using promql::MatchOp;
 
-// Whether the anchored regex matches `value`; nullopt when std::regex cannot
-// read it (RE2 syntax it lacks, `(?i)`, `\pL`): then no value is claimed.
-std::optional<bool> regex_full_match(const std::string& regex, const std::string& value) {
-  try {
-    return std::regex_match(value, std::regex("^(?:" + regex + ")$"));
-  } catch (const std::regex_error&) {
-    return std::nullopt;
-  }
-}
+using promql::regex_full_match;  // nullopt when std::regex cannot read the regex: then no value is claimed
 
 bool accepts(const KeptMatcher& m, const std::string& value) {
   switch (m.op) {
