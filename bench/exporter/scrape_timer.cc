@@ -3,9 +3,12 @@
 // with the median of one series across them; or makes N small files.
 //
 //   symptree-bench-scrape time HOST PORT N [SERIES]   -> "median_ms p90_ms [series_median]"
-//   symptree-bench-scrape until HOST PORT SERIES S    -> scrapes back to back (waiting for the
-//       server to listen) until SERIES is 1, at most S seconds: "elapsed_ms median_ms max_ms scrapes"
-//       (elapsed from this tool's start, so a walk started with the server is timed from before it)
+//   symptree-bench-scrape until HOST PORT SERIES S [PACE_MS] -> scrapes (waiting for the server to
+//       listen) until SERIES is 1, at most S seconds, back to back or one every PACE_MS:
+//       "elapsed_ms median_ms max_ms scrapes first_ms" (elapsed from this tool's start, so a walk
+//       started with the server is timed from before it; median and max leave out the first
+//       scrape, timed apart as first_ms)
+//   symptree-bench-scrape paced HOST PORT N PACE_MS    -> "median_ms max_ms" of N scrapes, one every PACE_MS
 //   symptree-bench-scrape files DIR N                 -> creates DIR/dNNN/fNNNNNN, 1..64 bytes each
 //   symptree-bench-scrape abuse HOST PORT N MODE M    -> "median_ms max_ms failed busy" of N scrapes (200 or
 //        503; busy: how many were 503) while
@@ -125,7 +128,31 @@ int abuse(const std::string& host, int port, int scrapes, const std::string& mod
   return 0;
 }
 
-int scrape_until(const std::string& host, int port, const std::string& series, double limit_s) {
+// N scrapes on one keep-alive connection, one every `pace_ms`: the floor a paced
+// scrape during a walk is compared with.
+int paced_scrapes(const std::string& host, int port, int count, double pace_ms) {
+  httplib::Client client(host, port);
+  client.set_keep_alive(true);
+  client.set_read_timeout(std::chrono::seconds(30));
+  std::vector<double> latencies;
+  auto next = std::chrono::steady_clock::now();
+  for (int i = 0; i < count; ++i) {
+    next = std::max(next + std::chrono::microseconds(static_cast<int64_t>(pace_ms * 1000)),
+                    std::chrono::steady_clock::now());
+    std::this_thread::sleep_until(next);
+    auto begin = std::chrono::steady_clock::now();
+    httplib::Result result = client.Get("/metrics");
+    if (!result || result->status != 200) {
+      std::fprintf(stderr, "scrape %d failed\n", i);
+      return 1;
+    }
+    latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+  }
+  std::printf("%.3f %.3f\n", median(latencies), *std::max_element(latencies.begin(), latencies.end()));
+  return 0;
+}
+
+int scrape_until(const std::string& host, int port, const std::string& series, double limit_s, double pace_ms) {
   auto start = std::chrono::steady_clock::now();
   auto elapsed_ms = [&] {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -134,14 +161,22 @@ int scrape_until(const std::string& host, int port, const std::string& series, d
   client.set_keep_alive(true);
   client.set_read_timeout(std::chrono::seconds(30));
   std::vector<double> latencies;
+  auto next = start;
   while (elapsed_ms() < limit_s * 1000) {
+    next = std::max(next + std::chrono::microseconds(static_cast<int64_t>(pace_ms * 1000)),
+                    std::chrono::steady_clock::now());  // a slow scrape delays the next, no burst after it
+    std::this_thread::sleep_until(next);
     auto begin = std::chrono::steady_clock::now();
     httplib::Result result = client.Get("/metrics");
     if (!result) continue;  // not listening yet
     latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
     if (series_value(result->body, series) == 1) {
-      std::printf("%.3f %.3f %.3f %zu\n", elapsed_ms(), median(latencies),
-                  *std::max_element(latencies.begin(), latencies.end()), latencies.size());
+      // The first scrape of a new process is timed apart (cold caches, first connection).
+      double first = latencies.front();
+      std::vector<double> later(latencies.begin() + 1, latencies.end());
+      if (later.empty()) later = latencies;
+      std::printf("%.3f %.3f %.3f %zu %.3f\n", elapsed_ms(), median(later), *std::max_element(later.begin(), later.end()),
+                  latencies.size(), first);
       return 0;
     }
   }
@@ -166,13 +201,16 @@ int main(int argc, char** argv) {
   if (args.size() >= 4 && args[0] == "time") {
     return time_scrapes(args[1], std::stoi(args[2]), std::stoi(args[3]), args.size() > 4 ? args[4] : "");
   }
-  if (args.size() == 5 && args[0] == "until") {
-    return scrape_until(args[1], std::stoi(args[2]), args[3], std::stod(args[4]));
+  if ((args.size() == 5 || args.size() == 6) && args[0] == "until") {
+    return scrape_until(args[1], std::stoi(args[2]), args[3], std::stod(args[4]), args.size() > 5 ? std::stod(args[5]) : 0);
+  }
+  if (args.size() == 5 && args[0] == "paced") {
+    return paced_scrapes(args[1], std::stoi(args[2]), std::stoi(args[3]), std::stod(args[4]));
   }
   if (args.size() == 3 && args[0] == "files") return make_files(args[1], std::stoi(args[2]));
   if (args.size() == 6 && args[0] == "abuse") {
     return abuse(args[1], std::stoi(args[2]), std::stoi(args[3]), args[4], std::stoi(args[5]));
   }
-  std::fprintf(stderr, "usage: symptree-bench-scrape time HOST PORT N [SERIES] | until HOST PORT SERIES S | files DIR N | abuse HOST PORT N MODE M\n");
+  std::fprintf(stderr, "usage: symptree-bench-scrape time HOST PORT N [SERIES] | until HOST PORT SERIES S [PACE_MS] | paced HOST PORT N PACE_MS | files DIR N | abuse HOST PORT N MODE M\n");
   return 2;
 }

@@ -1,7 +1,6 @@
 // DirectoryIndex: a full walk once, then inotify events applied at each refresh.
 #include "exporter/collectors/directory_index.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/inotify.h>
@@ -130,23 +129,20 @@ void DirectoryIndex::scan_subtree(const std::string& relative, std::string& erro
       }
     }
     int fd = open(path.c_str(), flags);
-    DIR* listing = fd >= 0 ? fdopendir(fd) : nullptr;
-    if (!listing) {
-      if (fd >= 0) close(fd);
+    if (fd < 0 || !entries_.read(fd)) {
       if (error.empty()) error = "'" + path + "': " + std::strerror(errno);
+      if (fd >= 0) close(fd);
       continue;
     }
     size_t depth = dir.empty() ? 0 : 1 + std::count(dir.begin(), dir.end(), '/');
     DirectoryListing& files = files_in(dir);  // no other listing is added until this directory is read
-    while (struct dirent* entry = readdir(listing)) {
-      const char* name = entry->d_name;
-      if (name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2]))) continue;
+    files.reserve(entries_.possible_files(), entries_.possible_file_name_bytes());
+    entries_.for_each([&](const char* name, unsigned char type) {
       // Only regular files need a stat; directories are known from d_type on most file systems.
-      unsigned char type = entry->d_type;
-      if (type != DT_REG && type != DT_DIR && type != DT_UNKNOWN) continue;
+      if (type != DT_REG && type != DT_DIR && type != DT_UNKNOWN) return;
       struct stat st;
-      if (type != DT_DIR && fstatat(dirfd(listing), name, &st, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT) != 0) {
-        continue;  // vanished meanwhile
+      if (type != DT_DIR && fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT) != 0) {
+        return;  // vanished meanwhile
       }
       if (type == DT_DIR || S_ISDIR(st.st_mode)) {
         std::string child = join(dir, name);
@@ -155,14 +151,14 @@ void DirectoryIndex::scan_subtree(const std::string& relative, std::string& erro
         } else if (error.empty()) {
           error = "'" + full_path(child) + "' is deeper than " + std::to_string(kMaxDepth) + " levels; not counted";
         }
-        continue;
+        return;
       }
-      if (!S_ISREG(st.st_mode)) continue;
+      if (!S_ISREG(st.st_mode)) return;
       FileEntry file{st.st_size, mtime_ns(st), false};
-      if (is_segment(name)) file.bad_magic = check_magic(dirfd(listing), name, st.st_size);
+      if (is_segment(name)) file.bad_magic = check_magic(fd, name, st.st_size);
       insert(files, name, file);
-    }
-    closedir(listing);
+    });
+    close(fd);
   }
 }
 

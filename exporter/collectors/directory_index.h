@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "exporter/collectors/directory_entries.h"
 #include "exporter/collectors/directory_listing.h"
 
 namespace symptree {
@@ -84,6 +85,7 @@ class DirectoryIndex {
   const std::atomic<bool>* cancel_ = nullptr;
   std::string error_;
 
+  DirectoryEntries entries_;  // the directory being walked; one buffer for every directory
   // The files, one compact listing per directory (no allocation per file).
   std::vector<DirectoryListing> listings_;
   std::unordered_map<std::string, uint32_t> listing_of_;  // directory, relative -> listings_ index

@@ -25,7 +25,7 @@ const FileEntry* DirectoryListing::find(std::string_view name) const {
 }
 
 bool DirectoryListing::put(std::string_view name, const FileEntry& entry, FileEntry& old) {
-  if ((entries_.size() + 1) * 2 > slots_.size()) grow();  // at most half full
+  if ((entries_.size() + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 16 : slots_.size() * 2);  // at most half full
   size_t slot = slot_of(name);
   if (slots_[slot] != kEmpty) {
     old = entries_[slots_[slot]].entry;
@@ -66,8 +66,16 @@ bool DirectoryListing::remove(std::string_view name, FileEntry& old) {
   return true;
 }
 
-void DirectoryListing::grow() {
-  slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, kEmpty);
+void DirectoryListing::reserve(size_t files, size_t name_bytes) {
+  entries_.reserve(entries_.size() + files);
+  names_.reserve(names_.size() + name_bytes);
+  size_t slots = slots_.empty() ? 16 : slots_.size();
+  while ((entries_.size() + files) * 2 > slots) slots *= 2;
+  if (slots != slots_.size()) rehash(slots);
+}
+
+void DirectoryListing::rehash(size_t slots) {
+  slots_.assign(slots, kEmpty);
   size_t mask = slots_.size() - 1;
   for (uint32_t index = 0; index < entries_.size(); ++index) {
     size_t slot = hash_of(name_of(entries_[index])) & mask;

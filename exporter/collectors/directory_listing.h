@@ -28,6 +28,9 @@ class DirectoryListing {
   // The entry of `name`, or nullptr.
   const FileEntry* find(std::string_view name) const;
   size_t size() const { return entries_.size(); }
+  // Makes room for `files` more names of `name_bytes` in all, so that adding
+  // them allocates nothing.
+  void reserve(size_t files, size_t name_bytes);
   // Calls f(const FileEntry&) for every file.
   template <typename F>
   void for_each(F f) const {
@@ -46,7 +49,8 @@ class DirectoryListing {
   std::string_view name_of(const Stored& stored) const { return {names_.data() + stored.name_offset, stored.name_length}; }
   // The slot holding `name`, or the empty slot where it would go.
   size_t slot_of(std::string_view name) const;
-  void grow();
+  // Rebuilds the table with `slots` slots (a power of two, more than twice the entries).
+  void rehash(size_t slots);
   void compact_names();
 
   std::string names_;               // every name, back to back (and names removed since the last compaction)

@@ -2,8 +2,15 @@
 #include "exporter/collectors/directory_watch.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace symptree {
+namespace {
+
+constexpr int kWalkerNice = 19;
+
+}  // namespace
 
 DirectoryWatch::DirectoryWatch(std::string root, std::string magic, std::string segment_glob,
                                std::chrono::milliseconds rescan)
@@ -36,6 +43,13 @@ void DirectoryWatch::request_walk(Clock::time_point now) {
 
 void DirectoryWatch::walker_loop() {
   pthread_setname_np(pthread_self(), "exporter-walk");
+  // The walk is background upkeep: at the lowest priority (this thread only) it
+  // takes the CPU the host leaves idle, neither the monitored service's nor a
+  // scrape's (a scrape thread that wakes preempts it at once instead of
+  // waiting out its time slice). On a saturated host it walks slower, and
+  // symptree_directory_index_timestamp_seconds says how old the values are.
+  // Best effort: an error leaves the thread at the process's priority.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kWalkerNice);
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
     wake_.wait(lock, [this] { return stop_ || requested_ || retired_; });

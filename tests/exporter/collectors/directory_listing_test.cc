@@ -77,3 +77,21 @@ TEST_CASE("a listing stays a faithful map through 20,000 random changes (growth,
   }
   CHECK(listing.size() == 0);
 }
+
+TEST_CASE("a listing reserved for more names keeps what it held and takes the new ones") {
+  DirectoryListing listing;
+  FileEntry old;
+  std::map<std::string, int64_t> expected;
+  for (int i = 0; i < 20; ++i) {
+    listing.put("before" + std::to_string(i), entry_of(i), old);
+    expected["before" + std::to_string(i)] = i;
+  }
+  listing.reserve(3000, 3000 * 12);
+  check_same(listing, expected);
+  for (int i = 0; i < 3000; ++i) {
+    CHECK_FALSE(listing.put("after" + std::to_string(i), entry_of(i + 100), old));
+    expected["after" + std::to_string(i)] = i + 100;
+  }
+  listing.reserve(0, 0);  // nothing more: the table stays as it is
+  check_same(listing, expected);
+}

@@ -3,7 +3,14 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
 
 #include "exporter/collectors/directory_watch.h"
 #include "test_support.h"
@@ -107,4 +114,39 @@ TEST_CASE("a subdirectory whose permission changes makes the values stale until 
   CHECK(view.totals.bytes == 10);
   write_file(dir / "sub/b", std::string(5, 'y'));
   CHECK(refresh_until(watch, [](const auto& v) { return v.totals.bytes == 15; }).totals.bytes == 15);
+}
+
+namespace {
+
+// The nice value of this process's thread named `name` (from /proc), or nullopt.
+std::optional<int> thread_nice(const std::string& name) {
+  for (const std::filesystem::directory_entry& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream comm(task.path() / "comm");
+    std::string thread_name;
+    std::getline(comm, thread_name);
+    if (thread_name != name) continue;
+    std::ifstream stat_file(task.path() / "stat");
+    std::string stat((std::istreambuf_iterator<char>(stat_file)), std::istreambuf_iterator<char>());
+    std::istringstream fields(stat.substr(stat.rfind(')') + 2));  // after "pid (comm) "
+    std::string field;
+    for (int number = 3; fields >> field; ++number) {
+      if (number == 19) return std::stoi(field);  // proc(5): field 19 is nice
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("the walker runs at the lowest priority, and only it") {
+  TempDir dir;
+  write_file(dir / "a", "x");
+  int own_nice = getpriority(PRIO_PROCESS, 0);
+  DirectoryWatch watch(dir.path(), "", "", kNoRescan);
+  DirectoryWatch::View view = refresh_until(watch, [](const DirectoryWatch::View& v) { return v.complete; });
+  CHECK(view.totals.files == 1);
+  std::optional<int> walker = thread_nice("exporter-walk");
+  REQUIRE(walker);
+  CHECK(*walker == 19);
+  CHECK(getpriority(PRIO_PROCESS, 0) == own_nice);  // the calling thread keeps its priority
 }
