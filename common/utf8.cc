@@ -34,6 +34,8 @@ size_t sequence_length(std::string_view text, size_t pos) {
 
 }  // namespace
 
+bool starts_utf8_sequence(unsigned char byte) { return byte >= 0xC2 && byte <= 0xF4; }
+
 std::optional<size_t> invalid_utf8_offset(std::string_view text) {
   for (size_t pos = 0; pos < text.size();) {
     size_t length = sequence_length(text, pos);

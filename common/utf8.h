@@ -13,4 +13,8 @@ namespace symptree {
 // when all of `text` is valid.
 std::optional<size_t> invalid_utf8_offset(std::string_view text);
 
+// Whether `byte` may lead a multi-byte UTF-8 sequence (0xC2-0xF4): at an
+// invalid offset, such a byte is a character cut short, not a stray byte.
+bool starts_utf8_sequence(unsigned char byte);
+
 }  // namespace symptree

@@ -169,8 +169,36 @@ SourcePosition position_of_offset(const std::string& path, const std::string& te
 
 // The position and message for a syntax error, pointing at its cause where
 // yaml-cpp's own mark does not.
+// The first tab in the indentation of a line up to `last_line` (0-based), as a
+// mark; nullopt when there is none. Only asked after the parse failed: a tab in
+// a block scalar's text is fine, but one in the indentation is the usual cause.
+std::optional<YAML::Mark> tab_in_indentation(const std::string& text, int last_line) {
+  size_t start = 0;
+  for (int line = 0; line <= last_line && start < text.size(); ++line) {
+    size_t indent_end = text.find_first_not_of(" \t", start);
+    size_t tab = text.find('\t', start);
+    if (tab != std::string::npos && tab < indent_end && (indent_end == std::string::npos || text[indent_end] != '\n')) {
+      YAML::Mark mark;
+      mark.pos = static_cast<int>(tab);
+      mark.line = line;
+      mark.column = static_cast<int>(tab - start);
+      return mark;
+    }
+    size_t next = text.find('\n', start);
+    if (next == std::string::npos) break;
+    start = next + 1;
+  }
+  return std::nullopt;
+}
+
 Diagnostic describe_syntax_error(const std::string& path, const std::string& text, const YAML::ParserException& e) {
   Diagnostic result{at(path, e.mark), "YAML syntax error: " + e.msg, ""};
+  if (std::optional<YAML::Mark> tab = tab_in_indentation(text, e.mark.line)) {
+    result.where = at(path, *tab);
+    result.message = "YAML syntax error: this line is indented with a tab; YAML indents with spaces only";
+    result.hint = "replace the tab with spaces (the parser stopped at " + at(path, e.mark).to_string() + ": " + e.msg + ")";
+    return result;
+  }
   bool unclosed_list = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW;
   bool unclosed_map = e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
   if (unclosed_list || unclosed_map) {
@@ -265,7 +293,10 @@ std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string tex
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
     diagnostics.error(position_of_offset(path, text, *bad),
-                      std::string("invalid UTF-8: byte ") + byte + " does not start a valid UTF-8 character",
+                      std::string("invalid UTF-8: byte ") + byte +
+                          (starts_utf8_sequence(static_cast<unsigned char>(text[*bad]))
+                               ? " starts a UTF-8 character that the bytes after it do not complete"
+                               : " does not start a valid UTF-8 character"),
                       "YAML files are UTF-8; re-save the file as UTF-8 (a Latin-1 editor writes such bytes)");
     return std::nullopt;
   }
@@ -350,7 +381,9 @@ void MapReader::check_keys(const std::vector<std::string>& known_keys) {
     for (const std::string& k : known_keys) known = known || k == name;
     if (!known) {
       diagnostics_.error(file_.position(key), "unknown key '" + name + "' in " + what_,
-                         suggestion(name, known_keys));
+                         name == "<<" ? "YAML merge keys (<<: *anchor) are not supported: write the keys out, or "
+                                        "reuse a whole node with *anchor"
+                                      : suggestion(name, known_keys));
     }
   }
 }

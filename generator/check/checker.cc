@@ -1,6 +1,7 @@
 // Runs every check in order.
 #include "generator/check/checker.h"
 
+#include <cmath>
 #include <cstdio>
 
 #include "common/process.h"
@@ -15,6 +16,7 @@
 #include "generator/check/scope_check.h"
 #include "generator/check/selector_check.h"
 #include "generator/check/template_check.h"
+#include "generator/check/test_length_check.h"
 #include "generator/model/range_windows.h"
 #include "generator/promql/test_shape.h"
 
@@ -34,10 +36,15 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
       char value[32], rounded[32];
       std::snprintf(value, sizeof value, "%.10g", inexact->value);
       std::snprintf(rounded, sizeof rounded, "%.4g", inexact->value);
+      bool finite = std::isfinite(inexact->value);
       diagnostics.error(node.when->position_at(inexact->offset),
                         "cannot derive test series for '" + node.id + "': its threshold '" + inexact->text +
-                            "' has no exact decimal value (" + value + "...), so no test value can sit on it",
-                        std::string("write the threshold as a decimal (such as ") + rounded + "), or add `examples:`");
+                            "' has no exact decimal value (" + value + (finite ? "..." : "") +
+                            "), so no test value can sit on it",
+                        finite ? std::string("write the threshold as a decimal (such as ") + rounded +
+                                     "), or add `examples:`"
+                               : std::string("a comparison with ") + value + " holds always or never: compare with "
+                                     "a finite number, or add `examples:`");
       continue;
     }
     if (const promql::Node* scaled = promql::inexact_scaled_comparison(*node.when->analysis.ast)) {
@@ -73,6 +80,7 @@ void check_model(const Model& model, const CheckOptions& options, Diagnostics& d
   check_label_collisions(model, diagnostics);
   check_scopes(model, diagnostics);
   check_templates(model, diagnostics);
+  check_windows_fit_tests(model, diagnostics);
   check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
                               model.test_interval_where, diagnostics);
   check_runbooks(model, options.spec_dir, diagnostics);

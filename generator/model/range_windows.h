@@ -3,6 +3,7 @@
 // samples (`tests.interval`) must come at least twice per window.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -11,6 +12,11 @@
 #include "generator/model/model.h"
 
 namespace symptree {
+
+// The longest a generated test may run, in evaluations at tests.interval:
+// promtool evaluates every rule at each step, so a `for` of years at 1m, or a
+// `[1y]` window, would run for hours.
+constexpr int64_t kMaxTestSteps = 20000;
 
 // The smallest range window `[5m]` of a range selector in any node's condition
 // (subqueries `[5m:1m]` excluded), with the node reading it.

@@ -65,6 +65,16 @@ class NodeReader {
   std::vector<std::string> join_labels_;
 };
 
+// Why the tests set `label` on a node's series themselves (empty when they do
+// not): the scrape's instance and job, and the join labels naming each test host.
+std::string set_by_test_hosts(const Node& node, const std::string& label) {
+  if (label == "instance" || label == "job") return "every series gets it from its scrape target, one per test host";
+  if (std::find(node.join_on.begin(), node.join_on.end(), label) != node.join_on.end()) {
+    return "it is a join_on label, which the tests give each test host a value of";
+  }
+  return "";
+}
+
 bool NodeReader::enter(const YAML::Node& yaml, int depth) {
   if (depth >= kMaxTreeDepth) {
     diagnostics_.error(top_.file().position(yaml),
@@ -383,8 +393,17 @@ void NodeReader::read_examples(const MapReader& map, Node& node) {
   }
   if (YAML::Node labels = examples.mapping("labels"); labels.IsDefined()) {
     for (const auto& entry : labels) {
-      if (std::optional<std::string> value = read_scalar(top_.file(), entry.second, "label '" + entry.first.Scalar() + "'", diagnostics_))
-        result.labels[entry.first.Scalar()] = *value;
+      const std::string name = entry.first.Scalar();
+      if (std::string set_by = set_by_test_hosts(node, name); !set_by.empty()) {
+        diagnostics_.error(top_.file().position(entry.first),
+                           "examples cannot choose '" + name + "': " + set_by + ", so the alert's '" + name +
+                               "' is that one, whatever is written here",
+                           "remove it: examples' labels are the result's other labels, the ones inference cannot "
+                           "value (a label_replace result)");
+        continue;
+      }
+      if (std::optional<std::string> value = read_scalar(top_.file(), entry.second, "label '" + name + "'", diagnostics_))
+        result.labels[name] = *value;
     }
   }
   result.value = read_example_value(examples);

@@ -336,23 +336,32 @@ int ScenarioBuilder::horizon() const {
   return static_cast<int>((window + step - 1) / step) + 3;
 }
 
-bool ScenarioBuilder::meets(const Slot& slot, const SeriesForm& form, int from, int to) const {
-  int samples = std::max(horizon(), to) + 1;
-  std::vector<double> divisor;
-  if (!slot.divisor.empty()) divisor = divisor_series(slot.term).expand(samples);
-  std::vector<double> series = form.expand(samples);
-  std::vector<double> thresholds;
+ScenarioBuilder::Sampled ScenarioBuilder::sample(const Slot& slot, const SeriesForm& form, int samples) const {
+  Sampled sampled;
+  if (!slot.divisor.empty()) sampled.divisor = divisor_series(slot.term).expand(samples);
+  sampled.series = form.expand(samples);
   for (const ValueConstraint& c : slot.constraints) {
-    thresholds.push_back(c.scaling ? c.scaling->threshold : std::strtod(c.threshold.to_string().c_str(), nullptr));
+    sampled.thresholds.push_back(c.scaling ? c.scaling->threshold
+                                           : std::strtod(c.threshold.to_string().c_str(), nullptr));
   }
+  return sampled;
+}
+
+bool ScenarioBuilder::holds_at(const Slot& slot, const Sampled& sampled, int at) const {
+  std::optional<double> value = term_value(slot.term, sampled.series, sampled.divisor, at, model_.test_interval.ms);
+  for (size_t i = 0; i < slot.constraints.size(); ++i) {
+    const ValueConstraint& c = slot.constraints[i];
+    std::optional<double> compared = value;
+    if (value && c.scaling) compared = c.scaling->divides ? *value / c.scaling->factor : *value * c.scaling->factor;
+    if ((compared && compare_value(*compared, c.op, sampled.thresholds[i])) != c.holds) return false;
+  }
+  return true;
+}
+
+bool ScenarioBuilder::meets(const Slot& slot, const SeriesForm& form, int from, int to) const {
+  Sampled sampled = sample(slot, form, std::max(horizon(), to) + 1);
   for (int at = from; at <= to; ++at) {
-    std::optional<double> value = term_value(slot.term, series, divisor, at, model_.test_interval.ms);
-    for (size_t i = 0; i < slot.constraints.size(); ++i) {
-      const ValueConstraint& c = slot.constraints[i];
-      std::optional<double> compared = value;
-      if (value && c.scaling) compared = c.scaling->divides ? *value / c.scaling->factor : *value * c.scaling->factor;
-      if ((compared && compare_value(*compared, c.op, thresholds[i])) != c.holds) return false;
-    }
+    if (!holds_at(slot, sampled, at)) return false;
   }
   return true;
 }
@@ -395,7 +404,8 @@ int64_t ScenarioBuilder::settle_ms() {
   for (const auto& [key, slot] : slots_) {
     if (slot.role != Role::Term) continue;
     int first = horizon();
-    while (first > 0 && meets(slot, *slot.form, first - 1, first - 1)) --first;
+    Sampled sampled = sample(slot, *slot.form, first + 1);  // once: a step back costs one evaluation
+    while (first > 0 && holds_at(slot, sampled, first - 1)) --first;
     settle = std::max(settle, first);
   }
   return settle * model_.test_interval.ms;
@@ -509,7 +519,7 @@ std::optional<double> ScenarioBuilder::shape_value(const promql::TestShape& shap
   const Slot* slot = find_slot(shape.term.selector, host);
   if (!slot || slot->role != Role::Term || !slot->form) return std::nullopt;
   int samples = std::max(horizon(), at) + 1;
-  std::vector<double> divisor;
+  SampledSeries divisor;
   if (!slot->divisor.empty()) divisor = divisor_series(slot->term).expand(samples);
   std::optional<double> value = term_value(slot->term, slot->form->expand(samples), divisor, at, model_.test_interval.ms);
   if (!value) return std::nullopt;

@@ -116,6 +116,14 @@ class ScenarioBuilder {
   // Values for every Term slot that meet their constraints at every evaluation
   // from horizon() to `last` (float64 rounding can differ from one to the next).
   bool solve(int last);
+  // A slot's series (and divisor) as `form` gives them, with its thresholds in float64.
+  struct Sampled {
+    SampledSeries series, divisor;
+    std::vector<double> thresholds;
+  };
+  Sampled sample(const Slot& slot, const SeriesForm& form, int samples) const;
+  // Whether the slot's constraints hold at evaluation `at` of `sampled`.
+  bool holds_at(const Slot& slot, const Sampled& sampled, int at) const;
   // Whether `form` meets the slot's constraints at each evaluation in [from, to].
   bool meets(const Slot& slot, const SeriesForm& form, int from, int to) const;
   // Whether every solved Term slot meets its constraints in [from, to].

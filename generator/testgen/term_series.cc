@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace symptree {
 namespace {
@@ -41,11 +42,11 @@ bool is_counter(TermKind kind) { return kind == TermKind::Rate || kind == TermKi
 // Prometheus 2.42 extrapolatedRate over samples [first, last] of a window
 // [at - range, at] (both ends included), every `interval_ms`, with its
 // float64 operations in its order (times in ms, divided by 1000 as it does).
-std::optional<double> extrapolated(const std::vector<double>& v, int first, int last, int64_t range_ms,
+std::optional<double> extrapolated(const SampledSeries& v, int first, int last, int64_t range_ms,
                                    int64_t interval_ms, int64_t window_start_ms, bool counter, bool rate) {
   if (last - first < 1) return std::nullopt;
   double result = v[last] - v[first];
-  if (counter) {
+  if (counter && v.resets_within(first, last)) {
     for (int i = first + 1; i <= last; ++i) {
       if (v[i] < v[i - 1]) result += v[i - 1];
     }
@@ -79,7 +80,7 @@ void compensated_add(double increment, double& sum, double& compensation) {
 }
 
 // Prometheus 2.42 linearRegression's slope, intercept at the first sample.
-std::optional<double> regression_slope(const std::vector<double>& v, int first, int last, int64_t interval_ms) {
+std::optional<double> regression_slope(const SampledSeries& v, int first, int last, int64_t interval_ms) {
   if (last - first < 1) return std::nullopt;
   double n = 0, sum_x = 0, c_x = 0, sum_y = 0, c_y = 0, sum_xy = 0, c_xy = 0, sum_x2 = 0, c_x2 = 0;
   bool constant = true;
@@ -102,9 +103,9 @@ std::optional<double> regression_slope(const std::vector<double>& v, int first, 
   return cov / var;
 }
 
-std::optional<double> range_value(TermKind kind, int64_t range_ms, const std::vector<double>& v, int at,
+std::optional<double> range_value(TermKind kind, int64_t range_ms, const SampledSeries& v, int at,
                                   int64_t interval_ms) {
-  if (v.empty() || at >= static_cast<int>(v.size())) return std::nullopt;
+  if (v.empty() || at >= v.size()) return std::nullopt;
   int64_t start_ms = at * interval_ms - range_ms;
   int first = start_ms <= 0 ? 0 : static_cast<int>((start_ms + interval_ms - 1) / interval_ms);
   switch (kind) {
@@ -128,16 +129,26 @@ std::string SeriesForm::notation(int samples) const {
   return start + (step.front() == '-' ? "" : "+") + step + "x" + std::to_string(samples);
 }
 
-std::vector<double> SeriesForm::expand(int samples) const {
+SampledSeries::SampledSeries(std::vector<double> values) : values_(std::move(values)) {
+  resets_through_.reserve(values_.size());
+  int resets = 0;
+  for (size_t i = 0; i < values_.size(); ++i) {
+    if (i > 0 && values_[i] < values_[i - 1]) ++resets;
+    resets_through_.push_back(resets);
+  }
+}
+
+SampledSeries SeriesForm::expand(int samples) const {
   std::vector<double> values;
-  if (missing) return values;
+  if (missing) return SampledSeries(std::move(values));
   double value = std::strtod(start.c_str(), nullptr);
   double increment = std::strtod(step.c_str(), nullptr);
+  values.reserve(static_cast<size_t>(samples) + 1);
   for (int i = 0; i <= samples; ++i) {
     values.push_back(value);
     value += increment;
   }
-  return values;
+  return SampledSeries(std::move(values));
 }
 
 std::optional<SeriesForm> series_for_term(const Term& term, const Decimal& target, int64_t interval_ms) {
@@ -169,9 +180,9 @@ SeriesForm divisor_series(const Term& term) {
   return SeriesForm{"0", "1", false};
 }
 
-std::optional<double> term_value(const Term& term, const std::vector<double>& series, const std::vector<double>& divisor,
+std::optional<double> term_value(const Term& term, const SampledSeries& series, const SampledSeries& divisor,
                                  int at, int64_t interval_ms) {
-  if (at < 0 || at >= static_cast<int>(series.size())) return std::nullopt;
+  if (at < 0 || at >= series.size()) return std::nullopt;
   double time_s = static_cast<double>(at * interval_ms) / 1000.0;  // time() as Prometheus computes it: ms / 1000
   if (term.offset_ms % interval_ms != 0) return std::nullopt;
   at -= static_cast<int>(term.offset_ms / interval_ms);  // `offset`: the samples of an earlier evaluation
@@ -184,7 +195,7 @@ std::optional<double> term_value(const Term& term, const std::vector<double>& se
       std::optional<double> top, bottom;
       if (term.ratio_of == TermKind::Value) {
         top = series[at];
-        if (at < static_cast<int>(divisor.size())) bottom = divisor[at];
+        if (at < divisor.size()) bottom = divisor[at];
       } else {
         top = range_value(term.ratio_of, term.range_ms, series, at, interval_ms);
         bottom = range_value(term.ratio_of, term.range_ms, divisor, at, interval_ms);

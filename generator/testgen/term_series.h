@@ -16,6 +16,25 @@
 
 namespace symptree {
 
+// A series' float64 values at times 0, interval, 2*interval, ..., and how many
+// counter resets (a value below the one before) come up to each, so a range
+// function over a window without one skips the reset scan: a window's value
+// costs the same however long the window.
+class SampledSeries {
+ public:
+  SampledSeries() = default;
+  explicit SampledSeries(std::vector<double> values);
+  bool empty() const { return values_.empty(); }
+  int size() const { return static_cast<int>(values_.size()); }
+  double operator[](int i) const { return values_[static_cast<size_t>(i)]; }
+  // Whether a sample in (first, last] is below the one before it.
+  bool resets_within(int first, int last) const { return resets_through_[last] != resets_through_[first]; }
+
+ private:
+  std::vector<double> values_;
+  std::vector<int> resets_through_;  // [i]: resets at samples 1..i
+};
+
 // `start+step x N`: a constant (step 0) or a line.
 struct SeriesForm {
   std::string start = "0";
@@ -24,7 +43,7 @@ struct SeriesForm {
 
   std::string notation(int samples) const;  // "0+30x12", or "_x12" when missing
   // The sample values at times 0, interval, 2*interval, ... as promtool expands them.
-  std::vector<double> expand(int samples) const;
+  SampledSeries expand(int samples) const;
 };
 
 // The series that gives `term` the value `target` (the numerator's, for a ratio),
@@ -38,8 +57,8 @@ SeriesForm divisor_series(const promql::Term& term);
 // The term's value at sample index `at` (time at * interval), or nullopt when
 // Prometheus gives no result (fewer than two samples in a window, a missing
 // series). `divisor` is used for ratios only.
-std::optional<double> term_value(const promql::Term& term, const std::vector<double>& series,
-                                 const std::vector<double>& divisor, int at, int64_t interval_ms);
+std::optional<double> term_value(const promql::Term& term, const SampledSeries& series,
+                                 const SampledSeries& divisor, int at, int64_t interval_ms);
 
 // Whether `value OP threshold` holds in float64, as PromQL compares.
 bool compare_value(double value, const std::string& op, double threshold);

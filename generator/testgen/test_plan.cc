@@ -10,6 +10,7 @@
 #include "generator/model/alert_template.h"
 #include "generator/model/join_pins.h"
 #include "generator/model/node_state_rules.h"
+#include "generator/model/range_windows.h"
 #include "generator/model/series_values.h"
 #include "generator/testgen/matcher_witness.h"
 
@@ -17,10 +18,6 @@ namespace symptree {
 namespace {
 
 int64_t round_up(int64_t value, int64_t step) { return (value + step - 1) / step * step; }
-
-// Longest test, in evaluations at the tests' interval: promtool evaluates every
-// rule at each step, so a `for` of years at 1m would run for hours.
-constexpr int64_t kMaxTestSteps = 20000;
 
 // False (with an error at `where`) when the tests of `what` would run past
 // kMaxTestSteps evaluations to reach `until_ms`.

@@ -16,3 +16,12 @@ TEST_CASE("valid UTF-8 passes, the first bad byte is found") {
   CHECK(invalid_utf8_offset("\xf4\x90\x80\x80") == 0u);  // above U+10FFFF
   CHECK(invalid_utf8_offset("\xe2\x28\xa1") == 0u);      // bad continuation
 }
+
+TEST_CASE("a lead byte whose character is cut short is told apart from a stray byte") {
+  CHECK(starts_utf8_sequence(0xC3));  // "\xc3r": an é missing its second byte
+  CHECK(starts_utf8_sequence(0xE2));
+  CHECK(starts_utf8_sequence(0xF4));
+  CHECK_FALSE(starts_utf8_sequence(0xC0));  // only ever overlong
+  CHECK_FALSE(starts_utf8_sequence(0x80));  // a continuation byte
+  CHECK_FALSE(starts_utf8_sequence(0xFF));
+}

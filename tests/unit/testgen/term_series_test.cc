@@ -21,7 +21,7 @@ std::optional<double> value_at(const std::string& text, const std::string& targe
   Term term = term_of(text);
   std::optional<SeriesForm> form = series_for_term(term, *Decimal::parse(target), kMinute);
   REQUIRE(form);
-  std::vector<double> divisor;
+  SampledSeries divisor;
   if (term.divisor) divisor = divisor_series(term).expand(at + 1);
   return term_value(term, form->expand(at + 1), divisor, at, kMinute);
 }
@@ -57,6 +57,19 @@ TEST_CASE("irate, increase, delta and deriv reach their target once the window i
   CHECK(*value_at("increase(x[10m]) > 50", "50", 10) == 50);
   CHECK(*value_at("delta(x[10m]) < -5", "-5", 12) == -5);
   CHECK(*value_at("deriv(x[15m]) > 2", "2", 15) == 2);
+}
+
+TEST_CASE("a counter reset inside the window is added back, one outside it is not") {
+  SampledSeries counter({0, 10, 20, 5, 15, 25});  // reset at sample 3
+  CHECK_FALSE(counter.resets_within(0, 2));
+  CHECK(counter.resets_within(0, 3));
+  CHECK(counter.resets_within(2, 5));
+  CHECK_FALSE(counter.resets_within(3, 5));
+  Term increase = term_of("increase(x[5m]) > 1");
+  CHECK(*term_value(increase, counter, {}, 5, kMinute) == 45);  // 25 - 0, plus the 20 lost at the reset
+  Term recent = term_of("increase(x[2m]) > 1");
+  CHECK(*term_value(recent, counter, {}, 5, kMinute) == 20);  // samples 3..5: 25 - 5, no reset among them
+  CHECK(*term_value(term_of("delta(x[5m]) > 1"), counter, {}, 5, kMinute) == 25);  // a gauge has no resets
 }
 
 TEST_CASE("a ratio: the divisor is 1, or rises 1 a step") {
