@@ -244,6 +244,54 @@ TEST_CASE("run unprivileged, a root-only key or certificate leaves what it decid
   CHECK(exporter.process->stop() == 0);
 }
 
+TEST_CASE("--check-config warns about each configured path that is missing, a FIFO or unreadable, and exits 0") {
+  TempDir dir;
+  chmod(dir.path().c_str(), 0755);
+  make_certificate(dir / "api.crt", dir / "api.key", -1, 30);
+  REQUIRE(mkfifo((dir / "fifo.crt").c_str(), 0644) == 0);
+  mkdir((dir / "wal").c_str(), 0755);
+  write_file(dir / "not-a-dir", "");
+  std::string config = dir / "exporter.yml";
+  write_file(config,
+             "filesystems: [{name: data, path: " + dir / "not-mounted" + "}]\n"
+             "directories:\n  - {name: wal, path: " + dir / "wal" + "}\n  - {name: gone, path: " + dir / "gone" + "}\n"
+             "certificates:\n  - {name: api, path: " + dir / "fifo.crt" + ", key: " + dir / "nosuch.key" + "}\n"
+             "backups: [{name: nightly, dir: " + dir / "not-a-dir" + "}]\n");
+  std::string binary = SYMPTREE_EXPORTER_BINARY;
+  std::string output;
+  CHECK(run_exporter("--check-config --config.file " + config, output) == 0);
+  CHECK_MESSAGE(output.find(config + ":1:15: warning: filesystem 'data': path '" + dir / "not-mounted" + "' does not exist\n") !=
+                    std::string::npos, output);
+  CHECK_MESSAGE(output.find(config + ":4:5: warning: directory 'gone': path '" + dir / "gone" + "' does not exist\n") !=
+                    std::string::npos, output);
+  CHECK(output.find(config + ":6:5: warning: certificate 'api': path '" + dir / "fifo.crt" +
+                    "' is a FIFO, not a regular file\n") != std::string::npos);
+  CHECK(output.find(config + ":6:5: warning: certificate 'api': key '" + dir / "nosuch.key" + "' does not exist\n") !=
+        std::string::npos);
+  CHECK(output.find(config + ":7:11: warning: backup 'nightly': dir '" + dir / "not-a-dir" +
+                    "' is a regular file, not a directory\n") != std::string::npos);
+  CHECK(output.find("'wal'") == std::string::npos);
+  // The warnings go to stderr; stdout says how many there were.
+  CHECK(run_command("(" + binary + " --check-config --config.file " + config + " 2>/dev/null)", &output) == 0);
+  CHECK(output == "configuration ok (5 warnings)\n");
+
+  write_file(config, "certificates: [{name: api, path: " + dir / "api.crt" + ", key: " + dir / "api.key" + "}]\n"
+                     "directories: [{name: wal, path: " + dir / "wal" + "}]\n");
+  CHECK(run_exporter("--check-config --config.file " + config, output) == 0);
+  CHECK(output == "configuration ok\n");
+
+  if (geteuid() != 0) return;  // the rest needs root to run the check as nobody
+  chmod((dir / "api.key").c_str(), 0600);
+  chmod((dir / "wal").c_str(), 0700);
+  auto check = spawn_exporter({"--check-config", "--config.file", config}, dir / "check.log", /*as_nobody=*/true);
+  CHECK(check->wait_exit(30000) == 0);
+  std::string log = read_file(dir / "check.log");
+  CHECK_MESSAGE(log.find("warning: certificate 'api': key '" + dir / "api.key" + "' is not readable (permission denied)") !=
+                    std::string::npos, log);
+  CHECK_MESSAGE(log.find("warning: directory 'wal': path '" + dir / "wal" + "' is not readable (permission denied)") !=
+                    std::string::npos, log);
+}
+
 TEST_CASE("beyond --web.max-requests concurrent scrapes the exporter answers 503") {
   TempDir dir;
   SlowTarget silent(std::chrono::milliseconds(0));
