@@ -12,6 +12,7 @@
 #include "common/build_info.h"
 #include "common/host_config.h"
 #include "exporter/core/collector_registry.h"
+#include "exporter/core/configured_paths.h"
 #include "exporter/core/log.h"
 #include "exporter/web/tls_context.h"
 #include "exporter/web/web_server.h"
@@ -87,7 +88,9 @@ void define_flags(CLI::App& app, Flags& flags) {
       ->capture_default_str()
       ->check(CLI::IsMember({"logfmt", "json"}));
   define_collector_flags(app, flags);
-  app.add_flag("--check-config", flags.check_only, "validate the configuration files as the start does, and exit");
+  app.add_flag("--check-config", flags.check_only,
+               "validate the configuration files as the start does, warn about configured paths that are "
+               "missing or unreadable here, and exit");
   app.set_version_flag("--version", version_text("symptree-exporter", build_info()));
   app.footer(
       "Metrics: /metrics (Prometheus text format), /healthz, and / (this exporter's page).\n"
@@ -128,6 +131,20 @@ bool load_configs(const Flags& flags, HostConfig& host, WebOptions& web) {
   web.header_timeout = std::chrono::milliseconds(static_cast<long>(flags.header_timeout_seconds * 1000));
   web.idle_timeout = std::chrono::milliseconds(static_cast<long>(flags.idle_timeout_seconds * 1000));
   return true;
+}
+
+// --check-config's verdict on files that load: "configuration ok", with a
+// warning (on stderr) for each configured path that is missing, of the wrong
+// kind or unreadable here, which may be fixed before the exporter reads it.
+int report_check(const HostConfig& host) {
+  std::vector<PathWarning> warnings = check_configured_paths(host);
+  std::cerr << format_path_warnings(warnings);
+  std::cout << "configuration ok";
+  if (!warnings.empty()) {
+    std::cout << " (" << warnings.size() << (warnings.size() == 1 ? " warning" : " warnings") << ")";
+  }
+  std::cout << "\n";
+  return 0;
 }
 
 // The registered collectors the config enables, with the command line's overrides.
@@ -171,10 +188,7 @@ int run(const Flags& flags) {
   HostConfig host;
   WebOptions web;
   if (!load_configs(flags, host, web)) return 2;
-  if (flags.check_only) {
-    std::cout << "configuration ok\n";
-    return 0;
-  }
+  if (flags.check_only) return report_check(host);
   sigset_t signals;
   sigemptyset(&signals);
   for (int s : {SIGINT, SIGTERM, SIGUSR1}) sigaddset(&signals, s);

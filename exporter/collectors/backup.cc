@@ -1,13 +1,18 @@
 // The backup collector: how many backups match the glob, the newest one's age,
 // and its metadata file's numeric fields (the flowchart's `ls backups/` and
-// `cat metadata.json`).
+// `cat metadata.json`). The metadata is an item of its own: when it cannot be
+// read (a FIFO, permission denied, a hung mount) that item fails and its
+// values are absent, while the count and the newest backup's time, which do
+// not need it, are still reported.
 #include <fnmatch.h>
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "exporter/core/collector_registry.h"
+#include "exporter/core/regular_file.h"
 
 namespace symptree {
 namespace {
@@ -72,17 +77,24 @@ class BackupCollector : public CollectorOf<CollectorId::backup> {
       out.add(metric::backup_found, {probe.name}, listing.count);
       if (listing.count == 0) continue;
       out.add(metric::backup_newest_timestamp_seconds, {probe.name}, listing.newest_mtime);
-      if (!probe.metadata.empty()) read_metadata(probe, listing, out);
+      if (!probe.metadata.empty()) read_metadata(probe, listing, context, out);
     }
   }
 
  private:
   // The metadata file inside the newest backup (a directory), or beside it
-  // named "<backup>.<metadata>" when the backup is a single file.
-  void read_metadata(const BackupProbe& probe, const BackupListing& listing, Out& out) {
+  // named "<backup>.<metadata>" when the backup is a single file. metadata_ok
+  // is 0 when the file does not exist or does not parse, and absent when it
+  // could not be read (the item then fails).
+  void read_metadata(const BackupProbe& probe, const BackupListing& listing, ProbeContext& context, Out& out) {
     std::string path = probe.dir + "/" + listing.newest + (listing.newest_is_dir ? "/" : ".") + probe.metadata;
-    int error = 0;
-    FilePtr file = file_system_.open_read(path, error);
+    if (!context.begin(path)) return;
+    OpenProblem problem;
+    FilePtr file = open_regular_file(file_system_, path, problem);
+    if (!file && problem.error != ENOENT) {
+      context.fail(path, "the metadata " + problem.text);
+      return;
+    }
     nlohmann::json metadata;
     if (file) metadata = nlohmann::json::parse(read_all(file.get()), nullptr, /*allow_exceptions=*/false);
     bool ok = file && !metadata.is_discarded();

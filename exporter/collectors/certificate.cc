@@ -1,18 +1,20 @@
 // The certificate collector: validity period of each PEM certificate, parse
 // failures, and whether the configured private key matches it (the
-// flowchart's `openssl x509 -noout -dates -in server.crt`).
+// flowchart's `openssl x509 -noout -dates -in server.crt`). A value it could
+// not determine (the certificate or key unreadable, refused or skipped) is
+// absent, never 0: the failure shows as the collector's success=0 and a log
+// line naming the path, not as an invalid certificate.
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-#include <sys/stat.h>
 
-#include <cstdio>
-#include <cstring>
 #include <ctime>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "exporter/core/collector_registry.h"
+#include "exporter/core/regular_file.h"
 
 namespace symptree {
 namespace {
@@ -25,56 +27,48 @@ std::string openssl_error(const std::string& fallback) {
   unsigned long code = ERR_get_error();
   ERR_clear_error();
   if (code == 0) return fallback;
-  char text[256];
-  ERR_error_string_n(code, text, sizeof text);
-  return text;
+  const char* reason = ERR_reason_error_string(code);
+  return reason ? reason : fallback;
 }
 
-// Opens as fopen does, so a path on a hung mount blocks here, under the timeout.
-// `error` is set only when the file cannot be opened; a file that opens but does
-// not parse gives a null certificate and counts as a parse failure.
-// A path that is not a regular file (a FIFO, a device) is refused before it is opened.
-// `error` is "<cannot_open>: <errno text>" when stat fails.
-bool regular_file(FileSystem& file_system, const std::string& path, const char* cannot_open, std::string& error) {
-  struct stat st;
-  if (int code = file_system.stat(path, st)) {
-    error = std::string(cannot_open) + ": " + std::strerror(code);
-    return false;
-  }
-  if (S_ISREG(st.st_mode)) return true;
-  error = S_ISFIFO(st.st_mode) ? "not a regular file (a FIFO)" : "not a regular file";
-  return false;
-}
+// What reading one certificate gave: the certificate, or why there is none.
+struct ReadCertificate {
+  X509Ptr certificate{nullptr, X509_free};
+  bool parse_failure = false;  // the file was read but holds no PEM certificate
+  std::string problem;         // the file could not be read; set when not a parse failure
+};
 
-X509Ptr read_certificate(FileSystem& file_system, const std::string& path, std::string& error) {
-  if (!regular_file(file_system, path, "cannot open", error)) return X509Ptr(nullptr, X509_free);
-  int code = 0;
-  FilePtr file = file_system.open_read(path, code);
+ReadCertificate read_certificate(FileSystem& file_system, const std::string& path) {
+  ReadCertificate read;
+  OpenProblem problem;
+  FilePtr file = open_regular_file(file_system, path, problem);
   if (!file) {
-    error = std::string("cannot open: ") + std::strerror(code);
-    return X509Ptr(nullptr, X509_free);
+    read.problem = "the certificate " + problem.text;
+    return read;
   }
-  X509Ptr certificate(PEM_read_X509(file.get(), nullptr, nullptr, nullptr), X509_free);
-  if (!certificate) ERR_clear_error();
-  return certificate;
+  read.certificate.reset(PEM_read_X509(file.get(), nullptr, nullptr, nullptr));
+  read.parse_failure = !read.certificate;
+  ERR_clear_error();
+  return read;
 }
 
-KeyPtr read_key(FileSystem& file_system, const std::string& path, std::string& error) {
-  if (!regular_file(file_system, path, "cannot open key", error)) return KeyPtr(nullptr, EVP_PKEY_free);
-  int code = 0;
-  FilePtr file = file_system.open_read(path, code);
+// The key, or null with `problem` set: unreadable (`readable` false) or not a PEM key.
+KeyPtr read_key(FileSystem& file_system, const std::string& path, bool& readable, std::string& problem) {
+  OpenProblem open_problem;
+  FilePtr file = open_regular_file(file_system, path, open_problem);
+  readable = file != nullptr;
   if (!file) {
-    error = std::string("cannot open key: ") + std::strerror(code);
+    problem = "the key " + open_problem.text;
     return KeyPtr(nullptr, EVP_PKEY_free);
   }
   KeyPtr key(PEM_read_PrivateKey(file.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
-  if (!key) error = "not a PEM private key: " + openssl_error("no key found");
+  if (!key) problem = "the key is not a PEM private key (" + openssl_error("no key found") + ")";
   return key;
 }
 
-double unix_seconds(const ASN1_TIME* time) {
+std::optional<double> unix_seconds(const ASN1_TIME* time) {
   struct tm parts = {};
-  if (!ASN1_TIME_to_tm(time, &parts)) return 0;
+  if (!time || !ASN1_TIME_to_tm(time, &parts)) return std::nullopt;
   return static_cast<double>(timegm(&parts));
 }
 
@@ -96,31 +90,57 @@ class CertificateCollector : public CollectorOf<CollectorId::certificate> {
  private:
   void collect_one(const CertificateProbe& probe, ProbeContext& context, Out& out) {
     double& failures = parse_failures_.at(probe.name);
-    std::string error;
-    X509Ptr certificate = read_certificate(file_system_, probe.path, error);
-    if (!certificate) {
-      if (error.empty()) failures++;
-      if (!error.empty()) context.fail(probe.path, error);
-      out.add(metric::certificate_valid, {probe.name}, 0);
-      out.add(metric::certificate_parse_failures_total, {probe.name}, failures);
+    ReadCertificate read = read_certificate(file_system_, probe.path);
+    if (read.parse_failure) failures++;
+    out.add(metric::certificate_parse_failures_total, {probe.name}, failures);
+    if (read.parse_failure) {
+      out.add(metric::certificate_valid, {probe.name}, 0);  // read, and not a certificate
       return;
     }
-    double not_before = unix_seconds(X509_get0_notBefore(certificate.get()));
-    double not_after = unix_seconds(X509_get0_notAfter(certificate.get()));
-    double now = static_cast<double>(std::time(nullptr));
-    bool valid = not_before <= now && now <= not_after;
-    if (!probe.key_path.empty() && context.begin(probe.key_path)) {
-      KeyPtr key = read_key(file_system_, probe.key_path, error);
-      if (!key) context.fail(probe.key_path, error);
-      bool match = key && X509_check_private_key(certificate.get(), key.get()) == 1;
-      ERR_clear_error();
-      out.add(metric::certificate_key_match, {probe.name}, match ? 1 : 0);
-      valid = valid && match;
+    if (!read.certificate) {
+      context.fail(probe.path, read.problem);
+      return;
     }
-    out.add(metric::certificate_not_before_timestamp_seconds, {probe.name}, not_before);
-    out.add(metric::certificate_not_after_timestamp_seconds, {probe.name}, not_after);
-    out.add(metric::certificate_valid, {probe.name}, valid ? 1 : 0);
-    out.add(metric::certificate_parse_failures_total, {probe.name}, failures);
+    std::optional<bool> in_period = validity_period(*read.certificate, probe, context, out);
+    std::optional<bool> match = key_match(*read.certificate, probe, context, out);
+    // Valid needs both; either being false decides it, either unknown leaves it unknown.
+    if (in_period == false || match == false) {
+      out.add(metric::certificate_valid, {probe.name}, 0);
+    } else if (in_period == true && match == true) {
+      out.add(metric::certificate_valid, {probe.name}, 1);
+    }
+  }
+
+  // Adds the period's bounds; whether now is inside it, unknown when a bound cannot be read.
+  static std::optional<bool> validity_period(const X509& certificate, const CertificateProbe& probe,
+                                             ProbeContext& context, Out& out) {
+    std::optional<double> not_before = unix_seconds(X509_get0_notBefore(&certificate));
+    std::optional<double> not_after = unix_seconds(X509_get0_notAfter(&certificate));
+    if (not_before) out.add(metric::certificate_not_before_timestamp_seconds, {probe.name}, *not_before);
+    if (not_after) out.add(metric::certificate_not_after_timestamp_seconds, {probe.name}, *not_after);
+    double now = static_cast<double>(std::time(nullptr));
+    if ((not_before && now < *not_before) || (not_after && now > *not_after)) return false;
+    if (not_before && not_after) return true;
+    context.fail(probe.path, "the certificate's validity dates cannot be read");
+    return std::nullopt;
+  }
+
+  // Adds key_match when it is known; true when no key is configured, unknown
+  // when the key cannot be read or is skipped (hung earlier).
+  std::optional<bool> key_match(const X509& certificate, const CertificateProbe& probe, ProbeContext& context,
+                                Out& out) {
+    if (probe.key_path.empty()) return true;
+    if (!context.begin(probe.key_path)) return std::nullopt;
+    bool readable = false;
+    std::string problem;
+    KeyPtr key = read_key(file_system_, probe.key_path, readable, problem);
+    if (!key) context.fail(probe.key_path, problem);
+    if (!readable) return std::nullopt;
+    // A key that reads but is not a PEM private key matches no certificate.
+    bool match = key && X509_check_private_key(&certificate, key.get()) == 1;
+    ERR_clear_error();
+    out.add(metric::certificate_key_match, {probe.name}, match ? 1 : 0);
+    return match;
   }
 
   std::vector<CertificateProbe> probes_;

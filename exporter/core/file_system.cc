@@ -2,6 +2,8 @@
 #include "exporter/core/file_system.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <cerrno>
 
@@ -27,8 +29,14 @@ int RealFileSystem::list_directory(const std::string& path, std::vector<std::str
 }
 
 FilePtr RealFileSystem::open_read(const std::string& path, int& error) {
-  FilePtr file(std::fopen(path.c_str(), "r"));
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    error = errno;
+    return nullptr;
+  }
+  FilePtr file(fdopen(fd, "r"));
   error = file ? 0 : errno;
+  if (!file) close(fd);
   return file;
 }
 

@@ -29,8 +29,10 @@ class FileSystem {
   virtual int stat(const std::string& path, struct stat& out) = 0;
   // The names in directory `path`, without "." and "..": 0, or the errno.
   virtual int list_directory(const std::string& path, std::vector<std::string>& names) = 0;
-  // `path` opened for reading (blocking, as fopen: a FIFO waits for a writer);
-  // null with `error` set to the errno.
+  // `path` opened for reading, without blocking (O_NONBLOCK: a FIFO does not
+  // wait for a writer; reads of a regular file are unaffected); null with
+  // `error` set to the errno. Configured files go through open_regular_file
+  // (regular_file.h), which refuses anything but a regular file.
   virtual FilePtr open_read(const std::string& path, int& error) = 0;
 };
 

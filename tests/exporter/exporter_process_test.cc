@@ -86,9 +86,10 @@ TEST_CASE("scraping the exporter: every probe kind against real fixtures, and pr
     CAPTURE(collector);
     CHECK(m.count("symptree_collector_success{collector=\"" + std::string(collector) + "\"}") == 1);
   }
-  for (const auto& [series, value] : m) {
+  for (const auto& entry : m) {  // not a structured binding: C++17 lambdas (CAPTURE) cannot capture one
+    const std::string& series = entry.first;
     CAPTURE(series);
-    if (series.rfind("symptree_collector_success{", 0) == 0) CHECK(value == 1);
+    if (series.rfind("symptree_collector_success{", 0) == 0) CHECK(entry.second == 1);
   }
   CHECK(m.at("symptree_filesystem_used_ratio{name=\"data\"}") > 0);
   CHECK(m.at("symptree_directory_size_bytes{name=\"wal\"}") == 2000);
@@ -122,11 +123,14 @@ TEST_CASE("scraping the exporter: every probe kind against real fixtures, and pr
   serving.join();
 }
 
-TEST_CASE("a hung HTTP target, a FIFO certificate, a vanished path and a symlink loop show as success=0 while the scrape answers in time") {
+TEST_CASE("a hung HTTP target, a FIFO certificate or backup metadata, a vanished path and a symlink loop show as success=0 while the scrape answers in time") {
   TempDir dir;
   SlowTarget silent(std::chrono::milliseconds(0));
   mkfifo((dir / "fifo").c_str(), 0600);
   symlink((dir / "fifo").c_str(), (dir / "hung.crt").c_str());
+  mkdir((dir / "backups").c_str(), 0755);
+  mkdir((dir / "backups/bk-1").c_str(), 0755);
+  mkfifo((dir / "backups/bk-1/metadata.json").c_str(), 0600);
   symlink((dir / "loop2").c_str(), (dir / "loop1").c_str());
   symlink((dir / "loop1").c_str(), (dir / "loop2").c_str());
   mkdir((dir / "wal").c_str(), 0755);
@@ -136,10 +140,16 @@ TEST_CASE("a hung HTTP target, a FIFO certificate, a vanished path and a symlink
       "directories: [{name: wal, path: " + dir / "wal" + "}]\n"
       "certificates: [{name: hung, path: " + dir / "hung.crt" + "}]\n"
       "http: [{name: silent, url: \"" + silent.url() + "\"}]\n"
+      "backups: [{name: fifo, dir: " + dir / "backups" + ", glob: \"bk-*\", metadata: metadata.json, fields: [n]}]\n"
       "memory: true\ntimeout: 1s\n");
   std::map<std::string, double> m = scrape_after_walk(exporter, "wal");
   CHECK(scrape_seconds(exporter, m) < 1.0);  // waits at most slow_after (0.25 s) for the silent target
   CHECK(m.at("symptree_collector_success{collector=\"certificate\"}") == 0);  // the FIFO, refused unopened
+  CHECK(m.count("symptree_certificate_valid{name=\"hung\"}") == 0);          // unknown, not 0
+  CHECK(m.at("symptree_collector_success{collector=\"backup\"}") == 0);       // its metadata, refused unopened
+  CHECK(m.at("symptree_backup_found{name=\"fifo\"}") == 1);                   // what does not need it is still there
+  CHECK(m.count("symptree_backup_newest_timestamp_seconds{name=\"fifo\"}") == 1);
+  CHECK(m.count("symptree_backup_metadata_ok{name=\"fifo\"}") == 0);
   CHECK(m.at("symptree_collector_success{collector=\"http\"}") == 0);
   CHECK(m.at("symptree_collector_success{collector=\"filesystem\"}") == 0);  // the loop
   CHECK(m.count("symptree_filesystem_size_bytes{name=\"tmp\"}") == 1);       // the other path still reported
@@ -161,7 +171,9 @@ TEST_CASE("a hung HTTP target, a FIFO certificate, a vanished path and a symlink
   CHECK(m.at("symptree_collector_success{collector=\"directory\"}") == 0);
   CHECK(m.count("symptree_directory_size_bytes{name=\"wal\"}") == 0);
   std::string log = read_file(exporter.log);
-  CHECK(log.find("hung.crt': not a regular file (a FIFO)") != std::string::npos);
+  CHECK(log.find("hung.crt': the certificate is a FIFO, not a regular file") != std::string::npos);
+  CHECK(log.find("bk-1/metadata.json': the metadata is a FIFO, not a regular file") != std::string::npos);
+  CHECK(log.find("skipped") == std::string::npos);  // nothing hung
   CHECK(log.find("is slow (no answer within 0.25s)") != std::string::npos);
   CHECK(exporter.process->stop() == 0);
 }
@@ -198,6 +210,86 @@ TEST_CASE("run unprivileged, an unreadable subdirectory fails the directory, nam
   CHECK(m.at("symptree_collector_success{collector=\"directory\"}") == 1);
   CHECK(m.at("symptree_directory_size_bytes{name=\"wal\"}") == 8);
   CHECK(exporter.process->stop() == 0);
+}
+
+TEST_CASE("run unprivileged, a root-only key or certificate leaves what it decides absent, not 0") {
+  if (geteuid() != 0) return;  // needs root to hand the exporter to nobody
+  TempDir dir;
+  chmod(dir.path().c_str(), 0755);
+  make_certificate(dir / "api.crt", dir / "api.key", -1, 30);
+  make_certificate(dir / "root.crt", dir / "root.key", -1, 30);
+  chmod((dir / "api.crt").c_str(), 0644);
+  chmod((dir / "api.key").c_str(), 0600);   // root's, unreadable to nobody
+  chmod((dir / "root.crt").c_str(), 0600);  // likewise
+  Exporter exporter(dir,
+                    "certificates: [{name: api, path: " + dir / "api.crt" + ", key: " + dir / "api.key" + "},\n"
+                    "               {name: root, path: " + dir / "root.crt" + "}]\n",
+                    {}, /*as_nobody=*/true);
+  std::map<std::string, double> m = exporter.scrape();
+  CHECK(m.at("symptree_collector_success{collector=\"certificate\"}") == 0);
+  CHECK(m.count("symptree_certificate_key_match{name=\"api\"}") == 0);
+  CHECK(m.count("symptree_certificate_valid{name=\"api\"}") == 0);
+  CHECK(m.count("symptree_certificate_not_after_timestamp_seconds{name=\"api\"}") == 1);
+  CHECK(m.count("symptree_certificate_valid{name=\"root\"}") == 0);
+  CHECK(m.count("symptree_certificate_not_after_timestamp_seconds{name=\"root\"}") == 0);
+  std::string log = read_file(exporter.log);
+  CHECK_MESSAGE(log.find("api.key': the key is not readable (permission denied)") != std::string::npos, log);
+  CHECK_MESSAGE(log.find("root.crt': the certificate is not readable (permission denied)") != std::string::npos, log);
+
+  chmod((dir / "api.key").c_str(), 0644);  // readable now: the values come back
+  m = exporter.scrape();
+  CHECK(m.at("symptree_collector_success{collector=\"certificate\"}") == 0);  // root.crt still
+  CHECK(m.at("symptree_certificate_key_match{name=\"api\"}") == 1);
+  CHECK(m.at("symptree_certificate_valid{name=\"api\"}") == 1);
+  CHECK(exporter.process->stop() == 0);
+}
+
+TEST_CASE("--check-config warns about each configured path that is missing, a FIFO or unreadable, and exits 0") {
+  TempDir dir;
+  chmod(dir.path().c_str(), 0755);
+  make_certificate(dir / "api.crt", dir / "api.key", -1, 30);
+  REQUIRE(mkfifo((dir / "fifo.crt").c_str(), 0644) == 0);
+  mkdir((dir / "wal").c_str(), 0755);
+  write_file(dir / "not-a-dir", "");
+  std::string config = dir / "exporter.yml";
+  write_file(config,
+             "filesystems: [{name: data, path: " + dir / "not-mounted" + "}]\n"
+             "directories:\n  - {name: wal, path: " + dir / "wal" + "}\n  - {name: gone, path: " + dir / "gone" + "}\n"
+             "certificates:\n  - {name: api, path: " + dir / "fifo.crt" + ", key: " + dir / "nosuch.key" + "}\n"
+             "backups: [{name: nightly, dir: " + dir / "not-a-dir" + "}]\n");
+  std::string binary = SYMPTREE_EXPORTER_BINARY;
+  std::string output;
+  CHECK(run_exporter("--check-config --config.file " + config, output) == 0);
+  CHECK_MESSAGE(output.find(config + ":1:15: warning: filesystem 'data': path '" + dir / "not-mounted" + "' does not exist\n") !=
+                    std::string::npos, output);
+  CHECK_MESSAGE(output.find(config + ":4:5: warning: directory 'gone': path '" + dir / "gone" + "' does not exist\n") !=
+                    std::string::npos, output);
+  CHECK(output.find(config + ":6:5: warning: certificate 'api': path '" + dir / "fifo.crt" +
+                    "' is a FIFO, not a regular file\n") != std::string::npos);
+  CHECK(output.find(config + ":6:5: warning: certificate 'api': key '" + dir / "nosuch.key" + "' does not exist\n") !=
+        std::string::npos);
+  CHECK(output.find(config + ":7:11: warning: backup 'nightly': dir '" + dir / "not-a-dir" +
+                    "' is a regular file, not a directory\n") != std::string::npos);
+  CHECK(output.find("'wal'") == std::string::npos);
+  // The warnings go to stderr; stdout says how many there were.
+  CHECK(run_command("(" + binary + " --check-config --config.file " + config + " 2>/dev/null)", &output) == 0);
+  CHECK(output == "configuration ok (5 warnings)\n");
+
+  write_file(config, "certificates: [{name: api, path: " + dir / "api.crt" + ", key: " + dir / "api.key" + "}]\n"
+                     "directories: [{name: wal, path: " + dir / "wal" + "}]\n");
+  CHECK(run_exporter("--check-config --config.file " + config, output) == 0);
+  CHECK(output == "configuration ok\n");
+
+  if (geteuid() != 0) return;  // the rest needs root to run the check as nobody
+  chmod((dir / "api.key").c_str(), 0600);
+  chmod((dir / "wal").c_str(), 0700);
+  auto check = spawn_exporter({"--check-config", "--config.file", config}, dir / "check.log", /*as_nobody=*/true);
+  CHECK(check->wait_exit(30000) == 0);
+  std::string log = read_file(dir / "check.log");
+  CHECK_MESSAGE(log.find("warning: certificate 'api': key '" + dir / "api.key" + "' is not readable (permission denied)") !=
+                    std::string::npos, log);
+  CHECK_MESSAGE(log.find("warning: directory 'wal': path '" + dir / "wal" + "' is not readable (permission denied)") !=
+                    std::string::npos, log);
 }
 
 TEST_CASE("beyond --web.max-requests concurrent scrapes the exporter answers 503") {

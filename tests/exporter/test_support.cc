@@ -75,7 +75,13 @@ Collected collect_once(Collector& collector) {
   collector.collect(context);
   Collected collected;
   collected.failures = context.failures();
-  for (const Sample& sample : context.samples().all()) {
+  collected.series = series_of(context.samples().all());
+  return collected;
+}
+
+std::map<std::string, double> series_of(const std::vector<Sample>& samples) {
+  std::map<std::string, double> series;
+  for (const Sample& sample : samples) {
     std::string key = sample.metric->name;
     if (!sample.label_values.empty()) {
       key += "{";
@@ -84,9 +90,28 @@ Collected collect_once(Collector& collector) {
       }
       key += "}";
     }
-    collected.series[key] = sample.value;
+    series[key] = sample.value;
   }
-  return collected;
+  return series;
+}
+
+RunResult run_until_failure(CollectorRunner& runner, const std::string& text) {
+  RunResult result;
+  for (int i = 0; i < 500; ++i) {
+    result = runner.run();
+    for (const std::string& failure : result.failures) {
+      if (failure.find(text) != std::string::npos) return result;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return result;
+}
+
+bool wait_for_abandoned_workers() {
+  for (int i = 0; i < 500 && CollectorRunner::abandoned_workers() > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return CollectorRunner::abandoned_workers() == 0;
 }
 
 std::map<std::string, double> parse_exposition(const std::string& text) {

@@ -12,6 +12,7 @@
 #include "common/host_config.h"
 #include "exporter/core/collector.h"
 #include "exporter/core/file_system.h"
+#include "exporter/runner/collector_runner.h"
 
 namespace symptree::testing {
 
@@ -38,6 +39,14 @@ struct Collected {
   double at(const std::string& key) const;
 };
 Collected collect_once(Collector& collector);
+// `samples` as `name{label="value",...}` -> value, as Collected::series.
+std::map<std::string, double> series_of(const std::vector<Sample>& samples);
+
+// Runs `runner` again and again (every 20 ms, for at most 10 s) until a run's
+// failures contain `text`; that run, or the last one.
+RunResult run_until_failure(CollectorRunner& runner, const std::string& text);
+// Waits (bounded: 10 s) until no abandoned worker is left, i.e. a released hung call has returned.
+bool wait_for_abandoned_workers();
 
 // A host config whose only probes are `probes` under `list`, e.g. host_config(&HostConfig::ports, {...}).
 template <typename Probe>

@@ -1,10 +1,13 @@
-// The backup collector: real backup folders on disk, and a VirtualFileSystem
-// for a backup that vanishes between listing and stat, and EACCES.
+// The backup collector: real backup folders (and a FIFO) on disk, and a
+// VirtualFileSystem for a backup that vanishes between listing and stat,
+// EACCES and metadata that hangs.
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <future>
 
 #include "virtual_file_system.h"
 
@@ -42,7 +45,7 @@ TEST_CASE("backup: count, newest age, metadata fields") {
   CHECK(collect_once(*make_collector("backup", host_config(&HostConfig::backups, {missing}))).failures.size() == 1);
 }
 
-TEST_CASE("backup: a backup that vanishes between listing and stat is not counted, EACCES fails or marks metadata") {
+TEST_CASE("backup: a backup that vanishes between listing and stat is not counted, EACCES fails the folder or the metadata alone") {
   VirtualFileSystem fs;
   time_t now = time(nullptr);
   fs.add_file("/backups/stemedb-backup-1/metadata.json", R"({"assertions": 7})", now - 7200);
@@ -59,12 +62,71 @@ TEST_CASE("backup: a backup that vanishes between listing and stat is not counte
 
   fs.fail("/backups/stemedb-backup-1/metadata.json", EACCES);
   Collected locked_metadata = collect_once(*collector);
-  CHECK(locked_metadata.at("symptree_backup_metadata_ok{name=\"nightly\"}") == 0);
+  CHECK(locked_metadata.at("symptree_backup_found{name=\"nightly\"}") == 1);
+  CHECK_FALSE(locked_metadata.has("symptree_backup_metadata_ok{name=\"nightly\"}"));  // unknown, not 0
   CHECK_FALSE(locked_metadata.has("symptree_backup_metadata_field{name=\"nightly\",field=\"assertions\"}"));
+  REQUIRE(locked_metadata.failures.size() == 1);
+  CHECK(locked_metadata.failures[0] ==
+        "'/backups/stemedb-backup-1/metadata.json': the metadata is not readable (permission denied)");
 
   fs.fail("/backups", EACCES);
   Collected locked_dir = collect_once(*collector);
   CHECK_FALSE(locked_dir.has("symptree_backup_found{name=\"nightly\"}"));
   REQUIRE(locked_dir.failures.size() == 1);
   CHECK(locked_dir.failures[0] == "'/backups': Permission denied");
+}
+
+TEST_CASE("backup: missing metadata is metadata_ok 0, a value, not a failure") {
+  TempDir dir;
+  mkdir((dir / "bk-1").c_str(), 0755);
+  BackupProbe probe{"nightly", dir.path(), "bk-*", "metadata.json", {"assertions"}, {}};
+  Collected c = collect_once(*make_collector("backup", host_config(&HostConfig::backups, {probe})));
+  CHECK(c.failures.empty());
+  CHECK(c.at("symptree_backup_found{name=\"nightly\"}") == 1);
+  CHECK(c.at("symptree_backup_metadata_ok{name=\"nightly\"}") == 0);
+}
+
+TEST_CASE("backup: a FIFO as the metadata is refused unopened; the count and the newest time are still reported") {
+  TempDir dir;
+  mkdir((dir / "bk-1").c_str(), 0755);
+  std::string fifo = dir / "bk-1/metadata.json";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  BackupProbe probe{"nightly", dir.path(), "bk-*", "metadata.json", {"assertions"}, {}};
+  auto collector = make_collector("backup", host_config(&HostConfig::backups, {probe}));
+  auto run = std::async(std::launch::async, [&] { return collect_once(*collector); });
+  bool returned = run.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  if (!returned) {
+    // Blocked in open(): a writer coming and going lets it return, so the test ends.
+    int writer = open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+    if (writer >= 0) close(writer);
+  }
+  Collected c = run.get();
+  REQUIRE_MESSAGE(returned, "the collector blocked on the FIFO");
+  CHECK(c.at("symptree_backup_found{name=\"nightly\"}") == 1);
+  CHECK(c.has("symptree_backup_newest_timestamp_seconds{name=\"nightly\"}"));
+  CHECK_FALSE(c.has("symptree_backup_metadata_ok{name=\"nightly\"}"));
+  REQUIRE(c.failures.size() == 1);
+  CHECK(c.failures[0] == "'" + fifo + "': the metadata is a FIFO, not a regular file");
+}
+
+TEST_CASE("backup: metadata that hangs is skipped alone; the count and the newest time are still reported") {
+  VirtualFileSystem fs;
+  time_t now = time(nullptr);
+  fs.add_file("/backups/bk-1/metadata.json", R"({"assertions": 7})", now - 60);
+  fs.add_directory("/backups/bk-1", now - 60);
+  BackupProbe probe{"nightly", "/backups", "bk-*", "metadata.json", {"assertions"}, {}};
+  auto collector = make_collector("backup", host_config(&HostConfig::backups, {probe}), fs);
+  CollectorRunner runner(collector, std::chrono::milliseconds(400));
+  CHECK(runner.run().success());
+
+  fs.hang("/backups/bk-1/metadata.json");
+  RunResult skipped = run_until_failure(runner, "metadata.json' is skipped");
+  std::map<std::string, double> m = series_of(skipped.samples);
+  CHECK(skipped.finished);
+  CHECK(m.at("symptree_backup_found{name=\"nightly\"}") == 1);
+  CHECK(m.at("symptree_backup_newest_timestamp_seconds{name=\"nightly\"}") == static_cast<double>(now - 60));
+  CHECK_FALSE(m.count("symptree_backup_metadata_ok{name=\"nightly\"}"));
+
+  fs.release("/backups/bk-1/metadata.json");
+  CHECK(wait_for_abandoned_workers());
 }
