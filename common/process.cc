@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
@@ -16,10 +17,32 @@
 extern char** environ;
 
 namespace symptree {
+namespace {
+
+// The command starts with SIGINT, SIGTERM and SIGHUP unblocked, whatever
+// this thread does with them (a compile blocks them for its signal thread:
+// common/termination_signals.h), so that Ctrl-C and `timeout` end it as they
+// would end it run from a shell; one this process ignores stays ignored.
+void with_termination_signals(posix_spawnattr_t& attributes) {
+  posix_spawnattr_init(&attributes);
+  sigset_t mask;
+  pthread_sigmask(SIG_BLOCK, nullptr, &mask);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigdelset(&mask, signal);
+  posix_spawnattr_setsigmask(&attributes, &mask);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
+}
+
+// Whether `path` is a regular file this process may execute (a folder is not).
+bool executable_file(const std::string& path) {
+  struct stat info;
+  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
+}  // namespace
 
 std::optional<std::string> find_in_path(const std::string& program) {
   if (program.find('/') != std::string::npos) {
-    if (access(program.c_str(), X_OK) == 0) return program;
+    if (executable_file(program)) return program;
     return std::nullopt;
   }
   const char* path = std::getenv("PATH");
@@ -27,9 +50,7 @@ std::optional<std::string> find_in_path(const std::string& program) {
   std::string dir;
   while (std::getline(dirs, dir, ':')) {
     std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
-    struct stat info;
-    if (stat(candidate.c_str(), &info) == 0 && S_ISREG(info.st_mode) && access(candidate.c_str(), X_OK) == 0)
-      return candidate;
+    if (executable_file(candidate)) return candidate;
   }
   return std::nullopt;
 }
@@ -43,12 +64,15 @@ ProcessResult run_process(const std::vector<std::string>& argv, int timeout_seco
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 2);
+  posix_spawnattr_t attributes;
+  with_termination_signals(attributes);
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
-  int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  int spawned = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   close(pipe_fds[1]);
   if (spawned != 0) {
     close(pipe_fds[0]);

@@ -14,7 +14,10 @@ struct ProcessResult {
   bool timed_out = false;
 };
 
-// Runs argv[0] (looked up in PATH) with a deadline; stdin is /dev/null.
+// Runs argv[0] (looked up in PATH) with a deadline; stdin is /dev/null. Past
+// the deadline the command is killed (SIGKILL to its pid; what it started
+// itself is not waited for) and the result says timed_out. It starts with
+// SIGINT, SIGTERM and SIGHUP unblocked, though this thread may block them.
 ProcessResult run_process(const std::vector<std::string>& argv, int timeout_seconds);
 
 // The full path of `program` in PATH, or nullopt.

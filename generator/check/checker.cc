@@ -84,7 +84,15 @@ void check_model(const Model& model, const CheckOptions& options, Diagnostics& d
   check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
                               model.test_interval_where, diagnostics);
   check_runbooks(model, options.spec_dir, diagnostics);
-  if (options.use_promtool && find_in_path(options.promtool)) check_promql(model, options.promtool, diagnostics);
+  if (promtool_skipped(options).empty()) {
+    check_promql(model, options.promtool, diagnostics, options.promtool_timeout_seconds);
+  }
+}
+
+std::string promtool_skipped(const CheckOptions& options) {
+  if (!options.use_promtool) return "--no-promtool";
+  if (!find_in_path(options.promtool)) return options.promtool + " is not installed";
+  return "";
 }
 
 }  // namespace symptree

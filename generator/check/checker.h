@@ -12,6 +12,7 @@
 #include <string>
 
 #include "common/diagnostics.h"
+#include "generator/check/promql_check.h"
 #include "generator/model/alert_plan.h"
 #include "generator/model/model.h"
 
@@ -22,6 +23,7 @@ struct CheckOptions {
   std::string spec_dir = ".";      // runbooks.dir is relative to the spec's folder
   std::string promtool = "promtool";
   bool use_promtool = true;        // parse conditions with promtool when it is installed
+  int promtool_timeout_seconds = kPromtoolCheckTimeoutSeconds;  // then kill it and fail
   std::string dot = "dot";         // Graphviz, for docs/flowchart.svg when it is installed
   bool use_dot = true;
   // Not a check: how compile states each alert's path (compile --inline-paths).
@@ -32,5 +34,9 @@ struct CheckOptions {
 };
 
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics);
+
+// Why check_model does not have promtool parse the conditions: "--no-promtool",
+// or "promtool is not installed"; "" when it does.
+std::string promtool_skipped(const CheckOptions& options);
 
 }  // namespace symptree

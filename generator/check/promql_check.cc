@@ -31,10 +31,10 @@ std::string write_scratch_rules(const Model& model) {
 
 }  // namespace
 
-void check_promql(const Model& model, const std::string& promtool, Diagnostics& diagnostics) {
+void check_promql(const Model& model, const std::string& promtool, Diagnostics& diagnostics, int timeout_seconds) {
   std::string path = write_scratch_rules(model);
   if (path.empty()) return;
-  ProcessResult result = run_process({promtool, "check", "rules", path}, 60);
+  ProcessResult result = run_process({promtool, "check", "rules", path}, timeout_seconds);
   std::remove(path.c_str());
   if (result.exit_code == 0) return;
   // e.g.: group "symptree-check", rule 2, "n7": could not parse expression: 1:14: parse error: unexpected ...
@@ -50,8 +50,10 @@ void check_promql(const Model& model, const std::string& promtool, Diagnostics& 
     reported = true;
   }
   if (result.timed_out) {
-    diagnostics.error({model.spec_name, 0, 0}, "promtool check rules did not finish within 60 s: the conditions "
-                                               "could not be checked", "run again, or pass --no-promtool to skip it");
+    diagnostics.error({model.spec_name, 0, 0},
+                      "`" + promtool + " check rules` did not finish within " + std::to_string(timeout_seconds) +
+                          " s and was killed: the conditions were not checked",
+                      "run again, with a larger --promtool-timeout SECONDS, or pass --no-promtool to skip the check");
   } else if (!reported) {
     diagnostics.error({model.spec_name, 0, 0}, "promtool rejected the conditions:\n" + result.output);
   }

@@ -9,6 +9,11 @@
 
 namespace symptree {
 
-void check_promql(const Model& model, const std::string& promtool, Diagnostics& diagnostics);
+// How long `promtool check rules` may take before it is killed and the check
+// fails (symptree --promtool-timeout).
+constexpr int kPromtoolCheckTimeoutSeconds = 60;
+
+void check_promql(const Model& model, const std::string& promtool, Diagnostics& diagnostics,
+                  int timeout_seconds = kPromtoolCheckTimeoutSeconds);
 
 }  // namespace symptree

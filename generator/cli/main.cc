@@ -8,7 +8,11 @@
 
 #include "common/build_info.h"
 #include "common/join.h"
+#include "common/process.h"
+#include "common/termination_signals.h"
 #include "common/yaml_reader.h"
+#include "generator/cli/whole_number.h"
+#include "generator/emit/output_interrupt.h"
 #include "generator/pipeline/compiler.h"
 #include "generator/pipeline/repository.h"
 #include "generator/report/diagnostic_formats.h"
@@ -40,14 +44,48 @@ struct SpecInput {
   CheckOptions options;
 };
 
-SpecInput spec_input(const std::string& arg, const std::string& stdin_name, bool no_promtool,
-                     const std::string& promtool) {
+// How promtool is run: --promtool, --no-promtool, --promtool-timeout (0: each use's default).
+struct PromtoolOptions {
+  std::string path = "promtool";
+  bool skip = false;
+  int timeout_seconds = 0;
+};
+
+SpecInput spec_input(const std::string& arg, const std::string& stdin_name, const PromtoolOptions& promtool) {
   SpecInput input{arg, arg == "-" ? stdin_name : arg, {}};
   input.options.spec_dir = std::filesystem::path(input.name).parent_path().string();
   if (input.options.spec_dir.empty()) input.options.spec_dir = ".";
-  input.options.use_promtool = !no_promtool;
-  input.options.promtool = promtool;
+  input.options.use_promtool = !promtool.skip;
+  input.options.promtool = promtool.path;
+  if (promtool.timeout_seconds > 0) input.options.promtool_timeout_seconds = promtool.timeout_seconds;
   return input;
+}
+
+// The usage error of a promtool named with --promtool that cannot be run, or "".
+std::string named_promtool_error(const std::string& promtool) {
+  if (find_in_path(promtool)) return "";
+  std::string error = "--promtool " + promtool + ": ";
+  if (promtool.find('/') == std::string::npos) return error + "not found on the PATH";
+  std::error_code ignored;
+  return error + (std::filesystem::exists(promtool, ignored) ? "not an executable file" : "no such file");
+}
+
+// What `check` says of specs that passed: "ok", `detail`, and whether promtool parsed their conditions.
+std::string ok_line(const std::string& name, const std::string& promtool_skipped, const std::string& detail = "") {
+  return name + ": ok" + detail +
+         (promtool_skipped.empty() ? "" : " (conditions not parsed by promtool: " + promtool_skipped + ")");
+}
+
+// A compile ended by SIGINT, SIGTERM or SIGHUP removes its staging folder,
+// after letting outputs being replaced be replaced whole
+// (emit/output_interrupt.h), and exits 128 + the signal. Call before any
+// thread starts (common/termination_signals.h).
+void clean_up_on_signals() {
+  exit_on_termination_signals([](int signal) {
+    bool replaced = interrupt_outputs();
+    std::cerr << "symptree: interrupted by " << signal_name(signal)
+              << (replaced ? " after the outputs were written" : "; nothing was written") << std::endl;
+  });
 }
 
 // All of standard input, up to the limit a spec file has.
@@ -96,7 +134,7 @@ int run_check(const SpecInput& input, DiagnosticFormat format) {
   if (format != DiagnosticFormat::Text) {
     std::cout << render_diagnostics(diagnostics, input.name, format);
   } else if (compilation) {
-    std::cout << input.name << ": ok\n" << render_summary(*compilation);
+    std::cout << ok_line(input.name, compilation->promtool_skipped) << "\n" << render_summary(*compilation);
   } else {
     std::cerr << diagnostics.format();
   }
@@ -202,7 +240,9 @@ int run_check_repository(const std::vector<std::string>& arguments, const CheckO
   std::optional<RepositoryCompilation> repository = compile_repository_or_report(arguments, options, format, joined(arguments));
   if (!repository) return kExitSpecError;
   if (format == DiagnosticFormat::Text) {
-    std::cout << joined(arguments) << ": ok, " << repository->services.size() << " services\n";
+    std::cout << ok_line(joined(arguments), repository->services.front().promtool_skipped,
+                         ", " + std::to_string(repository->services.size()) + " services")
+              << "\n";
     print_repository_summary(*repository);
   }
   return kExitOk;
@@ -297,11 +337,20 @@ int main(int argc, char** argv) {
   app.fallthrough();  // the global options also work after the command
   app.footer("A spec of - is read from standard input.\n"
              "Exit codes: 0 ok; 1 outputs are stale (compile --check); 2 the spec has errors, nothing written; "
-             "3 the outputs could not be written; 64 usage error (bad command line).");
-  bool no_promtool = false;
-  std::string promtool = "promtool", stdin_name = "<stdin>";
-  app.add_flag("--no-promtool", no_promtool, "Do not parse conditions with promtool even when it is installed");
-  app.add_option("--promtool", promtool, "promtool to parse conditions with")->capture_default_str();
+             "3 the outputs could not be written; 64 usage error (bad command line); 130, 143, 129 compile "
+             "interrupted by SIGINT, SIGTERM, SIGHUP (its staging folder removed).");
+  PromtoolOptions promtool;
+  std::string stdin_name = "<stdin>";
+  app.add_flag("--no-promtool", promtool.skip, "Do not parse conditions with promtool even when it is installed");
+  CLI::Option* promtool_option =
+      app.add_option("--promtool", promtool.path, "promtool to parse conditions and run tests with; one named here "
+                                                  "must exist (exit 64 otherwise)")
+          ->capture_default_str();
+  app.add_option("--promtool-timeout", promtool.timeout_seconds,
+                 "Kill a promtool still running after SECONDS and fail (default: 60 for `promtool check rules` of "
+                 "the conditions in check, compile, explain, coverage; 600 for each `promtool test rules` of coverage)")
+      ->type_name("SECONDS")
+      ->check(whole_number_at_least(1));
   app.add_option("--stdin-filename", stdin_name,
                  "The name errors give a spec read from standard input (-); its folder is where runbooks are found")
       ->capture_default_str();
@@ -351,7 +400,7 @@ int main(int argc, char** argv) {
   coverage_options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   coverage->add_option("-j,--jobs", coverage_options.jobs, "promtool processes at once, one test file each in turn")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number_at_least(1));
 
   std::string command = requested_command(app, argc, argv);
   if (!command.empty()) {
@@ -365,20 +414,25 @@ int main(int argc, char** argv) {
     return usage_error(app, e.what());
   }
   while (out_dir.size() > 1 && out_dir.back() == '/') out_dir.pop_back();  // "generated/" prints as "generated"
+  if (promtool_option->count() > 0) {
+    if (std::string error = named_promtool_error(promtool.path); !error.empty()) return usage_error(app, error);
+  }
+  if (*compile && !check_only) clean_up_on_signals();
   if ((*check || *compile) && is_repository(specs)) {
     if (std::find(specs.begin(), specs.end(), "-") != specs.end()) {
       return usage_error(app, "- (standard input) is one spec; it cannot be compiled with others");
     }
-    CheckOptions options = spec_input(specs.front(), stdin_name, no_promtool, promtool).options;
+    CheckOptions options = spec_input(specs.front(), stdin_name, promtool).options;
     if (inline_paths) options.path_form = PathForm::Inline;
     if (*check) return run_check_repository(specs, options, *parse_diagnostic_format(format_name));
     return run_compile_repository(specs, options, out_dir, check_only, quiet);
   }
   if (*check || *compile) spec = specs.front();
-  SpecInput input = spec_input(spec, stdin_name, no_promtool, promtool);
+  SpecInput input = spec_input(spec, stdin_name, promtool);
   if (inline_paths) input.options.path_form = PathForm::Inline;
   if (*check) return run_check(input, *parse_diagnostic_format(format_name));
-  coverage_options.promtool = promtool;
+  coverage_options.promtool = promtool.path;
+  if (promtool.timeout_seconds > 0) coverage_options.timeout_seconds = promtool.timeout_seconds;
   if (*explain) {
     return run_report(input, [&](const Compilation& c) { return print_explain(c, name, std::cout, std::cerr); });
   }

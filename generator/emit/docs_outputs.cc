@@ -19,6 +19,7 @@ void add_flowchart_svg(const Model& model, const std::string& dot_program, bool 
   const std::string dot = outputs.content(kFlowchartDotPath);
   std::string why;
   std::optional<std::string> svg;
+  outputs.owned_with(kFlowchartSvgPath, kFlowchartDotPath);  // not in the manifest, but always beside the DOT
   if (!use_dot) {
     why = "Graphviz was not asked for";
   } else if (model.nodes.size() > kSvgMaxNodes) {

@@ -15,6 +15,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "generator/emit/output_interrupt.h"
+#include "generator/emit/stale_staging.h"
+
 namespace symptree {
 namespace fs = std::filesystem;
 namespace {
@@ -46,15 +49,48 @@ nlohmann::json read_manifest_entry(const fs::path& dir, const std::string& key) 
   return manifest.is_object() ? manifest : nullptr;
 }
 
-// Files the previous compile recorded in its manifest.
-std::vector<std::string> previous_outputs(const fs::path& dir) {
+// Files the previous compile recorded in its manifest (read_manifest_entry(dir, "files")).
+std::vector<std::string> listed_files(const nlohmann::json& manifest) {
   std::vector<std::string> paths;
-  nlohmann::json manifest = read_manifest_entry(dir, "files");
   if (!manifest.is_object() || !manifest.contains("files") || !manifest["files"].is_object()) return paths;
   for (const auto& [path, hash] : manifest["files"].items()) {
     if (path.find("..") == std::string::npos && !path.empty() && path[0] != '/') paths.push_back(path);
   }
   return paths;
+}
+
+std::vector<std::string> previous_outputs(const fs::path& dir) { return listed_files(read_manifest_entry(dir, "files")); }
+
+// The files of a folder its manifest says symptree wrote: those it lists
+// (`listed`), and the manifest itself; none when it has no manifest.
+std::set<std::string> owned_by_manifest(const std::vector<std::string>& listed, bool has_manifest) {
+  std::set<std::string> owned(listed.begin(), listed.end());
+  if (has_manifest) owned.insert(kManifestName);
+  return owned;
+}
+
+// Whether `dir` has a manifest with a file list.
+bool has_manifest(const fs::path& dir) {
+  nlohmann::json manifest = read_manifest_entry(dir, "files");
+  return manifest.is_object() && manifest.contains("files") && manifest["files"].is_object();
+}
+
+// Whether anything (a file, a folder, a link, even a dangling one) is at `path`.
+bool present(const fs::path& path) {
+  std::error_code error;
+  return fs::exists(fs::symlink_status(path, error));
+}
+
+// Why write() refuses `dir`: the first few of `unowned`, and what to do.
+std::string unowned_refusal(const std::string& dir, const std::vector<std::string>& unowned, bool has_manifest) {
+  std::string named;
+  for (size_t i = 0; i < unowned.size() && i < 3; ++i) named += (i ? ", " : "") + (fs::path(dir) / unowned[i]).string();
+  if (unowned.size() > 3) named += " and " + std::to_string(unowned.size() - 3) + " more";
+  return dir + " holds " + (unowned.size() == 1 ? "a file" : "files") + " that symptree did not write (" +
+         (has_manifest ? "its manifest.json does not list " + std::string(unowned.size() == 1 ? "it" : "them")
+                       : "there is no manifest.json") +
+         ") and this compile would replace: " + named + ". Choose an empty or new folder (-o), or move or remove " +
+         (unowned.size() == 1 ? "that file" : "those files") + " (nothing was written)";
 }
 
 // Whether `path` already holds exactly `content` (then it is not rewritten, so
@@ -169,6 +205,7 @@ void OutputSet::merge(OutputSet&& other, const std::string& folder) {
     }
   }
   for (auto& [path, marker] : other.rendered_elsewhere_) rendered_elsewhere_[folder + path] = std::move(marker);
+  for (auto& [path, listed] : other.owned_with_) owned_with_[folder + path] = folder + listed;
 }
 
 void OutputSet::remove_under(const std::string& prefix) {
@@ -209,9 +246,56 @@ void OutputSet::expect_rendered(const std::string& relative_path, std::string ma
   rendered_elsewhere_[relative_path] = std::move(marker);
 }
 
+void OutputSet::owned_with(const std::string& relative_path, const std::string& listed) {
+  owned_with_[relative_path] = listed;
+}
+
+bool OutputSet::same_on_disk(const std::string& relative_path, const std::string& target) const {
+  auto file = files_.find(relative_path);
+  return unchanged_on_disk(target, file != files_.end() ? file->second : content(relative_path));
+}
+
+std::vector<std::string> OutputSet::unowned_files(const std::string& dir) const {
+  return unowned_files(dir, owned_by_manifest(previous_outputs(dir), has_manifest(dir)));
+}
+
+std::vector<std::string> OutputSet::unowned_files(const std::string& dir, std::set<std::string> owned) const {
+  std::vector<std::string> unowned;
+  if (!present(dir)) return unowned;
+  for (const auto& [path, listed] : owned_with_) {
+    if (owned.count(listed)) owned.insert(path);
+  }
+  auto replaced_unowned = [&](const std::string& path) {
+    fs::path target = fs::path(dir) / path;
+    return !owned.count(path) && present(target) && !same_on_disk(path, target.string());
+  };
+  for (const auto& [path, content] : files_) {
+    if (replaced_unowned(path)) unowned.push_back(path);
+  }
+  for (const auto& [path, file] : staged_) {
+    if (!file.in_place && replaced_unowned(path)) unowned.push_back(path);
+  }
+  for (const auto& [path, marker] : rendered_elsewhere_) {  // write() removes a copy without the marker
+    std::string on_disk;
+    if (!owned.count(path) && present(fs::path(dir) / path) &&
+        (!read_file(fs::path(dir) / path, on_disk) || on_disk.find(marker) == std::string::npos)) {
+      unowned.push_back(path);
+    }
+  }
+  std::sort(unowned.begin(), unowned.end());
+  return unowned;
+}
+
 std::string OutputSet::write(const std::string& dir) const {
+  ReplacingOutputs replacing;  // an interrupt waits until every file is replaced
+  if (replacing.interrupted()) return "interrupted (nothing was replaced)";
   if (!staged_.empty() && fs::path(dir).lexically_normal() != fs::path(staging_->out_dir()).lexically_normal()) {
     return "the outputs were staged for " + staging_->out_dir() + ", not " + dir + " (nothing was replaced)";
+  }
+  const std::vector<std::string> listed = previous_outputs(dir);  // the manifest is read once (it can be megabytes)
+  const bool manifest = !listed.empty() || has_manifest(dir);
+  if (std::vector<std::string> unowned = unowned_files(dir, owned_by_manifest(listed, manifest)); !unowned.empty()) {
+    return unowned_refusal(dir, unowned, manifest);
   }
   // Every folder first: a path that cannot be a folder (a file in the way, no
   // permission) stops the compile before any file is replaced.
@@ -227,7 +311,12 @@ std::string OutputSet::write(const std::string& dir) const {
     }
   }
   if (std::string error = check_in_place(dir); !error.empty()) return error;
-  std::vector<std::string> stale = previous_outputs(dir);
+  if (std::string error = replace_files(dir, listed); !error.empty()) return error;
+  remove_stale_staging_dirs(dir);
+  return "";
+}
+
+std::string OutputSet::replace_files(const std::string& dir, const std::vector<std::string>& stale) const {
   // The manifest goes last: until it is replaced, the old one still describes the directory.
   for (const auto& [path, content] : files_) {
     if (path == kManifestName) continue;
@@ -268,6 +357,9 @@ std::string OutputSet::write_staged(const std::string& dir) const {
 
 std::string OutputSet::check_in_place(const std::string& dir) const {
   for (const auto& [path, file] : staged_) {
+    if (!file.in_place && ::access(staging_->path(path).c_str(), F_OK) != 0) {
+      return staging_->path(path) + " was removed while symptree compiled; compile again (nothing was replaced)";
+    }
     if (!file.in_place) continue;
     StagedFile now;
     if (!stat_regular(fs::path(dir) / path, now.size, now.mtime_ns, now.inode) || now.size != file.size ||

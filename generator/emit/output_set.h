@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,21 @@ class OutputSet {
   // copy without it, and differences() reports one.
   void expect_rendered(const std::string& relative_path, std::string marker);
 
+  // A file the manifest does not list (docs/flowchart.svg, rendered after
+  // it): a copy in the output directory is symptree's when the previous
+  // manifest there lists `listed` (docs/flowchart.dot).
+  void owned_with(const std::string& relative_path, const std::string& listed);
+  // The files write(dir) would replace or remove that symptree did not write
+  // there: present, not listed in dir's manifest (none when there is no
+  // manifest) nor owned_with a listed file, and unlike this set's content.
+  std::vector<std::string> unowned_files(const std::string& dir) const;
+
   // Writes every file under `dir` (each via a temporary or staged file and
   // rename), and removes files that an earlier compile wrote (listed in its
-  // manifest) but this one did not. Returns "" or an error naming the path.
+  // manifest) but this one did not. Refuses, writing nothing, when there are
+  // unowned_files(dir). Then removes the staging folders dead compiles left
+  // beside `dir` (emit/stale_staging.h). Returns "" or an error naming the
+  // path. An interrupt (emit/output_interrupt.h) waits for it to end.
   std::string write(const std::string& dir) const;
   // Paths under `dir` that differ from this set: changed, missing, or stale
   // (listed in the old manifest but no longer produced). With
@@ -66,13 +79,21 @@ class OutputSet {
   };
 
   std::vector<std::string> unknown_files(const std::string& dir) const;
+  // `owned`: the files of dir's previous manifest (and itself).
+  std::vector<std::string> unowned_files(const std::string& dir, std::set<std::string> owned) const;
+  // Writes the files, then removes those of `stale` (the previous manifest's) no longer produced.
+  std::string replace_files(const std::string& dir, const std::vector<std::string>& stale) const;
   std::string write_staged(const std::string& dir) const;
-  // "" when every file found in place at add() is still as it was.
+  // "" when every file found in place at add() is still as it was, and every
+  // staged file is still in the staging folder.
   std::string check_in_place(const std::string& dir) const;
+  // Whether the file at `target` holds what this set has at `relative_path`.
+  bool same_on_disk(const std::string& relative_path, const std::string& target) const;
   void add_staged(const std::string& relative_path, const std::string& content);
 
   std::map<std::string, std::string> files_;
   std::map<std::string, std::string> rendered_elsewhere_;  // path -> marker
+  std::map<std::string, std::string> owned_with_;          // path -> the listed path it goes with
   std::shared_ptr<StagingDir> staging_;
   std::map<std::string, StagedFile> staged_;
 };

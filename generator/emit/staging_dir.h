@@ -4,14 +4,19 @@
 // rendered, so a spec error still writes nothing to the output directory.
 #pragma once
 
+#include <sys/types.h>
+
 #include <memory>
 #include <string>
 
 namespace symptree {
 
-// A hidden folder in the output directory's parent (".<name>.staging-<pid>"),
-// on the same filesystem as the outputs so that a rename moves a file in one
-// step. Removed with whatever is left in it when the last owner lets it go.
+// A hidden folder in the output directory's parent
+// (".<name>.staging-<pid>-<n>"), on the same filesystem as the outputs so that
+// a rename moves a file in one step. Removed with whatever is left in it when
+// the last owner lets it go, or by remove_all_live() when a signal ends the
+// compile; a compile killed outright leaves it to the next one
+// (emit/stale_staging.h).
 class StagingDir {
  public:
   // Creates the folder beside `out_dir` (creating out_dir's parent folders is
@@ -23,18 +28,29 @@ class StagingDir {
   StagingDir& operator=(const StagingDir&) = delete;
 
   // Writes `content` to `relative_path` inside, creating its folders; false
-  // (with errno set) when it cannot. Safe to call from several threads for
-  // different paths.
+  // (with errno set) when it cannot, also once the folder was removed (never
+  // made again). Safe to call from several threads for different paths.
   bool write(const std::string& relative_path, const std::string& content) const;
   std::string path(const std::string& relative_path) const { return root_ + "/" + relative_path; }
   // The output directory this stages for.
   const std::string& out_dir() const { return out_dir_; }
 
+  // Removes every staging folder of this process that is still there; writes
+  // to them fail from then on. For the thread that ends an interrupted
+  // compile (emit/output_interrupt.h), not for a signal handler.
+  static void remove_all_live();
+
  private:
-  StagingDir(std::string root, std::string out_dir) : root_(std::move(root)), out_dir_(std::move(out_dir)) {}
+  StagingDir(std::string root, int root_fd, std::string out_dir)
+      : root_(std::move(root)), root_fd_(root_fd), out_dir_(std::move(out_dir)) {}
   std::string root_;
+  int root_fd_;  // every write is made relative to it: see write()
   std::string out_dir_;
 };
+
+// The pid in the name of a staging folder made beside an output directory
+// named `out_name` (".<out_name>.staging-<pid>-<n>"); 0 when `name` is not one.
+pid_t staging_dir_pid(const std::string& name, const std::string& out_name);
 
 // Writes `content` to a new file at `path` (replacing one there), one system
 // call per chunk the kernel takes; false with errno set on failure.

@@ -23,6 +23,11 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   Compilation result;
   if (!options.stage_beside.empty()) result.outputs.stage_beside(options.stage_beside);  // else, or failing, in memory
   result.model = std::move(*model);
+  result.promtool_skipped = promtool_skipped(options);
+  if (options.use_promtool && !result.promtool_skipped.empty()) {
+    result.notes.push_back("conditions not parsed by promtool: " + result.promtool_skipped +
+                           " (symptree's own PromQL parser read them)");
+  }
   result.alerts = plan_alerts(result.model, options.path_form);
   result.routes = build_route_tree(result.model);
   check_alertmanager(result.model, result.alerts, diagnostics);

@@ -24,6 +24,7 @@ struct Compilation {
   TestPlan tests;
   OutputSet outputs;
   std::vector<std::string> notes;  // what was left out and why, e.g. the SVG without Graphviz
+  std::string promtool_skipped;    // why promtool did not parse the conditions ("" when it did)
 };
 
 // Loads, checks and renders `spec_path`; nullopt with diagnostics on any error.

@@ -36,3 +36,16 @@ TEST_CASE("check_model reports every check's errors, not only the first check's"
   CHECK(out.find("unknown metric 'shop_queue_dept'") != std::string::npos);
   CHECK(out.find("comes from the 'ports' probe") != std::string::npos);
 }
+
+TEST_CASE("why promtool does not parse the conditions: not asked for, or not installed") {
+  CheckOptions options;
+  options.use_promtool = false;
+  CHECK(promtool_skipped(options) == "--no-promtool");
+  options.use_promtool = true;
+  options.promtool = "/nonexistent/promtool";
+  CHECK(promtool_skipped(options) == "/nonexistent/promtool is not installed");
+  options.promtool = "symptree-no-such-promtool";
+  CHECK(promtool_skipped(options) == "symptree-no-such-promtool is not installed");
+  options.promtool = "sh";  // found on the PATH: it runs
+  CHECK(promtool_skipped(options) == "");
+}

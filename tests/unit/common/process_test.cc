@@ -1,12 +1,20 @@
 // Tests for common/process: a real command's output and exit code, a missing
-// program, a deadline that kills a command that would hang.
+// program, a deadline that kills a command that would hang, the signals a
+// command starts with.
 #include "common/process.h"
 
 #include <doctest/doctest.h>
+#include <pthread.h>
+#include <signal.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "temp_dir.h"
 
 using namespace symptree;
+using symptree::testing::TempDir;
 
 TEST_CASE("output and exit code of a command that ends") {
   ProcessResult ok = run_process({"sh", "-c", "echo out; echo err >&2; exit 3"}, 10);
@@ -38,4 +46,29 @@ TEST_CASE("a command past its deadline is killed and says so") {
   CHECK(slow.timed_out);
   CHECK(slow.exit_code == -1);
   CHECK(took < std::chrono::seconds(20));
+}
+
+TEST_CASE("a command starts with the termination signals this thread blocks unblocked") {
+  // A compile blocks SIGINT and SIGTERM for its signal thread; promtool must
+  // still die of them (Ctrl-C, `timeout`) like any command run from a shell.
+  sigset_t term, before;
+  sigemptyset(&term);
+  sigaddset(&term, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &term, &before);
+  ProcessResult result = run_process({"sh", "-c", "kill -TERM $$; echo survived"}, 10);
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
+  CHECK(result.output.find("survived") == std::string::npos);
+  CHECK(result.exit_code == -1);  // killed
+  CHECK_FALSE(result.timed_out);
+}
+
+TEST_CASE("a folder or a file that is not executable is not a program") {
+  TempDir dir("process-not-executable");
+  const std::string file = (dir.path() / "promtool").string();
+  std::ofstream(file) << "#!/bin/sh\n";
+  std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  CHECK_FALSE(find_in_path(file));
+  CHECK_FALSE(find_in_path(dir.path().string()));
+  std::filesystem::permissions(file, std::filesystem::perms::owner_all);
+  CHECK(find_in_path(file) == file);
 }

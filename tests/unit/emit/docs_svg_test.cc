@@ -30,7 +30,9 @@ TEST_CASE("an SVG rendered elsewhere is current while it carries its DOT's hash"
   OutputSet set;
   set.add(kFlowchartDotPath, dot);
   set.expect_rendered(kFlowchartSvgPath, svg_source_marker(dot));
+  set.owned_with(kFlowchartSvgPath, kFlowchartDotPath);
   fs::path svg = dir.path() / kFlowchartSvgPath;
+  write(dir.path() / kManifestName, "{\"files\": {\"docs/flowchart.dot\": \"h\"}}");  // the compile that wrote the SVG
 
   write(svg, "<?xml version=\"1.0\"?>\n" + svg_source_marker(dot) + "\n<svg/>\n");
   REQUIRE(set.write(dir.path().string()) == "");

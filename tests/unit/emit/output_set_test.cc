@@ -204,3 +204,130 @@ TEST_CASE("a set cannot stage beside a folder whose parent does not exist, and s
   REQUIRE(set.write((parent.path() / "missing/out").string()).empty());
   CHECK(read(parent.path() / "missing/out/a.txt") == "x");
 }
+
+namespace {
+// Every file under `dir` with its content.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) files[entry.path().lexically_relative(dir).string()] = read(entry.path());
+  }
+  return files;
+}
+}  // namespace
+
+TEST_CASE("a folder without a manifest holding a file the compile would replace is refused, writing nothing") {
+  TempDir dir("outputs-unowned");
+  fs::create_directories(dir.path() / "extra");
+  std::ofstream(dir.path() / "extra/file.txt") << "written by hand\n";
+  for (bool staged : {false, true}) {
+    CAPTURE(staged);
+    OutputSet set;
+    if (staged) REQUIRE(set.stage_beside(dir.path().string()));
+    const OutputSet fixed = outputs("a", true);
+    for (const auto& [path, content] : fixed.files()) set.add(path, content);
+    CHECK(set.unowned_files(dir.path().string()) == std::vector<std::string>{"extra/file.txt"});
+    std::string error = set.write(dir.path().string());
+    CHECK(error.find(dir.path().string() + " holds a file that symptree did not write (there is no manifest.json)") == 0);
+    CHECK(error.find((dir.path() / "extra/file.txt").string()) != std::string::npos);
+    CHECK(error.find("Choose an empty or new folder (-o), or move or remove that file (nothing was written)") !=
+          std::string::npos);
+    CHECK(tree(dir.path()) == std::map<std::string, std::string>{{"extra/file.txt", "written by hand\n"}});
+  }
+  std::ofstream(dir.path() / "extra/file.txt") << "x";  // what the compile would write: nothing is lost
+  REQUIRE(outputs("a", true).write(dir.path().string()).empty());
+  CHECK(read(dir.path() / "prometheus/rules.yml") == "a");
+}
+
+TEST_CASE("a file the previous manifest lists is replaced; one it does not list is refused") {
+  TempDir dir("outputs-unowned-listed");
+  REQUIRE(outputs("a", false).write(dir.path().string()).empty());
+  REQUIRE(outputs("b", false).write(dir.path().string()).empty());  // listed: replaced
+  CHECK(read(dir.path() / "prometheus/rules.yml") == "b");
+  fs::create_directories(dir.path() / "extra");
+  std::ofstream(dir.path() / "extra/file.txt") << "mine\n";
+  std::string error = outputs("b", true).write(dir.path().string());
+  CHECK(error.find("(its manifest.json does not list it)") != std::string::npos);
+  CHECK(read(dir.path() / "extra/file.txt") == "mine\n");
+  // A folder where the compile writes a file, or someone else's manifest.json, is refused too.
+  TempDir other("outputs-unowned-other");
+  fs::create_directories(other.path() / "prometheus/rules.yml");
+  std::ofstream(other.path() / kManifestName) << "{\"name\": \"my-app\"}";
+  CHECK(outputs("b", false).unowned_files(other.path().string()) ==
+        std::vector<std::string>{"manifest.json", "prometheus/rules.yml"});
+  CHECK_FALSE(outputs("b", false).write(other.path().string()).empty());
+  CHECK(read(other.path() / kManifestName) == "{\"name\": \"my-app\"}");
+}
+
+TEST_CASE("a file the manifest leaves out but that goes with a listed one is symptree's") {
+  TempDir dir("outputs-owned-with");
+  auto with_svg = [](const std::string& svg) {
+    OutputSet set;
+    set.add("docs/flowchart.dot", "digraph {}\n");
+    set.add(kManifestName, "{\"files\": {\"docs/flowchart.dot\": \"h\"}}");
+    set.add("docs/flowchart.svg", svg);
+    set.owned_with("docs/flowchart.svg", "docs/flowchart.dot");
+    return set;
+  };
+  fs::create_directories(dir.path() / "docs");
+  std::ofstream(dir.path() / "docs/flowchart.svg") << "<svg>mine</svg>";
+  CHECK(with_svg("<svg/>").unowned_files(dir.path().string()) == std::vector<std::string>{"docs/flowchart.svg"});
+  fs::remove(dir.path() / "docs/flowchart.svg");
+  REQUIRE(with_svg("<svg>1</svg>").write(dir.path().string()).empty());
+  REQUIRE(with_svg("<svg>2</svg>").write(dir.path().string()).empty());  // the manifest lists the DOT beside it
+  CHECK(read(dir.path() / "docs/flowchart.svg") == "<svg>2</svg>");
+  OutputSet tree_set;  // in a config repo's tree, under the service's folder
+  tree_set.merge(with_svg("<svg>3</svg>"), "shop/");
+  tree_set.add(kManifestName, "{\"files\": {\"shop/docs/flowchart.dot\": \"h\"}}");
+  TempDir repo("outputs-owned-with-tree");
+  fs::create_directories(repo.path() / "shop/docs");
+  std::ofstream(repo.path() / "shop/docs/flowchart.svg") << "<svg>old</svg>";
+  std::ofstream(repo.path() / kManifestName) << "{\"files\": {\"shop/docs/flowchart.dot\": \"h\"}}";
+  CHECK(tree_set.unowned_files(repo.path().string()).empty());
+}
+
+TEST_CASE("an SVG this compile cannot render, written by hand where no manifest is, is not removed") {
+  TempDir dir("outputs-unowned-svg");
+  fs::create_directories(dir.path() / "docs");
+  std::ofstream(dir.path() / "docs/flowchart.svg") << "<svg>drawn by hand</svg>";
+  OutputSet set;
+  set.add("docs/flowchart.dot", "digraph {}\n");
+  set.expect_rendered("docs/flowchart.svg", "<!-- marker -->");
+  set.owned_with("docs/flowchart.svg", "docs/flowchart.dot");
+  CHECK(set.unowned_files(dir.path().string()) == std::vector<std::string>{"docs/flowchart.svg"});
+  CHECK_FALSE(set.write(dir.path().string()).empty());
+  CHECK(read(dir.path() / "docs/flowchart.svg") == "<svg>drawn by hand</svg>");
+}
+
+TEST_CASE("a staged file gone from the staging folder stops the write before anything is replaced") {
+  TempDir parent("outputs-staging-gone");
+  fs::path out = parent.path() / "out";
+  REQUIRE(outputs("old\n", true).write(out.string()).empty());
+  OutputSet staged;
+  REQUIRE(staged.stage_beside(out.string()));
+  const OutputSet fixed = outputs("new\n", true);
+  for (const auto& [path, content] : fixed.files()) staged.add(path, content);
+  // The one file staged (the others are in place already), removed as another process would.
+  for (const auto& entry : fs::directory_iterator(parent.path())) {
+    if (entry.path().filename().string().rfind(".out.staging-", 0) == 0) fs::remove(entry.path() / "prometheus/rules.yml");
+  }
+  std::string error = staged.write(out.string());
+  CHECK(error.find("was removed while symptree compiled; compile again (nothing was replaced)") != std::string::npos);
+  CHECK(read(out / "prometheus/rules.yml") == "old\n");
+}
+
+TEST_CASE("a write removes the staging folders a dead compile left beside the output directory") {
+  TempDir parent("outputs-stale-staging");
+  fs::path out = parent.path() / "out";
+  fs::path stale = parent.path() / ".out.staging-999999999-0";  // above any pid_max: no such process
+  fs::create_directories(stale / "prometheus");
+  std::ofstream(stale / "prometheus/rules.yml") << "partial";
+  OutputSet staged;
+  REQUIRE(staged.stage_beside(out.string()));
+  const OutputSet fixed = outputs("a", false);
+  for (const auto& [path, content] : fixed.files()) staged.add(path, content);
+  CHECK(staging_folders_beside(out) == 2);
+  REQUIRE(staged.write(out.string()).empty());
+  CHECK_FALSE(fs::exists(stale));
+  CHECK(staging_folders_beside(out) == 1);  // this compile's own, until the set lets it go
+}

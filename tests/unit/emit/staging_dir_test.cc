@@ -41,3 +41,29 @@ TEST_CASE("no staging folder where there is no parent folder to hold it, or no n
   CHECK_FALSE(StagingDir::beside("."));
   CHECK_FALSE(StagingDir::beside("/"));
 }
+
+TEST_CASE("a removed staging folder is never made again by a write still in flight") {
+  TempDir parent("staging-dir-removed");
+  std::shared_ptr<StagingDir> staging = StagingDir::beside((parent.path() / "out").string());
+  REQUIRE(staging);
+  REQUIRE(staging->write("prometheus/rules/a.yml", "a\n"));
+  fs::path root = fs::path(staging->path("x")).parent_path();
+  StagingDir::remove_all_live();  // what an interrupted compile's signal thread does
+  CHECK_FALSE(fs::exists(root));
+  CHECK_FALSE(staging->write("prometheus/rules/b.yml", "b\n"));
+  CHECK_FALSE(staging->write("c.yml", "c\n"));
+  CHECK_FALSE(fs::exists(root));
+}
+
+TEST_CASE("the pid in a staging folder's name") {
+  CHECK(staging_dir_pid(".out.staging-1234-0", "out") == 1234);
+  CHECK(staging_dir_pid(".out.staging-7-12", "out") == 7);
+  CHECK(staging_dir_pid(".out.staging-1234-0", "other") == 0);
+  CHECK(staging_dir_pid(".out.staging-0-0", "out") == 0);  // names no process (kill(0) is the process group)
+  CHECK(staging_dir_pid(".out.staging-12a-0", "out") == 0);
+  CHECK(staging_dir_pid(".out.staging-12", "out") == 0);
+  CHECK(staging_dir_pid(".out.staging-12-", "out") == 0);
+  CHECK(staging_dir_pid(".out.staging-1-2.staging-3-4", "out") == 0);
+  CHECK(staging_dir_pid(".out.staging-99999999999-0", "out") == 0);
+  CHECK(staging_dir_pid("out", "out") == 0);
+}

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "generator/model/routing.h"
@@ -61,4 +62,22 @@ TEST_CASE("compile_spec reads the file, and names it when it cannot") {
   Diagnostics missing;
   CHECK_FALSE(compile_spec((dir.path() / "none.yaml").string(), options, missing));
   CHECK(missing.format().find("none.yaml") != std::string::npos);
+}
+
+TEST_CASE("a compile without promtool says so in a note; one told not to use it does not") {
+  CheckOptions options;
+  options.promtool = "symptree-no-such-promtool";
+  options.use_dot = false;
+  Diagnostics d;
+  std::optional<Compilation> missing = compile_spec_text("spec.yaml", small_spec(), options, d);
+  REQUIRE_MESSAGE(missing, d.format());
+  CHECK(missing->promtool_skipped == "symptree-no-such-promtool is not installed");
+  CHECK(std::find(missing->notes.begin(), missing->notes.end(),
+                  "conditions not parsed by promtool: symptree-no-such-promtool is not installed (symptree's own "
+                  "PromQL parser read them)") != missing->notes.end());
+  options.use_promtool = false;
+  std::optional<Compilation> skipped = compile_spec_text("spec.yaml", small_spec(), options, d);
+  REQUIRE(skipped);
+  CHECK(skipped->promtool_skipped == "--no-promtool");
+  for (const std::string& note : skipped->notes) CHECK(note.find("promtool") == std::string::npos);
 }
