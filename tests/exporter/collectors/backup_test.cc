@@ -86,7 +86,7 @@ TEST_CASE("backup: missing metadata is metadata_ok 0, a value, not a failure") {
   CHECK(c.at("symptree_backup_metadata_ok{name=\"nightly\"}") == 0);
 }
 
-TEST_CASE("backup: a FIFO as the metadata is refused unopened; the count and the newest time are still reported") {
+TEST_CASE("backup: a FIFO as the metadata is refused unopened, the count and the newest time are still reported") {
   TempDir dir;
   mkdir((dir / "bk-1").c_str(), 0755);
   std::string fifo = dir / "bk-1/metadata.json";
@@ -109,7 +109,7 @@ TEST_CASE("backup: a FIFO as the metadata is refused unopened; the count and the
   CHECK(c.failures[0] == "'" + fifo + "': the metadata is a FIFO, not a regular file");
 }
 
-TEST_CASE("backup: metadata that hangs is skipped alone; the count and the newest time are still reported") {
+TEST_CASE("backup: metadata that hangs is skipped alone, the count and the newest time are still reported") {
   VirtualFileSystem fs;
   time_t now = time(nullptr);
   fs.add_file("/backups/bk-1/metadata.json", R"({"assertions": 7})", now - 60);

@@ -104,7 +104,7 @@ TEST_CASE("certificate: an unreadable certificate or key leaves what it decides 
   CHECK(c.failures[4] == "'/tls/gone.crt': the certificate does not exist");
 }
 
-TEST_CASE("certificate: a FIFO as the certificate or the key is refused unopened; its values are absent") {
+TEST_CASE("certificate: a FIFO as the certificate or the key is refused unopened, its values are absent") {
   TempDir dir;
   make_certificate(dir / "api.crt", dir / "api.key", -1, 30);
   REQUIRE(mkfifo((dir / "fifo.key").c_str(), 0600) == 0);

@@ -36,7 +36,7 @@ std::string problem_of(FileSystem& fs, const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("open_regular_file: a regular file (through a symlink too) opens; anything else is named and refused") {
+TEST_CASE("open_regular_file: a regular file (through a symlink too) opens, anything else is named and refused") {
   TempDir dir;
   write_file(dir / "a.pem", "text");
   symlink((dir / "a.pem").c_str(), (dir / "link.pem").c_str());

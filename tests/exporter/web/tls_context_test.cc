@@ -78,7 +78,7 @@ TEST_CASE("--check-config and the start refuse bad TLS files, versions and hashe
                          " --check-config", output) == 0);
 }
 
-TEST_CASE("a FIFO as the TLS certificate is refused without waiting for a writer; a root-only key is 'permission denied'") {
+TEST_CASE("a FIFO as the TLS certificate is refused without waiting for a writer, a root-only key is 'permission denied'") {
   TempDir dir;
   chmod(dir.path().c_str(), 0755);
   make_certificate(dir / "server.crt", dir / "server.key", -1, 30);

@@ -239,7 +239,7 @@ TEST_CASE("a folder without a manifest holding a file the compile would replace 
   CHECK(read(dir.path() / "prometheus/rules.yml") == "a");
 }
 
-TEST_CASE("a file the previous manifest lists is replaced; one it does not list is refused") {
+TEST_CASE("a file the previous manifest lists is replaced, one it does not list is refused") {
   TempDir dir("outputs-unowned-listed");
   REQUIRE(outputs("a", false).write(dir.path().string()).empty());
   REQUIRE(outputs("b", false).write(dir.path().string()).empty());  // listed: replaced

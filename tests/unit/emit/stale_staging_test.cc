@@ -51,7 +51,7 @@ std::string staging_name(pid_t pid, const std::string& out = "out") {
 
 }  // namespace
 
-TEST_CASE("a staging folder whose compile is gone is stale; one of a live process is not") {
+TEST_CASE("a staging folder whose compile is gone is stale, one of a live process is not") {
   TempDir parent("stale-staging");
   const std::string out = (parent.path() / "out").string();
   fs::path dead = staging_folder(parent.path(), staging_name(dead_pid()));

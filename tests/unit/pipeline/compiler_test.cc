@@ -64,7 +64,7 @@ TEST_CASE("compile_spec reads the file, and names it when it cannot") {
   CHECK(missing.format().find("none.yaml") != std::string::npos);
 }
 
-TEST_CASE("a compile without promtool says so in a note; one told not to use it does not") {
+TEST_CASE("a compile without promtool says so in a note, one told not to use it does not") {
   CheckOptions options;
   options.promtool = "symptree-no-such-promtool";
   options.use_dot = false;
