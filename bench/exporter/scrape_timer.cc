@@ -128,6 +128,14 @@ int abuse(const std::string& host, int port, int scrapes, const std::string& mod
   return 0;
 }
 
+// Sleeps until `pace_ms` after the last scrape's tick `next` (moved on): a
+// slow scrape delays the next one, with no burst after it; 0 does not wait.
+void wait_for_pace(std::chrono::steady_clock::time_point& next, double pace_ms) {
+  next = std::max(next + std::chrono::microseconds(static_cast<int64_t>(pace_ms * 1000)),
+                  std::chrono::steady_clock::now());
+  std::this_thread::sleep_until(next);
+}
+
 // N scrapes on one keep-alive connection, one every `pace_ms`: the floor a paced
 // scrape during a walk is compared with.
 int paced_scrapes(const std::string& host, int port, int count, double pace_ms) {
@@ -137,9 +145,7 @@ int paced_scrapes(const std::string& host, int port, int count, double pace_ms) 
   std::vector<double> latencies;
   auto next = std::chrono::steady_clock::now();
   for (int i = 0; i < count; ++i) {
-    next = std::max(next + std::chrono::microseconds(static_cast<int64_t>(pace_ms * 1000)),
-                    std::chrono::steady_clock::now());
-    std::this_thread::sleep_until(next);
+    wait_for_pace(next, pace_ms);
     auto begin = std::chrono::steady_clock::now();
     httplib::Result result = client.Get("/metrics");
     if (!result || result->status != 200) {
@@ -163,9 +169,7 @@ int scrape_until(const std::string& host, int port, const std::string& series, d
   std::vector<double> latencies;
   auto next = start;
   while (elapsed_ms() < limit_s * 1000) {
-    next = std::max(next + std::chrono::microseconds(static_cast<int64_t>(pace_ms * 1000)),
-                    std::chrono::steady_clock::now());  // a slow scrape delays the next, no burst after it
-    std::this_thread::sleep_until(next);
+    wait_for_pace(next, pace_ms);
     auto begin = std::chrono::steady_clock::now();
     httplib::Result result = client.Get("/metrics");
     if (!result) continue;  // not listening yet

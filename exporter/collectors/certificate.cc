@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "exporter/core/collector_registry.h"
+#include "exporter/core/openssl_error.h"
 #include "exporter/core/regular_file.h"
 
 namespace symptree {
@@ -21,15 +22,6 @@ namespace {
 
 using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
 using KeyPtr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
-
-// The first OpenSSL error on this thread's queue, or `fallback`; clears the queue.
-std::string openssl_error(const std::string& fallback) {
-  unsigned long code = ERR_get_error();
-  ERR_clear_error();
-  if (code == 0) return fallback;
-  const char* reason = ERR_reason_error_string(code);
-  return reason ? reason : fallback;
-}
 
 // What reading one certificate gave: the certificate, or why there is none.
 struct ReadCertificate {
@@ -62,7 +54,7 @@ KeyPtr read_key(FileSystem& file_system, const std::string& path, bool& readable
     return KeyPtr(nullptr, EVP_PKEY_free);
   }
   KeyPtr key(PEM_read_PrivateKey(file.get(), nullptr, nullptr, nullptr), EVP_PKEY_free);
-  if (!key) problem = "the key is not a PEM private key (" + openssl_error("no key found") + ")";
+  if (!key) problem = "the key is not a PEM private key (" + openssl_reason("no key found") + ")";
   return key;
 }
 

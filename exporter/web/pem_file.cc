@@ -7,6 +7,7 @@
 
 #include <optional>
 
+#include "exporter/core/openssl_error.h"
 #include "exporter/core/regular_file.h"
 
 namespace symptree {
@@ -47,13 +48,6 @@ BioPtr memory_bio(const std::string& text) {
 int no_passphrase(char*, int, int, void*) { return -1; }
 
 }  // namespace
-
-std::string openssl_reason(const std::string& fallback) {
-  unsigned long code = ERR_get_error();
-  ERR_clear_error();
-  const char* reason = code ? ERR_reason_error_string(code) : nullptr;
-  return reason ? reason : fallback;
-}
 
 std::vector<X509Ptr> read_pem_certificates(const std::string& path, std::string& problem) {
   std::vector<X509Ptr> certificates;

@@ -32,7 +32,4 @@ std::vector<X509Ptr> read_pem_certificates(const std::string& path, std::string&
 // The private key in `path` (unencrypted: no passphrase is asked for), or null with `problem` set.
 EvpPkeyPtr read_pem_private_key(const std::string& path, std::string& problem);
 
-// The reason of the earliest error on this thread's OpenSSL queue, or `fallback`; clears the queue.
-std::string openssl_reason(const std::string& fallback);
-
 }  // namespace symptree

@@ -4,6 +4,7 @@
 #include <openssl/err.h>
 #include <openssl/x509.h>
 
+#include "exporter/core/openssl_error.h"
 #include "exporter/web/pem_file.h"
 
 namespace symptree {

@@ -13,6 +13,7 @@
 #include <set>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "generator/emit/output_interrupt.h"
@@ -49,30 +50,27 @@ nlohmann::json read_manifest_entry(const fs::path& dir, const std::string& key) 
   return manifest.is_object() ? manifest : nullptr;
 }
 
-// Files the previous compile recorded in its manifest (read_manifest_entry(dir, "files")).
-std::vector<std::string> listed_files(const nlohmann::json& manifest) {
+// Files the previous compile recorded in its manifest; nullopt when `dir`
+// has no manifest with a file list.
+std::optional<std::vector<std::string>> manifest_files(const fs::path& dir) {
+  nlohmann::json manifest = read_manifest_entry(dir, "files");
+  if (!manifest.is_object() || !manifest.contains("files") || !manifest["files"].is_object()) return std::nullopt;
   std::vector<std::string> paths;
-  if (!manifest.is_object() || !manifest.contains("files") || !manifest["files"].is_object()) return paths;
   for (const auto& [path, hash] : manifest["files"].items()) {
     if (path.find("..") == std::string::npos && !path.empty() && path[0] != '/') paths.push_back(path);
   }
   return paths;
 }
 
-std::vector<std::string> previous_outputs(const fs::path& dir) { return listed_files(read_manifest_entry(dir, "files")); }
+std::vector<std::string> previous_outputs(const fs::path& dir) { return manifest_files(dir).value_or(std::vector<std::string>{}); }
 
-// The files of a folder its manifest says symptree wrote: those it lists
-// (`listed`), and the manifest itself; none when it has no manifest.
-std::set<std::string> owned_by_manifest(const std::vector<std::string>& listed, bool has_manifest) {
-  std::set<std::string> owned(listed.begin(), listed.end());
-  if (has_manifest) owned.insert(kManifestName);
+// The files of a folder its manifest says symptree wrote: those it lists and
+// the manifest itself; none when it has no manifest.
+std::set<std::string> owned_by_manifest(const std::optional<std::vector<std::string>>& listed) {
+  if (!listed) return {};
+  std::set<std::string> owned(listed->begin(), listed->end());
+  owned.insert(kManifestName);
   return owned;
-}
-
-// Whether `dir` has a manifest with a file list.
-bool has_manifest(const fs::path& dir) {
-  nlohmann::json manifest = read_manifest_entry(dir, "files");
-  return manifest.is_object() && manifest.contains("files") && manifest["files"].is_object();
 }
 
 // Whether anything (a file, a folder, a link, even a dangling one) is at `path`.
@@ -256,7 +254,7 @@ bool OutputSet::same_on_disk(const std::string& relative_path, const std::string
 }
 
 std::vector<std::string> OutputSet::unowned_files(const std::string& dir) const {
-  return unowned_files(dir, owned_by_manifest(previous_outputs(dir), has_manifest(dir)));
+  return unowned_files(dir, owned_by_manifest(manifest_files(dir)));
 }
 
 std::vector<std::string> OutputSet::unowned_files(const std::string& dir, std::set<std::string> owned) const {
@@ -292,10 +290,9 @@ std::string OutputSet::write(const std::string& dir) const {
   if (!staged_.empty() && fs::path(dir).lexically_normal() != fs::path(staging_->out_dir()).lexically_normal()) {
     return "the outputs were staged for " + staging_->out_dir() + ", not " + dir + " (nothing was replaced)";
   }
-  const std::vector<std::string> listed = previous_outputs(dir);  // the manifest is read once (it can be megabytes)
-  const bool manifest = !listed.empty() || has_manifest(dir);
-  if (std::vector<std::string> unowned = unowned_files(dir, owned_by_manifest(listed, manifest)); !unowned.empty()) {
-    return unowned_refusal(dir, unowned, manifest);
+  const std::optional<std::vector<std::string>> listed = manifest_files(dir);  // read once: it can be megabytes
+  if (std::vector<std::string> unowned = unowned_files(dir, owned_by_manifest(listed)); !unowned.empty()) {
+    return unowned_refusal(dir, unowned, listed.has_value());
   }
   // Every folder first: a path that cannot be a folder (a file in the way, no
   // permission) stops the compile before any file is replaced.
@@ -311,7 +308,7 @@ std::string OutputSet::write(const std::string& dir) const {
     }
   }
   if (std::string error = check_in_place(dir); !error.empty()) return error;
-  if (std::string error = replace_files(dir, listed); !error.empty()) return error;
+  if (std::string error = replace_files(dir, listed.value_or(std::vector<std::string>{})); !error.empty()) return error;
   remove_stale_staging_dirs(dir);
   return "";
 }

@@ -69,12 +69,10 @@ bool write_whole_file(const std::string& path, const std::string& content) {
 
 std::shared_ptr<StagingDir> StagingDir::beside(const std::string& out_dir) {
   static std::atomic<int> count{0};  // several compiles in one process each stage apart
-  fs::path out = fs::path(out_dir).lexically_normal();
-  if (out.filename().empty()) out = out.parent_path();  // "out/" -> "out"
-  fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
-  if (out.filename().empty() || out.filename() == "." || out.filename() == "..") return nullptr;
-  std::string name = "." + out.filename().string() + ".staging-" + std::to_string(::getpid()) + "-" +
-                     std::to_string(count++);
+  fs::path parent;
+  std::string out_name;
+  if (!staging_place(out_dir, parent, out_name)) return nullptr;
+  std::string name = "." + out_name + ".staging-" + std::to_string(::getpid()) + "-" + std::to_string(count++);
   fs::path root = parent / name;
   if (::mkdir(root.c_str(), 0755) != 0) return nullptr;
   int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -113,6 +111,14 @@ bool StagingDir::write(const std::string& relative_path, const std::string& cont
   int fd = ::openat(root_fd_, relative_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return false;
   return write_and_close(fd, content);
+}
+
+bool staging_place(const std::string& out_dir, fs::path& parent, std::string& out_name) {
+  fs::path out = fs::path(out_dir).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();  // "out/" -> "out"
+  parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
+  out_name = out.filename().string();
+  return !out_name.empty() && out_name != "." && out_name != "..";
 }
 
 pid_t staging_dir_pid(const std::string& name, const std::string& out_name) {

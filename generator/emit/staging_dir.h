@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -47,6 +48,11 @@ class StagingDir {
   int root_fd_;  // every write is made relative to it: see write()
   std::string out_dir_;
 };
+
+// Where the staging folders of output directory `out_dir` go (`parent`: the
+// folder holding it) and the name they carry (`out_name`: its own); false for
+// a directory with no name of its own (".", "..", "/").
+bool staging_place(const std::string& out_dir, std::filesystem::path& parent, std::string& out_name);
 
 // The pid in the name of a staging folder made beside an output directory
 // named `out_name` (".<out_name>.staging-<pid>-<n>"); 0 when `name` is not one.

@@ -14,15 +14,6 @@ namespace symptree {
 namespace fs = std::filesystem;
 namespace {
 
-// The folder beside which staging folders of `out_dir` are made, and the name they carry.
-bool staging_parent(const std::string& out_dir, fs::path& parent, std::string& out_name) {
-  fs::path out = fs::path(out_dir).lexically_normal();
-  if (out.filename().empty()) out = out.parent_path();
-  parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
-  out_name = out.filename().string();
-  return !out_name.empty() && out_name != "." && out_name != "..";
-}
-
 bool process_gone(pid_t pid) { return ::kill(pid, 0) == -1 && errno == ESRCH; }
 
 // Whether `folder` and everything in it is older than `age` (links not followed).
@@ -44,7 +35,7 @@ std::vector<std::string> stale_staging_dirs(const std::string& out_dir, std::chr
   std::vector<std::string> stale;
   fs::path parent;
   std::string out_name;
-  if (!staging_parent(out_dir, parent, out_name)) return stale;
+  if (!staging_place(out_dir, parent, out_name)) return stale;
   std::error_code error;
   for (fs::directory_iterator it(parent, error), end; !error && it != end; it.increment(error)) {
     pid_t pid = staging_dir_pid(it->path().filename().string(), out_name);
