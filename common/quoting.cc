@@ -34,32 +34,61 @@ void append_unicode_escape(std::string& out, const std::string& s, size_t i, siz
   }
 }
 
+// Whether `value`, in any case, is a word a YAML 1.1 reader takes for a
+// boolean, null, infinity or NaN. Compares in place: the writer asks for
+// every scalar of every output.
 bool is_reserved_word(const std::string& value) {
+  static const char* const kWords[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~", ".inf", ".nan"};
   if (value.size() > 5) return false;
-  std::string lower;
-  for (char c : value) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return lower == "true" || lower == "false" || lower == "null" || lower == "yes" || lower == "no" || lower == "on" ||
-         lower == "off" || lower == "y" || lower == "n" || lower == "~" || lower == ".inf" || lower == ".nan";
+  for (const char* word : kWords) {
+    size_t i = 0;
+    while (i < value.size() && word[i] != '\0' &&
+           std::tolower(static_cast<unsigned char>(value[i])) == static_cast<unsigned char>(word[i])) {
+      ++i;
+    }
+    if (i == value.size() && word[i] == '\0') return true;
+  }
+  return false;
+}
+
+// What is_plain_safe must look at in a byte: a control character, the lead
+// byte of a possible C1 control or line separator, ':' or '#'. A table, since
+// the writer runs every byte of every scalar through it.
+struct PlainByteTable {
+  bool needs_look[256] = {};
+  bool number_like[256] = {};  // digits and number punctuation
+  PlainByteTable() {
+    for (int c = 0; c < 256; ++c) {
+      needs_look[c] = is_ascii_control(static_cast<unsigned char>(c)) || c == 0xC2 || c == 0xE2 || c == ':' || c == '#';
+      number_like[c] = std::isdigit(c) || std::string(".+-eE_:").find(static_cast<char>(c)) != std::string::npos;
+    }
+  }
+};
+
+// Whether the byte at `i`, one of the table's `needs_look` bytes, keeps
+// `value` from being written plain.
+bool breaks_plain(const std::string& value, size_t i) {
+  unsigned char c = static_cast<unsigned char>(value[i]);
+  if (is_ascii_control(c)) return true;
+  if (c == 0xC2 || c == 0xE2) return unicode_unprintable_length(value, i) > 0;
+  if (c == ':') return i + 1 == value.size() || value[i + 1] == ' ';
+  return i > 0 && value[i - 1] == ' ';  // '#' after a space starts a comment
 }
 
 // Whether `value` reads back as the same string when written plain, checked
 // in one pass: no indicator first, no ": " or " #", no control characters or
 // line breaks, nothing a YAML 1.1 reader could take for a number, date or boolean.
 bool is_plain_safe(const std::string& value) {
+  static const PlainByteTable table;
   if (value.empty() || value.front() == ' ' || value.back() == ' ') return false;
   // Indicators that start a non-plain scalar ("-x" could be plain, but quoting is simpler).
   static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`+.";
   if (indicators.find(value.front()) != std::string::npos) return false;
   bool numeric_only = true;  // only digits and number punctuation so far
-  const char* data = value.data();
+  const unsigned char* data = reinterpret_cast<const unsigned char*>(value.data());
   for (size_t i = 0, n = value.size(); i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(data[i]);
-    if (is_ascii_control(c) || ((c == 0xC2 || c == 0xE2) && unicode_unprintable_length(value, i) > 0)) return false;
-    if (c == ':' && (i + 1 == n || data[i + 1] == ' ')) return false;
-    if (c == '#' && i > 0 && data[i - 1] == ' ') return false;
-    if (numeric_only && !std::isdigit(c) && c != '.' && c != '+' && c != '-' && c != 'e' && c != 'E' && c != '_' &&
-        c != ':')
-      numeric_only = false;
+    if (table.needs_look[data[i]] && breaks_plain(value, i)) return false;
+    numeric_only = numeric_only && table.number_like[data[i]];
   }
   if (numeric_only) return false;
   if (value.size() > 1 && value[0] == '0' && std::string("xXoObB").find(value[1]) != std::string::npos) return false;

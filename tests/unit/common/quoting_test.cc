@@ -83,6 +83,28 @@ TEST_CASE("durations stay plain, numbers are quoted") {
   CHECK(yaml_inline_scalar("1:30") == "\"1:30\"");
 }
 
+TEST_CASE("words a YAML 1.1 reader takes for booleans or null are quoted in any case, longer words are not") {
+  for (const char* word : {"true", "False", "NULL", "Yes", "no", "ON", "off", "y", "N", "~", ".inf", ".NaN"}) {
+    CAPTURE(word);
+    CHECK(yaml_inline_scalar(word).front() == '"');
+    CHECK(YAML::Load(std::string("key: ") + yaml_inline_scalar(word))["key"].as<std::string>() == word);
+  }
+  for (const char* word : {"yess", "nope", "onward", "t", "truer", "nulls", "offset"}) {
+    CAPTURE(word);
+    CHECK(yaml_inline_scalar(word) == word);
+  }
+}
+
+TEST_CASE("a colon before a space or at the end, and a hash after a space, keep a scalar from being plain") {
+  CHECK(yaml_inline_scalar("a: b") == "\"a: b\"");
+  CHECK(yaml_inline_scalar("ends:") == "\"ends:\"");
+  CHECK(yaml_inline_scalar("a #b") == "\"a #b\"");
+  CHECK(yaml_inline_scalar("host:port") == "host:port");
+  CHECK(yaml_inline_scalar("a#b") == "a#b");
+  CHECK(yaml_inline_scalar("1e5") == "\"1e5\"");
+  CHECK(yaml_inline_scalar("1e5x") == "1e5x");
+}
+
 TEST_CASE("regex_literal matches the text itself inside a PromQL string, backslashes and quotes included") {
   CHECK(regex_literal("shop-api") == "shop-api");
   CHECK(regex_literal("a.b") == "a\\\\.b");             // the string holds a\\.b: the regex a\.b
