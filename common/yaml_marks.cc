@@ -5,12 +5,27 @@
 
 namespace symptree {
 
+namespace {
+
+// A line break for YAML 1.1 (libyaml) but not for YAML 1.2 (yaml-cpp) at `at`.
+bool is_disputed_line_break(std::string_view text, size_t at) {
+  std::string_view rest = text.substr(at);
+  if (rest[0] == '\r') return rest.size() == 1 || rest[1] != '\n';
+  return rest.substr(0, 2) == "\xC2\x85" || rest.substr(0, 3) == "\xE2\x80\xA8" || rest.substr(0, 3) == "\xE2\x80\xA9";
+}
+
+}  // namespace
+
 YamlMarks::YamlMarks(std::string_view text) : text_(text) {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
-    ascii_ = ascii_ && static_cast<unsigned char>(text_[i]) < 0x80;
+    char c = text_[i];
+    if (c == '\n') line_starts_.push_back(i + 1);
+    ascii_ = ascii_ && static_cast<unsigned char>(c) < 0x80;
+    if ((c == '\r' || c == '\xC2' || c == '\xE2') && !disputed_line_break_ && is_disputed_line_break(text_, i)) {
+      disputed_line_break_ = i;
+    }
   }
 }
 

@@ -28,6 +28,9 @@ class YamlMarks {
   size_t next_token(size_t offset) const;
   // The `?` before an explicit key that starts at `key_offset`, when there is one.
   std::optional<size_t> explicit_key_indicator(size_t key_offset) const;
+  // The first line break that only libyaml reads as one (yaml-cpp reads it as
+  // text): a CR without LF after it, NEL, LS or PS. nullopt when there is none.
+  std::optional<size_t> disputed_line_break() const { return disputed_line_break_; }
   // The text after the byte order mark, which the offsets count in.
   std::string_view text() const { return text_; }
 
@@ -35,6 +38,7 @@ class YamlMarks {
   std::string_view text_;            // after the byte order mark
   std::vector<size_t> line_starts_;  // byte offset of each line
   bool ascii_ = true;                // then a character index is a byte offset
+  std::optional<size_t> disputed_line_break_;
   size_t cursor_character_ = 0;      // byte_of's last answer, to walk on from
   size_t cursor_byte_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <yaml.h>
 
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -73,6 +74,7 @@ class TreeBuilder {
   YAML::Mark mark_of(const yaml_mark_t& mark) { return marks_.at_byte(marks_.byte_of(mark.index)); }
   SourcePosition position_of(const YAML::Mark& mark) const { return {path_, mark.line + 1, mark.column + 1}; }
   Diagnostic syntax_error(const yaml_parser_t& parser);
+  Diagnostic disputed_line_break_error(size_t offset);
 
   const std::string& path_;
   const std::string& text_;
@@ -91,6 +93,10 @@ class TreeBuilder {
 };
 
 YamlParse TreeBuilder::build() {
+  if (std::optional<size_t> offset = marks_.disputed_line_break()) {
+    result_.refusal = disputed_line_break_error(*offset);
+    return std::move(result_);
+  }
   EventStream events(text_);
   while (true) {
     const yaml_event_t* event = events.next();
@@ -228,6 +234,18 @@ Diagnostic TreeBuilder::syntax_error(const yaml_parser_t& parser) {
   std::string hint;
   if (parser.context) hint = std::string(parser.context) + " at " + position_of(mark_of(parser.context_mark)).to_string();
   return {position_of(mark_of(parser.problem_mark)), "YAML syntax error: " + problem, hint};
+}
+
+Diagnostic TreeBuilder::disputed_line_break_error(size_t offset) {
+  std::string_view at = marks_.text().substr(offset);
+  bool carriage_return = at[0] == '\r';
+  std::string what = carriage_return                    ? "a carriage return (CR) without a line feed after it"
+                     : at.substr(0, 2) == "\xC2\x85"     ? "a next-line character (U+0085)"
+                     : at.substr(0, 3) == "\xE2\x80\xA8" ? "a line separator (U+2028)"
+                                                        : "a paragraph separator (U+2029)";
+  return {position_of(marks_.at_byte(offset)), "YAML: " + what + ": YAML readers disagree on whether it ends a line",
+          carriage_return ? "save the file with LF or CR LF line endings"
+                          : "remove it, or write it inside double quotes as \\N, \\L or \\P"};
 }
 
 }  // namespace
