@@ -20,10 +20,11 @@ YamlMarks::YamlMarks(std::string_view text) : text_(text) {
   if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
-    char c = text_[i];
+    unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (c >= 0x20 && c < 0x80) continue;  // most bytes: nothing to note
     if (c == '\n') line_starts_.push_back(i + 1);
-    ascii_ = ascii_ && static_cast<unsigned char>(c) < 0x80;
-    if ((c == '\r' || c == '\xC2' || c == '\xE2') && !disputed_line_break_ && is_disputed_line_break(text_, i)) {
+    if (c >= 0x80) ascii_ = false;
+    if ((c == '\r' || c == 0xC2 || c == 0xE2) && !disputed_line_break_ && is_disputed_line_break(text_, i)) {
       disputed_line_break_ = i;
     }
   }
@@ -44,10 +45,15 @@ size_t YamlMarks::byte_of(size_t character_index) {
   return cursor_byte_;
 }
 
-YAML::Mark YamlMarks::at_byte(size_t offset) const {
+YAML::Mark YamlMarks::at_byte(size_t offset) {
   offset = std::min(offset, text_.size());
-  size_t line = static_cast<size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
-                                    line_starts_.begin()) - 1;
+  // A parse asks in increasing order: look on from the line of the last answer.
+  size_t& line = cursor_line_;
+  if (line_starts_[line] > offset) {
+    line = static_cast<size_t>(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) -
+                               line_starts_.begin()) - 1;
+  }
+  while (line + 1 < line_starts_.size() && line_starts_[line + 1] <= offset) ++line;
   YAML::Mark mark;
   mark.pos = static_cast<int>(offset);
   mark.line = static_cast<int>(line);

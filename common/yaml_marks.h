@@ -22,7 +22,8 @@ class YamlMarks {
   // Fast when asked in increasing order, as a parse does.
   size_t byte_of(size_t character_index);
   // yaml-cpp's mark of a byte offset. At the end of the text yaml-cpp's column is 0.
-  YAML::Mark at_byte(size_t offset) const;
+  // Fast when asked in increasing order.
+  YAML::Mark at_byte(size_t offset);
   // Where the next token starts after `offset`: past spaces, tabs, line breaks
   // and comments. yaml-cpp marks an empty value there.
   size_t next_token(size_t offset) const;
@@ -41,6 +42,7 @@ class YamlMarks {
   std::optional<size_t> disputed_line_break_;
   size_t cursor_character_ = 0;      // byte_of's last answer, to walk on from
   size_t cursor_byte_ = 0;
+  size_t cursor_line_ = 0;           // at_byte's last answer
 };
 
 }  // namespace symptree

@@ -19,6 +19,7 @@ constexpr size_t kNearYamlCppDepthLimit = 400;
 
 // yaml-cpp's IsNullString: the plain scalars that read as null.
 bool is_null_text(const std::string& text) {
+  if (text.size() > 4) return false;
   return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
 }
 
