@@ -148,7 +148,7 @@ void read_alertmanager(const MapReader& top, Model& model) {
   check_receivers(model, diagnostics);
   resolve_inhibits(model, diagnostics);
   check_cycles(model, diagnostics);
-  const YamlNode section = top.get("alertmanager");  // const: operator[] must not add keys
+  const YamlNode section = top.get("alertmanager");
   if (!model.alertmanager.merge_file.empty()) {
     std::set<std::string> names;
     for (const Receiver& r : model.receivers) names.insert(r.name);

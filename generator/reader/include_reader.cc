@@ -146,7 +146,7 @@ void add_merge_file(const std::string& path, const YamlNode& root, std::vector<s
 }  // namespace
 
 std::vector<std::string> peek_shared_files(const std::string& spec_path) {
-  const YamlNode root = peek_root(spec_path);  // const: operator[] must not add keys
+  const YamlNode root = peek_root(spec_path);
   std::vector<std::string> includes, files;
   if (root.IsMap() && root["include"]) {
     for (const YamlNode& entry : include_entries(root["include"])) {

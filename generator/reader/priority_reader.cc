@@ -104,7 +104,7 @@ void read_receivers(const MapReader& top, Model& model) {
   std::set<std::string> names;
   for (const Receiver& r : model.receivers) names.insert(r.name);
   std::vector<std::string> known(names.begin(), names.end());
-  const YamlNode matrix = top.get("priorities");  // const: operator[] must not add keys
+  const YamlNode matrix = top.get("priorities");
   for (const Priority& p : model.priorities) {
     if (!p.receiver.empty() && !names.count(p.receiver)) {
       SourcePosition where = p.where;
