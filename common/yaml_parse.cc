@@ -14,7 +14,9 @@
 namespace symptree {
 namespace {
 
-// yaml-cpp refuses a node nested 500 levels deep; from this depth on, let it judge.
+// yaml-cpp refuses a node nested 500 levels deep (a collection there, or
+// most nodes inside a collection 499 deep); from 400 levels on, let it judge.
+constexpr size_t kYamlCppDepthLimit = 500;
 constexpr size_t kNearYamlCppDepthLimit = 400;
 
 // yaml-cpp's IsNullString: the plain scalars that read as null.
@@ -69,6 +71,7 @@ class TreeBuilder {
   void on_alias(const yaml_event_t& event);
   void on_collection_start(const yaml_event_t& event, YAML::NodeType::value type);
   void on_collection_end();
+  YAML::Mark too_deep_mark();
   YamlNodeData& add_node(YAML::NodeType::value type, const YAML::Mark& mark, const yaml_char_t* anchor,
                          const yaml_char_t* tag);
   void add_child(const YamlNodeData* node);
@@ -107,7 +110,7 @@ YamlParse TreeBuilder::build() {
     }
     if (!on_event(*event)) break;
   }
-  if (result_.refusal) return std::move(result_);
+  if (result_.refusal || result_.nesting_error) return std::move(result_);
   if (!document_->root) {  // no document: yaml-cpp's YAML::Load gives a null node without a mark
     document_->nodes.push_back({});
     document_->nodes.back().mark = YAML::Mark::null_mark();
@@ -136,7 +139,7 @@ bool TreeBuilder::on_event(const yaml_event_t& event) {
     case YAML_MAPPING_END_EVENT: on_collection_end(); break;
     default: break;
   }
-  return !result_.refusal;
+  return !result_.refusal && !result_.nesting_error;
 }
 
 void TreeBuilder::on_scalar(const yaml_event_t& event) {
@@ -188,6 +191,21 @@ void TreeBuilder::on_collection_start(const yaml_event_t& event, YAML::NodeType:
   aliases_.open(to_string(anchor));
   open_.push_back({&node, pending_.size()});
   if (open_.size() >= kNearYamlCppDepthLimit) result_.deep = true;
+  if (open_.size() >= kYamlCppDepthLimit) {  // stop: a file of brackets could nest millions deep
+    result_.nesting_error = Diagnostic{position_of(too_deep_mark()),
+                                       "YAML syntax error: nesting is too deep (more than " +
+                                           std::to_string(kYamlCppDepthLimit - 1) + " levels)",
+                                       ""};
+  }
+}
+
+YAML::Mark TreeBuilder::too_deep_mark() {
+  // Where yaml-cpp's error points (common/yaml_refusal): inside the deepest
+  // collection it opened, at the first node of a flow one.
+  const YamlNodeData& deepest = *open_[kYamlCppDepthLimit - 2].node;
+  if (!deepest.flow) return deepest.mark;
+  size_t first = marks_.text().find_first_not_of(" \t\r\n", static_cast<size_t>(deepest.mark.pos) + 1);
+  return marks_.at_byte(first == std::string_view::npos ? marks_.text().size() : first);
 }
 
 void TreeBuilder::on_collection_end() {

@@ -14,7 +14,8 @@
 namespace symptree {
 
 struct YamlParse {
-  // The first document's root; an undefined node when `refusal` is set. The
+  // The first document's root; an undefined node when `refusal` or
+  // `nesting_error` is set. The
   // root of a file without a document (empty, or comments only) is null.
   YamlNode root;
   // Why the text is not one YAML document: libyaml's syntax error, a second
@@ -23,6 +24,8 @@ struct YamlParse {
   std::optional<Diagnostic> refusal;
   // The first alias that readers cannot walk.
   std::optional<Diagnostic> alias_problem;
+  // Nesting as deep as yaml-cpp refuses, in its words; the parse stops there.
+  std::optional<Diagnostic> nesting_error;
   // Nesting near yaml-cpp's depth limit, which yaml-cpp must judge.
   bool deep = false;
 };

@@ -141,8 +141,8 @@ std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string tex
   }
   YamlFile file{path, std::move(text), {}};
   YamlParse parse = parse_yaml(path, file.text);
-  std::optional<Diagnostic> error;
-  if (parse.refusal || parse.deep) error = yaml_cpp_refusal(path, file.text, parse.alias_problem);
+  std::optional<Diagnostic> error = parse.nesting_error;
+  if (!error && (parse.refusal || parse.deep)) error = yaml_cpp_refusal(path, file.text, parse.alias_problem);
   if (!error) error = parse.refusal ? parse.refusal : parse.alias_problem;
   if (error) {
     diagnostics.error(error->where, error->message, error->hint);

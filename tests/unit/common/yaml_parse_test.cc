@@ -163,6 +163,18 @@ TEST_CASE("nesting near yaml-cpp's depth limit is left for yaml-cpp to judge") {
   CHECK(parse_yaml("f.yaml", "a: " + std::string(450, '[') + std::string(450, ']') + "\n").deep);
 }
 
+TEST_CASE("nesting as deep as yaml-cpp refuses stops the parse there, with yaml-cpp's error") {
+  YamlParse parse = parse_yaml("f.yaml", "a: " + std::string(1000000, '['));
+  REQUIRE(parse.nesting_error);
+  CHECK(parse.nesting_error->where.to_string() == "f.yaml:1:502");  // inside the 499th collection
+  CHECK(parse.nesting_error->message == "YAML syntax error: nesting is too deep (more than 499 levels)");
+  std::string block;
+  for (int level = 0; level < 600; ++level) block += std::string(level, ' ') + "- \n";
+  parse = parse_yaml("f.yaml", block);
+  REQUIRE(parse.nesting_error);
+  CHECK(parse.nesting_error->where.to_string() == "f.yaml:499:499");  // the 499th list itself
+}
+
 TEST_CASE("aliases readers cannot walk are found by the same parse") {
   YamlParse parse = parse_yaml("f.yaml", "a: &r\n  b: *r\n");
   REQUIRE(parse.alias_problem);
