@@ -87,7 +87,7 @@ TEST_CASE("empty values are null, marked where yaml-cpp marks them: where the ne
   CHECK(compare_with_yaml_cpp("# only\n") == "");
 }
 
-TEST_CASE("null is a plain untagged ~, null, Null, NULL or nothing; quoted or tagged it is a string") {
+TEST_CASE("null is a plain untagged ~, null, Null, NULL or nothing, and a string when quoted or tagged") {
   CHECK(compare_with_yaml_cpp("a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: nULL\ng: \"null\"\nh: 'null'\ni: !!str null\n") ==
         "");
   YamlParse parse = parse_yaml("f.yaml", "a: null\nb: 'null'\n");
