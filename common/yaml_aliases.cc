@@ -48,7 +48,8 @@ void AliasGuard::alias(const std::string& name, const YAML::Mark& mark) {
   if (problem_ || latest == latest_.end()) return;
   const Anchor target = anchors_[latest->second];
   if (target.open) {
-    problem_ = AliasProblem{mark, "alias '*" + name + "' is inside the node of its anchor '&" + name + "': an alias cycle",
+    problem_ = AliasProblem{mark,
+                            "alias '*" + name + "' is inside the node of its anchor '&" + name + "': an alias cycle",
                             "a node cannot contain itself; copy the part you need instead"};
     return;
   }

@@ -3,6 +3,7 @@
 
 #include <yaml.h>
 
+#include <cstdio>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -161,9 +162,8 @@ YAML::Mark TreeBuilder::empty_node_mark(size_t offset) {
                          (pending_.size() - open_.back().first_child) % 2 == 1;
   if (block_map_value && (offset == 0 || marks_.text()[offset - 1] != ':')) {
     // A `? key` without `: value`: yaml-cpp marks the value at the `?`.
-    if (std::optional<size_t> question = marks_.explicit_key_indicator(static_cast<size_t>(pending_.back()->mark.pos))) {
-      return marks_.at_byte(*question);
-    }
+    size_t key = static_cast<size_t>(pending_.back()->mark.pos);
+    if (std::optional<size_t> question = marks_.explicit_key_indicator(key)) return marks_.at_byte(*question);
   }
   // Else libyaml's mark is where the value would be; yaml-cpp's is where the next token starts.
   return marks_.at_byte(marks_.next_token(offset));
@@ -173,8 +173,9 @@ void TreeBuilder::on_alias(const yaml_event_t& event) {
   std::string name = to_string(event.data.alias.anchor);
   auto anchor = anchors_.find(name);
   if (anchor == anchors_.end()) {
-    // yaml-cpp's message for it is the one the tests know.
-    result_.refusal = Diagnostic{position_of(mark_of(event.start_mark)), "YAML: alias '*" + name + "' of no anchor", ""};
+    // yaml-cpp words it (common/yaml_refusal).
+    result_.refusal = Diagnostic{position_of(mark_of(event.start_mark)), "YAML: alias '*" + name + "' of no anchor",
+                                 ""};
     return;
   }
   aliases_.alias(name, mark_of(event.start_mark));
@@ -213,8 +214,8 @@ void TreeBuilder::on_collection_end() {
   open_.pop_back();
   closed.node->first_child = static_cast<uint32_t>(document_->children.size());
   closed.node->child_count = static_cast<uint32_t>(pending_.size() - closed.first_child);
-  document_->children.insert(document_->children.end(), pending_.begin() + static_cast<std::ptrdiff_t>(closed.first_child),
-                             pending_.end());
+  auto first = pending_.begin() + static_cast<std::ptrdiff_t>(closed.first_child);
+  document_->children.insert(document_->children.end(), first, pending_.end());
   pending_.resize(closed.first_child);
   aliases_.close();
   add_child(closed.node);
@@ -247,11 +248,17 @@ Diagnostic TreeBuilder::syntax_error(const yaml_parser_t& parser) {
   if (parser.error == YAML_READER_ERROR) {
     size_t bom = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     size_t offset = parser.problem_offset > bom ? parser.problem_offset - bom : 0;
-    if (parser.problem_value >= 0) problem += " (character " + std::to_string(parser.problem_value) + ")";
+    if (parser.problem_value >= 0) {
+      char character[16];
+      std::snprintf(character, sizeof character, " (U+%04X)", static_cast<unsigned>(parser.problem_value));
+      problem += character;
+    }
     return {position_of(marks_.at_byte(offset)), "YAML syntax error: " + problem, ""};
   }
   std::string hint;
-  if (parser.context) hint = std::string(parser.context) + " at " + position_of(mark_of(parser.context_mark)).to_string();
+  if (parser.context) {
+    hint = std::string(parser.context) + " at " + position_of(mark_of(parser.context_mark)).to_string();
+  }
   return {position_of(mark_of(parser.problem_mark)), "YAML syntax error: " + problem, hint};
 }
 
