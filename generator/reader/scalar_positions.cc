@@ -40,7 +40,8 @@ std::vector<std::pair<int, int>> scalar_byte_positions(const YamlFile& file, con
     }
     ++at;
   };
-  for (size_t start = value_start(text, at); at < start;) advance();
+  size_t start = value_start(text, at);
+  while (at < start) advance();
   std::vector<std::pair<int, int>> positions;
   positions.reserve(value.size());
   for (char c : value) {
