@@ -111,6 +111,10 @@ YamlParse TreeBuilder::build() {
     }
     if (!on_event(*event)) break;
   }
+  // Also when the parse stopped: yaml-cpp, reading the text again, may find no syntax error before it.
+  if (const std::optional<AliasProblem>& problem = aliases_.problem()) {
+    result_.alias_problem = Diagnostic{position_of(problem->mark), problem->message, problem->hint};
+  }
   if (result_.refusal || result_.nesting_error) return std::move(result_);
   if (!document_->root) {  // no document: yaml-cpp's YAML::Load gives a null node without a mark
     document_->nodes.push_back({});
@@ -118,9 +122,6 @@ YamlParse TreeBuilder::build() {
     document_->root = &document_->nodes.back();
   }
   result_.root = YamlNode(document_, document_->root);
-  if (const std::optional<AliasProblem>& problem = aliases_.problem()) {
-    result_.alias_problem = Diagnostic{position_of(problem->mark), problem->message, problem->hint};
-  }
   return std::move(result_);
 }
 

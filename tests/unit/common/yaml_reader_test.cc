@@ -20,6 +20,13 @@ TEST_CASE("text yaml-cpp read but libyaml refuses is an error in libyaml's words
                       "    hint: while parsing a block mapping at f.yaml:1:1\n");
 }
 
+TEST_CASE("an alias cycle before a quote never closed is reported first, as the checks always ran") {
+  Diagnostics d;
+  CHECK_FALSE(parse_yaml_text("f.yaml", "a: &r\n  b: *r\nc: 'open\n", d));
+  REQUIRE(d.count() == 1);
+  CHECK(d.errors()[0].message.find("an alias cycle") != std::string::npos);
+}
+
 TEST_CASE("a '?' inside a plain scalar in a flow collection is text (yaml-cpp 0.7 refused it)") {
   Diagnostics d;
   auto file = parse_yaml_text("f.yaml", "a: [x?y, {k: v?}]\n", d);
