@@ -54,9 +54,9 @@ std::string read_path(const MapReader& map, const std::string& key, bool require
 void for_each_entry(const MapReader& host, const std::string& key, const std::string& what,
                     const std::vector<std::string>& keys,
                     const std::function<void(const MapReader&)>& read_one) {
-  YAML::Node list = host.sequence(key);
+  YamlNode list = host.sequence(key);
   if (!list.IsDefined()) return;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     MapReader entry(host.file(), item, what, keys, host.diagnostics());
     if (entry.valid()) read_one(entry);
   }
@@ -213,7 +213,7 @@ std::vector<std::string> HostConfig::probe_identities(const std::string& key) co
   return numbers;
 }
 
-HostConfig read_host_config(const YamlFile& file, const YAML::Node& node, Diagnostics& diagnostics) {
+HostConfig read_host_config(const YamlFile& file, const YamlNode& node, Diagnostics& diagnostics) {
   HostConfig config;
   MapReader host(file, node, "the host section", host_config_keys(), diagnostics);
   if (!host.valid()) return config;

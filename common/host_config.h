@@ -93,7 +93,7 @@ struct HostConfig {
 const std::vector<std::string>& host_config_keys();
 
 // Reads a host section (a mapping); problems go to `diagnostics`.
-HostConfig read_host_config(const YamlFile& file, const YAML::Node& node, Diagnostics& diagnostics);
+HostConfig read_host_config(const YamlFile& file, const YamlNode& node, Diagnostics& diagnostics);
 
 // Reads exporter.yml, whose top level is a host section.
 std::optional<HostConfig> load_host_config_file(const std::string& path, Diagnostics& diagnostics);

@@ -3,15 +3,13 @@
 // a "did you mean" hint.
 #pragma once
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
-
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/diagnostics.h"
+#include "common/yaml_tree.h"
 
 namespace symptree {
 
@@ -19,15 +17,15 @@ namespace symptree {
 struct YamlFile {
   std::string path;
   std::string text;
-  YAML::Node root;
+  YamlNode root;
 
-  SourcePosition position(const YAML::Node& node) const;
+  SourcePosition position(const YamlNode& node) const;
   // Position of the character `offset` bytes into a scalar's value. Exact for
   // one-line plain and quoted scalars; the scalar's start otherwise.
-  SourcePosition position_in_scalar(const YAML::Node& node, size_t offset) const;
+  SourcePosition position_in_scalar(const YamlNode& node, size_t offset) const;
   // True for a scalar written on one line (plain or quoted), where
   // position_in_scalar is exact.
-  bool is_inline_scalar(const YAML::Node& node) const;
+  bool is_inline_scalar(const YamlNode& node) const;
 };
 
 // Largest file the loaders accept; a spec is hand-written, megabytes mean a mistake.
@@ -42,20 +40,20 @@ std::optional<YamlFile> parse_yaml_text(const std::string& path, std::string tex
                                         Diagnostics& diagnostics);
 
 // "a mapping", "a list", "a string" ... for error messages.
-std::string describe_node_type(const YAML::Node& node);
+std::string describe_node_type(const YamlNode& node);
 
 // Reads one YAML mapping whose keys are known in advance: reports unknown and
 // duplicate keys at construction, and offers typed getters that report wrong
 // types and missing required keys.
 class MapReader {
  public:
-  MapReader(const YamlFile& file, const YAML::Node& node, std::string what,
+  MapReader(const YamlFile& file, const YamlNode& node, std::string what,
             std::vector<std::string> known_keys, Diagnostics& diagnostics);
 
   bool valid() const { return valid_; }
   bool has(const std::string& key) const;
-  YAML::Node get(const std::string& key) const;
-  const YAML::Node& node() const { return node_; }
+  YamlNode get(const std::string& key) const;
+  const YamlNode& node() const { return node_; }
   const YamlFile& file() const { return file_; }
   Diagnostics& diagnostics() const { return diagnostics_; }
   SourcePosition where() const { return file_.position(node_); }
@@ -78,24 +76,24 @@ class MapReader {
   std::vector<std::string> string_list(const std::string& key, bool required = false) const;
   // The key's value when it is a sequence; an undefined node otherwise (with an
   // error when the key is present with another type, or required and absent).
-  YAML::Node sequence(const std::string& key, bool required = false) const;
+  YamlNode sequence(const std::string& key, bool required = false) const;
   // The key's value when it is a mapping; same reporting as sequence().
-  YAML::Node mapping(const std::string& key, bool required = false) const;
+  YamlNode mapping(const std::string& key, bool required = false) const;
 
  private:
   void check_keys(const std::vector<std::string>& known_keys);
 
   const YamlFile& file_;
-  YAML::Node node_;
-  std::map<std::string, YAML::Node> values_;  // by key; yaml-cpp's own lookup is a linear scan
-  std::map<std::string, YAML::Node> keys_;    // the key nodes, for positions of empty values
+  YamlNode node_;
+  std::map<std::string, YamlNode> values_;  // by key; YamlNode's own lookup is a linear scan
+  std::map<std::string, YamlNode> keys_;    // the key nodes, for positions of empty values
   std::string what_;
   Diagnostics& diagnostics_;
   bool valid_ = false;
 };
 
 // A scalar's text, or nullopt with an error naming `what` when it is not a scalar.
-std::optional<std::string> read_scalar(const YamlFile& file, const YAML::Node& node,
+std::optional<std::string> read_scalar(const YamlFile& file, const YamlNode& node,
                                        const std::string& what, Diagnostics& diagnostics);
 
 }  // namespace symptree

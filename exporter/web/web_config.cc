@@ -40,7 +40,7 @@ std::string read_tls_version(const MapReader& tls, const std::string& key, const
 }
 
 void read_tls(const YamlFile& file, const MapReader& top, WebConfig& config) {
-  YAML::Node node = top.mapping("tls_server_config");
+  YamlNode node = top.mapping("tls_server_config");
   if (!node.IsDefined()) return;
   const std::vector<std::string> unsupported = {"cert", "key", "client_ca", "client_allowed_sans", "cipher_suites",
                                                 "curve_preferences"};
@@ -78,12 +78,12 @@ void read_tls(const YamlFile& file, const MapReader& top, WebConfig& config) {
 }
 
 void read_http_server(const YamlFile& file, const MapReader& top, WebConfig& config) {
-  YAML::Node node = top.mapping("http_server_config");
+  YamlNode node = top.mapping("http_server_config");
   if (!node.IsDefined()) return;
   MapReader http(file, node, "http_server_config", {"http2", "headers"}, top.diagnostics());
   if (!http.valid()) return;
   http.boolean("http2");  // accepted for compatibility; this server speaks HTTP/1.1
-  YAML::Node headers_node = http.mapping("headers");
+  YamlNode headers_node = http.mapping("headers");
   if (!headers_node.IsDefined()) return;
   MapReader headers(file, headers_node, "headers", kHeaders, top.diagnostics());
   for (const std::string& name : kHeaders) {
@@ -93,7 +93,7 @@ void read_http_server(const YamlFile& file, const MapReader& top, WebConfig& con
 }
 
 void read_users(const YamlFile& file, const MapReader& top, WebConfig& config) {
-  YAML::Node users = top.mapping("basic_auth_users");
+  YamlNode users = top.mapping("basic_auth_users");
   if (!users.IsDefined()) return;
   for (const auto& entry : users) {
     std::optional<std::string> user = read_scalar(file, entry.first, "a user name", top.diagnostics());

@@ -37,7 +37,7 @@ std::optional<AmVersion> parse_version(const std::string& text) {
 }
 
 void read_section(const MapReader& top, AlertmanagerSettings& settings) {
-  YAML::Node section = top.mapping("alertmanager");
+  YamlNode section = top.mapping("alertmanager");
   if (!section.IsDefined()) return;
   MapReader map(top.file(), section, "'alertmanager'", {"version", "default_receiver", "merge"}, top.diagnostics());
   if (!map.valid()) return;
@@ -132,9 +132,9 @@ void check_default_receiver(const Model& model, const SourcePosition& where, Dia
 
 std::vector<NodeRef> read_node_refs(const MapReader& map, const std::string& key) {
   std::vector<NodeRef> refs;
-  YAML::Node list = map.sequence(key);
+  YamlNode list = map.sequence(key);
   if (!list.IsDefined()) return refs;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     if (std::optional<std::string> id = read_scalar(map.file(), item, "an entry of '" + key + "'", map.diagnostics())) {
       refs.push_back({*id, -1, map.file().position(item)});
     }
@@ -148,7 +148,7 @@ void read_alertmanager(const MapReader& top, Model& model) {
   check_receivers(model, diagnostics);
   resolve_inhibits(model, diagnostics);
   check_cycles(model, diagnostics);
-  const YAML::Node section = top.get("alertmanager");  // const: operator[] must not add keys
+  const YamlNode section = top.get("alertmanager");
   if (!model.alertmanager.merge_file.empty()) {
     std::set<std::string> names;
     for (const Receiver& r : model.receivers) names.insert(r.name);

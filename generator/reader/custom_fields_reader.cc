@@ -40,7 +40,7 @@ std::string name_error(const std::string& name, bool label, const std::vector<st
 
 void read_fields(const MapReader& map, const std::string& key, bool label, const std::vector<std::string>& join_on,
                  CustomFields& into, std::map<std::string, TextPlace>* places) {
-  YAML::Node fields = map.mapping(key);
+  YamlNode fields = map.mapping(key);
   if (!fields.IsDefined()) return;
   const YamlFile& file = map.file();
   Diagnostics& diagnostics = map.diagnostics();

@@ -70,7 +70,7 @@ std::string read_address(const MapReader& map, const std::string& key, bool requ
 // A mapping of label names to values, e.g. external_labels or a host's labels.
 std::map<std::string, std::string> read_labels(const MapReader& parent, const std::string& key) {
   std::map<std::string, std::string> labels;
-  YAML::Node node = parent.mapping(key);
+  YamlNode node = parent.mapping(key);
   if (!node.IsDefined()) return labels;
   const YamlFile& file = parent.file();
   for (const auto& pair : node) {
@@ -91,7 +91,7 @@ std::map<std::string, std::string> read_labels(const MapReader& parent, const st
 
 // Where a label of the mapping `key` is written, for errors about it.
 SourcePosition label_position(const MapReader& parent, const std::string& key, const std::string& label) {
-  const YAML::Node node = parent.get(key);
+  const YamlNode node = parent.get(key);
   for (const auto& pair : node) {
     if (pair.first.IsScalar() && pair.first.Scalar() == label) return parent.file().position(pair.first);
   }
@@ -121,11 +121,11 @@ void read_replica_label(const MapReader& map, const Model& model, PrometheusDepl
 }
 
 void read_replicas(const MapReader& map, PrometheusDeployment& prometheus) {
-  YAML::Node list = map.sequence("replicas");
+  YamlNode list = map.sequence("replicas");
   if (!list.IsDefined()) return;
   if (list.size() == 0) map.diagnostics().error(map.where("replicas"), "'replicas' must name at least one replica");
   std::set<std::string> seen;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     std::optional<std::string> name = read_scalar(map.file(), item, "a replica", map.diagnostics());
     if (name && check_file_name(map.diagnostics(), map.file().position(item), "replica", *name,
                                 "prometheus-" + *name + ".yml", seen)) {
@@ -180,7 +180,7 @@ void read_rule_files_dir(const MapReader& map, PrometheusDeployment& prometheus)
 void read_prometheus(const MapReader& section, const Model& model, PrometheusDeployment& prometheus) {
   prometheus.scrape_interval = duration_from_ms(15000);
   prometheus.evaluation_interval = duration_from_ms(15000);
-  YAML::Node node = section.mapping("prometheus");
+  YamlNode node = section.mapping("prometheus");
   if (!node.IsDefined()) {
     check_interval_fits_windows(model, "scrape_interval", prometheus.scrape_interval, "rules", "scrapes",
                                 section.where(), section.diagnostics());
@@ -225,7 +225,7 @@ void check_peer_ports(const MapReader& map, const AlertmanagerPeer& peer) {
 }
 
 void read_alertmanagers(const MapReader& section, std::set<std::string>& addresses, Deployment& deployment) {
-  YAML::Node list = section.sequence("alertmanagers", true);
+  YamlNode list = section.sequence("alertmanagers", true);
   if (!list.IsDefined()) return;
   if (list.size() == 0) {
     section.diagnostics().error(section.where("alertmanagers"), "'alertmanagers' must list at least one Alertmanager",
@@ -234,7 +234,7 @@ void read_alertmanagers(const MapReader& section, std::set<std::string>& address
   }
   bool clustered = list.size() > 1;
   std::set<std::string> names;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     MapReader map(section.file(), item, "an alertmanager", {"name", "address", "cluster"}, section.diagnostics());
     if (!map.valid()) continue;
     AlertmanagerPeer peer;
@@ -273,7 +273,7 @@ void check_host_labels(const MapReader& map, const Model& model, DeploymentHost&
 // source that runs there (a source may run on some hosts only).
 void read_host_sources(const MapReader& map, const Model& model, std::set<std::string>& addresses,
                        DeploymentHost& host) {
-  YAML::Node node = map.mapping("sources");
+  YamlNode node = map.mapping("sources");
   if (!node.IsDefined()) return;
   std::vector<std::string> names;
   for (const Source& source : model.sources) names.push_back(source.name);
@@ -298,7 +298,7 @@ void check_sources_scraped(const MapReader& section, const Model& model, const D
 
 void read_hosts(const MapReader& section, const Model& model, bool has_exporter, std::set<std::string>& addresses,
                 Deployment& deployment) {
-  YAML::Node list = section.sequence("hosts", true);
+  YamlNode list = section.sequence("hosts", true);
   if (!list.IsDefined()) return;
   if (list.size() == 0) {
     section.diagnostics().error(section.where("hosts"), "'hosts' must list at least one host",
@@ -311,7 +311,7 @@ void read_hosts(const MapReader& section, const Model& model, bool has_exporter,
                                 "Prometheus needs a job of its own for each; set jobs: {service: ..., exporter: ...}");
   }
   std::set<std::string> names;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     MapReader map(section.file(), item, "a host", {"name", "exporter", "service", "labels", "sources"}, section.diagnostics());
     if (!map.valid()) continue;
     DeploymentHost host;
@@ -336,7 +336,7 @@ void read_hosts(const MapReader& section, const Model& model, bool has_exporter,
 }  // namespace
 
 void read_deployment(const MapReader& top, Model& model) {
-  YAML::Node node = top.mapping("deployment");
+  YamlNode node = top.mapping("deployment");
   if (!node.IsDefined()) return;
   MapReader section(top.file(), node, "'deployment'", {"prometheus", "alertmanagers", "hosts"}, top.diagnostics());
   if (!section.valid()) return;

@@ -32,7 +32,7 @@ void read_url(const MapReader& map, GrafanaSettings& grafana) {
 }  // namespace
 
 void read_grafana(const MapReader& top, Model& model) {
-  YAML::Node section = top.mapping("grafana");
+  YamlNode section = top.mapping("grafana");
   if (!section.IsDefined()) return;
   MapReader map(top.file(), section, "'grafana'", {"url", "uid"}, top.diagnostics());
   if (!map.valid()) return;

@@ -10,10 +10,10 @@ namespace symptree {
 namespace {
 
 // The file's entries as written: one path, or a list of them.
-std::vector<YAML::Node> include_entries(const YAML::Node& value) {
-  std::vector<YAML::Node> entries;
+std::vector<YamlNode> include_entries(const YamlNode& value) {
+  std::vector<YamlNode> entries;
   if (value.IsSequence()) {
-    for (const YAML::Node& item : value) entries.push_back(item);
+    for (const YamlNode& item : value) entries.push_back(item);
   } else {
     entries.push_back(value);
   }
@@ -39,17 +39,17 @@ std::string section_list() { return join(shareable_sections(), ", "); }
 
 SectionSources::SectionSources(const MapReader& spec) : spec_(spec) {
   if (!spec.has("include")) return;
-  YAML::Node value = spec.get("include");
+  YamlNode value = spec.get("include");
   if (!value.IsScalar() && !value.IsSequence()) {
     spec.diagnostics().error(spec.where("include"), "'include' must be a file or a list of files, got " +
                                                         describe_node_type(value),
                              "e.g. include: paging.yaml");
     return;
   }
-  for (const YAML::Node& entry : include_entries(value)) include(entry);
+  for (const YamlNode& entry : include_entries(value)) include(entry);
 }
 
-void SectionSources::include(const YAML::Node& value) {
+void SectionSources::include(const YamlNode& value) {
   Diagnostics& diagnostics = spec_.diagnostics();
   std::optional<std::string> written = read_scalar(spec_.file(), value, "an included file", diagnostics);
   if (!written) return;
@@ -130,26 +130,26 @@ std::vector<std::string> SectionSources::included_paths() const {
 namespace {
 
 // `path`'s root mapping, or an undefined node when it cannot be read.
-YAML::Node peek_root(const std::string& path) {
+YamlNode peek_root(const std::string& path) {
   Diagnostics ignored;
   std::optional<YamlFile> file = load_yaml_file(path, ignored);
-  return file && file->root.IsMap() ? file->root : YAML::Node(YAML::NodeType::Undefined);
+  return file && file->root.IsMap() ? file->root : YamlNode();
 }
 
 // The merge file `root`'s `alertmanager:` names, resolved against `path`'s folder.
-void add_merge_file(const std::string& path, const YAML::Node& root, std::vector<std::string>& files) {
+void add_merge_file(const std::string& path, const YamlNode& root, std::vector<std::string>& files) {
   if (!root.IsMap() || !root["alertmanager"] || !root["alertmanager"].IsMap()) return;
-  const YAML::Node merge = root["alertmanager"]["merge"];
+  const YamlNode merge = root["alertmanager"]["merge"];
   if (merge && merge.IsScalar() && !merge.Scalar().empty()) files.push_back(resolved(path, merge.Scalar()));
 }
 
 }  // namespace
 
 std::vector<std::string> peek_shared_files(const std::string& spec_path) {
-  const YAML::Node root = peek_root(spec_path);  // const: operator[] must not add keys
+  const YamlNode root = peek_root(spec_path);
   std::vector<std::string> includes, files;
   if (root.IsMap() && root["include"]) {
-    for (const YAML::Node& entry : include_entries(root["include"])) {
+    for (const YamlNode& entry : include_entries(root["include"])) {
       if (entry.IsScalar() && !entry.Scalar().empty()) includes.push_back(resolved(spec_path, entry.Scalar()));
     }
   }

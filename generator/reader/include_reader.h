@@ -38,7 +38,7 @@ class SectionSources {
     YamlFile file;
     std::unique_ptr<MapReader> reader;  // over `file`'s root; points into `file`
   };
-  void include(const YAML::Node& value);
+  void include(const YamlNode& value);
 
   const MapReader& spec_;
   std::vector<std::unique_ptr<Included>> included_;  // unique_ptr: readers hold references to the files

@@ -23,20 +23,20 @@ const std::vector<std::string>& merge_keys() {
 }
 
 // A scalar as it reads back: plain scalars as written, quoted ones re-quoted.
-std::string scalar_text(const YAML::Node& node) {
+std::string scalar_text(const YamlNode& node) {
   if (node.IsNull()) return "null";
   if (node.Tag() == "!" || node.Scalar().find('\n') != std::string::npos) return yaml_inline_scalar(node.Scalar());
   return node.Scalar();
 }
 
 // Block-style YAML for a hand-written node; `first` replaces the indentation of the first line.
-void render_node(const YAML::Node& node, int indent, std::string first, std::string& out) {
+void render_node(const YamlNode& node, int indent, std::string first, std::string& out) {
   std::string pad(indent, ' ');
   if (node.IsMap() && node.size() > 0) {
     for (const auto& entry : node) {
       out += (first.empty() ? pad : first) + scalar_text(entry.first) + ":";
       first.clear();
-      const YAML::Node& value = entry.second;
+      const YamlNode& value = entry.second;
       if ((value.IsMap() || value.IsSequence()) && value.size() > 0) {
         out += "\n";
         render_node(value, indent + 2, "", out);
@@ -45,7 +45,7 @@ void render_node(const YAML::Node& node, int indent, std::string first, std::str
       }
     }
   } else if (node.IsSequence() && node.size() > 0) {
-    for (const YAML::Node& item : node) {
+    for (const YamlNode& item : node) {
       std::string dash = (first.empty() ? pad : first) + "- ";
       first.clear();
       if ((item.IsMap() || item.IsSequence()) && item.size() > 0) {
@@ -61,9 +61,9 @@ void render_node(const YAML::Node& node, int indent, std::string first, std::str
 
 std::vector<AmMatcher> read_matchers(const MapReader& map, const std::string& key) {
   std::vector<AmMatcher> matchers;
-  YAML::Node list = map.sequence(key);
+  YamlNode list = map.sequence(key);
   if (!list.IsDefined()) return matchers;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     std::optional<std::string> text = read_scalar(map.file(), item, "a matcher", map.diagnostics());
     if (!text) continue;
     std::string error;
@@ -87,7 +87,7 @@ void reject_deprecated(const MapReader& map, const std::vector<std::pair<std::st
   }
 }
 
-AmInhibitRule read_inhibit_rule(const YamlFile& file, const YAML::Node& node, Diagnostics& diagnostics) {
+AmInhibitRule read_inhibit_rule(const YamlFile& file, const YamlNode& node, Diagnostics& diagnostics) {
   AmInhibitRule rule;
   rule.where = file.position(node);
   MapReader map(file, node, "an inhibit rule",
@@ -110,10 +110,10 @@ AmInhibitRule read_inhibit_rule(const YamlFile& file, const YAML::Node& node, Di
 }
 
 // Reports inline secrets anywhere inside a receiver's `<kind>_configs`.
-void check_secrets(const YamlFile& file, const YAML::Node& node, const std::string& config_list,
+void check_secrets(const YamlFile& file, const YamlNode& node, const std::string& config_list,
                    Diagnostics& diagnostics) {
   if (node.IsSequence()) {
-    for (const YAML::Node& item : node) check_secrets(file, item, config_list, diagnostics);
+    for (const YamlNode& item : node) check_secrets(file, item, config_list, diagnostics);
     return;
   }
   if (!node.IsMap()) return;
@@ -130,11 +130,11 @@ void check_secrets(const YamlFile& file, const YAML::Node& node, const std::stri
 
 // The merge file's receivers, in Alertmanager's own syntax: each named once
 // across the spec and the merge file, no inline secrets.
-void read_merged_receivers(const YamlFile& file, const YAML::Node& list, const std::set<std::string>& spec_receivers,
+void read_merged_receivers(const YamlFile& file, const YamlNode& list, const std::set<std::string>& spec_receivers,
                            AlertmanagerSettings& settings, Diagnostics& diagnostics) {
   std::set<std::string> taken = spec_receivers;
   taken.insert(settings.merged_receiver_names.begin(), settings.merged_receiver_names.end());
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     if (!item.IsMap() || !item["name"]) {
       diagnostics.error(file.position(item), "a receiver needs a 'name'", "- name: team-slack");
       continue;
@@ -174,9 +174,9 @@ void check_route_names(const AmRoute& route, const std::vector<std::string>& rec
 std::vector<std::string> interval_names(const MapReader& map) {
   std::vector<std::string> names;
   for (const char* key : {"time_intervals", "mute_time_intervals"}) {
-    YAML::Node list = map.sequence(key);
+    YamlNode list = map.sequence(key);
     if (!list.IsDefined()) continue;
-    for (const YAML::Node& item : list) {
+    for (const YamlNode& item : list) {
       if (item.IsMap() && item["name"] && item["name"].IsScalar()) names.push_back(item["name"].Scalar());
     }
   }
@@ -185,7 +185,7 @@ std::vector<std::string> interval_names(const MapReader& map) {
 
 }  // namespace
 
-AmRoute read_route(const YamlFile& file, const YAML::Node& node, Diagnostics& diagnostics) {
+AmRoute read_route(const YamlFile& file, const YamlNode& node, Diagnostics& diagnostics) {
   AmRoute route;
   route.where = file.position(node);
   MapReader map(file, node, "a route",
@@ -203,9 +203,9 @@ AmRoute read_route(const YamlFile& file, const YAML::Node& node, Diagnostics& di
   route.continue_matching = map.boolean("continue").value_or(false);
   route.mute_time_intervals = map.string_list("mute_time_intervals");
   route.active_time_intervals = map.string_list("active_time_intervals");
-  YAML::Node children = map.sequence("routes");
+  YamlNode children = map.sequence("routes");
   if (children.IsDefined()) {
-    for (const YAML::Node& child : children) route.routes.push_back(read_route(file, child, diagnostics));
+    for (const YamlNode& child : children) route.routes.push_back(read_route(file, child, diagnostics));
   }
   return route;
 }
@@ -224,14 +224,14 @@ void read_merge_file(const std::string& spec_dir, const std::string& path, const
   if (!file || file->root.IsNull()) return;
   MapReader map(*file, file->root, "the merge file", merge_keys(), diagnostics);
   if (!map.valid()) return;
-  if (YAML::Node list = map.sequence("receivers"); list.IsDefined()) {
+  if (YamlNode list = map.sequence("receivers"); list.IsDefined()) {
     read_merged_receivers(*file, list, spec_receivers, settings, diagnostics);
   }
-  if (YAML::Node list = map.sequence("routes"); list.IsDefined()) {
-    for (const YAML::Node& item : list) settings.merged_routes.push_back(read_route(*file, item, diagnostics));
+  if (YamlNode list = map.sequence("routes"); list.IsDefined()) {
+    for (const YamlNode& item : list) settings.merged_routes.push_back(read_route(*file, item, diagnostics));
   }
-  if (YAML::Node list = map.sequence("inhibit_rules"); list.IsDefined()) {
-    for (const YAML::Node& item : list) settings.merged_inhibit_rules.push_back(read_inhibit_rule(*file, item, diagnostics));
+  if (YamlNode list = map.sequence("inhibit_rules"); list.IsDefined()) {
+    for (const YamlNode& item : list) settings.merged_inhibit_rules.push_back(read_inhibit_rule(*file, item, diagnostics));
   }
   std::vector<std::string> receivers(spec_receivers.begin(), spec_receivers.end());
   receivers.insert(receivers.end(), settings.merged_receiver_names.begin(), settings.merged_receiver_names.end());

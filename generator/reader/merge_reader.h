@@ -19,6 +19,6 @@ void read_merge_file(const std::string& spec_dir, const std::string& path, const
                      Diagnostics& diagnostics);
 
 // A route of the routing tree as written by hand in the merge file.
-AmRoute read_route(const YamlFile& file, const YAML::Node& node, Diagnostics& diagnostics);
+AmRoute read_route(const YamlFile& file, const YamlNode& node, Diagnostics& diagnostics);
 
 }  // namespace symptree

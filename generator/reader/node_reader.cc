@@ -33,13 +33,13 @@ class NodeReader {
   NodeReader(const MapReader& top, Model& model)
       : top_(top), model_(model), diagnostics_(top.diagnostics()), join_labels_(model.all_join_labels()) {}
 
-  void read_list(const YAML::Node& list, int parent, int depth) {
-    for (const YAML::Node& item : list) read_node(item, parent, depth);
+  void read_list(const YamlNode& list, int parent, int depth) {
+    for (const YamlNode& item : list) read_node(item, parent, depth);
   }
 
  private:
-  void read_node(const YAML::Node& yaml, int parent, int depth);
-  bool enter(const YAML::Node& yaml, int depth);
+  void read_node(const YamlNode& yaml, int parent, int depth);
+  bool enter(const YamlNode& yaml, int depth);
   void read_identity(const MapReader& map, Node& node);
   void read_condition(const MapReader& map, Node& node, int parent);
   void read_unit(const MapReader& map, Node& node);
@@ -57,7 +57,7 @@ class NodeReader {
   const MapReader& top_;
   Model& model_;
   Diagnostics& diagnostics_;
-  std::vector<YAML::Node> path_;  // YAML nodes from the root to the current one
+  std::vector<YamlNode> path_;  // YAML nodes from the root to the current one
   std::map<std::string, SourcePosition> ids_;
   std::map<std::string, SourcePosition> alert_names_;
   // Model::all_join_labels() over the nodes read so far, kept as they are
@@ -75,7 +75,7 @@ std::string set_by_test_hosts(const Node& node, const std::string& label) {
   return "";
 }
 
-bool NodeReader::enter(const YAML::Node& yaml, int depth) {
+bool NodeReader::enter(const YamlNode& yaml, int depth) {
   if (depth >= kMaxTreeDepth) {
     diagnostics_.error(top_.file().position(yaml),
                        "the flowchart is nested deeper than " + std::to_string(kMaxTreeDepth) + " levels");
@@ -84,7 +84,7 @@ bool NodeReader::enter(const YAML::Node& yaml, int depth) {
   return true;
 }
 
-void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
+void NodeReader::read_node(const YamlNode& yaml, int parent, int depth) {
   if (!enter(yaml, depth)) return;
   MapReader map(top_.file(), yaml, depth == 0 ? "a symptom" : "a cause", node_keys(), diagnostics_);
   if (!map.valid()) return;
@@ -113,7 +113,7 @@ void NodeReader::read_node(const YAML::Node& yaml, int parent, int depth) {
   }
   if (parent >= 0) model_.nodes[parent].children.push_back(index);
   else model_.roots.push_back(index);
-  YAML::Node causes = map.sequence("causes");
+  YamlNode causes = map.sequence("causes");
   path_.push_back(yaml);
   if (causes.IsDefined()) read_list(causes, index, depth + 1);
   path_.pop_back();
@@ -263,7 +263,7 @@ void NodeReader::read_join(const MapReader& map, Node& node, int parent) {
   }
   node.join_on = labels;
   node.join_where = where;
-  for (const YAML::Node& item : map.get("join_on")) node.join_label_where.push_back(top_.file().position(item));
+  for (const YamlNode& item : map.get("join_on")) node.join_label_where.push_back(top_.file().position(item));
   if (labels.empty() && !scope_written) {
     node.scope = NodeScope::Cluster;
     check_cluster_place(node, parent, where);
@@ -333,9 +333,9 @@ void NodeReader::check_series_values(const MapReader& entry, const std::string& 
 
 std::vector<ExampleSeries> NodeReader::read_series_list(const MapReader& examples, const std::string& key) {
   std::vector<ExampleSeries> result;
-  YAML::Node list = examples.sequence(key, true);
+  YamlNode list = examples.sequence(key, true);
   if (!list.IsDefined()) return result;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     MapReader entry(top_.file(), item, "an example series", {"series", "values"}, diagnostics_);
     if (!entry.valid()) continue;
     ExampleSeries series;
@@ -373,7 +373,7 @@ std::optional<double> NodeReader::read_example_value(const MapReader& examples) 
 }
 
 void NodeReader::read_examples(const MapReader& map, Node& node) {
-  YAML::Node yaml = map.mapping("examples");
+  YamlNode yaml = map.mapping("examples");
   if (!yaml.IsDefined()) return;
   if (!map.has("when")) {
     diagnostics_.error(map.where("examples"), "'examples' needs 'when': they are test series for the condition");
@@ -391,7 +391,7 @@ void NodeReader::read_examples(const MapReader& map, Node& node) {
     if (!parsed) diagnostics_.error(examples.where("warmup"), problem.empty() ? "'warmup' must be a duration such as 1m, got '" + *warmup + "'" : "'warmup': " + problem);
     else result.warmup = *parsed;
   }
-  if (YAML::Node labels = examples.mapping("labels"); labels.IsDefined()) {
+  if (YamlNode labels = examples.mapping("labels"); labels.IsDefined()) {
     for (const auto& entry : labels) {
       const std::string name = entry.first.Scalar();
       if (std::string set_by = set_by_test_hosts(node, name); !set_by.empty()) {
@@ -432,7 +432,7 @@ void NodeReader::classify(const MapReader& map, Node& node, bool has_children) {
   }
   // A priority written here or above that names no row was reported as unknown already.
   bool priority_written = map.has("priority");
-  for (const YAML::Node& ancestor : path_) priority_written = priority_written || ancestor["priority"].IsDefined();
+  for (const YamlNode& ancestor : path_) priority_written = priority_written || ancestor["priority"].IsDefined();
   if (node.kind == NodeKind::Alert && node.priority < 0 && !priority_written) {
     diagnostics_.error(map.where(), "'" + node.id + "' has no priority",
                        "set `priority:` here or on an enclosing symptom");
@@ -457,7 +457,7 @@ void NodeReader::classify(const MapReader& map, Node& node, bool has_children) {
 }  // namespace
 
 void read_symptoms(const MapReader& top, Model& model) {
-  YAML::Node symptoms = top.sequence("symptoms", true);
+  YamlNode symptoms = top.sequence("symptoms", true);
   if (!symptoms.IsDefined()) return;
   if (symptoms.size() == 0) {
     top.diagnostics().error(top.where("symptoms"), "'symptoms' is empty", "describe at least one symptom");

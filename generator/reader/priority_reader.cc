@@ -20,7 +20,7 @@ const std::vector<std::string>& receiver_kinds() {
   return all;
 }
 
-Priority read_priority(const MapReader& top, const YAML::Node& name, const YAML::Node& value) {
+Priority read_priority(const MapReader& top, const YamlNode& name, const YamlNode& value) {
   Priority priority;
   priority.name = name.Scalar();
   priority.where = top.file().position(name);
@@ -43,7 +43,7 @@ Priority read_priority(const MapReader& top, const YAML::Node& name, const YAML:
   return priority;
 }
 
-Receiver read_receiver(const MapReader& top, const YAML::Node& name, const YAML::Node& value) {
+Receiver read_receiver(const MapReader& top, const YamlNode& name, const YamlNode& value) {
   Receiver receiver;
   receiver.name = name.Scalar();
   receiver.where = top.file().position(name);
@@ -76,7 +76,7 @@ Receiver read_receiver(const MapReader& top, const YAML::Node& name, const YAML:
 }  // namespace
 
 void read_priorities(const MapReader& top, Model& model) {
-  YAML::Node matrix = top.mapping("priorities", true);
+  YamlNode matrix = top.mapping("priorities", true);
   if (!matrix.IsDefined()) return;
   std::set<std::string> seen;
   for (const auto& entry : matrix) {
@@ -90,7 +90,7 @@ void read_priorities(const MapReader& top, Model& model) {
 }
 
 void read_receivers(const MapReader& top, Model& model) {
-  YAML::Node receivers = top.mapping("receivers", true);
+  YamlNode receivers = top.mapping("receivers", true);
   if (receivers.IsDefined()) {
     std::set<std::string> seen;
     for (const auto& entry : receivers) {
@@ -104,11 +104,11 @@ void read_receivers(const MapReader& top, Model& model) {
   std::set<std::string> names;
   for (const Receiver& r : model.receivers) names.insert(r.name);
   std::vector<std::string> known(names.begin(), names.end());
-  const YAML::Node matrix = top.get("priorities");  // const: operator[] must not add keys
+  const YamlNode matrix = top.get("priorities");
   for (const Priority& p : model.priorities) {
     if (!p.receiver.empty() && !names.count(p.receiver)) {
       SourcePosition where = p.where;
-      if (const YAML::Node row = matrix[p.name]; row && row.IsMap() && row["receiver"]) where = top.file().position(row["receiver"]);
+      if (const YamlNode row = matrix[p.name]; row && row.IsMap() && row["receiver"]) where = top.file().position(row["receiver"]);
       top.diagnostics().error(where, "priority '" + p.name + "' pages unknown receiver '" + p.receiver + "'",
                               known.empty() ? "define it under 'receivers'" : suggestion(p.receiver, known));
     }

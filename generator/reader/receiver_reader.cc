@@ -89,7 +89,7 @@ void check_required(const Receiver& receiver, const ReceiverKind& kind, const Am
 
 }  // namespace
 
-void read_receiver_fields(const YamlFile& file, const YAML::Node& settings, const std::string& prefix,
+void read_receiver_fields(const YamlFile& file, const YamlNode& settings, const std::string& prefix,
                           Receiver& receiver, Diagnostics& diagnostics) {
   for (const auto& field : settings) {
     std::string key = prefix + field.first.Scalar();

@@ -12,7 +12,7 @@
 namespace symptree {
 
 // A receiver kind's settings, nested mappings flattened to dotted keys.
-void read_receiver_fields(const YamlFile& file, const YAML::Node& settings, const std::string& prefix,
+void read_receiver_fields(const YamlFile& file, const YamlNode& settings, const std::string& prefix,
                           Receiver& receiver, Diagnostics& diagnostics);
 
 // Checks each spec receiver's settings against its kind: known fields, types,

@@ -24,7 +24,7 @@ size_t value_start(const std::string& text, size_t pos) {
 
 }  // namespace
 
-std::vector<std::pair<int, int>> scalar_byte_positions(const YamlFile& file, const YAML::Node& node) {
+std::vector<std::pair<int, int>> scalar_byte_positions(const YamlFile& file, const YamlNode& node) {
   YAML::Mark mark = node.Mark();
   if (!node.IsScalar() || mark.pos < 0 || static_cast<size_t>(mark.pos) >= file.text.size()) return {};
   const std::string& text = file.text;
@@ -40,7 +40,8 @@ std::vector<std::pair<int, int>> scalar_byte_positions(const YamlFile& file, con
     }
     ++at;
   };
-  for (size_t start = value_start(text, at); at < start;) advance();
+  size_t start = value_start(text, at);
+  while (at < start) advance();
   std::vector<std::pair<int, int>> positions;
   positions.reserve(value.size());
   for (char c : value) {

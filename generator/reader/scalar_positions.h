@@ -6,8 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "common/yaml_reader.h"
 
 namespace symptree {
@@ -15,6 +13,6 @@ namespace symptree {
 // For each byte of `node`'s value, its 1-based (line, column) in the file;
 // empty when the value cannot be aligned with its source (then callers use the
 // scalar's start).
-std::vector<std::pair<int, int>> scalar_byte_positions(const YamlFile& file, const YAML::Node& node);
+std::vector<std::pair<int, int>> scalar_byte_positions(const YamlFile& file, const YamlNode& node);
 
 }  // namespace symptree

@@ -45,7 +45,7 @@ void read_join_on(const MapReader& top, Model& model) {
 void read_jobs(const MapReader& top, Model& model) {
   model.service_job = model.service;
   model.exporter_job = "symptree-exporter";
-  YAML::Node jobs = top.mapping("jobs");
+  YamlNode jobs = top.mapping("jobs");
   if (!jobs.IsDefined()) return;
   MapReader map(top.file(), jobs, "'jobs'", {"service", "exporter"}, top.diagnostics());
   model.service_job = map.string("service").value_or(model.service_job);
@@ -53,7 +53,7 @@ void read_jobs(const MapReader& top, Model& model) {
 }
 
 void read_runbooks(const MapReader& top, Model& model) {
-  YAML::Node runbooks = top.mapping("runbooks", true);
+  YamlNode runbooks = top.mapping("runbooks", true);
   if (!runbooks.IsDefined()) return;
   MapReader map(top.file(), runbooks, "'runbooks'", {"base_url", "dir"}, top.diagnostics());
   model.runbook_base_url = map.string("base_url", true).value_or("");
@@ -69,14 +69,14 @@ void read_runbooks(const MapReader& top, Model& model) {
 void read_timing(const MapReader& top, Model& model) {
   model.test_interval = duration_from_ms(60000);
   model.absence_for = duration_from_ms(5 * 60000);
-  if (YAML::Node tests = top.mapping("tests"); tests.IsDefined()) {
+  if (YamlNode tests = top.mapping("tests"); tests.IsDefined()) {
     MapReader map(top.file(), tests, "'tests'", {"interval"}, top.diagnostics());
     model.test_interval = read_positive_duration(map, "interval", "1m or 1h30m").value_or(model.test_interval);
     if (map.has("interval")) model.test_interval_where = map.where("interval");
   }
   // A default `for` is too long to test only with a tiny interval: point there.
   model.absence_for_where = model.test_interval_where.line > 0 ? model.test_interval_where : top.where();
-  if (YAML::Node absence = top.mapping("absence"); absence.IsDefined()) {
+  if (YamlNode absence = top.mapping("absence"); absence.IsDefined()) {
     MapReader map(top.file(), absence, "'absence'", {"for"}, top.diagnostics());
     model.absence_for = read_positive_duration(map, "for", "1m or 1h30m").value_or(model.absence_for);
     if (map.has("for")) model.absence_for_where = map.where("for");
@@ -84,10 +84,10 @@ void read_timing(const MapReader& top, Model& model) {
 }
 
 void read_app_metrics(const MapReader& top, Model& model) {
-  YAML::Node list = top.sequence("app_metrics");
+  YamlNode list = top.sequence("app_metrics");
   if (!list.IsDefined()) return;
   std::set<std::string> seen;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     AppMetric metric;
     metric.where = top.file().position(item);
     if (item.IsMap()) {
@@ -108,15 +108,15 @@ void read_app_metrics(const MapReader& top, Model& model) {
 }
 
 void read_escalation(const MapReader& top, Model& model) {
-  YAML::Node escalation = top.mapping("escalation");
+  YamlNode escalation = top.mapping("escalation");
   if (!escalation.IsDefined()) return;
   MapReader map(top.file(), escalation, "'escalation'", {"steps", "bundle", "contacts"}, top.diagnostics());
   model.escalation.steps = map.string_list("steps");
   model.escalation.contacts = map.string_list("contacts");
-  YAML::Node bundle = map.sequence("bundle");
+  YamlNode bundle = map.sequence("bundle");
   if (!bundle.IsDefined()) return;
   std::set<std::string> files;
-  for (const YAML::Node& item : bundle) {
+  for (const YamlNode& item : bundle) {
     MapReader entry(top.file(), item, "a bundle command", {"run", "file"}, top.diagnostics());
     if (!entry.valid()) continue;
     BundleCommand command{entry.string("run", true).value_or(""), entry.string("file", true).value_or(""),
@@ -135,7 +135,7 @@ void read_escalation(const MapReader& top, Model& model) {
 bool check_join_labels(const MapReader& map, const std::string& key) {
   bool valid = true;
   std::set<std::string> seen;
-  for (const YAML::Node& item : map.get(key)) {
+  for (const YamlNode& item : map.get(key)) {
     if (!item.IsScalar() || item.Scalar().empty()) continue;  // string_list reported it
     const std::string& label = item.Scalar();
     SourcePosition where = map.file().position(item);
@@ -161,9 +161,9 @@ bool check_join_labels(const MapReader& map, const std::string& key) {
 
 std::vector<DiagnosticCommand> read_commands(const MapReader& parent, const std::string& key) {
   std::vector<DiagnosticCommand> commands;
-  YAML::Node list = parent.sequence(key);
+  YamlNode list = parent.sequence(key);
   if (!list.IsDefined()) return commands;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     MapReader entry(parent.file(), item, "a diagnostic command", {"run", "why"}, parent.diagnostics());
     if (!entry.valid()) continue;
     commands.push_back({entry.string("run", true).value_or(""), entry.string("why").value_or(""), entry.where()});

@@ -20,9 +20,9 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 // Each item of the list under `key` with its position, for errors at the item.
 std::vector<std::pair<std::string, SourcePosition>> items(const MapReader& map, const std::string& key) {
   std::vector<std::pair<std::string, SourcePosition>> out;
-  YAML::Node list = map.get(key);
+  YamlNode list = map.get(key);
   if (!list.IsSequence()) return out;  // string_list reported the wrong type
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     if (item.IsScalar() && !item.Scalar().empty()) out.emplace_back(item.Scalar(), map.file().position(item));
   }
   return out;
@@ -90,9 +90,9 @@ void read_target_labels(const MapReader& map, Source& source) {
 // `metrics:`: names, or `{name: x, absence_alert: false}` for a metric that
 // exists only while something is wrong (kube-state-metrics' waiting reasons).
 void read_metric_list(const MapReader& map, Source& source) {
-  YAML::Node list = map.sequence("metrics");
+  YamlNode list = map.sequence("metrics");
   if (!list.IsDefined()) return;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     std::string name;
     SourcePosition where = map.file().position(item);
     if (item.IsMap()) {
@@ -124,11 +124,11 @@ void read_ownership(const MapReader& map, Source& source) {
 }  // namespace
 
 void read_sources(const MapReader& top, Model& model) {
-  YAML::Node list = top.sequence("sources");
+  YamlNode list = top.sequence("sources");
   if (!list.IsDefined()) return;
   std::set<std::string> names;
   std::set<std::string> jobs;
-  for (const YAML::Node& item : list) {
+  for (const YamlNode& item : list) {
     MapReader map(top.file(), item, "a source", {"name", "job", "labels", "target_labels", "prefixes", "metrics"}, top.diagnostics());
     if (!map.valid()) continue;
     Source source;

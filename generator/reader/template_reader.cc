@@ -6,7 +6,7 @@
 
 namespace symptree {
 
-TextPlace read_template(const YamlFile& file, const YAML::Node& node, const std::string& text, const std::string& key,
+TextPlace read_template(const YamlFile& file, const YamlNode& node, const std::string& text, const std::string& key,
                         Diagnostics& diagnostics) {
   TextPlace place;
   place.where = file.position_in_scalar(node, 0);

@@ -6,8 +6,6 @@
 
 #include <string>
 
-#include <yaml-cpp/yaml.h>
-
 #include "common/yaml_reader.h"
 #include "generator/model/model.h"
 
@@ -15,7 +13,7 @@ namespace symptree {
 
 // The place of `node`'s text; reports what makes `text` (its value, read as
 // the template of `key`) not a template symptree renders.
-TextPlace read_template(const YamlFile& file, const YAML::Node& node, const std::string& text, const std::string& key,
+TextPlace read_template(const YamlFile& file, const YamlNode& node, const std::string& text, const std::string& key,
                         Diagnostics& diagnostics);
 
 }  // namespace symptree

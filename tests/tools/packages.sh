@@ -45,10 +45,13 @@ dpkg-deb -I "$exporter_deb" conffiles | grep -qxF /etc/symptree/exporter.yml || 
 field "$exporter_deb" Depends | grep -q "adduser" || fail "symptree-exporter does not depend on adduser"
 for deb in "$symptree_deb" "$exporter_deb"; do
   field "$deb" Depends | grep -q "libc6" || fail "$(basename "$deb"): no shared-library dependencies (dpkg-shlibdeps)"
+  # libyaml reads the YAML files, yaml-cpp explains their syntax errors
+  field "$deb" Depends | grep -q "libyaml-0-2" || fail "$(basename "$deb") does not depend on libyaml-0-2"
+  field "$deb" Depends | grep -q "libyaml-cpp0.7" || fail "$(basename "$deb") does not depend on libyaml-cpp0.7"
 done
 zcat <(dpkg-deb --fsys-tarfile "$symptree_deb" | tar -xO ./usr/share/man/man1/symptree.1.gz) | grep -q "^\.SH" ||
   fail "symptree.1.gz is not a man page"
-pass "contents: binaries, man pages, docs, unit, conffile; Depends from dpkg-shlibdeps and adduser"
+pass "contents: binaries, man pages, docs, unit, conffile; Depends from dpkg-shlibdeps (libyaml, yaml-cpp) and adduser"
 
 # 2. lintian: no errors (warnings are printed, not fatal).
 lintian --fail-on error --tag-display-limit 0 "$symptree_deb" "$exporter_deb" >"$WORK/lintian.log" 2>&1 ||

@@ -13,6 +13,33 @@ TEST_CASE("syntax errors name the line and column") {
   CHECK(d.errors()[0].message.find("YAML syntax error") == 0);
 }
 
+TEST_CASE("text yaml-cpp read but libyaml refuses is an error in libyaml's words") {
+  Diagnostics d;
+  CHECK_FALSE(parse_yaml_text("f.yaml", "a: 1\n: x\n", d));  // a value without a key
+  CHECK(d.format() == "f.yaml:2:1: error: YAML syntax error: did not find expected key\n"
+                      "    hint: while parsing a block mapping at f.yaml:1:1\n");
+}
+
+TEST_CASE("an alias cycle before a quote never closed is reported first, as the checks always ran") {
+  Diagnostics d;
+  CHECK_FALSE(parse_yaml_text("f.yaml", "a: &r\n  b: *r\nc: 'open\n", d));
+  REQUIRE(d.count() == 1);
+  CHECK(d.errors()[0].message.find("an alias cycle") != std::string::npos);
+}
+
+TEST_CASE("a '?' inside a plain scalar in a flow collection is text (yaml-cpp 0.7 refused it)") {
+  Diagnostics d;
+  auto file = parse_yaml_text("f.yaml", "a: [x?y, {k: v?}]\n", d);
+  REQUIRE(file);
+  CHECK((*file->root["a"].begin()).Scalar() == "x?y");
+}
+
+TEST_CASE("nesting close to yaml-cpp's limit is read") {
+  Diagnostics d;
+  CHECK(parse_yaml_text("f.yaml", "a: " + std::string(450, '[') + std::string(450, ']') + "\n", d));
+  CHECK(d.count() == 0);
+}
+
 TEST_CASE("deep nesting is an error, not a crash") {
   Diagnostics d;
   CHECK_FALSE(parse_yaml_text("f.yaml", "a: " + std::string(5000, '['), d));
