@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -161,19 +162,22 @@ int check_outputs(const OutputSet& outputs, const std::string& out_dir, const st
 }
 
 int run_compile(const SpecInput& input, const std::string& out_dir, bool check_only, bool quiet) {
+  // Read while the spec compiles: for a large spec the old manifest is megabytes.
+  std::future<PreviousManifest> reading = std::async(std::launch::async, read_previous_manifest, out_dir);
   SpecInput streamed = input;  // each file goes to a staging folder beside out_dir as it is rendered
   if (!check_only) streamed.options.stage_beside = out_dir;
   std::optional<Compilation> compilation = compile_or_report(streamed);
   if (!compilation) return kExitSpecError;
+  const PreviousManifest previous = reading.get();
   // One output directory per service: writing another service's outputs over
   // these would remove every file its manifest lists.
-  if (std::vector<std::string> services = manifest_repository_services(out_dir); !services.empty()) {
+  if (const std::vector<std::string>& services = previous.repository_services; !services.empty()) {
     std::cerr << "symptree: " << out_dir << " holds the outputs of a config repo (" << joined(services)
               << "); compiling '" << compilation->model.service << "' alone there would delete them. Compile the "
               << "repo's specs together (symptree compile SPECS_FOLDER -o " << out_dir << "), or choose another folder\n";
     return kExitIoError;
   }
-  if (std::string owner = manifest_service(out_dir); !owner.empty() && owner != compilation->model.service) {
+  if (const std::string& owner = previous.service; !owner.empty() && owner != compilation->model.service) {
     std::cerr << "symptree: " << out_dir << " holds the outputs of service '" << owner << "'; compiling '"
               << compilation->model.service << "' there would delete them. Compile each service to a folder of its "
               << "own, e.g. -o generated/" << compilation->model.service << " beside -o generated/" << owner
@@ -181,7 +185,7 @@ int run_compile(const SpecInput& input, const std::string& out_dir, bool check_o
     return kExitIoError;
   }
   if (check_only) return check_outputs(compilation->outputs, out_dir, input.name, quiet);
-  if (std::string error = compilation->outputs.write(out_dir); !error.empty()) {
+  if (std::string error = compilation->outputs.write(out_dir, previous); !error.empty()) {
     std::cerr << "symptree: " << error << "\n";
     return kExitIoError;
   }
@@ -198,12 +202,12 @@ bool spec_still_there(const RepositoryCompilation& repository, const std::string
   return false;
 }
 
-// "service 'a'" or "services 'a', 'b'": those `out_dir`'s tree holds that
+// "service 'a'" or "services 'a', 'b'": those `previous` (the output folder's manifest) lists that
 // `repository` does not compile though their specs are still there (a
 // service whose spec was deleted goes, with its files).
-std::string services_left_out(const RepositoryCompilation& repository, const std::string& out_dir) {
+std::string services_left_out(const RepositoryCompilation& repository, const PreviousManifest& previous) {
   std::vector<std::string> missing;
-  for (const auto& [old, spec] : manifest_repository_specs(out_dir)) {
+  for (const auto& [old, spec] : previous.repository_specs) {
     bool compiled = false;
     for (const Compilation& service : repository.services) compiled = compiled || service.model.service == old;
     if (!compiled && spec_still_there(repository, spec)) missing.push_back("'" + old + "'");
@@ -253,12 +257,13 @@ int run_compile_repository(const std::vector<std::string>& arguments, const Chec
   std::optional<RepositoryCompilation> repository =
       compile_repository_or_report(arguments, options, DiagnosticFormat::Text, joined(arguments));
   if (!repository) return kExitSpecError;
-  if (std::string owner = manifest_service(out_dir); !owner.empty()) {
+  const PreviousManifest previous = read_previous_manifest(out_dir);
+  if (const std::string& owner = previous.service; !owner.empty()) {
     std::cerr << "symptree: " << out_dir << " holds the outputs of service '" << owner << "' alone; compiling "
               << "several specs there would delete them. Choose another folder, or remove " << out_dir << " first\n";
     return kExitIoError;
   }
-  if (std::string missing = services_left_out(*repository, out_dir); !missing.empty()) {
+  if (std::string missing = services_left_out(*repository, previous); !missing.empty()) {
     std::cerr << "symptree: " << out_dir << " holds the outputs of " << missing << ", whose spec is still beside "
               << "these but not among them; compiling would delete them. Compile every spec of the config repo (its "
               << "folder), or delete that spec to drop the service\n";
@@ -267,7 +272,7 @@ int run_compile_repository(const std::vector<std::string>& arguments, const Chec
   if (check_only) {
     return check_outputs(repository->outputs, out_dir, joined(arguments), quiet, /*report_unknown=*/true);
   }
-  if (std::string error = repository->outputs.write(out_dir); !error.empty()) {
+  if (std::string error = repository->outputs.write(out_dir, previous); !error.empty()) {
     std::cerr << "symptree: " << error << "\n";
     return kExitIoError;
   }

@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <nlohmann/json.hpp>
 
 #include "generator/emit/output_interrupt.h"
 #include "generator/emit/stale_staging.h"
@@ -35,34 +34,6 @@ bool read_file(const fs::path& path, std::string& content) {
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) content.append(chunk, static_cast<size_t>(in.gcount()));
   return !in.bad();
 }
-
-// The manifest in `dir` with only its top-level entry `key` (the rest, e.g.
-// the alerts of a 10,000-branch spec, is read past, not kept); null when
-// there is none or it is not a JSON object.
-nlohmann::json read_manifest_entry(const fs::path& dir, const std::string& key) {
-  std::string text;
-  if (!read_file(dir / kManifestName, text)) return nullptr;
-  nlohmann::json::parser_callback_t keep = [&key](int depth, nlohmann::json::parse_event_t event,
-                                                  nlohmann::json& parsed) {
-    return depth != 1 || event != nlohmann::json::parse_event_t::key || parsed == key;
-  };
-  nlohmann::json manifest = nlohmann::json::parse(text, keep, false);
-  return manifest.is_object() ? manifest : nullptr;
-}
-
-// Files the previous compile recorded in its manifest; nullopt when `dir`
-// has no manifest with a file list.
-std::optional<std::vector<std::string>> manifest_files(const fs::path& dir) {
-  nlohmann::json manifest = read_manifest_entry(dir, "files");
-  if (!manifest.is_object() || !manifest.contains("files") || !manifest["files"].is_object()) return std::nullopt;
-  std::vector<std::string> paths;
-  for (const auto& [path, hash] : manifest["files"].items()) {
-    if (path.find("..") == std::string::npos && !path.empty() && path[0] != '/') paths.push_back(path);
-  }
-  return paths;
-}
-
-std::vector<std::string> previous_outputs(const fs::path& dir) { return manifest_files(dir).value_or(std::vector<std::string>{}); }
 
 // The files of a folder its manifest says symptree wrote: those it lists and
 // the manifest itself; none when it has no manifest.
@@ -253,8 +224,8 @@ bool OutputSet::same_on_disk(const std::string& relative_path, const std::string
   return unchanged_on_disk(target, file != files_.end() ? file->second : content(relative_path));
 }
 
-std::vector<std::string> OutputSet::unowned_files(const std::string& dir) const {
-  return unowned_files(dir, owned_by_manifest(manifest_files(dir)));
+std::vector<std::string> OutputSet::unowned_files(const std::string& dir, const PreviousManifest& previous) const {
+  return unowned_files(dir, owned_by_manifest(previous.files));
 }
 
 std::vector<std::string> OutputSet::unowned_files(const std::string& dir, std::set<std::string> owned) const {
@@ -284,15 +255,16 @@ std::vector<std::string> OutputSet::unowned_files(const std::string& dir, std::s
   return unowned;
 }
 
-std::string OutputSet::write(const std::string& dir) const {
+std::string OutputSet::write(const std::string& dir) const { return write(dir, read_previous_manifest(dir)); }
+
+std::string OutputSet::write(const std::string& dir, const PreviousManifest& previous) const {
   ReplacingOutputs replacing;  // an interrupt waits until every file is replaced
   if (replacing.interrupted()) return "interrupted (nothing was replaced)";
   if (!staged_.empty() && fs::path(dir).lexically_normal() != fs::path(staging_->out_dir()).lexically_normal()) {
     return "the outputs were staged for " + staging_->out_dir() + ", not " + dir + " (nothing was replaced)";
   }
-  const std::optional<std::vector<std::string>> listed = manifest_files(dir);  // read once: it can be megabytes
-  if (std::vector<std::string> unowned = unowned_files(dir, owned_by_manifest(listed)); !unowned.empty()) {
-    return unowned_refusal(dir, unowned, listed.has_value());
+  if (std::vector<std::string> unowned = unowned_files(dir, previous); !unowned.empty()) {
+    return unowned_refusal(dir, unowned, previous.files.has_value());
   }
   // Every folder first: a path that cannot be a folder (a file in the way, no
   // permission) stops the compile before any file is replaced.
@@ -308,7 +280,7 @@ std::string OutputSet::write(const std::string& dir) const {
     }
   }
   if (std::string error = check_in_place(dir); !error.empty()) return error;
-  if (std::string error = replace_files(dir, listed.value_or(std::vector<std::string>{})); !error.empty()) return error;
+  if (std::string error = replace_files(dir, previous.listed_files()); !error.empty()) return error;
   remove_stale_staging_dirs(dir);
   return "";
 }
@@ -367,37 +339,6 @@ std::string OutputSet::check_in_place(const std::string& dir) const {
   return "";
 }
 
-std::string manifest_service(const std::string& dir) {
-  nlohmann::json manifest = read_manifest_entry(dir, "service");
-  if (!manifest.is_object() || !manifest.contains("service") || !manifest["service"].is_string()) return "";
-  return manifest["service"].get<std::string>();
-}
-
-std::vector<std::string> manifest_repository_services(const std::string& dir) {
-  nlohmann::json manifest = read_manifest_entry(dir, "services");
-  std::vector<std::string> services;
-  if (!manifest.is_object() || !manifest.contains("services") || !manifest["services"].is_array()) return services;
-  for (const nlohmann::json& entry : manifest["services"]) {
-    if (entry.is_object() && entry.contains("service") && entry["service"].is_string()) {
-      services.push_back(entry["service"].get<std::string>());
-    }
-  }
-  return services;
-}
-
-std::map<std::string, std::string> manifest_repository_specs(const std::string& dir) {
-  nlohmann::json manifest = read_manifest_entry(dir, "services");
-  std::map<std::string, std::string> specs;
-  if (!manifest.is_object() || !manifest.contains("services") || !manifest["services"].is_array()) return specs;
-  for (const nlohmann::json& entry : manifest["services"]) {
-    if (entry.is_object() && entry.value("service", nlohmann::json()).is_string() &&
-        entry.value("spec", nlohmann::json()).is_string()) {
-      specs[entry["service"].get<std::string>()] = entry["spec"].get<std::string>();
-    }
-  }
-  return specs;
-}
-
 std::vector<std::string> OutputSet::differences(const std::string& dir, bool report_unknown) const {
   std::vector<std::string> differ;
   if (report_unknown) differ = unknown_files(dir);
@@ -408,7 +349,8 @@ std::vector<std::string> OutputSet::differences(const std::string& dir, bool rep
   };
   for (const auto& [path, content] : files_) compare(path, content);
   for (const auto& [path, file] : staged_) compare(path, content(path));
-  for (const std::string& path : previous_outputs(dir)) {
+  const PreviousManifest previous = read_previous_manifest(dir);
+  for (const std::string& path : previous.listed_files()) {
     if (!contains(path) && fs::exists(fs::path(dir) / path)) differ.push_back(path + " (no longer generated)");
   }
   for (const auto& [path, marker] : rendered_elsewhere_) {
@@ -422,7 +364,7 @@ std::vector<std::string> OutputSet::differences(const std::string& dir, bool rep
 
 std::vector<std::string> OutputSet::unknown_files(const std::string& dir) const {
   std::vector<std::string> unknown;
-  const std::vector<std::string> previous = previous_outputs(dir);
+  const std::vector<std::string> previous = read_previous_manifest(dir).listed_files();
   const std::set<std::string> listed(previous.begin(), previous.end());  // reported as "no longer generated"
   std::error_code error;
   for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {

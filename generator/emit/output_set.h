@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "generator/emit/previous_manifest.h"
 #include "generator/emit/staging_dir.h"
 
 namespace symptree {
@@ -49,17 +50,19 @@ class OutputSet {
   // it): a copy in the output directory is symptree's when the previous
   // manifest there lists `listed` (docs/flowchart.dot).
   void owned_with(const std::string& relative_path, const std::string& listed);
-  // The files write(dir) would replace or remove that symptree did not write
-  // there: present, not listed in dir's manifest (none when there is no
-  // manifest) nor owned_with a listed file, and unlike this set's content.
-  std::vector<std::string> unowned_files(const std::string& dir) const;
+  // The files write(dir, previous) would replace or remove that symptree did
+  // not write there: present, not listed in `previous` (dir's manifest) nor
+  // owned_with a listed file, and unlike this set's content.
+  std::vector<std::string> unowned_files(const std::string& dir, const PreviousManifest& previous) const;
 
   // Writes every file under `dir` (each via a temporary or staged file and
-  // rename), and removes files that an earlier compile wrote (listed in its
-  // manifest) but this one did not. Refuses, writing nothing, when there are
-  // unowned_files(dir). Then removes the staging folders dead compiles left
+  // rename), and removes files that an earlier compile wrote (listed in
+  // `previous`, dir's manifest) but this one did not. Refuses, writing
+  // nothing, when there are unowned_files(dir, previous). Then removes the staging folders dead compiles left
   // beside `dir` (emit/stale_staging.h). Returns "" or an error naming the
   // path. An interrupt (emit/output_interrupt.h) waits for it to end.
+  std::string write(const std::string& dir, const PreviousManifest& previous) const;
+  // The same, reading dir's manifest first.
   std::string write(const std::string& dir) const;
   // Paths under `dir` that differ from this set: changed, missing, or stale
   // (listed in the old manifest but no longer produced). With
@@ -79,6 +82,7 @@ class OutputSet {
   };
 
   std::vector<std::string> unknown_files(const std::string& dir) const;
+  // The files write(dir) would replace that symptree did not write there.
   // `owned`: the files of dir's previous manifest (and itself).
   std::vector<std::string> unowned_files(const std::string& dir, std::set<std::string> owned) const;
   // Writes the files, then removes those of `stale` (the previous manifest's) no longer produced.
@@ -97,18 +101,6 @@ class OutputSet {
   std::shared_ptr<StagingDir> staging_;
   std::map<std::string, StagedFile> staged_;
 };
-
-// Name of the manifest inside the output directory.
-constexpr const char* kManifestName = "manifest.json";
-
-// The service whose outputs `dir` holds, from its manifest; "" when there is
-// none (no manifest, or one written before manifests named the service).
-std::string manifest_service(const std::string& dir);
-// The services of a config repo whose outputs `dir` holds (a manifest with a
-// "services" list); empty when `dir` holds none.
-std::vector<std::string> manifest_repository_services(const std::string& dir);
-// The spec file name of each of those services (service -> spec).
-std::map<std::string, std::string> manifest_repository_specs(const std::string& dir);
 
 // sha256 as lowercase hex.
 std::string sha256_hex(const std::string& data);

@@ -15,6 +15,11 @@ using symptree::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
+// What writing `set` into `dir` would refuse to replace, by dir's own manifest.
+std::vector<std::string> unowned_in(const OutputSet& set, const fs::path& dir) {
+  return set.unowned_files(dir.string(), read_previous_manifest(dir.string()));
+}
+
 std::string read(const fs::path& p) {
   std::ifstream in(p);
   std::stringstream s;
@@ -113,11 +118,11 @@ TEST_CASE("merge places another set's files under a folder, and remove_under dro
 TEST_CASE("a config repo's manifest names its services, and a single spec's does not") {
   TempDir dir("outputs-repo-manifest");
   std::ofstream(dir.path() / kManifestName) << R"({"services": [{"service": "shop"}, {"service": "cart"}], "files": {}})";
-  CHECK(manifest_repository_services(dir.path().string()) == std::vector<std::string>{"shop", "cart"});
-  CHECK(manifest_service(dir.path().string()).empty());
+  CHECK(read_previous_manifest(dir.path().string()).repository_services == std::vector<std::string>{"shop", "cart"});
+  CHECK(read_previous_manifest(dir.path().string()).service.empty());
   std::ofstream(dir.path() / kManifestName) << R"({"service": "shop", "files": {}})";
-  CHECK(manifest_repository_services(dir.path().string()).empty());
-  CHECK(manifest_service(dir.path().string()) == "shop");
+  CHECK(read_previous_manifest(dir.path().string()).repository_services.empty());
+  CHECK(read_previous_manifest(dir.path().string()).service == "shop");
 }
 
 namespace {
@@ -226,7 +231,7 @@ TEST_CASE("a folder without a manifest holding a file the compile would replace 
     if (staged) REQUIRE(set.stage_beside(dir.path().string()));
     const OutputSet fixed = outputs("a", true);
     for (const auto& [path, content] : fixed.files()) set.add(path, content);
-    CHECK(set.unowned_files(dir.path().string()) == std::vector<std::string>{"extra/file.txt"});
+    CHECK(unowned_in(set, dir.path()) == std::vector<std::string>{"extra/file.txt"});
     std::string error = set.write(dir.path().string());
     CHECK(error.find(dir.path().string() + " holds a file that symptree did not write (there is no manifest.json)") == 0);
     CHECK(error.find((dir.path() / "extra/file.txt").string()) != std::string::npos);
@@ -253,7 +258,7 @@ TEST_CASE("a file the previous manifest lists is replaced, one it does not list 
   TempDir other("outputs-unowned-other");
   fs::create_directories(other.path() / "prometheus/rules.yml");
   std::ofstream(other.path() / kManifestName) << "{\"name\": \"my-app\"}";
-  CHECK(outputs("b", false).unowned_files(other.path().string()) ==
+  CHECK(unowned_in(outputs("b", false), other.path()) ==
         std::vector<std::string>{"manifest.json", "prometheus/rules.yml"});
   CHECK_FALSE(outputs("b", false).write(other.path().string()).empty());
   CHECK(read(other.path() / kManifestName) == "{\"name\": \"my-app\"}");
@@ -271,7 +276,7 @@ TEST_CASE("a file the manifest leaves out but that goes with a listed one is sym
   };
   fs::create_directories(dir.path() / "docs");
   std::ofstream(dir.path() / "docs/flowchart.svg") << "<svg>mine</svg>";
-  CHECK(with_svg("<svg/>").unowned_files(dir.path().string()) == std::vector<std::string>{"docs/flowchart.svg"});
+  CHECK(unowned_in(with_svg("<svg/>"), dir.path()) == std::vector<std::string>{"docs/flowchart.svg"});
   fs::remove(dir.path() / "docs/flowchart.svg");
   REQUIRE(with_svg("<svg>1</svg>").write(dir.path().string()).empty());
   REQUIRE(with_svg("<svg>2</svg>").write(dir.path().string()).empty());  // the manifest lists the DOT beside it
@@ -283,7 +288,7 @@ TEST_CASE("a file the manifest leaves out but that goes with a listed one is sym
   fs::create_directories(repo.path() / "shop/docs");
   std::ofstream(repo.path() / "shop/docs/flowchart.svg") << "<svg>old</svg>";
   std::ofstream(repo.path() / kManifestName) << "{\"files\": {\"shop/docs/flowchart.dot\": \"h\"}}";
-  CHECK(tree_set.unowned_files(repo.path().string()).empty());
+  CHECK(unowned_in(tree_set, repo.path()).empty());
 }
 
 TEST_CASE("an SVG this compile cannot render, written by hand where no manifest is, is not removed") {
@@ -294,7 +299,7 @@ TEST_CASE("an SVG this compile cannot render, written by hand where no manifest 
   set.add("docs/flowchart.dot", "digraph {}\n");
   set.expect_rendered("docs/flowchart.svg", "<!-- marker -->");
   set.owned_with("docs/flowchart.svg", "docs/flowchart.dot");
-  CHECK(set.unowned_files(dir.path().string()) == std::vector<std::string>{"docs/flowchart.svg"});
+  CHECK(unowned_in(set, dir.path()) == std::vector<std::string>{"docs/flowchart.svg"});
   CHECK_FALSE(set.write(dir.path().string()).empty());
   CHECK(read(dir.path() / "docs/flowchart.svg") == "<svg>drawn by hand</svg>");
 }
