@@ -3,7 +3,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <vector>
 
+#include "common/parallel_tasks.h"
 #include "common/process.h"
 #include "generator/check/comparison_check.h"
 #include "generator/check/join_label_check.h"
@@ -70,22 +73,39 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
 }  // namespace
 
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics) {
-  check_testable(model, diagnostics);
-  check_metrics(model, diagnostics);
-  check_bool_conditions(model, diagnostics);
-  check_selectors(model, diagnostics);
-  check_join_labels(model, diagnostics);
-  check_matchings(model, diagnostics);
-  check_join_pins(model, diagnostics);
-  check_label_collisions(model, diagnostics);
-  check_scopes(model, diagnostics);
-  check_templates(model, diagnostics);
-  check_windows_fit_tests(model, diagnostics);
-  check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
-                              model.test_interval_where, diagnostics);
-  check_runbooks(model, options.spec_dir, diagnostics);
+  using Check = std::function<void(Diagnostics&)>;
+  std::vector<Check> checks = {
+      [&](Diagnostics& d) { check_testable(model, d); },
+      [&](Diagnostics& d) { check_metrics(model, d); },
+      [&](Diagnostics& d) { check_bool_conditions(model, d); },
+      [&](Diagnostics& d) { check_selectors(model, d); },
+      [&](Diagnostics& d) { check_join_labels(model, d); },
+      [&](Diagnostics& d) { check_matchings(model, d); },
+      [&](Diagnostics& d) { check_join_pins(model, d); },
+      [&](Diagnostics& d) { check_label_collisions(model, d); },
+      [&](Diagnostics& d) { check_scopes(model, d); },
+      [&](Diagnostics& d) { check_templates(model, d); },
+      [&](Diagnostics& d) { check_windows_fit_tests(model, d); },
+      [&](Diagnostics& d) {
+        check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",
+                                    model.test_interval_where, d);
+      },
+      [&](Diagnostics& d) { check_runbooks(model, options.spec_dir, d); },
+  };
   if (promtool_skipped(options).empty()) {
-    check_promql(model, options.promtool, diagnostics, options.promtool_timeout_seconds);
+    checks.push_back([&](Diagnostics& d) {
+      check_promql(model, options.promtool, d, options.promtool_timeout_seconds);
+    });
+  }
+  // The checks only read the model: two threads take them in turn, promtool's
+  // (the longest) first, and their errors are merged in the list's order, so
+  // the report is the same as one thread's.
+  std::vector<Diagnostics> found(checks.size());
+  std::vector<std::function<void()>> tasks;
+  for (size_t i = checks.size(); i-- > 0;) tasks.push_back([&, i] { checks[i](found[i]); });
+  run_parallel_tasks(tasks, 2);
+  for (const Diagnostics& part : found) {
+    for (const Diagnostic& error : part.errors()) diagnostics.error(error.where, error.message, error.hint);
   }
 }
 

@@ -33,6 +33,8 @@ struct CheckOptions {
   std::string stage_beside;
 };
 
+// Runs every check, on two threads; the errors are reported in the same order
+// whatever thread found them.
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics);
 
 // Why check_model does not have promtool parse the conditions: "--no-promtool",

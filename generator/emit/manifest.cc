@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_writer.h"
+
 namespace symptree {
 namespace {
 
@@ -20,33 +22,53 @@ nlohmann::ordered_json files_object(const OutputSet& outputs) {
 
 std::string render_manifest(const Model& model, const AlertPlan& alerts, const TestPlan& tests,
                             const OutputSet& outputs, const std::string& spec_text) {
-  nlohmann::ordered_json manifest;
-  manifest["generator"] = "symptree " SYMPTREE_VERSION;
-  manifest["spec"] = model.spec_name;
-  manifest["service"] = model.service;
-  manifest["spec_sha256"] = sha256_hex(spec_text);
-  manifest["files"] = files_object(outputs);
-  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
-  for (const AlertRule& rule : alerts.rules) {
-    nlohmann::ordered_json entry;
-    entry["alert"] = rule.name;
-    if (rule.node >= 0) entry["node"] = model.nodes[rule.node].id;
-    else entry["absent_metric"] = rule.absent_metric;
-    if (!rule.absent_matchers.empty()) entry["absent_selector"] = selector_text(rule.absent_metric, rule.absent_matchers);
-    entry["priority"] = model.priorities[rule.priority].name;
-    entry["tests"] = tests.cases_per_rule[rules.size()];
-    rules.push_back(entry);
+  std::string text;
+  JsonWriter json(text);  // written as it goes: a 10,000-branch spec's manifest is megabytes
+  json.begin_object();
+  json.field("generator", "symptree " SYMPTREE_VERSION);
+  json.field("spec", model.spec_name);
+  json.field("service", model.service);
+  json.field("spec_sha256", sha256_hex(spec_text));
+  json.key("files");
+  json.begin_object();
+  for (const auto& [path, hash] : outputs.hashes()) json.field(path, hash);
+  json.end_object();
+  json.key("alerts");
+  json.begin_array();
+  for (size_t index = 0; index < alerts.rules.size(); ++index) {
+    const AlertRule& rule = alerts.rules[index];
+    json.begin_object();
+    json.field("alert", rule.name);
+    if (rule.node >= 0) json.field("node", model.nodes[rule.node].id);
+    else json.field("absent_metric", rule.absent_metric);
+    if (!rule.absent_matchers.empty()) json.field("absent_selector", selector_text(rule.absent_metric, rule.absent_matchers));
+    json.field("priority", model.priorities[rule.priority].name);
+    json.field("tests", static_cast<int64_t>(tests.cases_per_rule[index]));
+    json.end_object();
   }
-  manifest["alerts"] = rules;
-  nlohmann::ordered_json manual = nlohmann::ordered_json::array();
+  json.end_array();
+  json.key("manual");
+  json.begin_array();
   for (const Node& node : model.nodes) {
-    if (node.kind == NodeKind::Manual) manual.push_back({{"node", node.id}, {"reason", node.manual_reason}});
+    if (node.kind != NodeKind::Manual) continue;
+    json.begin_object();
+    json.field("node", node.id);
+    json.field("reason", node.manual_reason);
+    json.end_object();
   }
-  manifest["manual"] = manual;
-  nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
-  for (const SkippedCase& s : tests.skipped) skipped.push_back({{"alert", s.alert}, {"case", s.reason}});
-  manifest["cases_that_cannot_occur"] = skipped;
-  return manifest.dump(2) + "\n";
+  json.end_array();
+  json.key("cases_that_cannot_occur");
+  json.begin_array();
+  for (const SkippedCase& skipped : tests.skipped) {
+    json.begin_object();
+    json.field("alert", skipped.alert);
+    json.field("case", skipped.reason);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+  text += '\n';
+  return text;
 }
 
 std::string render_repository_manifest(const std::vector<RepositoryService>& services, const OutputSet& outputs) {

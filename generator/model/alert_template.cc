@@ -319,8 +319,10 @@ std::string expand_template(const std::string& text, const std::map<std::string,
 }
 
 std::string template_literal(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
+  size_t braces = text.find("{{");
+  if (braces == std::string::npos) return text;  // the usual text: nothing to escape
+  std::string out(text, 0, braces);
+  for (size_t i = braces; i < text.size(); ++i) {
     if (text.compare(i, 2, "{{") == 0) {
       out += "{{ \"{{\" }}";
       ++i;

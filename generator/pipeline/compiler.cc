@@ -3,6 +3,7 @@
 
 #include <thread>
 
+#include "common/parallel_tasks.h"
 #include "generator/check/alertmanager_check.h"
 #include "generator/emit/docs_outputs.h"
 #include "generator/emit/manifest.h"
@@ -32,10 +33,13 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   result.routes = build_route_tree(result.model);
   check_alertmanager(result.model, result.alerts, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
-  SideOutputsJob side_outputs(result.model, result.alerts, result.routes,  // renders while the tests are planned
-                              result.outputs.sibling());
-  std::optional<TestPlan> tests =
-      plan_test_files(result.model, result.alerts, std::thread::hardware_concurrency(), result.outputs, diagnostics);
+  // The side outputs and the test groups share the cores, the longest tasks first.
+  SideOutputsJob side_outputs(result.model, result.alerts, result.routes, result.outputs.sibling());
+  TestFilesJob test_files(result.model, result.alerts, result.outputs.sibling());
+  std::vector<std::function<void()>> tasks = side_outputs.tasks();
+  for (std::function<void()>& task : test_files.tasks()) tasks.push_back(std::move(task));
+  run_parallel_tasks(tasks, std::thread::hardware_concurrency());
+  std::optional<TestPlan> tests = test_files.finish(result.outputs, diagnostics);
   if (!tests) return std::nullopt;
   result.tests = std::move(*tests);
   result.outputs.add(kExporterConfigPath, "# " + generated_header(result.model, "") +

@@ -1,4 +1,4 @@
-// Rendering the rules, Alertmanager, docs and dashboard on a second thread.
+// Rendering the rules, Alertmanager, docs and dashboard as tasks.
 #include "generator/pipeline/side_outputs.h"
 
 #include "generator/check/dashboard_lint.h"
@@ -14,31 +14,54 @@
 namespace symptree {
 namespace {
 
-SideOutputsJob::Rendered render_side_outputs(const Model& model, const AlertPlan& alerts, const AmRoute& routes,
-                                             OutputSet files) {
-  SideOutputsJob::Rendered result;
-  result.files = std::move(files);
-  for (auto& [path, content] : render_rule_files(model, alerts)) result.files.add(path, std::move(content));
-  result.files.add(kAlertmanagerConfigPath, render_alertmanager_config(model, routes));
-  result.files.add(kRouteTestsPath, render_route_tests(model, alerts, routes));
-  add_prometheus_configs(model, result.files);          // with `deployment:` only
-  add_alertmanager_cluster_files(model, result.files);
-  add_flowchart_docs(model, alerts, result.files);
-  result.files.add(dashboard_path(model), render_dashboard(model, alerts, dashboard_lint(model, result.lints)));
-  return result;
-}
+enum Task : size_t { kDashboard, kDocs, kRules, kRouteTests, kConfigs, kTaskCount };
 
 }  // namespace
 
-SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes,
-                               OutputSet files)
-    : rendered_(std::async(std::launch::async, render_side_outputs, std::cref(model), std::cref(alerts),
-                           std::cref(routes), std::move(files))) {}
+SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes, OutputSet files)
+    : model_(model), alerts_(alerts), routes_(routes) {
+  for (size_t task = 0; task < kTaskCount; ++task) rendered_.push_back({files.sibling(), {}, false});
+}
+
+std::vector<std::function<void()>> SideOutputsJob::tasks() {
+  std::vector<std::function<void()>> tasks;
+  for (size_t task = 0; task < kTaskCount; ++task) tasks.push_back([this, task] { render(task); });
+  return tasks;
+}
+
+void SideOutputsJob::render(size_t task) {
+  Rendered& slot = rendered_[task];
+  OutputSet& files = slot.files;
+  switch (static_cast<Task>(task)) {
+    case kDashboard:
+      files.add(dashboard_path(model_), render_dashboard(model_, alerts_, dashboard_lint(model_, slot.lints)));
+      break;
+    case kDocs:
+      add_flowchart_docs(model_, alerts_, files);
+      break;
+    case kRules:
+      for (auto& [path, content] : render_rule_files(model_, alerts_)) files.add(path, std::move(content));
+      break;
+    case kRouteTests:
+      files.add(kRouteTestsPath, render_route_tests(model_, alerts_, routes_));
+      break;
+    case kConfigs:
+      files.add(kAlertmanagerConfigPath, render_alertmanager_config(model_, routes_));
+      add_prometheus_configs(model_, files);  // with `deployment:` only
+      add_alertmanager_cluster_files(model_, files);
+      break;
+    case kTaskCount:
+      break;
+  }
+  slot.done = true;
+}
 
 void SideOutputsJob::finish(OutputSet& outputs, Diagnostics& diagnostics) {
-  Rendered rendered = rendered_.get();
-  outputs.merge(std::move(rendered.files));
-  for (const Diagnostic& lint : rendered.lints.errors()) diagnostics.error(lint.where, lint.message, lint.hint);
+  for (size_t task = 0; task < rendered_.size(); ++task) {
+    if (!rendered_[task].done) render(task);
+    outputs.merge(std::move(rendered_[task].files));
+    for (const Diagnostic& lint : rendered_[task].lints.errors()) diagnostics.error(lint.where, lint.message, lint.hint);
+  }
 }
 
 }  // namespace symptree

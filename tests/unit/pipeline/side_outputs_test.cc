@@ -1,4 +1,4 @@
-// Tests for pipeline/side_outputs: the files rendered on the second thread are
+// Tests for pipeline/side_outputs: the files its tasks render are
 // exactly what the emitters render from the same model and plans, the test
 // file is not among them, and the dashboard's lint errors come back as
 // diagnostics.
@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include "common/parallel_tasks.h"
 #include "generator/emit/alertmanager_emitter.h"
 #include "generator/emit/rules_emitter.h"
 #include "generator/model/grafana_ids.h"
@@ -46,4 +47,19 @@ TEST_CASE("a dashboard lint error is reported through finish()") {
   REQUIRE(d.has_errors());
   CHECK(d.format().find("does not use the $job and $instance variables") != std::string::npos);
   CHECK(d.errors().front().where.line > 0);  // at the node's place in the spec
+}
+
+TEST_CASE("the side outputs are the same rendered by tasks on three threads as by finish() alone") {
+  Model model = load_ok(small_spec());
+  AlertPlan alerts = plan_alerts(model);
+  AmRoute routes = build_route_tree(model);
+  SideOutputsJob alone(model, alerts, routes), shared(model, alerts, routes);
+  run_parallel_tasks(shared.tasks(), 3);
+  OutputSet by_finish, by_tasks;
+  Diagnostics d;
+  alone.finish(by_finish, d);
+  shared.finish(by_tasks, d);
+  CHECK_MESSAGE(!d.has_errors(), d.format());
+  CHECK(by_tasks.files() == by_finish.files());
+  CHECK(by_tasks.files().size() > 4);
 }
