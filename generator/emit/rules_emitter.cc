@@ -43,16 +43,14 @@ std::string render_group(const Model& model, const AlertPlan& alerts, size_t fir
 
 std::string rule_file_path(const std::string& group) { return "prometheus/rules/" + group + ".yml"; }
 
-std::vector<std::pair<std::string, std::string>> render_rule_files(const Model& model, const AlertPlan& alerts) {
-  std::vector<std::pair<std::string, std::string>> files;
+void render_rule_files(const Model& model, const AlertPlan& alerts, const RuleFileSink& add) {
   // The plan keeps each group's rules together, in the order of `groups`.
   for (size_t first = 0; first < alerts.rules.size();) {
     size_t last = first;
     while (last < alerts.rules.size() && alerts.rules[last].group == alerts.rules[first].group) ++last;
-    files.emplace_back(rule_file_path(alerts.rules[first].group), render_group(model, alerts, first, last));
+    add(rule_file_path(alerts.rules[first].group), render_group(model, alerts, first, last));
     first = last;
   }
-  return files;
 }
 
 }  // namespace symptree

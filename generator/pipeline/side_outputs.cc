@@ -40,7 +40,7 @@ void SideOutputsJob::render(size_t task) {
       add_flowchart_docs(model_, alerts_, files);
       break;
     case kRules:
-      for (auto& [path, content] : render_rule_files(model_, alerts_)) files.add(path, std::move(content));
+      render_rule_files(model_, alerts_, [&](const std::string& path, std::string content) { files.add(path, std::move(content)); });
       break;
     case kRouteTests:
       files.add(kRouteTestsPath, render_route_tests(model_, alerts_, routes_));

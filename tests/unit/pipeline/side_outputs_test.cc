@@ -26,7 +26,12 @@ TEST_CASE("the side outputs are the emitters' files, without the tests") {
   job.finish(outputs, d);
   CHECK_MESSAGE(!d.has_errors(), d.format());
   const auto& files = outputs.files();
-  for (const auto& [path, content] : render_rule_files(model, alerts)) CHECK(files.at(path) == content);
+  size_t rule_files = 0;
+  render_rule_files(model, alerts, [&](const std::string& path, const std::string& content) {
+    CHECK(files.at(path) == content);
+    ++rule_files;
+  });
+  CHECK(rule_files == alerts.groups.size());
   CHECK(files.at(kAlertmanagerConfigPath) == render_alertmanager_config(model, routes));
   CHECK(files.at(kRouteTestsPath) == render_route_tests(model, alerts, routes));
   CHECK(files.count(dashboard_path(model)) == 1);
