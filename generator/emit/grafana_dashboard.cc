@@ -3,6 +3,7 @@
 #include "generator/emit/grafana_dashboard.h"
 
 #include "common/quoting.h"
+#include "generator/emit/compact_json.h"
 #include "generator/emit/grafana_panels.h"
 #include "generator/emit/yaml_writer.h"
 #include "generator/model/alert_labels.h"
@@ -98,7 +99,7 @@ class PanelWriter {
   void add(const Json& panel, int node) {
     if (inspector_.panel) inspector_.panel(panel, node);
     out_ += count_++ ? ",\n    " : "\n    ";
-    out_ += panel.dump();
+    append_compact_json(out_, panel);
   }
   std::string finish() {
     out_ += count_ ? "\n  ]" : "]";

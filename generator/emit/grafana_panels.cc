@@ -68,7 +68,7 @@ Json signal_defaults(const PanelSignal& signal) {
     custom["thresholdsStyle"] = {{"mode", threshold_style(signal)}};
   }
   if (signal.reference) custom["lineStyle"] = {{"fill", "dash"}, {"dash", Json::array({10, 10})}};
-  if (!custom.empty()) defaults["custom"] = custom;
+  if (!custom.empty()) defaults["custom"] = std::move(custom);
   return defaults;
 }
 
@@ -231,11 +231,11 @@ Json branch_panel(const PanelContext& context, int index, GridPos pos) {
   }
   Json panel = {{"datasource", datasource_ref()},
                 {"description", branch_description(context, index)},
-                {"fieldConfig", {{"defaults", signal_defaults(signals.front())}, {"overrides", overrides}}},
+                {"fieldConfig", {{"defaults", signal_defaults(signals.front())}, {"overrides", std::move(overrides)}}},
                 {"gridPos", grid(pos)},
                 {"id", node_panel_id(index)}};
   if (node.runbook) panel["links"] = Json::array({runbook_link(*node.runbook)});
-  panel["targets"] = targets;
+  panel["targets"] = std::move(targets);
   panel["title"] = node.title;
   panel["type"] = "timeseries";
   return panel;
