@@ -109,17 +109,24 @@ std::string regex_literal(const std::string& text) {
 }
 
 std::string double_quote(const std::string& text) {
-  std::string out = "\"";
-  out.reserve(text.size() + 2);
-  for (char c : text) {
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
+  std::string out;
+  append_double_quoted(out, text);
+  return out;
+}
+
+void append_double_quoted(std::string& out, const std::string& text) {
+  out.reserve(out.size() + text.size() + 2);
+  out += '"';
+  size_t plain_from = 0;  // runs without escapes are appended whole
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != '\n' && c != '"' && c != '\\') continue;
+    out.append(text, plain_from, i - plain_from);
+    out += c == '\n' ? "\\n" : c == '"' ? "\\\"" : "\\\\";
+    plain_from = i + 1;
   }
-  return out + "\"";
+  out.append(text, plain_from, std::string::npos);
+  out += '"';
 }
 
 void append_yaml_double_quoted(std::string& out, const std::string& value) {

@@ -13,6 +13,8 @@ namespace symptree {
 
 // "text" with \\, \" and \n escapes, quotes included.
 std::string double_quote(const std::string& text);
+// The same, appended to `out`.
+void append_double_quoted(std::string& out, const std::string& text);
 
 // `text` as a regular expression matching itself, written for the inside of
 // a PromQL double-quoted string (each regex escape's backslash doubled).

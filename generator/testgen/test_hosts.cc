@@ -8,13 +8,20 @@ namespace symptree {
 std::string host_suffix(TestHost host) { return std::string("-") + static_cast<char>('a' + static_cast<int>(host)); }
 
 std::string series_selector(const std::string& metric, const std::map<std::string, std::string>& labels) {
-  std::string out = metric + "{";
+  std::string out;
+  out.reserve(metric.size() + 2 + labels.size() * 32);
+  out += metric;
+  out += '{';
   bool first = true;
   for (const auto& [label, value] : labels) {
-    out += (first ? "" : ",") + label + "=" + double_quote(value);
+    if (!first) out += ',';
+    out += label;
+    out += '=';
+    append_double_quoted(out, value);
     first = false;
   }
-  return out + "}";
+  out += '}';
+  return out;
 }
 
 namespace {

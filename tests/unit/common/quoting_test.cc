@@ -112,3 +112,11 @@ TEST_CASE("regex_literal matches the text itself inside a PromQL string, backsla
   CHECK(regex_literal("a\"b") == "a\\\"b");             // the string's quote escaped
   CHECK(regex_literal("(x|y)") == "\\\\(x\\\\|y\\\\)");
 }
+
+TEST_CASE("append_double_quoted appends the quoted text after what is there") {
+  std::string out = "x=";
+  append_double_quoted(out, "say \"hi\"\\\n");
+  append_double_quoted(out, "caf\xc3\xa9");
+  CHECK(out == "x=\"say \\\"hi\\\"\\\\\\n\"\"caf\xc3\xa9\"");
+  CHECK(double_quote("") == "\"\"");
+}
