@@ -59,6 +59,12 @@ std::set<std::string> matched_entity_labels(const promql::Node& ast) {
 
 }  // namespace
 
+ScenarioBuilder::ScenarioBuilder(const Model& model, PinnedValues pins, TestShapes* shapes)
+    : model_(model),
+      pins_(std::move(pins)),
+      own_shapes_(shapes ? nullptr : std::make_unique<TestShapes>(model)),
+      shapes_(shapes ? shapes : own_shapes_.get()) {}
+
 // Join labels plus the scrape target's instance and job: the exporter and the
 // service are different targets on the same host, as in production; a
 // declared source's series carry only the join labels it lists.
@@ -319,8 +325,7 @@ bool ScenarioBuilder::add(int index, TestHost host, bool holds, std::string& err
     return true;
   }
   if (node.examples) return add_examples(index, host, holds, error);
-  const promql::Node* ast = node.when->analysis.ast.get();
-  std::optional<promql::TestShape> shape = ast ? promql::test_shape(*ast, model_.is_cluster(index)) : std::nullopt;
+  const promql::TestShape* shape = shapes_->of(index);
   if (!shape) {
     error = "its condition is not a derivable shape";
     return false;
@@ -537,7 +542,7 @@ std::optional<double> ScenarioBuilder::result_value(int index, TestHost host, in
   if (node.examples) return node.examples->value;  // the user's, checked by the tests
   if (!node.when->analysis.ast) return std::nullopt;
   join_ = &model_.series_join(index);
-  std::optional<promql::TestShape> shape = promql::test_shape(*node.when->analysis.ast, model_.is_cluster(index));
+  const promql::TestShape* shape = shapes_->of(index);
   if (!shape) return std::nullopt;
   return shape_value(*shape, host, static_cast<int>(eval_ms / model_.test_interval.ms));
 }

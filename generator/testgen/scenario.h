@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 #include "generator/promql/test_shape.h"
 #include "generator/testgen/term_series.h"
 #include "generator/testgen/test_hosts.h"
+#include "generator/testgen/test_shapes.h"
 #include "generator/testgen/value_solver.h"
 
 namespace symptree {
@@ -23,7 +25,9 @@ namespace symptree {
 class ScenarioBuilder {
  public:
   // `pins`: the join label values of host A that the path's conditions fix.
-  explicit ScenarioBuilder(const Model& model, PinnedValues pins = {}) : model_(model), pins_(std::move(pins)) {}
+  // `shapes`: a table the builders of a rule group share (it must outlive
+  // this one); without it the builder keeps one of its own.
+  explicit ScenarioBuilder(const Model& model, PinnedValues pins = {}, TestShapes* shapes = nullptr);
 
   // Records that `node`'s own condition holds (or not) on `host`. Returns false
   // with `error` set when the node's series cannot be combined with earlier ones.
@@ -137,6 +141,8 @@ class ScenarioBuilder {
 
   const Model& model_;
   PinnedValues pins_;
+  std::unique_ptr<TestShapes> own_shapes_;  // when none is shared
+  TestShapes* shapes_;
   // The join set of the node add() or result_value() works on: its series carry these labels.
   mutable const std::vector<std::string>* join_ = nullptr;
   int adding_ = -1;  // the node add() works on
