@@ -1,6 +1,7 @@
 // The compile pipeline: runs the stages in order into one Compilation.
 #include "generator/pipeline/compiler.h"
 
+#include <future>
 #include <thread>
 
 #include "common/parallel_tasks.h"
@@ -19,18 +20,27 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
                                              const CheckOptions& options, Diagnostics& diagnostics) {
   std::optional<Model> model = load_spec_text_partial(spec_path, text, diagnostics);
   if (!model) return std::nullopt;
-  check_model(*model, options, diagnostics);  // also after the reader's errors: all errors in one run
-  if (diagnostics.has_errors()) return std::nullopt;
   Compilation result;
-  if (!options.stage_beside.empty()) result.outputs.stage_beside(options.stage_beside);  // else, or failing, in memory
   result.model = std::move(*model);
+  // The alerts and routes are planned while the checks run (both only read
+  // the model), unless the reader already found errors; with check errors the
+  // plan is dropped unused.
+  std::future<void> planned;
+  if (!diagnostics.has_errors()) {
+    planned = std::async(std::launch::async, [&result, &options] {
+      result.alerts = plan_alerts(result.model, options.path_form);
+      result.routes = build_route_tree(result.model);
+    });
+  }
+  check_model(result.model, options, diagnostics);  // also after the reader's errors: all errors in one run
+  if (planned.valid()) planned.get();
+  if (diagnostics.has_errors()) return std::nullopt;
+  if (!options.stage_beside.empty()) result.outputs.stage_beside(options.stage_beside);  // else, or failing, in memory
   result.promtool_skipped = promtool_skipped(options);
   if (options.use_promtool && !result.promtool_skipped.empty()) {
     result.notes.push_back("conditions not parsed by promtool: " + result.promtool_skipped +
                            " (symptree's own PromQL parser read them)");
   }
-  result.alerts = plan_alerts(result.model, options.path_form);
-  result.routes = build_route_tree(result.model);
   check_alertmanager(result.model, result.alerts, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   // The side outputs and the test groups share the cores, the longest tasks first.
