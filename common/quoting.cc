@@ -34,36 +34,46 @@ void append_unicode_escape(std::string& out, const std::string& s, size_t i, siz
   }
 }
 
-// Whether `value`, in any case, is a word a YAML 1.1 reader takes for a
-// boolean, null, infinity or NaN. Compares in place: the writer asks for
-// every scalar of every output.
-bool is_reserved_word(const std::string& value) {
-  static const char* const kWords[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~", ".inf", ".nan"};
-  if (value.size() > 5) return false;
-  for (const char* word : kWords) {
-    size_t i = 0;
-    while (i < value.size() && word[i] != '\0' &&
-           std::tolower(static_cast<unsigned char>(value[i])) == static_cast<unsigned char>(word[i])) {
-      ++i;
-    }
-    if (i == value.size() && word[i] == '\0') return true;
-  }
-  return false;
-}
-
-// What is_plain_safe must look at in a byte: a control character, the lead
-// byte of a possible C1 control or line separator, ':' or '#'. A table, since
-// the writer runs every byte of every scalar through it.
+// What is_plain_safe asks of a byte, looked up in tables, since the writer
+// runs every byte of every scalar through them.
 struct PlainByteTable {
+  // A control character, the lead byte of a possible C1 control or line
+  // separator, ':' or '#': look at it and its neighbours (breaks_plain).
   bool needs_look[256] = {};
-  bool number_like[256] = {};  // digits and number punctuation
+  bool number_like[256] = {};        // digits and number punctuation
+  bool indicator[256] = {};          // starts a non-plain scalar ("-x" could be plain, but quoting is simpler)
+  bool starts_reserved_word[256] = {};  // the first letter of a word is_reserved_word knows, in either case
   PlainByteTable() {
     for (int c = 0; c < 256; ++c) {
       needs_look[c] = is_ascii_control(static_cast<unsigned char>(c)) || c == 0xC2 || c == 0xE2 || c == ':' || c == '#';
       number_like[c] = std::isdigit(c) || std::string(".+-eE_:").find(static_cast<char>(c)) != std::string::npos;
     }
+    for (unsigned char c : std::string("-?:,[]{}#&*!|>'\"%@`+.")) indicator[c] = true;
+    for (unsigned char c : std::string("tfnyo~.TFNYO")) starts_reserved_word[c] = true;
   }
 };
+
+const PlainByteTable& plain_bytes() {
+  static const PlainByteTable table;
+  return table;
+}
+
+// Whether `value`, in any case, is a word a YAML 1.1 reader takes for a
+// boolean, null, infinity or NaN. Compares in place: the writer asks for
+// every scalar of every output.
+bool is_reserved_word(const std::string& value) {
+  static const char* const kWords[] = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~", ".inf", ".nan"};
+  if (value.empty() || value.size() > 5 || !plain_bytes().starts_reserved_word[static_cast<unsigned char>(value[0])]) {
+    return false;
+  }
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (const char* word : kWords) {
+    size_t i = 0;
+    while (i < value.size() && word[i] != '\0' && lower(value[i]) == word[i]) ++i;
+    if (i == value.size() && word[i] == '\0') return true;
+  }
+  return false;
+}
 
 // Whether the byte at `i`, one of the table's `needs_look` bytes, keeps
 // `value` from being written plain.
@@ -79,11 +89,9 @@ bool breaks_plain(const std::string& value, size_t i) {
 // in one pass: no indicator first, no ": " or " #", no control characters or
 // line breaks, nothing a YAML 1.1 reader could take for a number, date or boolean.
 bool is_plain_safe(const std::string& value) {
-  static const PlainByteTable table;
+  const PlainByteTable& table = plain_bytes();
   if (value.empty() || value.front() == ' ' || value.back() == ' ') return false;
-  // Indicators that start a non-plain scalar ("-x" could be plain, but quoting is simpler).
-  static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`+.";
-  if (indicators.find(value.front()) != std::string::npos) return false;
+  if (table.indicator[static_cast<unsigned char>(value.front())]) return false;
   bool numeric_only = true;  // only digits and number punctuation so far
   const unsigned char* data = reinterpret_cast<const unsigned char*>(value.data());
   for (size_t i = 0, n = value.size(); i < n; ++i) {
