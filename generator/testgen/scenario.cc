@@ -59,11 +59,11 @@ std::set<std::string> matched_entity_labels(const promql::Node& ast) {
 
 }  // namespace
 
-ScenarioBuilder::ScenarioBuilder(const Model& model, PinnedValues pins, TestShapes* shapes)
+ScenarioBuilder::ScenarioBuilder(const Model& model, PinnedValues pins, ScenarioMemo* memo)
     : model_(model),
       pins_(std::move(pins)),
-      own_shapes_(shapes ? nullptr : std::make_unique<TestShapes>(model)),
-      shapes_(shapes ? shapes : own_shapes_.get()) {}
+      own_memo_(memo ? nullptr : std::make_unique<ScenarioMemo>(model)),
+      memo_(memo ? memo : own_memo_.get()) {}
 
 // Join labels plus the scrape target's instance and job: the exporter and the
 // service are different targets on the same host, as in production; a
@@ -83,6 +83,16 @@ std::map<std::string, std::string> ScenarioBuilder::target_labels(const std::str
   labels["instance"] = first + (from_exporter ? ":9188" : ":service");
   labels["job"] = from_exporter ? model_.exporter_job : model_.service_job;
   return labels;
+}
+
+const ScenarioMemo::Series& ScenarioBuilder::series_of(const promql::ShapeSelector& selector, TestHost host) const {
+  return memo_->series(selector, host, join_, pins_, [&] {
+    ScenarioMemo::Series series;
+    series.labels = target_labels(selector.metric, host, job_of(selector));
+    for (const auto& [label, value] : selector.matchers) series.labels[label] = value;
+    series.key = host_suffix(host) + series_selector(selector.metric, series.labels);
+    return series;
+  });
 }
 
 bool ScenarioBuilder::reads(int node, const std::string& metric, const std::map<std::string, std::string>& labels) const {
@@ -149,9 +159,8 @@ bool ScenarioBuilder::reusable(const Slot& slot, Role role, const promql::Term* 
 
 ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const promql::ShapeSelector& selector, TestHost host, Role role,
                                                  const promql::Term* term, std::string& key, std::string& error) {
-  std::map<std::string, std::string> labels = target_labels(selector.metric, host, job_of(selector));
-  for (const auto& [label, value] : selector.matchers) labels[label] = value;
-  key = host_suffix(host) + series_selector(selector.metric, labels);
+  const std::map<std::string, std::string>& labels = series_of(selector, host).labels;
+  key = series_of(selector, host).key;
   if (auto alias = aliases_.find(key); alias != aliases_.end()) key = alias->second;
   // Another node's series of the metric on this host with more or fewer labels
   // (a cause's `sum by (host) (x)` over its parent's per-queue `x`): a selector
@@ -325,7 +334,7 @@ bool ScenarioBuilder::add(int index, TestHost host, bool holds, std::string& err
     return true;
   }
   if (node.examples) return add_examples(index, host, holds, error);
-  const promql::TestShape* shape = shapes_->of(index);
+  const promql::TestShape* shape = memo_->shape(index);
   if (!shape) {
     error = "its condition is not a derivable shape";
     return false;
@@ -501,9 +510,7 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
 }
 
 const ScenarioBuilder::Slot* ScenarioBuilder::find_slot(const promql::ShapeSelector& selector, TestHost host) const {
-  std::map<std::string, std::string> labels = target_labels(selector.metric, host, job_of(selector));
-  for (const auto& [label, value] : selector.matchers) labels[label] = value;
-  std::string key = host_suffix(host) + series_selector(selector.metric, labels);
+  std::string key = series_of(selector, host).key;
   if (auto alias = aliases_.find(key); alias != aliases_.end()) key = alias->second;
   auto it = slots_.find(key);
   return it == slots_.end() ? nullptr : &it->second;
@@ -542,7 +549,7 @@ std::optional<double> ScenarioBuilder::result_value(int index, TestHost host, in
   if (node.examples) return node.examples->value;  // the user's, checked by the tests
   if (!node.when->analysis.ast) return std::nullopt;
   join_ = &model_.series_join(index);
-  const promql::TestShape* shape = shapes_->of(index);
+  const promql::TestShape* shape = memo_->shape(index);
   if (!shape) return std::nullopt;
   return shape_value(*shape, host, static_cast<int>(eval_ms / model_.test_interval.ms));
 }

@@ -16,7 +16,7 @@
 #include "generator/promql/test_shape.h"
 #include "generator/testgen/term_series.h"
 #include "generator/testgen/test_hosts.h"
-#include "generator/testgen/test_shapes.h"
+#include "generator/testgen/scenario_memo.h"
 #include "generator/testgen/value_solver.h"
 
 namespace symptree {
@@ -25,9 +25,9 @@ namespace symptree {
 class ScenarioBuilder {
  public:
   // `pins`: the join label values of host A that the path's conditions fix.
-  // `shapes`: a table the builders of a rule group share (it must outlive
-  // this one); without it the builder keeps one of its own.
-  explicit ScenarioBuilder(const Model& model, PinnedValues pins = {}, TestShapes* shapes = nullptr);
+  // `memo`: what the builders of a rule group share (it must outlive this
+  // one); without it the builder keeps one of its own.
+  explicit ScenarioBuilder(const Model& model, PinnedValues pins = {}, ScenarioMemo* memo = nullptr);
 
   // Records that `node`'s own condition holds (or not) on `host`. Returns false
   // with `error` set when the node's series cannot be combined with earlier ones.
@@ -87,6 +87,8 @@ class ScenarioBuilder {
   // whose target it is ("" when none).
   std::map<std::string, std::string> target_labels(const std::string& metric, TestHost host,
                                                    const std::string& job = "") const;
+  // The labels and key of `selector`'s series on `host` (from the memo).
+  const ScenarioMemo::Series& series_of(const promql::ShapeSelector& selector, TestHost host) const;
   // The slot of `selector` on `host`, or nullptr.
   const Slot* find_slot(const promql::ShapeSelector& selector, TestHost host) const;
   std::optional<double> shape_value(const promql::TestShape& shape, TestHost host, int at) const;
@@ -141,8 +143,8 @@ class ScenarioBuilder {
 
   const Model& model_;
   PinnedValues pins_;
-  std::unique_ptr<TestShapes> own_shapes_;  // when none is shared
-  TestShapes* shapes_;
+  std::unique_ptr<ScenarioMemo> own_memo_;  // when none is shared
+  ScenarioMemo* memo_;  // own_memo_ or the shared one
   // The join set of the node add() or result_value() works on: its series carry these labels.
   mutable const std::vector<std::string>* join_ = nullptr;
   int adding_ = -1;  // the node add() works on

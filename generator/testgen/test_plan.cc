@@ -92,8 +92,8 @@ using FireTimes = std::map<int, FireTime>;
 class NodeTestPlanner {
  public:
   NodeTestPlanner(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder, FireTimes& fire_times,
-                  TestShapes& shapes, Diagnostics& diagnostics)
-      : model_(model), alerts_(alerts), recorder_(recorder), fire_times_(fire_times), shapes_(shapes),
+                  ScenarioMemo& memo, Diagnostics& diagnostics)
+      : model_(model), alerts_(alerts), recorder_(recorder), fire_times_(fire_times), memo_(memo),
         diagnostics_(diagnostics) {}
 
   void plan(int rule_index);
@@ -132,7 +132,7 @@ class NodeTestPlanner {
   const AlertPlan& alerts_;
   CaseRecorder& recorder_;
   FireTimes& fire_times_;
-  TestShapes& shapes_;  // the group's
+  ScenarioMemo& memo_;  // the group's
   int rule_index_ = -1;
   PinnedValues pins_;  // the join label values the path fixes
   Diagnostics& diagnostics_;
@@ -155,7 +155,7 @@ FireTime NodeTestPlanner::find_fire_window(int node) const {
   // Derived series: from when on the path's conditions hold (rate() windows filling up).
   // The node's facts first, then its ancestors', as the cases add them: the
   // solver then picks the same values, so the time found is the cases' time.
-  ScenarioBuilder builder(model_, path_join_pins(model_, node), &shapes_);
+  ScenarioBuilder builder(model_, path_join_pins(model_, node), &memo_);
   std::string ignored;
   std::vector<int> in_case_order = {node};
   in_case_order.insert(in_case_order.end(), path.begin(), path.end() - 1);  // the ancestors, as plan() lists them
@@ -227,7 +227,7 @@ std::optional<std::vector<TestSeries>> NodeTestPlanner::series_for(const std::ve
       // two ways) is said once, at that node, not again for each cause under it.
       std::string alone_error;
       bool fails_alone = fact.node != rule.node &&
-                         !ScenarioBuilder(model_, pins_, &shapes_).add(fact.node, fact.host, fact.holds, alone_error);
+                         !ScenarioBuilder(model_, pins_, &memo_).add(fact.node, fact.host, fact.holds, alone_error);
       const Node& failing = model_.nodes[fails_alone ? fact.node : rule.node];
       diagnostics_.error(failing.where, "cannot build tests for '" + failing.id + "': " + (fails_alone ? alone_error : error),
                          "docs/spec.md, \"Tests, by construction\", says which series symptree derives and when 'examples:' are needed");
@@ -247,7 +247,7 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
     recorder_.skip({rule.name, title + ": " + fixed});
     return;
   }
-  ScenarioBuilder builder(model_, pins_, &shapes_);
+  ScenarioBuilder builder(model_, pins_, &memo_);
   std::optional<std::vector<TestSeries>> series = series_for(facts, builder, 0, rule);
   std::vector<std::pair<int64_t, bool>> timed = checks;
   bool quiet = std::none_of(checks.begin(), checks.end(), [](const auto& check) { return check.second; });
@@ -349,7 +349,7 @@ void NodeTestPlanner::plan(int rule_index) {
 
 bool NodeTestPlanner::can_falsify(const AlertRule& rule, const std::vector<int>& ancestors, int falsified,
                                   std::string& why_not) const {
-  ScenarioBuilder trial(model_, pins_, &shapes_);
+  ScenarioBuilder trial(model_, pins_, &memo_);
   std::string error;
   if (!trial.add(rule.node, TestHost::A, true, error)) return true;  // the case itself reports the error
   for (int a : ancestors) {
@@ -454,16 +454,16 @@ void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::ve
 
 // A node alert's cases; none when a node on its path cannot be given series.
 void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index, CaseRecorder& recorder,
-                     FireTimes& fire_times, TestShapes& shapes, Diagnostics& diagnostics) {
+                     FireTimes& fire_times, ScenarioMemo& memo, Diagnostics& diagnostics) {
   // Every node on the path needs series: derived or from examples. check_model
   // reports the ones that have neither; planning them would have nothing to build.
   int node = alerts.rules[rule_index].node;
   std::vector<int> path = model.conditioned_ancestors(node);
   path.push_back(node);
   for (int n : path) {
-    if (!model.nodes[n].examples && !shapes.of(n)) return;
+    if (!model.nodes[n].examples && !memo.shape(n)) return;
   }
-  NodeTestPlanner(model, alerts, recorder, fire_times, shapes, diagnostics).plan(rule_index);
+  NodeTestPlanner(model, alerts, recorder, fire_times, memo, diagnostics).plan(rule_index);
 }
 
 }  // namespace
@@ -501,10 +501,10 @@ TestPlan plan_range_tests(const Model& model, const AlertPlan& alerts, RuleRange
   plan.cases_per_rule.assign(range.last - range.first, 0);
   CaseRecorder recorder(plan, range.first, sink);
   FireTimes fire_times;
-  TestShapes shapes(model);
+  ScenarioMemo memo(model);
   for (size_t index = range.first; index < range.last; ++index) {
     if (alerts.rules[index].node < 0) continue;
-    plan_node_tests(model, alerts, static_cast<int>(index), recorder, fire_times, shapes, diagnostics);
+    plan_node_tests(model, alerts, static_cast<int>(index), recorder, fire_times, memo, diagnostics);
   }
   plan_absence_tests(model, alerts, range, recorder, diagnostics);
   return plan;
