@@ -243,6 +243,8 @@ bool ScenarioBuilder::add_shape(const promql::TestShape& shape, TestHost host, b
   Slot* slot = slot_for(shape.term.selector, host, Role::Term, &shape.term, key, error);
   if (!slot) return false;
   slot->constraints.push_back({shape.op, shape.threshold, holds, shape.scaling});
+  slot->thresholds.push_back(shape.scaling ? shape.scaling->threshold
+                                           : std::strtod(shape.threshold.to_string().c_str(), nullptr));
   if (shape.term.divisor) {
     std::string divisor_key;
     if (!slot_for(*shape.term.divisor, host, Role::Divisor, &shape.term, divisor_key, error)) return false;
@@ -354,10 +356,6 @@ ScenarioBuilder::Sampled ScenarioBuilder::sample(const Slot& slot, const SeriesF
   Sampled sampled;
   if (!slot.divisor.empty()) sampled.divisor = divisor_series(slot.term).expand(samples);
   sampled.series = form.expand(samples);
-  for (const ValueConstraint& c : slot.constraints) {
-    sampled.thresholds.push_back(c.scaling ? c.scaling->threshold
-                                           : std::strtod(c.threshold.to_string().c_str(), nullptr));
-  }
   return sampled;
 }
 
@@ -367,7 +365,7 @@ bool ScenarioBuilder::holds_at(const Slot& slot, const Sampled& sampled, int at)
     const ValueConstraint& c = slot.constraints[i];
     std::optional<double> compared = value;
     if (value && c.scaling) compared = c.scaling->divides ? *value / c.scaling->factor : *value * c.scaling->factor;
-    if ((compared && compare_value(*compared, c.op, sampled.thresholds[i])) != c.holds) return false;
+    if ((compared && compare_value(*compared, c.op, slot.thresholds[i])) != c.holds) return false;
   }
   return true;
 }

@@ -80,6 +80,8 @@ class ScenarioBuilder {
     // The node that sums it over its host when it is another node's series
     // with more labels too (slot_for); -1 when none.
     int summed_by = -1;
+    // The constraints' thresholds as Prometheus compares them, in float64, in order.
+    std::vector<double> thresholds = {};
   };
 
   // Join labels (of the node whose facts are being added), instance and job.
@@ -122,10 +124,9 @@ class ScenarioBuilder {
   // Values for every Term slot that meet their constraints at every evaluation
   // from horizon() to `last` (float64 rounding can differ from one to the next).
   bool solve(int last);
-  // A slot's series (and divisor) as `form` gives them, with its thresholds in float64.
+  // A slot's series (and divisor) as `form` gives them.
   struct Sampled {
     SampledSeries series, divisor;
-    std::vector<double> thresholds;
   };
   Sampled sample(const Slot& slot, const SeriesForm& form, int samples) const;
   // Whether the slot's constraints hold at evaluation `at` of `sampled`.
