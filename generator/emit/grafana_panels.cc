@@ -6,6 +6,7 @@
 
 #include "common/quoting.h"
 #include "generator/emit/grafana_query.h"
+#include "generator/emit/json_object.h"
 #include "generator/model/alert_labels.h"
 #include "generator/model/grafana_ids.h"
 #include "generator/model/node_state_rules.h"
@@ -14,7 +15,7 @@
 namespace symptree {
 namespace {
 
-Json grid(GridPos pos) { return {{"h", pos.h}, {"w", pos.w}, {"x", pos.x}, {"y", pos.y}}; }
+Json grid(GridPos pos) { return object_of("h", pos.h, "w", pos.w, "x", pos.x, "y", pos.y); }
 
 // A number as JSON that prints back as written: an integer when it is one.
 Json number_json(const std::string& text) {
@@ -27,15 +28,13 @@ Json number_json(const std::string& text) {
 // A panel link (Grafana's DashboardLink shape) to a runbook section.
 Json runbook_link(const RunbookLink& runbook) {
   std::string where = runbook.section.empty() ? runbook.path : runbook.section;
-  return {{"asDropdown", false}, {"icon", "doc"},   {"includeVars", false},
-          {"keepTime", false},   {"tags", Json::array()}, {"targetBlank", true},
-          {"title", "Runbook: " + where}, {"tooltip", ""}, {"type", "link"},
-          {"url", runbook.url}};
+  return object_of("asDropdown", false, "icon", "doc", "includeVars", false, "keepTime", false, "tags", Json::array(),
+                   "targetBlank", true, "title", "Runbook: " + where, "tooltip", "", "type", "link", "url", runbook.url);
 }
 
 // A query of the panel's data source (a target without its own uses the panel's).
 Json prometheus_target(const std::string& ref_id, const std::string& expr, const std::string& legend, bool instant) {
-  Json target = {{"editorMode", "code"}, {"expr", expr}, {"legendFormat", legend}, {"refId", ref_id}};
+  Json target = object_of("editorMode", "code", "expr", expr, "legendFormat", legend, "refId", ref_id);
   target[instant ? "instant" : "range"] = true;
   if (instant) target["format"] = "table";
   return target;
@@ -45,9 +44,9 @@ Json prometheus_target(const std::string& ref_id, const std::string& expr, const
 // condition holds, drawn as a dashed line (and area for ordered comparisons).
 Json thresholds(const PanelSignal& signal) {
   bool below = signal.op == "<" || signal.op == "<=";
-  Json base = {{"color", below ? "red" : "green"}, {"value", nullptr}};
-  Json step = {{"color", below ? "green" : "red"}, {"value", number_json(signal.threshold_text)}};
-  return {{"mode", "absolute"}, {"steps", Json::array({base, step})}};
+  Json base = object_of("color", below ? "red" : "green", "value", nullptr);
+  Json step = object_of("color", below ? "green" : "red", "value", number_json(signal.threshold_text));
+  return object_of("mode", "absolute", "steps", Json::array({std::move(base), std::move(step)}));
 }
 
 std::string threshold_style(const PanelSignal& signal) {
@@ -61,13 +60,13 @@ std::string ref_id(size_t index) {
 // Field settings of one signal: as the panel's defaults, or a per-query override.
 // Grafana's own defaults (palette colours, line width, legend) are left out.
 Json signal_defaults(const PanelSignal& signal) {
-  Json defaults = {{"unit", signal.unit}};
+  Json defaults = object_of("unit", signal.unit);
   Json custom = Json::object();
   if (!signal.threshold_text.empty()) {
     defaults["thresholds"] = thresholds(signal);
-    custom["thresholdsStyle"] = {{"mode", threshold_style(signal)}};
+    custom["thresholdsStyle"] = object_of("mode", threshold_style(signal));
   }
-  if (signal.reference) custom["lineStyle"] = {{"fill", "dash"}, {"dash", Json::array({10, 10})}};
+  if (signal.reference) custom["lineStyle"] = object_of("fill", "dash", "dash", Json::array({10, 10}));
   if (!custom.empty()) defaults["custom"] = std::move(custom);
   return defaults;
 }
@@ -162,7 +161,7 @@ std::string jobs_regex(const Model& model) {
   return regex;
 }
 
-Json datasource_ref() { return {{"type", "prometheus"}, {"uid", "${datasource}"}}; }
+Json datasource_ref() { return object_of("type", "prometheus", "uid", "${datasource}"); }
 
 Json datasource_variable() {
   return {{"hide", 0}, {"includeAll", false}, {"label", "Prometheus"}, {"multi", false}, {"name", "datasource"},
@@ -170,8 +169,8 @@ Json datasource_variable() {
 }
 
 Json row_panel(int id, const std::string& title, int y) {
-  return {{"collapsed", false}, {"gridPos", grid({0, y, 24, 1})}, {"id", id},
-          {"panels", Json::array()}, {"title", title}, {"type", "row"}};
+  return object_of("collapsed", false, "gridPos", grid({0, y, 24, 1}), "id", id, "panels", Json::array(), "title", title,
+                   "type", "row");
 }
 
 Json holds_now_panel(const PanelContext& context, GridPos pos) {
@@ -229,11 +228,10 @@ Json branch_panel(const PanelContext& context, int index, GridPos pos) {
     targets.push_back(prometheus_target(ref_id(i), signals[i].query, "__auto", false));
     if (i > 0) overrides.push_back(signal_override(signals[i], ref_id(i)));
   }
-  Json panel = {{"datasource", datasource_ref()},
-                {"description", branch_description(context, index)},
-                {"fieldConfig", {{"defaults", signal_defaults(signals.front())}, {"overrides", std::move(overrides)}}},
-                {"gridPos", grid(pos)},
-                {"id", node_panel_id(index)}};
+  Json panel = object_of("datasource", datasource_ref(), "description", branch_description(context, index),
+                         "fieldConfig",
+                         object_of("defaults", signal_defaults(signals.front()), "overrides", std::move(overrides)),
+                         "gridPos", grid(pos), "id", node_panel_id(index));
   if (node.runbook) panel["links"] = Json::array({runbook_link(*node.runbook)});
   panel["targets"] = std::move(targets);
   panel["title"] = node.title;
@@ -245,11 +243,10 @@ Json manual_panel(const PanelContext& context, int index, GridPos pos) {
   const Node& node = context.model.nodes[index];
   std::string content = "**Manual step:** " + node.manual_reason;
   if (node.runbook) content += "\n\n[Runbook: " + (node.runbook->section.empty() ? node.runbook->path : node.runbook->section) + "](" + node.runbook->url + ")";
-  Json panel = {{"description", node.title + "\n\nA procedure, not a detectable fault: no alert watches it."},
-                {"gridPos", grid(pos)},
-                {"id", node_panel_id(index)}};
+  Json panel = object_of("description", node.title + "\n\nA procedure, not a detectable fault: no alert watches it.",
+                         "gridPos", grid(pos), "id", node_panel_id(index));
   if (node.runbook) panel["links"] = Json::array({runbook_link(*node.runbook)});
-  panel["options"] = {{"mode", "markdown"}, {"content", content}};
+  panel["options"] = object_of("mode", "markdown", "content", content);
   panel["title"] = node.title;
   panel["type"] = "text";
   return panel;
