@@ -2,6 +2,7 @@
 #include "generator/emit/output_set.h"
 
 #include <openssl/evp.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,19 +65,29 @@ std::string unowned_refusal(const std::string& dir, const std::vector<std::strin
 
 // Whether `path` already holds exactly `content` (then it is not rewritten, so
 // a change to one spec of a config repo touches only that spec's files).
+// Compared a chunk at a time, read straight into one buffer: a large file is
+// never all in memory twice.
 bool unchanged_on_disk(const fs::path& path, const std::string& content) {
-  std::error_code error;
-  if (!fs::is_regular_file(path, error) || fs::file_size(path, error) != content.size() || error) return false;
-  std::ifstream in(path, std::ios::binary);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);  // a FIFO there must not block
+  if (fd < 0) return false;
+  struct stat info {};
+  bool same = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<size_t>(info.st_size) == content.size();
   char chunk[65536];
-  size_t at = 0;  // compared a chunk at a time: a large file is never all in memory twice
-  while (in && at < content.size()) {
-    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, content.size() - at)));
-    size_t got = static_cast<size_t>(in.gcount());
-    if (got == 0 || content.compare(at, got, chunk, got) != 0) return false;
-    at += got;
+  size_t at = 0;
+  while (same && at < content.size()) {
+    ssize_t got = ::read(fd, chunk, std::min(sizeof chunk, content.size() - at));
+    if (got < 0 && errno == EINTR) continue;
+    same = got > 0 && std::memcmp(content.data() + at, chunk, static_cast<size_t>(got)) == 0;
+    if (same) at += static_cast<size_t>(got);
   }
-  return at == content.size() && in.peek() == std::char_traits<char>::eof();
+  if (same) {  // nothing after it: the file did not grow since fstat
+    ssize_t more;
+    do more = ::read(fd, chunk, 1);
+    while (more < 0 && errno == EINTR);
+    same = more == 0;
+  }
+  ::close(fd);
+  return same;
 }
 
 std::string write_one(const fs::path& target, const std::string& content) {
