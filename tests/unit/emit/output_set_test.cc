@@ -2,6 +2,7 @@
 #include "generator/emit/output_set.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -335,4 +336,15 @@ TEST_CASE("a write removes the staging folders a dead compile left beside the ou
   REQUIRE(staged.write(out.string()).empty());
   CHECK_FALSE(fs::exists(stale));
   CHECK(staging_folders_beside(out) == 1);  // this compile's own, until the set lets it go
+}
+
+TEST_CASE("a FIFO where symptree wrote a file is replaced, not opened for reading and waited on") {
+  TempDir dir("outputs-fifo");
+  REQUIRE(outputs("a", false).write(dir.path().string()) == "");  // the manifest now lists the rules
+  fs::path rules = dir.path() / "prometheus/rules.yml";
+  fs::remove(rules);
+  REQUIRE(::mkfifo(rules.c_str(), 0644) == 0);
+  CHECK(outputs("b", false).write(dir.path().string()) == "");
+  CHECK(fs::is_regular_file(rules));
+  CHECK(read(rules) == "b");
 }
