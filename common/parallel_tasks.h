@@ -9,8 +9,10 @@
 namespace symptree {
 
 // Runs every task of `tasks` on `threads` threads (this one among them; at
-// least one) and returns when all are done. A task must not throw, and tasks
-// that run at once must not write the same data: give each its own result slot.
+// least one, fewer when no more can be started) and returns when all are
+// done; then rethrows the first exception a task threw, if one did (the
+// other tasks still run). Tasks that run at once must not write the same
+// data: give each its own result slot.
 // Put the longest tasks first: a long task taken last keeps one thread busy alone.
 void run_parallel_tasks(const std::vector<std::function<void()>>& tasks, unsigned threads);
 

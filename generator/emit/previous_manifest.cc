@@ -1,21 +1,41 @@
 // Reading the manifest an earlier compile left in its output folder.
 #include "generator/emit/previous_manifest.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace symptree {
 namespace {
 
+// The whole of `path` when it is a regular file (a FIFO or device there is
+// never opened, so a compile does not wait on one); false otherwise.
+bool read_regular_file(const std::string& path, std::string& text) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return false;
+  text.clear();
+  char chunk[65536];
+  ssize_t got;
+  while ((got = ::read(fd, chunk, sizeof chunk)) != 0) {
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) break;
+    text.append(chunk, static_cast<size_t>(got));
+  }
+  ::close(fd);
+  return got == 0;
+}
+
 // `dir`'s manifest with only the top-level entries a compile needs; null when
 // there is none or it is not a JSON object.
 nlohmann::json read_needed_entries(const std::string& dir) {
-  std::ifstream in(std::filesystem::path(dir) / kManifestName, std::ios::binary);
-  if (!in) return nullptr;
-  std::string text(std::istreambuf_iterator<char>(in), {});
-  if (in.bad()) return nullptr;
+  std::string text;
+  if (!read_regular_file((std::filesystem::path(dir) / kManifestName).string(), text)) return nullptr;
   nlohmann::json::parser_callback_t keep = [](int depth, nlohmann::json::parse_event_t event,
                                               nlohmann::json& parsed) {
     return depth != 1 || event != nlohmann::json::parse_event_t::key || parsed == "files" ||

@@ -33,8 +33,11 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
     });
   }
   check_model(result.model, options, diagnostics);  // also after the reader's errors: all errors in one run
+  if (diagnostics.has_errors()) {
+    if (planned.valid()) planned.wait();  // what planning a rejected model threw, if anything, goes unused
+    return std::nullopt;
+  }
   if (planned.valid()) planned.get();
-  if (diagnostics.has_errors()) return std::nullopt;
   if (!options.stage_beside.empty()) result.outputs.stage_beside(options.stage_beside);  // else, or failing, in memory
   result.promtool_skipped = promtool_skipped(options);
   if (options.use_promtool && !result.promtool_skipped.empty()) {

@@ -159,8 +159,9 @@ bool ScenarioBuilder::reusable(const Slot& slot, Role role, const promql::Term* 
 
 ScenarioBuilder::Slot* ScenarioBuilder::slot_for(const promql::ShapeSelector& selector, TestHost host, Role role,
                                                  const promql::Term* term, std::string& key, std::string& error) {
-  const std::map<std::string, std::string>& labels = series_of(selector, host).labels;
-  key = series_of(selector, host).key;
+  const ScenarioMemo::Series& series = series_of(selector, host);
+  const std::map<std::string, std::string>& labels = series.labels;
+  key = series.key;
   if (auto alias = aliases_.find(key); alias != aliases_.end()) key = alias->second;
   // Another node's series of the metric on this host with more or fewer labels
   // (a cause's `sum by (host) (x)` over its parent's per-queue `x`): a selector

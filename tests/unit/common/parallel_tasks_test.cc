@@ -7,6 +7,7 @@
 #include <atomic>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 using namespace symptree;
@@ -32,4 +33,17 @@ TEST_CASE("every task runs once, on up to the threads asked for, this one among 
       if (threads <= 1 && count > 0) CHECK(only_this_thread);
     }
   }
+}
+
+TEST_CASE("a task's exception comes back to the caller once every task has run") {
+  std::atomic<int> ran{0};
+  std::vector<std::function<void()>> tasks;
+  for (int i = 0; i < 20; ++i) {
+    tasks.push_back([&, i] {
+      ++ran;
+      if (i == 3) throw std::runtime_error("task 3 failed");
+    });
+  }
+  CHECK_THROWS_WITH(run_parallel_tasks(tasks, 2), "task 3 failed");
+  CHECK(ran == 20);
 }

@@ -2,6 +2,7 @@
 #include "generator/emit/previous_manifest.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 
@@ -49,4 +50,12 @@ TEST_CASE("a config repo's manifest names its services and the spec of each that
   CHECK(previous.repository_services == std::vector<std::string>{"shop", "cart", "pay"});
   CHECK(previous.repository_specs == std::map<std::string, std::string>{{"shop", "shop.yaml"}});
   CHECK(previous.service.empty());
+}
+
+TEST_CASE("a FIFO named manifest.json is no manifest, and reading it does not wait") {
+  TempDir dir("previous-manifest-fifo");
+  REQUIRE(::mkfifo((dir.path() / kManifestName).c_str(), 0644) == 0);
+  PreviousManifest none = read_previous_manifest(dir.path().string());
+  CHECK_FALSE(none.files.has_value());
+  CHECK(none.service.empty());
 }
