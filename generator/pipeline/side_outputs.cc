@@ -18,7 +18,7 @@ enum Task : size_t { kDashboard, kDocs, kRules, kRouteTests, kConfigs, kTaskCoun
 
 }  // namespace
 
-SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes, OutputSet files)
+SideOutputsJob::SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes, const OutputSet& files)
     : model_(model), alerts_(alerts), routes_(routes) {
   for (size_t task = 0; task < kTaskCount; ++task) rendered_.push_back({files.sibling(), {}, false});
 }

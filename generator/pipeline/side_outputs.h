@@ -21,7 +21,7 @@ class SideOutputsJob {
   // `model`, `alerts` and `routes` must outlive the job and not change while
   // it runs; the files go to siblings of `files` (an OutputSet::sibling() of
   // the outputs).
-  SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes, OutputSet files = {});
+  SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes, const OutputSet& files = {});
   // The rendering tasks, the longest (the dashboard) first; each is to run
   // once, on any thread. They refer to this job, which must outlive them.
   std::vector<std::function<void()>> tasks();

@@ -1,7 +1,6 @@
 // Planning and writing the test files, a task per rule group.
 #include "generator/pipeline/test_files.h"
 
-#include "common/parallel_tasks.h"
 #include "generator/emit/tests_emitter.h"
 
 namespace symptree {
@@ -45,13 +44,6 @@ std::optional<TestPlan> TestFilesJob::finish(OutputSet& outputs, Diagnostics& di
   }
   if (diagnostics.count() > errors_before) return std::nullopt;
   return plan;
-}
-
-std::optional<TestPlan> plan_test_files(const Model& model, const AlertPlan& alerts, unsigned threads,
-                                        OutputSet& outputs, Diagnostics& diagnostics) {
-  TestFilesJob job(model, alerts, outputs.sibling());
-  run_parallel_tasks(job.tasks(), threads);
-  return job.finish(outputs, diagnostics);
 }
 
 }  // namespace symptree

@@ -46,10 +46,4 @@ class TestFilesJob {
   std::vector<GroupResult> results_;
 };
 
-// Plans every rule's tests and adds each group's test file to `outputs`, the
-// groups shared among `threads` threads (this one among them): a TestFilesJob
-// run start to finish.
-std::optional<TestPlan> plan_test_files(const Model& model, const AlertPlan& alerts, unsigned threads,
-                                        OutputSet& outputs, Diagnostics& diagnostics);
-
 }  // namespace symptree

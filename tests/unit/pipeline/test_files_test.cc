@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "common/parallel_tasks.h"
 #include "generator/emit/tests_emitter.h"
 #include "generator/testgen/test_plan.h"
 #include "spec_fixture.h"
@@ -36,7 +37,9 @@ struct Planned {
 Planned plan_with(const Model& model, const AlertPlan& alerts, unsigned threads) {
   Planned planned;
   Diagnostics d;
-  planned.plan = plan_test_files(model, alerts, threads, planned.files, d);
+  TestFilesJob job(model, alerts, planned.files.sibling());
+  run_parallel_tasks(job.tasks(), threads);
+  planned.plan = job.finish(planned.files, d);
   planned.errors = d.format();
   return planned;
 }
