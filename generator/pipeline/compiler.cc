@@ -47,8 +47,8 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   check_alertmanager(result.model, result.alerts, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   // The side outputs and the test groups share the cores, the longest tasks first.
-  SideOutputsJob side_outputs(result.model, result.alerts, result.routes, result.outputs.sibling());
-  TestFilesJob test_files(result.model, result.alerts, result.outputs.sibling());
+  SideOutputsJob side_outputs(result.model, result.alerts, result.routes, result.outputs);
+  TestFilesJob test_files(result.model, result.alerts, result.outputs);
   std::vector<std::function<void()>> tasks = side_outputs.tasks();
   for (std::function<void()>& task : test_files.tasks()) tasks.push_back(std::move(task));
   run_parallel_tasks(tasks, std::thread::hardware_concurrency());

@@ -19,8 +19,8 @@ namespace symptree {
 class SideOutputsJob {
  public:
   // `model`, `alerts` and `routes` must outlive the job and not change while
-  // it runs; the files go to siblings of `files` (an OutputSet::sibling() of
-  // the outputs).
+  // it runs; the files go to siblings of `files` (the outputs: see
+  // OutputSet::sibling()), merged into them by finish().
   SideOutputsJob(const Model& model, const AlertPlan& alerts, const AmRoute& routes, const OutputSet& files = {});
   // The rendering tasks, the longest (the dashboard) first; each is to run
   // once, on any thread. They refer to this job, which must outlive them.

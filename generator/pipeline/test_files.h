@@ -20,7 +20,7 @@ namespace symptree {
 class TestFilesJob {
  public:
   // `model` and `alerts` must outlive the job and not change while it runs;
-  // the files go to siblings of `files` (an OutputSet::sibling() of the outputs).
+  // the files go to siblings of `files` (the outputs: see OutputSet::sibling()).
   TestFilesJob(const Model& model, const AlertPlan& alerts, const OutputSet& files = {});
   // One task per rule group, in group order; each is to run once, on any
   // thread. They refer to this job, which must outlive them.

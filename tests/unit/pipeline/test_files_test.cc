@@ -37,7 +37,7 @@ struct Planned {
 Planned plan_with(const Model& model, const AlertPlan& alerts, unsigned threads) {
   Planned planned;
   Diagnostics d;
-  TestFilesJob job(model, alerts, planned.files.sibling());
+  TestFilesJob job(model, alerts, planned.files);
   run_parallel_tasks(job.tasks(), threads);
   planned.plan = job.finish(planned.files, d);
   planned.errors = d.format();
