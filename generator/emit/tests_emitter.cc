@@ -18,7 +18,7 @@ void write_check(YamlWriter& out, const AlertCheck& check) {
     out.item_key(10, "exp_labels");
     out.string_map(14, alert.labels);
     out.key(12, "exp_annotations");
-    out.string_map(14, alert.annotations());
+    out.string_map(14, alert.annotations);
   }
 }
 

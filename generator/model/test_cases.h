@@ -22,16 +22,17 @@ struct TestSeries {
 };
 
 // An alert promtool must see firing: its labels (series labels plus the rule's),
-// the rule whose annotation templates expand, and what they expand with: the
-// labels of the expression's result series ($labels) and its value ($value).
+// the rule whose annotation templates expand, what they expand with (the
+// labels of the expression's result series, $labels, and its value, $value),
+// and what they expand to.
 struct ExpectedAlert {
   std::map<std::string, std::string> labels;
   const AlertRule* rule = nullptr;
   std::map<std::string, std::string> series_labels;
   double value = 0;
-
-  // The annotations as Prometheus renders them for this series, sorted by name.
-  std::map<std::string, std::string> annotations() const;
+  // The annotations as Prometheus renders them for this series, by name
+  // (model/parsed_annotations.h).
+  std::map<std::string, std::string> annotations;
 };
 
 // "At eval_time, alert `alertname` fires exactly as `expected`" (empty: silent).

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace symptree {
 
@@ -25,6 +26,9 @@ class Decimal {
   Decimal operator-(const Decimal& other) const;
   Decimal half() const;  // exact: adds one digit of scale
   int compare(const Decimal& other) const;
+  // The exact digits, mantissa and scale: equal values written differently
+  // (0.95, 0.950) differ here, as their unit() does.
+  std::pair<__int128, int> digits() const { return {mantissa_, scale_}; }
   bool operator<(const Decimal& o) const { return compare(o) < 0; }
   bool operator<=(const Decimal& o) const { return compare(o) <= 0; }
   bool operator>(const Decimal& o) const { return compare(o) > 0; }

@@ -2,6 +2,7 @@
 #include "generator/promql/test_shape.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <set>
@@ -156,6 +157,7 @@ std::optional<TestShape> comparison(const Node& n, bool cluster) {
     shape.threshold = *constant->exact;
     if (std::optional<Term> term = term_of(n.child(side), cluster)) {
       shape.term = *term;
+      shape.compared_threshold = std::strtod(shape.threshold.to_string().c_str(), nullptr);
       return shape;
     }
     std::optional<ScaledNode> scaled = scaled_node(n.child(side));
@@ -170,6 +172,7 @@ std::optional<TestShape> comparison(const Node& n, bool cluster) {
     std::optional<Decimal> unit = scaled->divides ? exact_product(constant->exact->unit(), k)
                                                   : exact_quotient(constant->exact->unit(), k);
     shape.scaling = Scaling{scaled->factor.value, scaled->divides, constant->value, unit};
+    shape.compared_threshold = shape.scaling->threshold;
     return shape;
   }
   return std::nullopt;

@@ -64,6 +64,10 @@ struct TestShape {
   std::string op;  // > < >= <= == !=
   Decimal threshold;               // in the term's own unit (c/k when scaled)
   std::optional<Scaling> scaling;  // when the term is scaled before the comparison
+  // What Prometheus compares with, in float64: the scaling's written constant
+  // when scaled, else the threshold. Worked out once: tests compare with it
+  // in every scenario.
+  double compared_threshold = 0;
   // Absent: the selector whose series must be missing.
   ShapeSelector absent;
   // And, Unless, Or: the two sides.

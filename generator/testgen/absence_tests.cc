@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "generator/model/parsed_annotations.h"
 #include "generator/model/series_values.h"
 #include "generator/testgen/matcher_witness.h"
 #include "generator/testgen/test_hosts.h"
@@ -61,6 +62,7 @@ void plan_absence_group(const Model& model, const AlertPlan& alerts, const std::
     for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
     alert.rule = &rule;
     alert.value = 1;  // `group by (...)` gives 1
+    alert.annotations = ParsedAnnotations(rule.annotations).render(alert.series_labels, alert.value);
     firing.expected.push_back(alert);
     std::map<std::string, std::string> reporter = rule.cluster ? service_target(model, TestHost::B) : up_labels;
     if (source) reporter = source_target(model, *source, rule.cluster ? TestHost::B : TestHost::A);

@@ -2,7 +2,6 @@
 #include "generator/testgen/scenario.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <set>
 
 #include "common/probe_catalog.h"
@@ -244,8 +243,7 @@ bool ScenarioBuilder::add_shape(const promql::TestShape& shape, TestHost host, b
   Slot* slot = slot_for(shape.term.selector, host, Role::Term, &shape.term, key, error);
   if (!slot) return false;
   slot->constraints.push_back({shape.op, shape.threshold, holds, shape.scaling});
-  slot->thresholds.push_back(shape.scaling ? shape.scaling->threshold
-                                           : std::strtod(shape.threshold.to_string().c_str(), nullptr));
+  slot->thresholds.push_back(shape.compared_threshold);
   if (shape.term.divisor) {
     std::string divisor_key;
     if (!slot_for(*shape.term.divisor, host, Role::Divisor, &shape.term, divisor_key, error)) return false;
@@ -386,6 +384,47 @@ bool ScenarioBuilder::forms_meet(int from, int to) const {
   return true;
 }
 
+namespace {
+
+template <typename T>
+void append_bytes(std::string& out, const T& value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+void append_decimal(std::string& out, const Decimal& value) {
+  auto [mantissa, scale] = value.digits();
+  append_bytes(out, mantissa);
+  append_bytes(out, scale);
+}
+
+}  // namespace
+
+std::string ScenarioBuilder::solve_key(const Slot& slot, int last) const {
+  std::string key;
+  key.reserve(64 + slot.constraints.size() * 80);
+  const promql::Term& term = slot.term;
+  for (int part : {static_cast<int>(term.kind), static_cast<int>(term.ratio_of), static_cast<int>(!slot.divisor.empty()),
+                   horizon(), last}) {
+    append_bytes(key, part);
+  }
+  append_bytes(key, term.range_ms);
+  append_bytes(key, term.offset_ms);
+  for (size_t i = 0; i < slot.constraints.size(); ++i) {
+    const ValueConstraint& c = slot.constraints[i];
+    key += c.op;
+    key += c.holds ? 'T' : 'F';
+    append_decimal(key, c.threshold);
+    append_bytes(key, slot.thresholds[i]);
+    if (!c.scaling) continue;
+    key += c.scaling->divides ? '/' : '*';
+    append_bytes(key, c.scaling->factor);
+    append_bytes(key, c.scaling->threshold);
+    if (c.scaling->unit) append_decimal(key, *c.scaling->unit);
+    key += c.scaling->unit ? 'u' : '-';
+  }
+  return key;
+}
+
 bool ScenarioBuilder::solve(int last) {
   last = std::max(last, horizon());
   if (solved_through_ >= last) return solvable_;
@@ -401,9 +440,11 @@ bool ScenarioBuilder::solve(int last) {
     if (slot.role == Role::Present) slot.form = SeriesForm{"1", "0", false};
     if (slot.role != Role::Term) continue;
     const Slot& current = slot;
-    std::optional<Decimal> value = solve_value(slot.constraints, [&](const Decimal& candidate) {
-      std::optional<SeriesForm> form = series_for_term(current.term, candidate, model_.test_interval.ms);
-      return form && meets(current, *form, horizon(), last);
+    const std::optional<Decimal>& value = memo_->solved_value(solve_key(slot, last), [&] {
+      return solve_value(current.constraints, [&](const Decimal& candidate) {
+        std::optional<SeriesForm> form = series_for_term(current.term, candidate, model_.test_interval.ms);
+        return form && meets(current, *form, horizon(), last);
+      });
     });
     if (!value) return solvable_ = false;
     slot.form = series_for_term(slot.term, *value, model_.test_interval.ms);
@@ -534,12 +575,9 @@ std::optional<double> ScenarioBuilder::shape_value(const promql::TestShape& shap
   if (!slot->divisor.empty()) divisor = divisor_series(slot->term).expand(samples);
   std::optional<double> value = term_value(slot->term, slot->form->expand(samples), divisor, at, model_.test_interval.ms);
   if (!value) return std::nullopt;
-  double compared = *value, threshold = std::strtod(shape.threshold.to_string().c_str(), nullptr);
-  if (shape.scaling) {
-    compared = shape.scaling->divides ? *value / shape.scaling->factor : *value * shape.scaling->factor;
-    threshold = shape.scaling->threshold;
-  }
-  if (!compare_value(compared, shape.op, threshold)) return std::nullopt;  // the comparison filters it out
+  double compared = *value;
+  if (shape.scaling) compared = shape.scaling->divides ? *value / shape.scaling->factor : *value * shape.scaling->factor;
+  if (!compare_value(compared, shape.op, shape.compared_threshold)) return std::nullopt;  // the comparison filters it out
   return compared;
 }
 

@@ -22,4 +22,11 @@ const ScenarioMemo::Series& ScenarioMemo::series(const promql::ShapeSelector& se
   return known->second;
 }
 
+const std::optional<Decimal>& ScenarioMemo::solved_value(const std::string& key,
+                                                         const std::function<std::optional<Decimal>()>& solve) {
+  auto known = solved_values_.find(key);
+  if (known == solved_values_.end()) known = solved_values_.emplace(key, solve()).first;
+  return known->second;
+}
+
 }  // namespace symptree

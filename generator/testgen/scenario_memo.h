@@ -1,8 +1,9 @@
 // What the scenario builders of one rule group share, worked out once and
-// kept: each node's test shape (promql/test_shape.h), and each selector's
-// series on a test host. A group's cases add the same nodes' facts again and
-// again; deriving the shape from the syntax tree and naming the series each
-// time were a sixth of planning them.
+// kept: each node's test shape (promql/test_shape.h), each selector's series
+// on a test host, and the values solved for a term under a set of
+// constraints. A group's cases add the same nodes' facts again and again;
+// deriving the shape from the syntax tree and naming the series each time
+// were a sixth of planning them, solving the same values again a sixth.
 #pragma once
 
 #include <functional>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "generator/model/model.h"
+#include "generator/promql/decimal.h"
 #include "generator/promql/test_shape.h"
 #include "generator/testgen/test_hosts.h"
 
@@ -40,12 +42,19 @@ class ScenarioMemo {
   const Series& series(const promql::ShapeSelector& selector, TestHost host, const std::vector<std::string>* join,
                        const PinnedValues& pins, const std::function<Series()>& make);
 
+  // The value solved for a term slot whose solving reads what `key` spells
+  // (ScenarioBuilder::solve: the term's kind and windows, its constraints,
+  // the evaluations checked): made by `solve` the first time.
+  const std::optional<Decimal>& solved_value(const std::string& key,
+                                             const std::function<std::optional<Decimal>()>& solve);
+
  private:
   using SeriesKey = std::tuple<const promql::ShapeSelector*, TestHost, const std::vector<std::string>*, PinnedValues>;
 
   const Model& model_;
   std::unordered_map<int, std::optional<promql::TestShape>> shapes_;  // node-based: entries never move
   std::map<SeriesKey, Series> series_;
+  std::unordered_map<std::string, std::optional<Decimal>> solved_values_;
 };
 
 }  // namespace symptree

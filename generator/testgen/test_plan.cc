@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "generator/model/alert_labels.h"
-#include "generator/model/alert_template.h"
+#include "generator/model/parsed_annotations.h"
 #include "generator/model/join_pins.h"
 #include "generator/model/node_state_rules.h"
 #include "generator/model/range_windows.h"
@@ -31,16 +31,6 @@ ExprCheck record_check(const Model& model, const RecordingRule& record, int64_t 
   for (const auto& [name, value] : node_state_labels(model, record.node)) labels[name] = value;
   check.samples.emplace_back(series_selector(metric, labels), "1");
   return check;
-}
-
-// Whether an annotation of `rule` renders {{ $value }}.
-bool uses_value(const AlertRule& rule) {
-  for (const auto& [name, text] : rule.annotations) {
-    TemplateError error;
-    std::optional<AlertTemplate> parsed = parse_alert_template(text, error);
-    if (parsed && parsed->value_use()) return true;
-  }
-  return false;
 }
 
 // A fact of a scenario: node `node` holds (or not) on `host`.
@@ -86,15 +76,21 @@ struct FireTime {
   int64_t fires_by = 0;
   int64_t silent_until = 0;
 };
-using FireTimes = std::map<int, FireTime>;
+
+// What the planners of one rule group work out once for each other: when
+// each node's alert fires, and each rule's annotation templates (a parent's
+// are read by every child's cases).
+struct GroupKnowledge {
+  std::map<int, FireTime> fire_times;
+  std::map<const AlertRule*, ParsedAnnotations> annotations;
+};
 
 // Plans the cases of one node's alert.
 class NodeTestPlanner {
  public:
-  NodeTestPlanner(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder, FireTimes& fire_times,
+  NodeTestPlanner(const Model& model, const AlertPlan& alerts, CaseRecorder& recorder, GroupKnowledge& group,
                   ScenarioMemo& memo, Diagnostics& diagnostics)
-      : model_(model), alerts_(alerts), recorder_(recorder), fire_times_(fire_times), memo_(memo),
-        diagnostics_(diagnostics) {}
+      : model_(model), alerts_(alerts), recorder_(recorder), group_(group), memo_(memo), diagnostics_(diagnostics) {}
 
   void plan(int rule_index);
 
@@ -104,6 +100,8 @@ class NodeTestPlanner {
   FireTime find_fire_window(int node) const;
   // The alert `rule` fires with at `eval_ms` in the scenario of `builder`.
   ExpectedAlert expected(const AlertRule& rule, const ScenarioBuilder& builder, int64_t eval_ms);
+  // The annotation templates of `rule`, parsed the first time.
+  const ParsedAnnotations& annotations_of(const AlertRule& rule);
   // The nearest ancestor that has an alert, or nullptr.
   const AlertRule* parent_rule(int node) const;
   // False (with an error) when a test evaluated until `until_ms` would be too
@@ -131,7 +129,7 @@ class NodeTestPlanner {
   const Model& model_;
   const AlertPlan& alerts_;
   CaseRecorder& recorder_;
-  FireTimes& fire_times_;
+  GroupKnowledge& group_;
   ScenarioMemo& memo_;  // the group's
   int rule_index_ = -1;
   PinnedValues pins_;  // the join label values the path fixes
@@ -140,9 +138,9 @@ class NodeTestPlanner {
 };
 
 FireTime NodeTestPlanner::fire_window(int node) {
-  auto known = fire_times_.find(node);
-  if (known != fire_times_.end()) return known->second;
-  return fire_times_[node] = find_fire_window(node);
+  auto known = group_.fire_times.find(node);
+  if (known != group_.fire_times.end()) return known->second;
+  return group_.fire_times[node] = find_fire_window(node);
 }
 
 FireTime NodeTestPlanner::find_fire_window(int node) const {
@@ -176,22 +174,31 @@ const AlertRule* NodeTestPlanner::parent_rule(int node) const {
   return ancestors.empty() ? nullptr : alerts_.rule_for_node(ancestors.front());
 }
 
+const ParsedAnnotations& NodeTestPlanner::annotations_of(const AlertRule& rule) {
+  auto found = group_.annotations.find(&rule);
+  if (found == group_.annotations.end()) found = group_.annotations.emplace(&rule, ParsedAnnotations(rule.annotations)).first;
+  return found->second;
+}
+
 ExpectedAlert NodeTestPlanner::expected(const AlertRule& rule, const ScenarioBuilder& builder, int64_t eval_ms) {
   ExpectedAlert alert;
   alert.series_labels = builder.result_labels(rule.node, TestHost::A);
   alert.labels = alert.series_labels;
   for (const auto& [label, value] : rule.labels) alert.labels[label] = value;
   alert.rule = &rule;
-  if (!uses_value(rule)) return alert;
-  std::optional<double> value = builder.result_value(rule.node, TestHost::A, eval_ms);
-  if (value) {
-    alert.value = *value;
-  } else if (!failed_) {  // check_templates reports the nodes whose series come from examples
-    const Node& node = model_.nodes[rule.node];
-    diagnostics_.error(node.where, "cannot build tests for '" + node.id + "': the value of its condition at " +
-                                       format_duration(eval_ms) + " is not known, so {{ $value }} cannot be asserted");
-    failed_ = true;
+  const ParsedAnnotations& annotations = annotations_of(rule);
+  if (annotations.uses_value()) {
+    std::optional<double> value = builder.result_value(rule.node, TestHost::A, eval_ms);
+    if (value) {
+      alert.value = *value;
+    } else if (!failed_) {  // check_templates reports the nodes whose series come from examples
+      const Node& node = model_.nodes[rule.node];
+      diagnostics_.error(node.where, "cannot build tests for '" + node.id + "': the value of its condition at " +
+                                         format_duration(eval_ms) + " is not known, so {{ $value }} cannot be asserted");
+      failed_ = true;
+    }
   }
+  if (!failed_) alert.annotations = annotations.render(alert.series_labels, alert.value);
   return alert;
 }
 
@@ -282,14 +289,16 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
   for (const auto& [time, fires] : timed) {
     AlertCheck check{rule.name, time, {}};
     if (fires) check.expected.push_back(expected(rule, builder, time));
-    test.checks.push_back(check);
+    test.checks.push_back(std::move(check));
     path_holds = path_holds || fires;
   }
   if (const RecordingRule* record = node_state_record(alerts_, rule.node)) {
     test.expr_checks.push_back(record_check(model_, *record, timed.back().first, path_holds, pins_));
   }
   if (parent_fires) {
-    test.checks.push_back({parent_fires->name, until, {expected(*parent_fires, builder, until)}});
+    AlertCheck parent_check{parent_fires->name, until, {}};
+    parent_check.expected.push_back(expected(*parent_fires, builder, until));
+    test.checks.push_back(std::move(parent_check));
   }
   if (failed_) return;
   recorder_.add(test);
@@ -454,7 +463,7 @@ void NodeTestPlanner::plan_other_host_cases(const AlertRule& rule, const std::ve
 
 // A node alert's cases; none when a node on its path cannot be given series.
 void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index, CaseRecorder& recorder,
-                     FireTimes& fire_times, ScenarioMemo& memo, Diagnostics& diagnostics) {
+                     GroupKnowledge& group, ScenarioMemo& memo, Diagnostics& diagnostics) {
   // Every node on the path needs series: derived or from examples. check_model
   // reports the ones that have neither; planning them would have nothing to build.
   int node = alerts.rules[rule_index].node;
@@ -463,7 +472,7 @@ void plan_node_tests(const Model& model, const AlertPlan& alerts, int rule_index
   for (int n : path) {
     if (!model.nodes[n].examples && !memo.shape(n)) return;
   }
-  NodeTestPlanner(model, alerts, recorder, fire_times, memo, diagnostics).plan(rule_index);
+  NodeTestPlanner(model, alerts, recorder, group, memo, diagnostics).plan(rule_index);
 }
 
 }  // namespace
@@ -500,11 +509,11 @@ TestPlan plan_range_tests(const Model& model, const AlertPlan& alerts, RuleRange
   TestPlan plan;
   plan.cases_per_rule.assign(range.last - range.first, 0);
   CaseRecorder recorder(plan, range.first, sink);
-  FireTimes fire_times;
+  GroupKnowledge group;
   ScenarioMemo memo(model);
   for (size_t index = range.first; index < range.last; ++index) {
     if (alerts.rules[index].node < 0) continue;
-    plan_node_tests(model, alerts, static_cast<int>(index), recorder, fire_times, memo, diagnostics);
+    plan_node_tests(model, alerts, static_cast<int>(index), recorder, group, memo, diagnostics);
   }
   plan_absence_tests(model, alerts, range, recorder, diagnostics);
   return plan;

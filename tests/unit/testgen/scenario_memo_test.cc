@@ -3,6 +3,8 @@
 // selector's series are made once for each host, join set and pinned values.
 #include "generator/testgen/scenario_memo.h"
 
+#include "generator/testgen/scenario.h"
+
 #include <doctest/doctest.h>
 
 #include "spec_fixture.h"
@@ -51,4 +53,43 @@ TEST_CASE("a selector's series are made once for each host, join set and pinned 
   CHECK(memo.series(selector, TestHost::A, &model.join_on, {{"host", "db-1"}}, make("pinned")).key == "pinned");
   CHECK(made == 3);
   CHECK(a.labels.at("host") == "a");
+}
+
+namespace {
+
+int node_index(const Model& model, const std::string& id) {
+  for (size_t n = 0; n < model.nodes.size(); ++n) {
+    if (model.nodes[n].id == id) return static_cast<int>(n);
+  }
+  FAIL("no node " << id);
+  return -1;
+}
+
+// The values of the one series a builder sharing `memo` derives for `node` holding (or not) on host A.
+std::string derived_values(const Model& model, ScenarioMemo& memo, int node, bool holds) {
+  ScenarioBuilder builder(model, {}, &memo);
+  std::string error;
+  REQUIRE(builder.add(node, TestHost::A, holds, error));
+  std::optional<std::vector<TestSeries>> series = builder.build(5);
+  REQUIRE(series);
+  REQUIRE(series->size() == 1);
+  return series->front().values;
+}
+
+}  // namespace
+
+TEST_CASE("a solved value is shared only by terms solved under the same constraints") {
+  // The same term kind and threshold under other operators and facts.
+  std::string spec = replace(small_spec(), "shop_queue_depth > 1000", "shop_queue_depth > 0.95");
+  spec = replace(spec, "symptree_filesystem_used_ratio{name=\"data\"} > 0.9", "symptree_filesystem_used_ratio{name=\"data\"} >= 0.95");
+  Model model = load_ok(spec);
+  int queue = node_index(model, "queue_backlog"), disk = node_index(model, "disk_nearly_full");
+  const std::vector<std::pair<int, bool>> facts = {{queue, true}, {disk, true}, {queue, false}, {disk, false}};
+  const std::vector<std::string> expected = {"0.96+0x5", "0.95+0x5", "0.95+0x5", "0.94+0x5"};
+  ScenarioMemo memo(model);
+  for (int round = 0; round < 2; ++round) {  // the second round finds every value solved
+    for (size_t i = 0; i < facts.size(); ++i) CHECK(derived_values(model, memo, facts[i].first, facts[i].second) == expected[i]);
+  }
+  ScenarioMemo reversed(model);
+  for (size_t i = facts.size(); i-- > 0;) CHECK(derived_values(model, reversed, facts[i].first, facts[i].second) == expected[i]);
 }

@@ -59,7 +59,7 @@ TEST_CASE("a symptom gets: fires at `for` and silent before, silent when its con
   const ExpectedAlert& alert = cases[0]->checks[1].expected[0];
   CHECK(alert.labels.at("name") == "shop-api");
   CHECK(alert.labels.at("instance") == "host-a:9188");
-  CHECK(alert.annotations().at("description").find("On host host-a:") == 0);
+  CHECK(alert.annotations.at("description").find("On host host-a:") == 0);
   CHECK(has_series(*cases[0], "symptree_process_up{host=\"host-a\",instance=\"host-a:9188\",job=\"symptree-exporter\",name=\"shop-api\"}", "0+0x4"));
   CHECK(has_series(*cases[1], "symptree_process_up{host=\"host-a\",instance=\"host-a:9188\",job=\"symptree-exporter\",name=\"shop-api\"}", "1+0x4"));
 }
