@@ -384,47 +384,6 @@ bool ScenarioBuilder::forms_meet(int from, int to) const {
   return true;
 }
 
-namespace {
-
-template <typename T>
-void append_bytes(std::string& out, const T& value) {
-  out.append(reinterpret_cast<const char*>(&value), sizeof value);
-}
-
-void append_decimal(std::string& out, const Decimal& value) {
-  auto [mantissa, scale] = value.digits();
-  append_bytes(out, mantissa);
-  append_bytes(out, scale);
-}
-
-}  // namespace
-
-std::string ScenarioBuilder::solve_key(const Slot& slot, int last) const {
-  std::string key;
-  key.reserve(64 + slot.constraints.size() * 80);
-  const promql::Term& term = slot.term;
-  for (int part : {static_cast<int>(term.kind), static_cast<int>(term.ratio_of), static_cast<int>(!slot.divisor.empty()),
-                   horizon(), last}) {
-    append_bytes(key, part);
-  }
-  append_bytes(key, term.range_ms);
-  append_bytes(key, term.offset_ms);
-  for (size_t i = 0; i < slot.constraints.size(); ++i) {
-    const ValueConstraint& c = slot.constraints[i];
-    key += c.op;
-    key += c.holds ? 'T' : 'F';
-    append_decimal(key, c.threshold);
-    append_bytes(key, slot.thresholds[i]);
-    if (!c.scaling) continue;
-    key += c.scaling->divides ? '/' : '*';
-    append_bytes(key, c.scaling->factor);
-    append_bytes(key, c.scaling->threshold);
-    if (c.scaling->unit) append_decimal(key, *c.scaling->unit);
-    key += c.scaling->unit ? 'u' : '-';
-  }
-  return key;
-}
-
 bool ScenarioBuilder::solve(int last) {
   last = std::max(last, horizon());
   if (solved_through_ >= last) return solvable_;
@@ -440,7 +399,8 @@ bool ScenarioBuilder::solve(int last) {
     if (slot.role == Role::Present) slot.form = SeriesForm{"1", "0", false};
     if (slot.role != Role::Term) continue;
     const Slot& current = slot;
-    const std::optional<Decimal>& value = memo_->solved_value(solve_key(slot, last), [&] {
+    std::string solved = solve_key(slot.term, !slot.divisor.empty(), slot.constraints, slot.thresholds, horizon(), last);
+    const std::optional<Decimal>& value = memo_->solved_value(solved, [&] {
       return solve_value(current.constraints, [&](const Decimal& candidate) {
         std::optional<SeriesForm> form = series_for_term(current.term, candidate, model_.test_interval.ms);
         return form && meets(current, *form, horizon(), last);

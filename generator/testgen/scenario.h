@@ -124,10 +124,6 @@ class ScenarioBuilder {
   // Values for every Term slot that meet their constraints at every evaluation
   // from horizon() to `last` (float64 rounding can differ from one to the next).
   bool solve(int last);
-  // What solving `slot` for the evaluations up to `last` reads, spelled as
-  // bytes (the memo's key): the term's kind, window and offset, whether it
-  // has a divisor, each constraint and threshold, horizon() and `last`.
-  std::string solve_key(const Slot& slot, int last) const;
   // A slot's series (and divisor) as `form` gives them.
   struct Sampled {
     SampledSeries series, divisor;

@@ -18,6 +18,7 @@
 #include "generator/promql/decimal.h"
 #include "generator/promql/test_shape.h"
 #include "generator/testgen/test_hosts.h"
+#include "generator/testgen/value_solver.h"
 
 namespace symptree {
 
@@ -43,8 +44,7 @@ class ScenarioMemo {
                        const PinnedValues& pins, const std::function<Series()>& make);
 
   // The value solved for a term slot whose solving reads what `key` spells
-  // (ScenarioBuilder::solve: the term's kind and windows, its constraints,
-  // the evaluations checked): made by `solve` the first time.
+  // (solve_key): made by `solve` the first time.
   const std::optional<Decimal>& solved_value(const std::string& key,
                                              const std::function<std::optional<Decimal>()>& solve);
 
@@ -56,5 +56,14 @@ class ScenarioMemo {
   std::map<SeriesKey, Series> series_;
   std::unordered_map<std::string, std::optional<Decimal>> solved_values_;
 };
+
+// What ScenarioBuilder::solve reads to solve a term slot for the evaluations
+// from `horizon` to `last`, spelled as bytes: the term's kind, window and
+// offset (not its selector: a value does not depend on the series' name),
+// whether it has a divisor (`divided`), each constraint with its float64
+// threshold. Thresholds are spelled by their digits, not their value: 0.95
+// and 0.950 step by other units.
+std::string solve_key(const promql::Term& term, bool divided, const std::vector<ValueConstraint>& constraints,
+                      const std::vector<double>& thresholds, int horizon, int last);
 
 }  // namespace symptree
