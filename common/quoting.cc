@@ -186,6 +186,8 @@ std::string yaml_inline_scalar(const std::string& value) {
   return out;
 }
 
+bool yaml_plain_safe(const std::string& value) { return is_plain_safe(value); }
+
 bool has_yaml_unprintable(const std::string& value) {
   for (size_t i = 0; i < value.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(value[i]);

@@ -28,6 +28,9 @@ void append_yaml_double_quoted(std::string& out, const std::string& value);
 // `value` as a YAML scalar on one line: plain when safe, double-quoted otherwise.
 std::string yaml_inline_scalar(const std::string& value);
 void append_yaml_inline_scalar(std::string& out, const std::string& value);
+// Whether append_yaml_inline_scalar writes `value` plain: it reads back as
+// the same string (no line breaks among other things).
+bool yaml_plain_safe(const std::string& value);
 
 // True when `value` has a character YAML must see escaped (a control
 // character, U+2028 or U+2029), newlines aside.

@@ -17,8 +17,13 @@ bool fits_literal_block(const std::string& value) {
 }  // namespace
 
 void YamlWriter::scalar(int indent, const std::string& value) {
+  if (yaml_plain_safe(value)) {  // never a line break: the usual case, checked first
+    out_ += value;
+    out_ += '\n';
+    return;
+  }
   if (!fits_literal_block(value)) {
-    append_yaml_inline_scalar(out_, value);
+    append_yaml_double_quoted(out_, value);
     out_ += '\n';
     return;
   }

@@ -135,6 +135,7 @@ class NodeTestPlanner {
   PinnedValues pins_;  // the join label values the path fixes
   Diagnostics& diagnostics_;
   bool failed_ = false;
+  std::optional<ExprCheck> holding_record_;  // record_check() of the rule's node while its path holds
 };
 
 FireTime NodeTestPlanner::fire_window(int node) {
@@ -293,7 +294,10 @@ void NodeTestPlanner::add_case(const AlertRule& rule, const std::string& title, 
     path_holds = path_holds || fires;
   }
   if (const RecordingRule* record = node_state_record(alerts_, rule.node)) {
-    test.expr_checks.push_back(record_check(model_, *record, timed.back().first, path_holds, pins_));
+    if (!holding_record_) holding_record_ = record_check(model_, *record, 0, true, pins_);  // the same in every case
+    ExprCheck check{holding_record_->expr, timed.back().first, {}};
+    if (path_holds) check.samples = holding_record_->samples;
+    test.expr_checks.push_back(std::move(check));
   }
   if (parent_fires) {
     AlertCheck parent_check{parent_fires->name, until, {}};
