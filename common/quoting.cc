@@ -92,13 +92,15 @@ bool is_plain_safe(const std::string& value) {
   const PlainByteTable& table = plain_bytes();
   if (value.empty() || value.front() == ' ' || value.back() == ' ') return false;
   if (table.indicator[static_cast<unsigned char>(value.front())]) return false;
-  bool numeric_only = true;  // only digits and number punctuation so far
   const unsigned char* data = reinterpret_cast<const unsigned char*>(value.data());
-  for (size_t i = 0, n = value.size(); i < n; ++i) {
+  size_t i = 0, n = value.size();
+  for (; i < n && table.number_like[data[i]]; ++i) {  // digits and number punctuation so far
     if (table.needs_look[data[i]] && breaks_plain(value, i)) return false;
-    numeric_only = numeric_only && table.number_like[data[i]];
   }
-  if (numeric_only) return false;
+  if (i == n) return false;  // nothing but those: it could read as a number or date
+  for (; i < n; ++i) {
+    if (table.needs_look[data[i]] && breaks_plain(value, i)) return false;
+  }
   if (value.size() > 1 && value[0] == '0' && std::string("xXoObB").find(value[1]) != std::string::npos) return false;
   return !is_reserved_word(value);
 }
