@@ -12,7 +12,7 @@ namespace symptree {
 // Reads `deployment:` into model.deployment (left empty when the key is
 // absent). Needs join_on, jobs and the nodes' conditions (intervals are
 // checked against their range windows), so it runs after read_settings() and
-// read_symptoms().
+// read_symptoms() (symptoms_reader.h).
 void read_deployment(const MapReader& top, Model& model);
 
 }  // namespace symptree

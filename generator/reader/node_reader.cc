@@ -30,12 +30,16 @@ const std::vector<std::string>& node_keys() {
 // Reads the flowchart tree into Model::nodes, depth first.
 class NodeReader {
  public:
-  NodeReader(const MapReader& top, Model& model)
-      : top_(top), model_(model), diagnostics_(top.diagnostics()), join_labels_(model.all_join_labels()) {}
+  NodeReader(const YamlFile& file, Model& model, Diagnostics& diagnostics)
+      : file_(file), model_(model), diagnostics_(diagnostics) {
+    read_.join_labels = model.all_join_labels();
+  }
 
-  void read_list(const YamlNode& list, int parent, int depth) {
+  template <typename List>
+  void read_list(const List& list, int parent, int depth) {
     for (const YamlNode& item : list) read_node(item, parent, depth);
   }
+  NodesRead take() { return std::move(read_); }
 
  private:
   void read_node(const YamlNode& yaml, int parent, int depth);
@@ -54,15 +58,14 @@ class NodeReader {
   void check_series_values(const MapReader& entry, const std::string& values);
   void classify(const MapReader& map, Node& node, bool has_children);
 
-  const MapReader& top_;
+  const YamlFile& file_;
   Model& model_;
   Diagnostics& diagnostics_;
   std::vector<YamlNode> path_;  // YAML nodes from the root to the current one
-  std::map<std::string, SourcePosition> ids_;
-  std::map<std::string, SourcePosition> alert_names_;
-  // Model::all_join_labels() over the nodes read so far, kept as they are
-  // read (asking the model per node would make reading quadratic).
-  std::vector<std::string> join_labels_;
+  // The ids and alert names so far; the join labels are Model::all_join_labels()
+  // over the nodes read so far, kept as they are read (asking the model per
+  // node would make reading quadratic).
+  NodesRead read_;
 };
 
 // Why the tests set `label` on a node's series themselves (empty when they do
@@ -77,7 +80,7 @@ std::string set_by_test_hosts(const Node& node, const std::string& label) {
 
 bool NodeReader::enter(const YamlNode& yaml, int depth) {
   if (depth >= kMaxTreeDepth) {
-    diagnostics_.error(top_.file().position(yaml),
+    diagnostics_.error(file_.position(yaml),
                        "the flowchart is nested deeper than " + std::to_string(kMaxTreeDepth) + " levels");
     return false;
   }
@@ -86,7 +89,7 @@ bool NodeReader::enter(const YamlNode& yaml, int depth) {
 
 void NodeReader::read_node(const YamlNode& yaml, int parent, int depth) {
   if (!enter(yaml, depth)) return;
-  MapReader map(top_.file(), yaml, depth == 0 ? "a symptom" : "a cause", node_keys(), diagnostics_);
+  MapReader map(file_, yaml, depth == 0 ? "a symptom" : "a cause", node_keys(), diagnostics_);
   if (!map.valid()) return;
   int index = static_cast<int>(model_.nodes.size());
   model_.nodes.emplace_back();
@@ -107,9 +110,9 @@ void NodeReader::read_node(const YamlNode& yaml, int parent, int depth) {
     node.inhibits = read_node_refs(map, "inhibits");  // resolved by read_alertmanager
     read_examples(map, node);
     for (const std::string& label : node.join_on) {
-      if (std::find(join_labels_.begin(), join_labels_.end(), label) == join_labels_.end()) join_labels_.push_back(label);
+      if (std::find(read_.join_labels.begin(), read_.join_labels.end(), label) == read_.join_labels.end()) read_.join_labels.push_back(label);
     }
-    read_custom_fields(map, join_labels_, node.labels, node.annotations, node.annotation_places);
+    read_custom_fields(map, read_.join_labels, node.labels, node.annotations, node.annotation_places);
   }
   if (parent >= 0) model_.nodes[parent].children.push_back(index);
   else model_.roots.push_back(index);
@@ -128,7 +131,7 @@ void NodeReader::read_identity(const MapReader& map, Node& node) {
   if (!node.id.empty()) {
     if (!is_snake_case(node.id)) {
       diagnostics_.error(map.where("id"), "id '" + node.id + "' must match [a-z][a-z0-9_]*");
-    } else if (auto [it, inserted] = ids_.emplace(node.id, map.where("id")); !inserted) {
+    } else if (auto [it, inserted] = read_.ids.emplace(node.id, map.where("id")); !inserted) {
       diagnostics_.error(map.where("id"), "duplicate id '" + node.id + "'",
                          "first defined at " + it->second.to_string());
     }
@@ -137,7 +140,7 @@ void NodeReader::read_identity(const MapReader& map, Node& node) {
   node.description = node.title;  // plain text when no description is written
   if (std::optional<std::string> description = map.string("description")) {
     node.description = *description;
-    node.description_place = read_template(top_.file(), map.get("description"), *description, "description",
+    node.description_place = read_template(file_, map.get("description"), *description, "description",
                                            diagnostics_);
   }
 }
@@ -150,9 +153,9 @@ void NodeReader::read_condition(const MapReader& map, Node& node, int parent) {
       Condition condition;
       condition.expr = *expr;
       condition.analysis = analyze_condition(*expr);
-      condition.where = top_.file().position_in_scalar(map.get("when"), 0);
-      condition.single_line = top_.file().is_inline_scalar(map.get("when"));
-      if (!condition.single_line) condition.byte_lines = scalar_byte_positions(top_.file(), map.get("when"));
+      condition.where = file_.position_in_scalar(map.get("when"), 0);
+      condition.single_line = file_.is_inline_scalar(map.get("when"));
+      if (!condition.single_line) condition.byte_lines = scalar_byte_positions(file_, map.get("when"));
       if (!condition.analysis.error.empty()) {
         diagnostics_.error(condition.position_at(condition.analysis.error_offset),
                            condition.analysis.syntax_error
@@ -263,7 +266,7 @@ void NodeReader::read_join(const MapReader& map, Node& node, int parent) {
   }
   node.join_on = labels;
   node.join_where = where;
-  for (const YamlNode& item : map.get("join_on")) node.join_label_where.push_back(top_.file().position(item));
+  for (const YamlNode& item : map.get("join_on")) node.join_label_where.push_back(file_.position(item));
   if (labels.empty() && !scope_written) {
     node.scope = NodeScope::Cluster;
     check_cluster_place(node, parent, where);
@@ -321,7 +324,7 @@ void NodeReader::read_runbook(const MapReader& map, Node& node) {
 void NodeReader::check_series_values(const MapReader& entry, const std::string& values) {
   SeriesValuesError error;
   if (count_series_steps(values, &error)) return;
-  std::vector<std::pair<int, int>> bytes = scalar_byte_positions(top_.file(), entry.get("values"));
+  std::vector<std::pair<int, int>> bytes = scalar_byte_positions(file_, entry.get("values"));
   SourcePosition where = entry.where("values");
   if (error.offset < bytes.size()) {
     where.line = bytes[error.offset].first;
@@ -336,7 +339,7 @@ std::vector<ExampleSeries> NodeReader::read_series_list(const MapReader& example
   YamlNode list = examples.sequence(key, true);
   if (!list.IsDefined()) return result;
   for (const YamlNode& item : list) {
-    MapReader entry(top_.file(), item, "an example series", {"series", "values"}, diagnostics_);
+    MapReader entry(file_, item, "an example series", {"series", "values"}, diagnostics_);
     if (!entry.valid()) continue;
     ExampleSeries series;
     series.where = entry.where();
@@ -379,7 +382,7 @@ void NodeReader::read_examples(const MapReader& map, Node& node) {
     diagnostics_.error(map.where("examples"), "'examples' needs 'when': they are test series for the condition");
     return;
   }
-  MapReader examples(top_.file(), yaml, "'examples'", {"firing", "quiet", "warmup", "labels", "value"},
+  MapReader examples(file_, yaml, "'examples'", {"firing", "quiet", "warmup", "labels", "value"},
                      diagnostics_);
   Examples result;
   result.where = examples.where();
@@ -395,14 +398,14 @@ void NodeReader::read_examples(const MapReader& map, Node& node) {
     for (const auto& entry : labels) {
       const std::string name = entry.first.Scalar();
       if (std::string set_by = set_by_test_hosts(node, name); !set_by.empty()) {
-        diagnostics_.error(top_.file().position(entry.first),
+        diagnostics_.error(file_.position(entry.first),
                            "examples cannot choose '" + name + "': " + set_by + ", so the alert's '" + name +
                                "' is that one, whatever is written here",
                            "remove it: examples' labels are the result's other labels, the ones inference cannot "
                            "value (a label_replace result)");
         continue;
       }
-      if (std::optional<std::string> value = read_scalar(top_.file(), entry.second, "label '" + name + "'", diagnostics_))
+      if (std::optional<std::string> value = read_scalar(file_, entry.second, "label '" + name + "'", diagnostics_))
         result.labels[name] = *value;
     }
   }
@@ -449,21 +452,18 @@ void NodeReader::classify(const MapReader& map, Node& node, bool has_children) {
     diagnostics_.error(where, "alert name '" + node.alert_name + "' is " + std::to_string(node.alert_name.size()) +
                                   " characters; the limit is " + std::to_string(kMaxAlertNameLength),
                        "set `alert:` to a shorter name, or shorten the id");
-  } else if (auto [it, inserted] = alert_names_.emplace(node.alert_name, where); !inserted) {
+  } else if (auto [it, inserted] = read_.alert_names.emplace(node.alert_name, where); !inserted) {
     diagnostics_.error(where, "alert name '" + node.alert_name + "' is used twice", "first at " + it->second.to_string());
   }
 }
 
 }  // namespace
 
-void read_symptoms(const MapReader& top, Model& model) {
-  YamlNode symptoms = top.sequence("symptoms", true);
-  if (!symptoms.IsDefined()) return;
-  if (symptoms.size() == 0) {
-    top.diagnostics().error(top.where("symptoms"), "'symptoms' is empty", "describe at least one symptom");
-    return;
-  }
-  NodeReader(top, model).read_list(symptoms, -1, 0);
+NodesRead read_nodes(const YamlFile& file, const std::vector<YamlNode>& symptoms, Model& model,
+                     Diagnostics& diagnostics) {
+  NodeReader reader(file, model, diagnostics);
+  reader.read_list(symptoms, -1, 0);
+  return reader.take();
 }
 
 }  // namespace symptree

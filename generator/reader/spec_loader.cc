@@ -8,7 +8,7 @@
 #include "generator/reader/deployment_reader.h"
 #include "generator/reader/grafana_reader.h"
 #include "generator/reader/include_reader.h"
-#include "generator/reader/node_reader.h"
+#include "generator/reader/symptoms_reader.h"
 #include "generator/reader/priority_reader.h"
 #include "generator/reader/settings_reader.h"
 #include "generator/reader/source_reader.h"
