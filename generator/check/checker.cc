@@ -72,7 +72,8 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
 
 }  // namespace
 
-void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics) {
+void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics,
+                 const std::function<void()>& beside) {
   using Check = std::function<void(Diagnostics&)>;
   std::vector<Check> checks = {
       [&](Diagnostics& d) { check_testable(model, d); },
@@ -97,11 +98,12 @@ void check_model(const Model& model, const CheckOptions& options, Diagnostics& d
       check_promql(model, options.promtool, d, options.promtool_timeout_seconds);
     });
   }
-  // The checks only read the model: two threads take them in turn, promtool's
-  // (the longest) first, and their errors are merged in the list's order, so
-  // the report is the same as one thread's.
+  // The checks only read the model: two threads take them in turn, after
+  // `beside`, promtool's (the longest) first, and their errors are merged in
+  // the list's order, so the report is the same as one thread's.
   std::vector<Diagnostics> found(checks.size());
   std::vector<std::function<void()>> tasks;
+  if (beside) tasks.push_back(beside);
   for (size_t i = checks.size(); i-- > 0;) tasks.push_back([&, i] { checks[i](found[i]); });
   run_parallel_tasks(tasks, 2);
   for (const Diagnostics& part : found) {

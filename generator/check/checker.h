@@ -9,6 +9,7 @@
 // alertmanager_check (the alert plan) and dashboard_lint (the dashboard).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "common/diagnostics.h"
@@ -34,8 +35,12 @@ struct CheckOptions {
 };
 
 // Runs every check, on two threads; the errors are reported in the same order
-// whatever thread found them.
-void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics);
+// whatever thread found them. `beside`, when given, is other work that only
+// reads the model (the pipeline plans the alerts): it runs on the same two
+// threads, first, so that neither thread waits while the other still works.
+// It must not throw.
+void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics,
+                 const std::function<void()>& beside = nullptr);
 
 // Why check_model does not have promtool parse the conditions: "--no-promtool",
 // or "promtool is not installed"; "" when it does.

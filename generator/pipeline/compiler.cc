@@ -1,7 +1,8 @@
 // The compile pipeline: runs the stages in order into one Compilation.
 #include "generator/pipeline/compiler.h"
 
-#include <future>
+#include <exception>
+#include <functional>
 #include <thread>
 
 #include "common/parallel_tasks.h"
@@ -22,22 +23,22 @@ std::optional<Compilation> compile_spec_text(const std::string& spec_path, const
   if (!model) return std::nullopt;
   Compilation result;
   result.model = std::move(*model);
-  // The alerts and routes are planned while the checks run (both only read
-  // the model), unless the reader already found errors; with check errors the
-  // plan is dropped unused.
-  std::future<void> planned;
-  if (!diagnostics.has_errors()) {
-    planned = std::async(std::launch::async, [&result, &options] {
+  // The alerts and routes are planned on the checks' threads (not when the
+  // reader found errors). What planning a rejected model threw goes unused:
+  // the checks' errors say what is wrong.
+  std::exception_ptr planning_failed;
+  std::function<void()> plan = [&result, &options, &planning_failed] {
+    try {
       result.alerts = plan_alerts(result.model, options.path_form);
       result.routes = build_route_tree(result.model);
-    });
-  }
-  check_model(result.model, options, diagnostics);  // also after the reader's errors: all errors in one run
-  if (diagnostics.has_errors()) {
-    if (planned.valid()) planned.wait();  // what planning a rejected model threw, if anything, goes unused
-    return std::nullopt;
-  }
-  if (planned.valid()) planned.get();
+    } catch (...) {
+      planning_failed = std::current_exception();
+    }
+  };
+  // The checks run after the reader's errors too: all errors in one run.
+  check_model(result.model, options, diagnostics, diagnostics.has_errors() ? nullptr : plan);
+  if (diagnostics.has_errors()) return std::nullopt;
+  if (planning_failed) std::rethrow_exception(planning_failed);
   if (!options.stage_beside.empty()) result.outputs.stage_beside(options.stage_beside);  // else, or failing, in memory
   result.promtool_skipped = promtool_skipped(options);
   if (options.use_promtool && !result.promtool_skipped.empty()) {
