@@ -75,17 +75,18 @@ void check_testable(const Model& model, Diagnostics& diagnostics) {
 void check_model(const Model& model, const CheckOptions& options, Diagnostics& diagnostics,
                  const std::function<void()>& beside) {
   using Check = std::function<void(Diagnostics&)>;
+  InferredLabels inferred(model);  // read by three checks
   std::vector<Check> checks = {
       [&](Diagnostics& d) { check_testable(model, d); },
       [&](Diagnostics& d) { check_metrics(model, d); },
       [&](Diagnostics& d) { check_bool_conditions(model, d); },
       [&](Diagnostics& d) { check_selectors(model, d); },
-      [&](Diagnostics& d) { check_join_labels(model, d); },
+      [&](Diagnostics& d) { check_join_labels(model, inferred, d); },
       [&](Diagnostics& d) { check_matchings(model, d); },
       [&](Diagnostics& d) { check_join_pins(model, d); },
-      [&](Diagnostics& d) { check_label_collisions(model, d); },
+      [&](Diagnostics& d) { check_label_collisions(model, inferred, d); },
       [&](Diagnostics& d) { check_scopes(model, d); },
-      [&](Diagnostics& d) { check_templates(model, d); },
+      [&](Diagnostics& d) { check_templates(model, inferred, d); },
       [&](Diagnostics& d) { check_windows_fit_tests(model, d); },
       [&](Diagnostics& d) {
         check_interval_fits_windows(model, "tests.interval", model.test_interval, "tests", "samples",

@@ -3,7 +3,6 @@
 // so is the operand of an `or` whose series lack one the other side carries.
 #include "generator/check/join_label_check.h"
 
-#include "generator/model/label_catalog.h"
 
 namespace symptree {
 namespace {
@@ -76,10 +75,14 @@ std::string joined(const std::vector<std::string>& labels) {
 }  // namespace
 
 void check_join_labels(const Model& model, Diagnostics& diagnostics) {
-  promql::LabelCatalog catalog = label_catalog(model);
-  for (const Node& node : model.nodes) {
+  check_join_labels(model, InferredLabels(model), diagnostics);
+}
+
+void check_join_labels(const Model& model, const InferredLabels& inferred, Diagnostics& diagnostics) {
+  for (size_t index = 0; index < model.nodes.size(); ++index) {
+    const Node& node = model.nodes[index];
     if (node.kind != NodeKind::Alert || !node.when || !node.when->analysis.ast || node.scope != NodeScope::Host) continue;
-    promql::LabelInference labels = promql::infer_labels(*node.when->analysis.ast, catalog);
+    const promql::LabelInference& labels = inferred.of(static_cast<int>(index));
     for (const std::string& label : node.join_on) {
       if (labels.presence(label) == promql::Presence::Possible && labels.partial.count(label)) {
         const promql::Drop& lacking = labels.partial.at(label);

@@ -6,7 +6,6 @@
 #include <cctype>
 
 #include "generator/model/alert_plan.h"
-#include "generator/model/label_catalog.h"
 
 namespace symptree {
 namespace {
@@ -42,11 +41,14 @@ std::string label_setter(const Model& model, int index, const std::string& label
 }  // namespace
 
 void check_label_collisions(const Model& model, Diagnostics& diagnostics) {
-  promql::LabelCatalog catalog = label_catalog(model);
+  check_label_collisions(model, InferredLabels(model), diagnostics);
+}
+
+void check_label_collisions(const Model& model, const InferredLabels& inferred, Diagnostics& diagnostics) {
   for (size_t i = 0; i < model.nodes.size(); ++i) {
     const Node& node = model.nodes[i];
     if (node.kind != NodeKind::Alert || !node.when || !node.when->analysis.ast) continue;
-    promql::LabelInference result = promql::infer_labels(*node.when->analysis.ast, catalog);
+    const promql::LabelInference& result = inferred.of(static_cast<int>(i));
     for (const auto& [label, value] : alert_rule_labels(model, static_cast<int>(i))) {
       if (!result.certain.count(label) && !result.possible.count(label)) continue;
       std::string setter = label_setter(model, static_cast<int>(i), label);

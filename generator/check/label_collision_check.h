@@ -4,11 +4,14 @@
 #pragma once
 
 #include "common/diagnostics.h"
+#include "generator/check/inferred_labels.h"
 #include "generator/model/model.h"
 
 namespace symptree {
 
 // Errors where an alerting node's result may carry a label its alert sets.
 void check_label_collisions(const Model& model, Diagnostics& diagnostics);
+// The same, with the nodes' labels inferred once for several checks.
+void check_label_collisions(const Model& model, const InferredLabels& inferred, Diagnostics& diagnostics);
 
 }  // namespace symptree

@@ -7,7 +7,6 @@
 #include "common/join.h"
 #include "generator/model/alert_plan.h"
 #include "generator/model/alert_template.h"
-#include "generator/model/label_catalog.h"
 
 namespace symptree {
 namespace {
@@ -79,11 +78,11 @@ std::string missing_reason(const Node& node, const std::vector<std::string>& joi
   return "the condition of " + where + " does not keep it" + (drop ? " (" + drop->reason + ")" : "");
 }
 
-void check_node(const Model& model, int index, const promql::LabelCatalog& catalog,
+void check_node(const Model& model, int index, const InferredLabels& inferred,
                 std::set<std::pair<const TextPlace*, size_t>>& reported, Diagnostics& diagnostics) {
   const Node& node = model.nodes[index];
   if (node.kind != NodeKind::Alert || !node.when || !node.when->analysis.ast) return;
-  promql::LabelInference labels = promql::infer_labels(*node.when->analysis.ast, catalog);
+  const promql::LabelInference& labels = inferred.of(index);
   for (const AppliedTemplate& applied : templates_of(model, index)) {
     TemplateError error;
     std::optional<AlertTemplate> parsed = parse_alert_template(applied.text, error);
@@ -132,9 +131,12 @@ void check_absence_alerts(const Model& model, std::set<std::pair<const TextPlace
 }  // namespace
 
 void check_templates(const Model& model, Diagnostics& diagnostics) {
-  promql::LabelCatalog catalog = label_catalog(model);
+  check_templates(model, InferredLabels(model), diagnostics);
+}
+
+void check_templates(const Model& model, const InferredLabels& inferred, Diagnostics& diagnostics) {
   std::set<std::pair<const TextPlace*, size_t>> reported;  // one error for each use, whichever alert shows it first
-  for (size_t i = 0; i < model.nodes.size(); ++i) check_node(model, static_cast<int>(i), catalog, reported, diagnostics);
+  for (size_t i = 0; i < model.nodes.size(); ++i) check_node(model, static_cast<int>(i), inferred, reported, diagnostics);
   check_absence_alerts(model, reported, diagnostics);
 }
 

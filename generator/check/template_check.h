@@ -6,6 +6,7 @@
 #pragma once
 
 #include "common/diagnostics.h"
+#include "generator/check/inferred_labels.h"
 #include "generator/model/model.h"
 
 namespace symptree {
@@ -13,5 +14,7 @@ namespace symptree {
 // Errors at the `$labels.x` or `$value` of each description and annotation
 // template that an alert it applies to cannot render as its tests assert.
 void check_templates(const Model& model, Diagnostics& diagnostics);
+// The same, with the nodes' labels inferred once for several checks.
+void check_templates(const Model& model, const InferredLabels& inferred, Diagnostics& diagnostics);
 
 }  // namespace symptree

@@ -128,6 +128,11 @@ std::string checked(const std::string& text, Check check) {
   return d.format();
 }
 
+// A check of a loaded model (check/) run alone: picks the overload of a
+// check that also has one taking what several checks share.
+using ModelCheck = void (*)(const Model&, Diagnostics&);
+inline std::string checked(const std::string& text, ModelCheck check) { return checked<ModelCheck>(text, check); }
+
 // Loads `text`: its first error, or an empty Diagnostic (message "") when it loads.
 inline Diagnostic first_diagnostic(const std::string& text) {
   Diagnostics diagnostics;

@@ -161,8 +161,7 @@ TEST_CASE("generated tests: a source's series carry its join labels, its instanc
 namespace {
 
 // "spec.yaml:L:C: error: <message>" at the first `needle` of `text`, as check `check` prints it.
-template <typename Check>
-bool error_at(const std::string& text, Check check, const std::string& needle, const std::string& message) {
+bool error_at(const std::string& text, ModelCheck check, const std::string& needle, const std::string& message) {
   auto [line, column] = line_column_of(text, needle);
   std::string errors = checked(text, check);
   INFO(errors);
