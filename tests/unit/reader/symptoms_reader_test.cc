@@ -43,6 +43,7 @@ TEST_CASE("symptoms read in halves are the tree one reader reads, in order") {
       for (const char* suffix : {"", "_a", "_a_x", "_b"}) preorder.push_back(id + suffix);
     }
     REQUIRE(model.nodes.size() == preorder.size());
+    CHECK(model.nodes.capacity() == model.nodes.size());  // room made once, for every node
     REQUIRE(model.roots.size() == static_cast<size_t>(symptoms));
     for (size_t n = 0; n < model.nodes.size(); ++n) {
       const Node& node = model.nodes[n];
