@@ -72,6 +72,15 @@ std::string joined(const std::vector<std::string>& labels) {
   return text;
 }
 
+// Whether `node` could be cluster-scoped: no ancestor with a condition holds
+// per host (reader/node_reader's check_cluster_place refuses it otherwise).
+bool may_be_cluster(const Model& model, const Node& node) {
+  for (int a = node.parent; a >= 0; a = model.nodes[a].parent) {
+    if (model.nodes[a].when && model.nodes[a].scope != NodeScope::Cluster) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void check_join_labels(const Model& model, Diagnostics& diagnostics) {
@@ -112,7 +121,8 @@ void check_join_labels(const Model& model, const InferredLabels& inferred, Diagn
                         : drop        ? remedy(*drop, label)
                                       : "keep it";
       diagnostics.error(node.when->position_at(offset), "the result has no '" + label + "': " + fix,
-                        why + (drop ? " (" + drop->reason + ")" : "") + "; or make the node `scope: cluster`" + relabelled);
+                        why + (drop ? " (" + drop->reason + ")" : "") +
+                            (may_be_cluster(model, node) ? "; or make the node `scope: cluster`" : "") + relabelled);
       break;
     }
   }

@@ -16,6 +16,27 @@ namespace {
 
 const std::string kName = "__name__";
 
+// Each label of absent(sel)'s (or absent_over_time's) `=` matchers but
+// __name__, with its value, when the selector has one such matcher for it;
+// {} for another node.
+std::map<std::string, std::string> absent_matcher_labels(const Node& call) {
+  std::map<std::string, std::string> labels;
+  if (call.kind != NodeKind::Call || (call.name != "absent" && call.name != "absent_over_time") || call.children.empty()) {
+    return labels;
+  }
+  const Node* arg = &call.child(0);
+  if (arg->kind == NodeKind::MatrixSelector) arg = &arg->child(0);
+  if (arg->kind != NodeKind::VectorSelector) return labels;
+  std::map<std::string, int> equalities;
+  for (const auto& m : arg->matchers) {
+    if (m.name != kName && m.op == MatchOp::Equal) equalities[m.name]++;
+  }
+  for (const auto& m : arg->matchers) {
+    if (m.name != kName && m.op == MatchOp::Equal && equalities[m.name] == 1) labels[m.name] = m.value;
+  }
+  return labels;
+}
+
 std::string list_text(const std::vector<std::string>& labels) {
   std::string out;
   for (const auto& l : labels) out += (out.empty() ? "" : ", ") + l;
@@ -227,19 +248,8 @@ LabelInference Inferrer::call(const Node& node) {
 // absent(sel{a="x"}): one series with the equality matchers' labels (or none).
 LabelInference Inferrer::absent_call(const Node& node) {
   LabelInference r = no_labels({node.pos, node.name + "() keeps only the labels of its selector's = matchers", DropKind::Function}, false);
-  if (node.children.empty()) return r;
-  const Node* arg = &node.child(0);
-  if (arg->kind == NodeKind::MatrixSelector) arg = &arg->child(0);
-  if (arg->kind != NodeKind::VectorSelector) return r;
-  std::map<std::string, int> equalities;
-  for (const auto& m : arg->matchers) {
-    if (m.name != kName && m.op == MatchOp::Equal) equalities[m.name]++;
-  }
-  for (const auto& [label, count] : equalities) {
-    if (count == 1) add(r, label, Presence::Possible);  // present only if the value is not empty
-  }
-  for (const auto& m : arg->matchers) {
-    if (m.op == MatchOp::Equal && !m.value.empty() && equalities[m.name] == 1) add(r, m.name, Presence::Certain);
+  for (const auto& [label, value] : absent_matcher_labels(node)) {
+    add(r, label, value.empty() ? Presence::Possible : Presence::Certain);  // `a=""` is no label
   }
   return r;
 }
@@ -369,5 +379,11 @@ std::optional<Drop> LabelInference::why_absent(const std::string& label) const {
 }
 
 LabelInference infer_labels(const Node& expr, const LabelCatalog& catalog) { return Inferrer(catalog).infer(expr); }
+
+std::map<std::string, std::string> absent_result_labels(const Node& call) {
+  std::map<std::string, std::string> labels = absent_matcher_labels(call);
+  for (auto it = labels.begin(); it != labels.end();) it = it->second.empty() ? labels.erase(it) : std::next(it);
+  return labels;
+}
 
 }  // namespace symptree::promql

@@ -72,4 +72,10 @@ struct LabelInference {
 // others are open (any label may occur), with the labels their matchers require.
 LabelInference infer_labels(const Node& expr, const LabelCatalog& catalog = {});
 
+// The labels of the one series absent(sel) or absent_over_time(sel[r]) gives
+// (`call`) when its selector has no series: each `=` matcher's label and
+// value but __name__'s, when the selector has one such matcher for it (an
+// empty value is no label). {} for another node.
+std::map<std::string, std::string> absent_result_labels(const Node& call);
+
 }  // namespace symptree::promql

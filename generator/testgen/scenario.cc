@@ -473,7 +473,9 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
     // The node's own series of a metric when it has some: an ancestor's of the
     // same metric (a cluster fact over every node) do not make its result.
     auto own = [&](const Slot& slot) { return slot.readers.count(index) > 0; };
+    std::map<std::string, std::string> from_absent;  // absent(sel{l="v"}) gives its series l="v"
     promql::walk(*ast, [&](const promql::Node& n) {
+      for (const auto& [label, value] : promql::absent_result_labels(n)) from_absent.emplace(label, value);
       if (n.kind != promql::NodeKind::VectorSelector) return;
       bool has_own = false;
       for (const auto& [key, slot] : slots_) {
@@ -501,6 +503,7 @@ std::map<std::string, std::string> ScenarioBuilder::result_labels(int index, Tes
           break;
         }
       }
+      if (auto fixed = from_absent.find(label); fixed != from_absent.end()) labels.emplace(label, fixed->second);
     }
   }
   if (node.examples) {

@@ -17,6 +17,7 @@ mutate "deriv > 2 -> > 1" 's/\[15m\]) > 2/[15m]) > 1/' LedgerQueueGrowing
 mutate "settlement 26h -> 25h" 's/> 26 \* 3600/> 25 * 3600/' LedgerSettlementStalled
 mutate "unless dropped" 's/ UNLESS ledger_maintenance_mode == 1//' LedgerWorkerRestarting
 mutate "AND ON (host) side dropped" 's/ AND ON (host) ledger_workers_busy_ratio > 0.9//' LedgerQueueBacklog
+mutate "absent job ledger -> ledger-api" 's/absent(up{job="ledger"})/absent(up{job="ledger-api"})/' LedgerTargetUnscraped
 # The descriptions' templates: the tests assert the text as rendered, so a
 # function changed in a rule's template fails them.
 mutate "description humanizePercentage -> humanize" 's/\$value | humanizePercentage/$value | humanize/' LedgerPaymentsFailing

@@ -27,6 +27,11 @@ TEST_CASE("a host-scoped node that aggregates the join label away is an error at
   std::string out = errors(replace(small_spec(), kErrorsRising, "avg by (datname) (rate(shop_request_errors_total[5m])) > 0.5"));
   CHECK(out.find("spec.yaml:48:20: error: the result has no 'host': add it to by (...)\n") == 0);
   CHECK(out.find("errors_rising' holds per host") != std::string::npos);
+  // Its parent holds per host, so `scope: cluster` is no way out here; for a symptom it is.
+  CHECK(out.find("scope: cluster") == std::string::npos);
+  std::string symptom = errors(replace(small_spec(), "when: 'shop_queue_depth > 1000'", "when: 'avg by (queue) (shop_queue_depth) > 1000'"));
+  CHECK(symptom.find("error: the result has no 'host': add it to by (...)") != std::string::npos);
+  CHECK(symptom.find("or make the node `scope: cluster`") != std::string::npos);
 }
 
 TEST_CASE("without (host), on () and histogram_quantile over sum by (instance, le) drop the join label") {

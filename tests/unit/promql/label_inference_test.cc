@@ -147,3 +147,18 @@ TEST_CASE("label_replace, label_join and absent") {
   CHECK(absent.presence("env") == Presence::Absent);
   CHECK(absent.presence("__name__") == Presence::Absent);
 }
+
+TEST_CASE("absent() gives its one series each = matcher's label and value, as Prometheus does") {
+  auto labels_of = [](const std::string& text) {
+    ParseResult parsed = parse_promql(text);
+    REQUIRE(parsed.ok());
+    return absent_result_labels(*parsed.expr);
+  };
+  using Labels = std::map<std::string, std::string>;
+  CHECK(labels_of("absent(up{job=\"api\", env=~\"p.*\"})") == Labels{{"job", "api"}});
+  CHECK(labels_of("absent_over_time(x{role=\"leader\",zone=\"a\"}[5m])") == Labels{{"role", "leader"}, {"zone", "a"}});
+  CHECK(labels_of("absent(x{a=\"1\",a=\"2\",b=\"\"})").empty());  // a matched twice; b="" is no label
+  CHECK(labels_of("absent({__name__=\"x\"})").empty());
+  CHECK(labels_of("x{job=\"api\"}").empty());  // not absent()
+  CHECK(infer("absent(x{b=\"\"})").presence("b") == Presence::Possible);
+}
