@@ -72,11 +72,11 @@ std::string joined(const std::vector<std::string>& labels) {
   return text;
 }
 
-// Whether `node` could be cluster-scoped: no ancestor with a condition holds
-// per host (reader/node_reader's check_cluster_place refuses it otherwise).
-bool may_be_cluster(const Model& model, const Node& node) {
-  for (int a = node.parent; a >= 0; a = model.nodes[a].parent) {
-    if (model.nodes[a].when && model.nodes[a].scope != NodeScope::Cluster) return false;
+// Whether node `index` could be cluster-scoped: no ancestor with a condition
+// holds per host (reader/node_reader's check_cluster_place refuses it otherwise).
+bool may_be_cluster(const Model& model, int index) {
+  for (int ancestor : model.conditioned_ancestors(index)) {
+    if (model.nodes[ancestor].scope != NodeScope::Cluster) return false;
   }
   return true;
 }
@@ -122,7 +122,7 @@ void check_join_labels(const Model& model, const InferredLabels& inferred, Diagn
                                       : "keep it";
       diagnostics.error(node.when->position_at(offset), "the result has no '" + label + "': " + fix,
                         why + (drop ? " (" + drop->reason + ")" : "") +
-                            (may_be_cluster(model, node) ? "; or make the node `scope: cluster`" : "") + relabelled);
+                            (may_be_cluster(model, static_cast<int>(index)) ? "; or make the node `scope: cluster`" : "") + relabelled);
       break;
     }
   }

@@ -2,7 +2,6 @@
 #include "generator/emit/output_set.h"
 
 #include <openssl/evp.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +16,7 @@
 #include <optional>
 
 #include "generator/emit/output_interrupt.h"
+#include "generator/emit/regular_file.h"
 #include "generator/emit/stale_staging.h"
 
 namespace symptree {
@@ -68,11 +68,7 @@ std::string unowned_refusal(const std::string& dir, const std::vector<std::strin
 // Compared a chunk at a time, read straight into one buffer: a large file is
 // never all in memory twice.
 bool unchanged_on_disk(const fs::path& path, const std::string& content) {
-  struct stat before {};  // only a regular file is opened: a FIFO or device never is
-  if (::stat(path.c_str(), &before) != 0 || !S_ISREG(before.st_mode) || static_cast<size_t>(before.st_size) != content.size()) {
-    return false;
-  }
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  int fd = open_regular_file(path.string());
   if (fd < 0) return false;
   struct stat info {};
   bool same = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<size_t>(info.st_size) == content.size();

@@ -1,13 +1,13 @@
 // Reading the manifest an earlier compile left in its output folder.
 #include "generator/emit/previous_manifest.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+
+#include "generator/emit/regular_file.h"
 
 namespace symptree {
 namespace {
@@ -15,9 +15,7 @@ namespace {
 // The whole of `path` when it is a regular file (a FIFO or device there is
 // never opened, so a compile does not wait on one); false otherwise.
 bool read_regular_file(const std::string& path, std::string& text) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  int fd = open_regular_file(path);
   if (fd < 0) return false;
   text.clear();
   char chunk[65536];
